@@ -1,0 +1,18 @@
+/**
+ * Every Kafka topic, declared once. infra creates them with these partition counts; services
+ * publish and subscribe by these names only. Keys are aggregate ids, so one aggregate's events
+ * stay in order within a partition.
+ */
+export const TOPICS = {
+  identityCards: 'yikatong.identity.cards',
+  enterpriseEnterprises: 'yikatong.enterprise.enterprises',
+  deadLetter: 'yikatong.dead-letter',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const TOPIC_PARTITIONS: Record<TopicName, number> = {
+  'yikatong.identity.cards': 3,
+  'yikatong.enterprise.enterprises': 3,
+  'yikatong.dead-letter': 1,
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+export const PRINCIPAL_KINDS = ['PORTAL', 'BANK', 'ENTERPRISE', 'WORKER', 'ANALYTICS', 'SERVICE'] as const;
+export const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
+
+/** Permissions carried in the token's space-separated `scope` claim. */
+export const SCOPES = {
+  cardFreeze: 'card:freeze',
+  enterpriseRegister: 'enterprise:register',
+  eligibilityCheck: 'eligibility:check',
+  piiRead: 'pii:read',
+  auditRead: 'audit:read',
+} as const;
+
+export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** GB/T 2260 administrative division code: 6 digits. */
+export const regionCodeSchema = z.string().regex(/^\d{6}$/, 'region code is 6 digits (GB/T 2260)');
+
+export const claimsSchema = z.object({
+  sub: z.string().min(1),
+  kind: z.enum(PRINCIPAL_KINDS),
+  dept: z.enum(DEPARTMENTS).optional(),
+  regions: z.array(regionCodeSchema).default([]),
+  bank: z.string().optional(),
+  uscc: z.string().optional(),
+  scope: z.string().default(''),
+});
+
+export type TokenClaims = z.input<typeof claimsSchema>;
+
+export interface Principal {
+  readonly subject: string;
+  readonly kind: PrincipalKind;
+  readonly department?: Department;
+  readonly regionCodes: readonly string[];
+  readonly bankCode?: string;
+  readonly enterpriseUscc?: string;
+  readonly scopes: ReadonlySet<string>;
+}
+
+export function principalFromClaims(claims: unknown): Principal {
+  const parsed = claimsSchema.parse(claims);
+  return {
+    subject: parsed.sub,
+    kind: parsed.kind,
+    department: parsed.dept,
+    regionCodes: parsed.regions,
+    bankCode: parsed.bank,
+    enterpriseUscc: parsed.uscc,
+    scopes: new Set(parsed.scope.split(/\s+/).filter(Boolean)),
+  };
+}
+
+/**
+ * The prefix a region code stands for: 130000 (Hebei) → "13", 130500 (Xingtai) → "1305",
+ * 130502 → "130502", 000000 (national) → "".
+ */
+export function regionPrefix(regionCode: string): string {
+  let prefix = regionCode;
+  while (prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+export function regionCovers(scopeRegion: string, regionCode: string): boolean {
+  return regionCode.startsWith(regionPrefix(scopeRegion));
+}

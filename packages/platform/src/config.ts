@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const DEV_JWT_SECRET = 'yikatong-development-jwt-secret-not-for-production';
+export const DEV_SERVICE_TOKEN_SECRET = 'yikatong-development-service-secret-not-for-production';
+
+/** Settings every service shares. Each service extends it with its own ports. */
+export const platformConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Server URL; each service uses its own database `<prefix>_<service>` on that server. */
+    DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
+    DATABASE_NAME_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/).default('yikatong'),
+    KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+    /** HS256 secret of the development identity provider; JWT_JWKS_URL replaces it with a real IdP. */
+    JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),
+    JWT_JWKS_URL: z.string().url().optional(),
+    JWT_ISSUER: z.string().default('yikatong-dev-idp'),
+    /** Shared secret for gateway → subgraph and service → service tokens. */
+    SERVICE_TOKEN_SECRET: z.string().min(32).default(DEV_SERVICE_TOKEN_SECRET),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    if (config.JWT_SECRET === DEV_JWT_SECRET && !config.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET or JWT_JWKS_URL in production' });
+    }
+    if (config.SERVICE_TOKEN_SECRET === DEV_SERVICE_TOKEN_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SERVICE_TOKEN_SECRET'], message: 'set SERVICE_TOKEN_SECRET in production' });
+    }
+  });
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+/** Parses settings from the environment, failing with every problem listed at once. */
+export function parseConfig<TSchema extends z.ZodType>(schema: TSchema, env: Record<string, string | undefined>): z.infer<TSchema> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+export function loadPlatformConfig(env: Record<string, string | undefined> = process.env): PlatformConfig {
+  return parseConfig(platformConfigSchema, env);
+}
+
+/** The URL of one service's own database on the configured server. */
+export function databaseUrlFor(config: Pick<PlatformConfig, 'DATABASE_URL' | 'DATABASE_NAME_PREFIX'>, service: string): string {
+  const url = new URL(config.DATABASE_URL);
+  url.pathname = `/${config.DATABASE_NAME_PREFIX}_${service}`;
+  return url.toString();
+}
+
+export function kafkaBrokers(config: Pick<PlatformConfig, 'KAFKA_BROKERS'>): string[] {
+  return config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean);
+}

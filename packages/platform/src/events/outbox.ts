@@ -1,0 +1,151 @@
+import type { CloudEvent, EventDefinition } from '@yikatong/contracts';
+import type { SqlClient, TransactionalClient } from '../db';
+import type { Logger } from '../logger';
+import type { EventBus } from './bus';
+
+/** An event recorded by an aggregate, with the topic it must go out on. */
+export interface OutgoingEvent {
+  topic: string;
+  envelope: CloudEvent;
+}
+
+export function outgoing(definition: EventDefinition, envelope: CloudEvent): OutgoingEvent {
+  return { topic: definition.topic, envelope };
+}
+
+/** Writes events in the caller's transaction, so they exist exactly when the change commits. */
+export async function appendToOutbox(tx: SqlClient, events: readonly OutgoingEvent[]): Promise<void> {
+  for (const { topic, envelope } of events) {
+    await tx.$executeRawUnsafe(
+      'INSERT INTO outbox_event (id, topic, key, type, payload) VALUES ($1::uuid, $2, $3, $4, $5::jsonb)',
+      envelope.id,
+      topic,
+      envelope.subject,
+      envelope.type,
+      JSON.stringify(envelope),
+    );
+  }
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: unknown;
+}
+
+export interface OutboxRelayOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Publishes committed outbox rows to the bus in order and marks them sent. Kafka being down only
+ * delays delivery: rows stay until a publish succeeds. Delivery is at least once; consumers dedupe.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private failures = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(
+    private readonly db: TransactionalClient,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.draining;
+  }
+
+  /** Called after a commit that wrote outbox rows: publish now instead of at the next poll. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Publishes one batch; returns how many rows were sent. */
+  async drainOnce(): Promise<number> {
+    return this.db.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+          `SELECT id::text AS id, topic, key, payload FROM outbox_event
+           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          this.batchSize,
+        );
+        if (rows.length === 0) return 0;
+        await this.bus.publish(rows.map((row) => ({
+          topic: row.topic,
+          key: row.key,
+          value: typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload),
+          headers: { 'content-type': 'application/cloudevents+json' },
+        })));
+        await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', rows.map((row) => row.id));
+        return rows.length;
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), delayMs);
+  }
+
+  private run(): void {
+    if (this.stopped || this.draining) return;
+    this.draining = this.drainUntilEmpty()
+      .then(() => {
+        this.failures = 0;
+        this.schedule(this.again ? 0 : this.pollIntervalMs);
+      })
+      .catch(async (error: unknown) => {
+        this.failures += 1;
+        const backoff = Math.min(this.maxBackoffMs, 100 * 2 ** this.failures);
+        this.logger.warn({ err: error, retryInMs: backoff }, 'outbox publish failed; rows kept for retry');
+        await this.recordFailure(error);
+        this.schedule(backoff);
+      })
+      .finally(() => {
+        this.draining = undefined;
+        this.again = false;
+      });
+  }
+
+  private async drainUntilEmpty(): Promise<void> {
+    while (!this.stopped) {
+      this.again = false;
+      const sent = await this.drainOnce();
+      if (sent < this.batchSize && !this.again) return;
+    }
+  }
+
+  private async recordFailure(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.db
+      .$executeRawUnsafe('UPDATE outbox_event SET attempts = attempts + 1, last_error = $1 WHERE published_at IS NULL', message.slice(0, 1000))
+      .catch(() => undefined);
+  }
+}

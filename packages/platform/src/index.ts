@@ -1,0 +1,15 @@
+export * from './config';
+export * from './logger';
+export * from './errors';
+export * from './db';
+export * from './auth/principal';
+export * from './auth/guards';
+export * from './auth/tokens';
+export * from './events/bus';
+export * from './events/memory-bus';
+export * from './events/kafka-bus';
+export * from './events/outbox';
+export * from './events/consumer';
+export * from './server/subgraph-server';
+export * from './grpc';
+export { createPgAdapter } from './prisma';

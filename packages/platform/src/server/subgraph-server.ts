@@ -1,0 +1,99 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AppError, createErrorFormatter } from '../errors';
+import { bearerToken, createTokenVerifier, verifyServiceToken, type TokenSettings } from '../auth/tokens';
+import type { Principal } from '../auth/principal';
+import type { Logger } from '../logger';
+import { executeGraphQL } from './graphql-http';
+import { sendGraphQLError, sendJson } from './http';
+
+export const SERVICE_TOKEN_HEADER = 'x-yikatong-service-token';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  settings: TokenSettings & { NODE_ENV: string };
+  logger: Logger;
+  /** Builds the per-request context (DataLoaders live here, one set per request). */
+  createContext: (principal: Principal | null) => TContext;
+  /** Readiness: the database answers, consumers are running. */
+  isReady: () => Promise<boolean>;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A federated subgraph over plain node:http: /graphql (only for callers holding a service token,
+ * i.e. the gateway), /healthz, /readyz and /metrics. Created apart from listen() so tests can
+ * execute operations in-process.
+ */
+export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>) {
+  const production = options.settings.NODE_ENV === 'production';
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    formatError: createErrorFormatter(options.logger, production),
+    includeStacktraceInErrorResponses: !production,
+    introspection: !production,
+  });
+  const verifyCaller = createTokenVerifier(options.settings);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics, prefix: `yikatong_${options.name}_` });
+
+  const principalOf = async (req: http.IncomingMessage): Promise<Principal | null> => {
+    const token = bearerToken(req.headers.authorization);
+    return token ? verifyCaller(token) : null;
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+    if (path === '/readyz') {
+      const ready = await options.isReady().catch(() => false);
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: options.name });
+    }
+    if (path === '/metrics') {
+      res.setHeader('content-type', metrics.contentType);
+      return res.end(await metrics.metrics());
+    }
+    if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    try {
+      const serviceToken = req.headers[SERVICE_TOKEN_HEADER];
+      await verifyServiceToken(options.settings, typeof serviceToken === 'string' ? serviceToken : '');
+      const principal = await principalOf(req);
+      await executeGraphQL(apollo, req, res, async () => options.createContext(principal));
+    } catch (error) {
+      if (error instanceof AppError) return sendGraphQLError(res, 401, error.code, error.message);
+      options.logger.error({ err: error }, 'request failed');
+      return sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error; it has been logged.');
+    }
+  };
+
+  return {
+    apollo,
+    async listen(port: number, host = '127.0.0.1'): Promise<RunningHttpServer> {
+      await apollo.start();
+      const server = http.createServer((req, res) => void handle(req, res));
+      await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      const actualPort = (server.address() as AddressInfo).port;
+      options.logger.info({ port: actualPort }, `${options.name} subgraph listening`);
+      return {
+        url: `http://${host}:${actualPort}/graphql`,
+        port: actualPort,
+        close: async () => {
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}
