@@ -13,3 +13,8 @@ export * from './events/consumer';
 export * from './server/subgraph-server';
 export * from './grpc';
 export { createPgAdapter } from './prisma';
+export * from './service-host';
+export * from './paging';
+export { readSchema, dateTimeScalar } from './schema';
+export { executeGraphQL } from './server/graphql-http';
+export { sendJson, sendGraphQLError } from './server/http';

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { parseConfig, platformConfigSchema } from '@yikatong/platform';
+
+export const enterpriseConfigSchema = platformConfigSchema.and(
+  z.object({
+    ENTERPRISE_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
+    ENTERPRISE_GRPC_PORT: z.coerce.number().int().min(0).max(65535).default(50052),
+    ENTERPRISE_DATABASE_URL: z.string().url().optional(),
+  }),
+);
+
+export type EnterpriseConfig = z.infer<typeof enterpriseConfigSchema>;
+
+export const loadEnterpriseConfig = (env: Record<string, string | undefined> = process.env): EnterpriseConfig =>
+  parseConfig(enterpriseConfigSchema, env);

@@ -1,0 +1,21 @@
+import { conflict, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import { appendToOutbox } from '@yikatong/platform';
+import type { EnterpriseContext } from '../context';
+import { registerEnterprise, type RegistrationRequest } from '../domain/enterprise';
+
+export const Mutation = {
+  registerEnterprise: async (_: unknown, args: { input: RegistrationRequest }, ctx: EnterpriseContext) => {
+    const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);
+    const { enterprise, events } = registerEnterprise(args.input, principal.subject, new Date());
+    requireRegion(principal, enterprise.regionCode);
+    const saved = await ctx.db.$transaction(async (tx) => {
+      const existing = await tx.enterprise.findUnique({ where: { uscc: enterprise.uscc } });
+      if (existing) throw conflict('ENTERPRISE_ALREADY_REGISTERED', `${enterprise.uscc} is already registered as ${existing.name}.`, 'uscc');
+      const created = await tx.enterprise.create({ data: enterprise });
+      await appendToOutbox(tx, events);
+      return created;
+    });
+    ctx.nudgeOutbox();
+    return saved;
+  },
+};

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { EnterpriseDb, EnterpriseTx } from '../db';
+import { evaluateEligibility, type EligibilityBlock, type EligibilityVerdict } from '../domain/eligibility';
+
+export async function loadVerdicts(db: EnterpriseDb | EnterpriseTx, usccs: readonly string[]): Promise<EligibilityVerdict[]> {
+  const blocks = await db.eligibilityBlock.findMany({ where: { uscc: { in: [...usccs] } } });
+  return usccs.map((uscc) => evaluateEligibility(blocks.filter((block) => block.uscc === uscc)));
+}
+
+/**
+ * Applies a fact about an external aggregate (e.g. a card) only if it is newer than the last one
+ * applied; returns false for a stale fact, which then changes nothing.
+ */
+export async function acceptNewerFact(tx: EnterpriseTx, subjectId: string, version: number): Promise<boolean> {
+  const updated = await tx.$executeRawUnsafe(
+    `INSERT INTO external_fact_version (subject_id, version) VALUES ($1, $2)
+     ON CONFLICT (subject_id) DO UPDATE SET version = EXCLUDED.version WHERE external_fact_version.version < EXCLUDED.version`,
+    subjectId,
+    version,
+  );
+  return updated === 1;
+}
+
+/** Sets or lifts one block and records the verdict change, if the verdict flipped. */
+export async function changeBlock(
+  tx: EnterpriseTx,
+  uscc: string,
+  change: { set: EligibilityBlock & { sourceEventId: string } } | { lift: { rule: string; subjectId: string } },
+  causeEventId: string,
+  at: Date,
+): Promise<void> {
+  const [before] = await loadVerdicts(tx, [uscc]);
+  if ('set' in change) {
+    const { rule, subjectId, ...rest } = change.set;
+    await tx.eligibilityBlock.upsert({
+      where: { uscc_rule_subjectId: { uscc, rule, subjectId } },
+      create: { uscc, rule, subjectId, ...rest },
+      update: rest,
+    });
+  } else {
+    await tx.eligibilityBlock.deleteMany({ where: { uscc, rule: change.lift.rule, subjectId: change.lift.subjectId } });
+  }
+  const [after] = await loadVerdicts(tx, [uscc]);
+  if (before!.eligible !== after!.eligible) {
+    await tx.eligibilityChange.create({
+      data: { id: randomUUID(), uscc, eligible: after!.eligible, reasonCodes: after!.reasons.map((reason) => reason.code), causeEventId, at },
+    });
+  }
+}

@@ -1,0 +1,8 @@
+import type { IdentityContext } from '../context';
+import type { Card } from '../domain/card';
+import { visibleCard } from './access';
+
+export const RealNameCard = {
+  __resolveReference: async (reference: { id: string }, ctx: IdentityContext) => visibleCard(ctx.principal, await ctx.cardById.load(reference.id)),
+  history: (card: Card, _: unknown, ctx: IdentityContext) => ctx.historyByCard.load(card.id),
+};

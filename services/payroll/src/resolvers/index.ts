@@ -1,0 +1,4 @@
+import { Query } from './query';
+import { dateScalar, moneyScalar } from './scalars';
+
+export const resolvers = { Money: moneyScalar, Date: dateScalar, Query };

@@ -1,0 +1,9 @@
+import { requirePrincipal } from '@yikatong/platform';
+import type { WelfareContext } from '../context';
+
+export const ServiceCentre = {
+  __resolveReference: (reference: { id: string }, ctx: WelfareContext) => {
+    requirePrincipal(ctx.principal);
+    return ctx.db.serviceCentre.findUnique({ where: { id: reference.id } });
+  },
+};
