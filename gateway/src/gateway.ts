@@ -53,7 +53,7 @@ export function createGateway(config: GatewayConfig) {
     plugins: [...protection.plugins],
     validationRules: [...protection.validationRules],
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger, production),
   });
 
