@@ -18,3 +18,4 @@ export * from './paging';
 export { readSchema, dateTimeScalar } from './schema';
 export { executeGraphQL } from './server/graphql-http';
 export { sendJson, sendGraphQLError } from './server/http';
+export * as testing from './testing';

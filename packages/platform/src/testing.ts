@@ -1,0 +1,53 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig } from './config';
+
+/**
+ * Test helpers that refuse to pass silently: an integration test without its PostgreSQL or Kafka
+ * fails, naming the command that starts them.
+ */
+export const START_INFRA = 'npm run infra:up (from the repository root)';
+
+/** Settings for tests: test databases are `yktest_<service>` unless DATABASE_NAME_PREFIX says otherwise. */
+export function testConfig(overrides: Record<string, string> = {}): PlatformConfig {
+  return loadPlatformConfig({ LOG_LEVEL: 'warn', DATABASE_NAME_PREFIX: 'yktest', ...process.env, NODE_ENV: 'test', ...overrides });
+}
+
+export async function requirePostgres(config: PlatformConfig, service: string): Promise<string> {
+  const url = databaseUrlFor(config, service);
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1 FROM outbox_event LIMIT 1');
+  } catch (error) {
+    throw new Error(`PostgreSQL database ${url} is not ready (${(error as Error).message}). Start and migrate it with: DATABASE_NAME_PREFIX=${config.DATABASE_NAME_PREFIX} ${START_INFRA}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return url;
+}
+
+export async function requireKafka(config: PlatformConfig): Promise<string[]> {
+  const brokers = kafkaBrokers(config);
+  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
+  try {
+    await admin.connect();
+    await admin.listTopics();
+  } catch (error) {
+    throw new Error(`Kafka is not reachable at ${brokers.join(',')} (${(error as Error).message}). Start it with: ${START_INFRA}`);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+  return brokers;
+}
+
+/** Polls until `probe` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
