@@ -4,7 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AppError, bearerToken, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendGraphQLError, sendJson,
+  AppError, bearerToken, keepConnectionsAlive, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendGraphQLError, sendJson,
   SERVICE_TOKEN_HEADER, serviceTokenSource, type RunningHttpServer,
 } from '@yikatong/platform';
 import type { GatewayConfig } from './config';
@@ -76,6 +76,7 @@ export function createGateway(config: GatewayConfig) {
     async listen(port = config.GATEWAY_PORT, host = '127.0.0.1'): Promise<RunningHttpServer> {
       await apollo.start();
       const server = http.createServer((req, res) => void handle(req, res));
+      keepConnectionsAlive(server);
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       const actualPort = (server.address() as AddressInfo).port;
       logger.info({ port: actualPort }, 'gateway listening');

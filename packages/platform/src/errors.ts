@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from './logger';
 
@@ -34,8 +34,9 @@ export function createErrorFormatter(logger: Logger, maskInternalErrors: boolean
         extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
       };
     }
-    const isRequestError = original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR';
-    if (isRequestError) return formatted;
+    // Validation errors and errors a subgraph already coded reach the gateway as coded GraphQL errors.
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
     if (!maskInternalErrors) return formatted;
     return { message: 'Internal error; it has been logged.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -17,5 +17,5 @@ export * from './service-host';
 export * from './paging';
 export { readSchema, dateTimeScalar } from './schema';
 export { executeGraphQL } from './server/graphql-http';
-export { sendJson, sendGraphQLError } from './server/http';
+export { keepConnectionsAlive, sendJson, sendGraphQLError } from './server/http';
 export * as testing from './testing';

@@ -58,6 +58,8 @@ export function runAsProcess<TConfig extends { LOG_LEVEL: string; KAFKA_BROKERS:
     const bus = new KafkaEventBus({ clientId: name, brokers: kafkaBrokers(config), logger: createLogger(`${name}-bus`, config.LOG_LEVEL) });
     const running = await create(config, bus).start();
     const shutdown = async () => {
+      // A broker that is gone can keep a client's disconnect waiting; never outstay the orchestrator.
+      setTimeout(() => process.exit(1), 10_000).unref();
       await running.stop();
       await bus.close();
       process.exit(0);

@@ -1,6 +1,8 @@
-import { Kafka, logLevel, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from '../logger';
 import type { BusMessage, EventBus, SubscribeOptions, Subscription } from './bus';
+
+const CONSUMER_RESTART_DELAY_MS = 1_000;
 
 export interface KafkaBusOptions {
   clientId: string;
@@ -50,28 +52,60 @@ export class KafkaEventBus implements EventBus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 });
-    await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        await options.handler({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
-          headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
-        });
-      },
-    });
-    this.consumers.add(consumer);
+    let closed = false;
+    let consumer = await this.startConsumer(options, () => restart());
+    // kafkajs stops a consumer for good on some errors a restarting broker causes (e.g. "Failed to
+    // find group coordinator"); a service must not silently stop consuming, so start a new one.
+    const restart = () => {
+      if (closed) return;
+      this.consumers.delete(consumer);
+      this.options.logger.warn({ groupId: options.groupId }, 'Kafka consumer stopped by its client; starting a new one');
+      const retry = async (): Promise<void> => {
+        if (closed) return;
+        try {
+          consumer = await this.startConsumer(options, () => restart());
+        } catch (error) {
+          this.options.logger.warn({ err: error, groupId: options.groupId }, 'Kafka consumer restart failed; retrying');
+          setTimeout(() => void retry(), CONSUMER_RESTART_DELAY_MS);
+        }
+      };
+      setTimeout(() => void retry(), CONSUMER_RESTART_DELAY_MS);
+    };
     return {
       close: async () => {
+        closed = true;
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
     };
+  }
+
+  private async startConsumer(options: SubscribeOptions, onAbandoned: () => void): Promise<Consumer> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) onAbandoned();
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
+      await consumer.run({
+        eachMessage: async ({ topic, partition, message }) => {
+          await options.handler({
+            topic,
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? '',
+            value: message.value?.toString() ?? '',
+            headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+          });
+        },
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.consumers.add(consumer);
+    return consumer;
   }
 
   async close(): Promise<void> {
@@ -83,7 +117,13 @@ export class KafkaEventBus implements EventBus {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+      // Not kafkajs's "idempotent" mode: it needs unlimited retries, which would hold the outbox
+      // transaction while Kafka is down. Outbox + deduplicating consumers already give effectively-once.
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: false,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       this.producer = producer;
     }

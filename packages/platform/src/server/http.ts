@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -22,4 +22,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 /** A GraphQL-shaped error for requests refused before they reach the schema. */
 export function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Node closes idle keep-alive sockets after 5 s, racing clients (the gateway, undici) that reuse
+ * them a moment later ("other side closed"). Outlive the clients' idle timeouts instead.
+ */
+export function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }

@@ -11,7 +11,7 @@ import { bearerToken, createTokenVerifier, verifyServiceToken, type TokenSetting
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import { executeGraphQL } from './graphql-http';
-import { sendGraphQLError, sendJson } from './http';
+import { keepConnectionsAlive, sendGraphQLError, sendJson } from './http';
 
 export const SERVICE_TOKEN_HEADER = 'x-yikatong-service-token';
 
@@ -86,6 +86,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
     async listen(port: number, host = '127.0.0.1'): Promise<RunningHttpServer> {
       await apollo.start();
       const server = http.createServer((req, res) => void handle(req, res));
+      keepConnectionsAlive(server);
       await new Promise<void>((resolve) => server.listen(port, host, resolve));
       const actualPort = (server.address() as AddressInfo).port;
       options.logger.info({ port: actualPort }, `${options.name} subgraph listening`);

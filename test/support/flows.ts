@@ -1,0 +1,54 @@
+import type { GraphQLResult } from './system';
+
+type Query = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
+
+export const REGISTER = `mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }`;
+export const CARDS = `query ($uscc: ID!) { enterprise(uscc: $uscc) { realNameCards { id number status } } }`;
+export const ELIGIBILITY = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message source since } } } }`;
+export const FREEZE = `mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { id status } }`;
+export const UNFREEZE = `mutation ($input: CardStatusChangeInput!) { unfreezeRealNameCard(input: $input) { id status } }`;
+
+export const DECISION = { reason: '拒不改正欠薪行为', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' };
+
+export interface Eligibility {
+  eligible: boolean;
+  reasons: Array<{ code: string; message: string; source: string; since: string }>;
+}
+
+export async function eligibilityOf(query: Query, uscc: string): Promise<Eligibility> {
+  const result = await query<{ enterprise: { biddingEligibility: Eligibility } }>(ELIGIBILITY, { uscc });
+  if (!result.data?.enterprise) throw new Error(`eligibility query failed: ${JSON.stringify(result.errors)}`);
+  return result.data.enterprise.biddingEligibility;
+}
+
+/** Polls the gateway until the enterprise's verdict is `eligible`. */
+export async function waitForEligibility(query: Query, uscc: string, eligible: boolean, timeoutMs = 20_000): Promise<Eligibility> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const verdict = await eligibilityOf(query, uscc);
+    if (verdict.eligible === eligible) return verdict;
+    if (Date.now() > deadline) throw new Error(`enterprise ${uscc} did not become ${eligible ? 'eligible' : 'ineligible'} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Waits for identity to issue the enterprise's card (it reacts to enterprise.registered). */
+export async function waitForEnterpriseCard(query: Query, uscc: string, timeoutMs = 20_000): Promise<{ id: string; number: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await query<{ enterprise: { realNameCards: Array<{ id: string; number: string }> } | null }>(CARDS, { uscc });
+    const card = result.data?.enterprise?.realNameCards[0];
+    if (card) return card;
+    if (Date.now() > deadline) throw new Error(`no real-name card issued for ${uscc} within ${timeoutMs} ms: ${JSON.stringify(result.errors)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A valid USCC for a sequence number (check character computed per GB 32100). */
+export function usccFor(n: number): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const body = `91130500MA${String(n).padStart(7, '0')}`;
+  const sum = [...body].reduce((total, char, i) => total + alphabet.indexOf(char) * weights[i]!, 0);
+  return body + alphabet[(31 - (sum % 31)) % 31];
+}
