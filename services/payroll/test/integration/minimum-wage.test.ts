@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventBus, principalFromClaims, testing, type Principal } from '@yikatong/platform';
+import { loadPayrollConfig } from '../../src/config';
+import { createPayrollContext } from '../../src/context';
+import { createPayrollService } from '../../src/service';
+
+const config = loadPayrollConfig({ ...testing.testConfig(), PAYROLL_PORT: '0' } as never);
+const service = createPayrollService(config, new InMemoryEventBus());
+const db = service.db;
+const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
+const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
+
+async function execute(variables: Record<string, unknown>, principal: Principal | null) {
+  const response = await service.subgraph.apollo.executeOperation({ query: QUERY, variables }, { contextValue: createPayrollContext(principal, db) });
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  return response.body.singleResult;
+}
+
+beforeAll(async () => {
+  await testing.requirePostgres(config, 'payroll');
+  await db.minimumWage.deleteMany();
+  await db.minimumWage.createMany({
+    data: [
+      { id: randomUUID(), regionCode: '130000', monthlyFen: 190000n, hourlyFen: 1900n, effectiveFrom: new Date('2023-01-01') },
+      { id: randomUUID(), regionCode: '130500', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
+    ],
+  });
+});
+
+afterAll(() => db.$disconnect());
+
+it('answers the most specific entry in force, money as exact fen strings', async () => {
+  const result = await execute({ region: '130502', on: '2026-01-01' }, worker);
+  expect(result.data).toEqual({ minimumWage: { regionCode: '130500', monthly: '220000', hourly: '2200', effectiveFrom: '2025-01-01' } });
+  const earlier = await execute({ region: '130502', on: '2024-06-30' }, worker);
+  expect(earlier.data).toMatchObject({ minimumWage: { regionCode: '130000', monthly: '190000' } });
+});
+
+it('refuses a malformed region, a malformed date and an anonymous caller', async () => {
+  expect((await execute({ region: '1305' }, worker)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_REGION_CODE', field: 'regionCode' });
+  expect((await execute({ region: '130502', on: '2026-02-30' }, worker)).errors?.[0]?.message).toContain('not a calendar date');
+  expect((await execute({ region: '130502' }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+});
