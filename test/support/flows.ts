@@ -1,3 +1,4 @@
+import { usccCheckCharacter } from '../../services/enterprise/src/domain/uscc';
 import type { GraphQLResult } from './system';
 
 type Query = <T>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;
@@ -44,11 +45,8 @@ export async function waitForEnterpriseCard(query: Query, uscc: string, timeoutM
   }
 }
 
-/** A valid USCC for a sequence number (check character computed per GB 32100). */
+/** A valid USCC for a sequence number (check character per GB 32100). */
 export function usccFor(n: number): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const body = `91130500MA${String(n).padStart(7, '0')}`;
-  const sum = [...body].reduce((total, char, i) => total + alphabet.indexOf(char) * weights[i]!, 0);
-  return body + alphabet[(31 - (sum % 31)) % 31];
+  return body + usccCheckCharacter(body);
 }

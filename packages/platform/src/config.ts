@@ -11,6 +11,8 @@ export const platformConfigSchema = z
     /** Server URL; each service uses its own database `<prefix>_<service>` on that server. */
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
     DATABASE_NAME_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/).default('yikatong'),
+    /** Connections per service. Embedded mode uses 1: PGlite runs one backend, so one session at a time. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
     /** HS256 secret of the development identity provider; JWT_JWKS_URL replaces it with a real IdP. */
     JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),

@@ -4,6 +4,6 @@ import { PrismaClient, type Prisma } from './generated/prisma/client';
 export type EnterpriseDb = PrismaClient;
 export type EnterpriseTx = Prisma.TransactionClient;
 
-export function createEnterpriseDb(databaseUrl: string): EnterpriseDb {
-  return new PrismaClient({ adapter: createPgAdapter(databaseUrl) });
+export function createEnterpriseDb(databaseUrl: string, poolSize: number): EnterpriseDb {
+  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, poolSize) });
 }

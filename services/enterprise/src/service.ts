@@ -15,7 +15,7 @@ export const enterpriseTypeDefs = readSchema(path.join(__dirname, '..', 'schema.
 /** Builds the enterprise service; nothing listens until start(). */
 export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus) {
   const logger = createLogger('enterprise', config.LOG_LEVEL);
-  const db = createEnterpriseDb(config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise'));
+  const db = createEnterpriseDb(config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise'), config.DATABASE_POOL_SIZE);
   const relay = new OutboxRelay(db, bus, logger);
   const nudge = () => relay.nudge();
   const subgraph = createSubgraphServer<EnterpriseContext>({

@@ -4,6 +4,6 @@ import { PrismaClient, type Prisma } from './generated/prisma/client';
 export type IdentityDb = PrismaClient;
 export type IdentityTx = Prisma.TransactionClient;
 
-export function createIdentityDb(databaseUrl: string): IdentityDb {
-  return new PrismaClient({ adapter: createPgAdapter(databaseUrl) });
+export function createIdentityDb(databaseUrl: string, poolSize: number): IdentityDb {
+  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, poolSize) });
 }

@@ -14,7 +14,7 @@ export const identityTypeDefs = readSchema(path.join(__dirname, '..', 'schema.gr
 /** Builds the identity service; nothing listens until start(). */
 export function createIdentityService(config: IdentityConfig, bus: EventBus) {
   const logger = createLogger('identity', config.LOG_LEVEL);
-  const db = createIdentityDb(config.IDENTITY_DATABASE_URL ?? databaseUrlFor(config, 'identity'));
+  const db = createIdentityDb(config.IDENTITY_DATABASE_URL ?? databaseUrlFor(config, 'identity'), config.DATABASE_POOL_SIZE);
   const relay = new OutboxRelay(db, bus, logger);
   const nudge = () => relay.nudge();
   const subgraph = createSubgraphServer<IdentityContext>({

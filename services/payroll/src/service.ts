@@ -13,7 +13,7 @@ export const payrollTypeDefs = readSchema(path.join(__dirname, '..', 'schema.gra
 /** Builds the payroll service; nothing listens until start(). */
 export function createPayrollService(config: PayrollConfig, bus: EventBus) {
   const logger = createLogger('payroll', config.LOG_LEVEL);
-  const db = createPayrollDb(config.PAYROLL_DATABASE_URL ?? databaseUrlFor(config, 'payroll'));
+  const db = createPayrollDb(config.PAYROLL_DATABASE_URL ?? databaseUrlFor(config, 'payroll'), config.DATABASE_POOL_SIZE);
   const relay = new OutboxRelay(db, bus, logger);
   const subgraph = createSubgraphServer<PayrollContext>({
     name: 'payroll',

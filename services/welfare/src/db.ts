@@ -4,6 +4,6 @@ import { PrismaClient, type Prisma } from './generated/prisma/client';
 export type WelfareDb = PrismaClient;
 export type WelfareTx = Prisma.TransactionClient;
 
-export function createWelfareDb(databaseUrl: string): WelfareDb {
-  return new PrismaClient({ adapter: createPgAdapter(databaseUrl) });
+export function createWelfareDb(databaseUrl: string, poolSize: number): WelfareDb {
+  return new PrismaClient({ adapter: createPgAdapter(databaseUrl, poolSize) });
 }

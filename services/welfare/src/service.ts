@@ -13,7 +13,7 @@ export const welfareTypeDefs = readSchema(path.join(__dirname, '..', 'schema.gra
 /** Builds the welfare service; nothing listens until start(). */
 export function createWelfareService(config: WelfareConfig, bus: EventBus) {
   const logger = createLogger('welfare', config.LOG_LEVEL);
-  const db = createWelfareDb(config.WELFARE_DATABASE_URL ?? databaseUrlFor(config, 'welfare'));
+  const db = createWelfareDb(config.WELFARE_DATABASE_URL ?? databaseUrlFor(config, 'welfare'), config.DATABASE_POOL_SIZE);
   const relay = new OutboxRelay(db, bus, logger);
   const subgraph = createSubgraphServer<WelfareContext>({
     name: 'welfare',

@@ -1,0 +1,153 @@
+// `npm start`: the whole system in one process with nothing installed but Node. Each service gets
+// its own embedded PostgreSQL (PGlite, data under .data/embedded/<service>) served over the
+// PostgreSQL wire protocol on loopback; events travel on the in-memory bus; demo data is seeded
+// through the gateway on first start.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { InMemoryEventBus, loadPlatformConfig, mintToken, SCOPES, type RunningService, type TokenClaims } from '@yikatong/platform';
+import { createEnterpriseService } from '../services/enterprise/src/service';
+import { loadEnterpriseConfig } from '../services/enterprise/src/config';
+import { usccCheckCharacter } from '../services/enterprise/src/domain/uscc';
+import { createIdentityService } from '../services/identity/src/service';
+import { loadIdentityConfig } from '../services/identity/src/config';
+import { createPayrollService } from '../services/payroll/src/service';
+import { loadPayrollConfig } from '../services/payroll/src/config';
+import { createWelfareService } from '../services/welfare/src/service';
+import { loadWelfareConfig } from '../services/welfare/src/config';
+import { createGateway } from '../gateway/src/gateway';
+import { loadGatewayConfig } from '../gateway/src/config';
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA = path.join(ROOT, '.data', 'embedded');
+const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
+const FIRST_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55431);
+
+type Run = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+async function startDatabase(service: string, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  mkdirSync(path.join(DATA, service), { recursive: true });
+  const db = await PGlite.create(path.join(DATA, service));
+  const { applyMigrations } = (await import(path.join(ROOT, 'scripts', 'lib', 'migrations.mjs'))) as {
+    applyMigrations(run: Run, dir: string): Promise<string[]>;
+  };
+  const run: Run = async (sql, params) =>
+    params ? (await db.query<Record<string, unknown>>(sql, params)).rows : ((await db.exec(sql)).at(-1)?.rows ?? []) as Array<Record<string, unknown>>;
+  await applyMigrations(run, path.join(ROOT, 'services', service, 'prisma', 'migrations'));
+  // One connection: PGlite has one backend, and queries of several connections would interleave transactions.
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
+  await server.start();
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    stop: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+const XINGTAI = [
+  { name: '邢台建工集团有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '王建国' },
+  { name: '邢台路桥建设有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130503', legalRepresentative: '刘志强' },
+  { name: '河北顺德劳务有限公司', type: 'LABOUR_SERVICE', regionCode: '130521', legalRepresentative: '陈立新' },
+  { name: '邢台宏远建筑工程分包有限公司', type: 'SUBCONTRACTOR', regionCode: '130502', legalRepresentative: '赵海涛' },
+] as const;
+
+function demoUscc(n: number): string {
+  const body = `91130500MA0${String(n).padStart(6, '0')}`;
+  return body + usccCheckCharacter(body);
+}
+
+async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
+  if (body.errors) throw new Error(`seeding failed: ${body.errors.map((error) => error.message).join('; ')}`);
+  return body.data;
+}
+
+/** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises, one card frozen. */
+async function seed(gatewayUrl: string, portalToken: string, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
+  const existing = await graphql(gatewayUrl, portalToken, 'query { enterprises(first: 1) { nodes { uscc } } }', {});
+  if (existing.enterprises.nodes.length > 0) return;
+  for (const [i, enterprise] of XINGTAI.entries()) {
+    await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }', { input: { uscc: demoUscc(i + 1), ...enterprise } });
+  }
+  const frozenUscc = demoUscc(4);
+  let card: { number: string } | undefined;
+  for (let attempt = 0; attempt < 100 && !card; attempt += 1) {
+    const data = await graphql(gatewayUrl, portalToken, 'query ($uscc: ID!) { enterprise(uscc: $uscc) { realNameCards { number } } }', { uscc: frozenUscc });
+    card = data.enterprise?.realNameCards[0];
+    if (!card) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!card) throw new Error('seeding failed: no real-name card was issued');
+  await graphql(gatewayUrl, portalToken, 'mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }', {
+    input: { cardNumber: card.number, reason: '拖欠农民工工资，责令改正逾期未改正', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' },
+  });
+  await services.payroll.db.minimumWage.createMany({ data: [
+    { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
+  ] });
+  await services.welfare.db.serviceCentre.createMany({ data: [
+    { id: randomUUID(), name: '邢台市农民工服务中心', kind: 'DISTRICT_CENTRE', regionCode: '130500', address: '邢台市信都区', phone: '0319-12333' },
+    { id: randomUUID(), name: '信都区农民工服务站', kind: 'TOWNSHIP_STATION', regionCode: '130502', address: '邢台市信都区', phone: '0319-12345' },
+  ] });
+}
+
+async function main() {
+  const platform = loadPlatformConfig({ ...process.env, NODE_ENV: 'development' });
+  const dbs = await Promise.all(SERVICES.map((service, i) => startDatabase(service, FIRST_DB_PORT + i)));
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    DATABASE_POOL_SIZE: '1',
+    IDENTITY_DATABASE_URL: dbs[0]!.url,
+    ENTERPRISE_DATABASE_URL: dbs[1]!.url,
+    PAYROLL_DATABASE_URL: dbs[2]!.url,
+    WELFARE_DATABASE_URL: dbs[3]!.url,
+  };
+  const bus = new InMemoryEventBus();
+  const identity = createIdentityService(loadIdentityConfig(env), bus);
+  const enterprise = createEnterpriseService(loadEnterpriseConfig(env), bus);
+  const payroll = createPayrollService(loadPayrollConfig(env), bus);
+  const welfare = createWelfareService(loadWelfareConfig(env), bus);
+  const running: RunningService[] = [];
+  for (const service of [identity, enterprise, payroll, welfare]) running.push(await service.start());
+  const gateway = await createGateway(loadGatewayConfig(env)).listen();
+
+  const token = (claims: TokenClaims) => mintToken(platform, claims, '30d');
+  const tokens: Record<string, string> = {
+    'PORTAL (housing-construction bureau, Xingtai, may freeze cards and register enterprises)': await token({
+      sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
+    }),
+    [`ENTERPRISE (${XINGTAI[3].name})`]: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
+    WORKER: await token({ sub: 'worker-demo', kind: 'WORKER' }),
+    'BANK (ICBC)': await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }),
+    ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
+    'SERVICE (trading platform, gRPC CheckBiddingEligibility)': await token({ sub: 'trading-platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck }),
+  };
+  await seed(gateway.url, Object.values(tokens)[0]!, { payroll, welfare });
+
+  console.log(`\nYikatong is running (embedded mode, data in ${path.relative(process.cwd(), DATA)}).`);
+  console.log(`GraphQL gateway: ${gateway.url}`);
+  console.log(`Try: curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`);
+  console.log(`       -d '{"query":"{ enterprises { nodes { uscc name realNameCards { number status } biddingEligibility { eligible reasons { code message } } } } }"}'\n`);
+  console.log('Demo tokens (valid 30 days):');
+  for (const [who, value] of Object.entries(tokens)) console.log(`  ${who}:\n    ${value}`);
+
+  const shutdown = async () => {
+    await gateway.close();
+    for (const service of running.reverse()) await service.stop();
+    await bus.close();
+    for (const db of dbs) await db.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error('embedded start failed:', error);
+  process.exit(1);
+});
