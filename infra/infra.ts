@@ -13,12 +13,13 @@ import { Client } from 'pg';
 import { TOPIC_PARTITIONS } from '@yikatong/contracts';
 
 const root = path.resolve(__dirname, '..');
-const kafkaDir = path.join(__dirname, '.kafka');
-const libsDir = path.join(kafkaDir, 'libs');
+const kafkaPort = Number(process.env.KAFKA_PORT ?? 9092);
+const libsDir = path.join(__dirname, '.kafka', 'libs');
+// One folder per broker port, so the test broker (npm test uses 19092) and a developer's (9092) never mix.
+const kafkaDir = path.join(__dirname, '.kafka', `broker-${kafkaPort}`);
 const dataDir = path.join(kafkaDir, 'data');
 const kafkaPidFile = path.join(kafkaDir, 'kafka.pid');
 const kafkaLog = path.join(kafkaDir, 'kafka.log');
-const kafkaPort = Number(process.env.KAFKA_PORT ?? 9092);
 const controllerPort = kafkaPort + 1;
 const brokers = process.env.KAFKA_BROKERS ?? `127.0.0.1:${kafkaPort}`;
 const pgDir = path.join(__dirname, '.pg');

@@ -10,7 +10,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(root, '.data', 'test-results');
-const env = { ...process.env, DATABASE_NAME_PREFIX: process.env.DATABASE_NAME_PREFIX ?? 'yktest', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', FORCE_COLOR: '0' };
+// The suite runs its own Kafka broker on port 19092 (it stops and restarts it on purpose), apart from
+// a developer's on 9092, and its own databases (yktest_*, yke2e_*, never the development ones).
+const kafkaPort = process.env.TEST_KAFKA_PORT ?? '19092';
+const env = {
+  ...process.env,
+  KAFKA_PORT: kafkaPort,
+  KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
+  DATABASE_NAME_PREFIX: process.env.DATABASE_NAME_PREFIX ?? 'yktest',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  FORCE_COLOR: '0',
+};
 const npx = (args, cwd = root) => spawnSync('npx', ['--no-install', ...args], { cwd, env, stdio: 'inherit' });
 
 function step(title, run) {
