@@ -19,3 +19,4 @@ export { readSchema, dateTimeScalar } from './schema';
 export { executeGraphQL } from './server/graphql-http';
 export { keepConnectionsAlive, sendJson, sendGraphQLError } from './server/http';
 export * as testing from './testing';
+export * from './service-runtime';

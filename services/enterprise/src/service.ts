@@ -1,48 +1,27 @@
 import path from 'node:path';
-import {
-  createLogger, createSubgraphServer, databaseUrlFor, OutboxRelay, readSchema, startGrpcServer, startServiceParts,
-  type EventBus, type RunningService,
-} from '@yikatong/platform';
+import { createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
 import type { EnterpriseConfig } from './config';
-import { createEnterpriseContext, type EnterpriseContext } from './context';
+import { createEnterpriseContext } from './context';
 import { createEnterpriseDb } from './db';
 import { startEnterpriseConsumers } from './events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from './grpc/eligibility-server';
 import { resolvers } from './resolvers';
 
-export const enterpriseTypeDefs = readSchema(path.join(__dirname, '..', 'schema.graphql'));
-
-/** Builds the enterprise service; nothing listens until start(). */
+/** The enterprise service: registry and the bidding-eligibility read model (graph and gRPC). */
 export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus) {
-  const logger = createLogger('enterprise', config.LOG_LEVEL);
   const db = createEnterpriseDb(config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise'), config.DATABASE_POOL_SIZE);
-  const relay = new OutboxRelay(db, bus, logger);
-  const nudge = () => relay.nudge();
-  const subgraph = createSubgraphServer<EnterpriseContext>({
+  return createServiceRuntime({
     name: 'enterprise',
-    typeDefs: enterpriseTypeDefs,
-    resolvers: resolvers as never,
-    settings: config,
-    logger,
-    createContext: (principal) => createEnterpriseContext(principal, db, nudge),
-    isReady: async () => (await db.$queryRawUnsafe<unknown[]>('SELECT 1')).length === 1,
-  });
-  return {
+    schemaPath: path.join(__dirname, '..', 'schema.graphql'),
+    resolvers,
     db,
-    relay,
-    subgraph,
-    start: (): Promise<RunningService> =>
-      startServiceParts({
-        name: 'enterprise',
-        logger,
-        listenGraphQL: () => subgraph.listen(config.ENTERPRISE_PORT),
-        relay,
-        startConsumers: async () => [await startEnterpriseConsumers(bus, db, logger, nudge)],
-        startGrpc: () =>
-          startGrpcServer(config.ENTERPRISE_GRPC_PORT, [
-            { definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, config, logger) },
-          ]),
-        disconnect: () => db.$disconnect(),
-      }),
-  };
+    port: config.ENTERPRISE_PORT,
+    settings: config,
+    createContext: (principal, nudgeOutbox) => createEnterpriseContext(principal, db, nudgeOutbox),
+    startConsumers: async ({ logger, nudgeOutbox }) => [await startEnterpriseConsumers(bus, db, logger, nudgeOutbox)],
+    grpc: {
+      port: config.ENTERPRISE_GRPC_PORT,
+      services: (logger) => [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, config, logger) }],
+    },
+  }, bus);
 }
