@@ -21,7 +21,7 @@ import { createGateway } from '../gateway/src/gateway';
 import { loadGatewayConfig } from '../gateway/src/config';
 
 const ROOT = path.resolve(__dirname, '..');
-const DATA = path.join(ROOT, '.data', 'embedded');
+const DATA = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(ROOT, '.data', 'embedded'));
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
 const FIRST_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55431);
 
@@ -114,7 +114,10 @@ async function main() {
   const welfare = createWelfareService(loadWelfareConfig(env), bus);
   const running: RunningService[] = [];
   for (const service of [identity, enterprise, payroll, welfare]) running.push(await service.start());
-  const gateway = await createGateway(loadGatewayConfig(env)).listen();
+  const [identityUrl, enterpriseUrl, payrollUrl, welfareUrl] = running.map((service) => service.graphqlUrl);
+  const gateway = await createGateway(loadGatewayConfig({
+    ...env, IDENTITY_URL: identityUrl, ENTERPRISE_URL: enterpriseUrl, PAYROLL_URL: payrollUrl, WELFARE_URL: welfareUrl,
+  })).listen();
 
   const token = (claims: TokenClaims) => mintToken(platform, claims, '30d');
   const tokens: Record<string, string> = {
