@@ -42,7 +42,9 @@ async function consumerCaughtUp(groupId: string, topic: string) {
     await testing.eventually(async () => {
       const ends = await admin.fetchTopicOffsets(topic);
       const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const behind = ends.some((end) => committed!.partitions.find((p) => p.partition === end.partition)?.offset !== end.high);
+      // A partition the group never read has committed offset -1; it is caught up when it is empty.
+      const committedOf = (partition: number) => Math.max(0, Number(committed!.partitions.find((p) => p.partition === partition)?.offset ?? -1));
+      const behind = ends.some((end) => committedOf(end.partition) < Number(end.high));
       return behind ? undefined : true;
     }, 30_000, `${groupId} to consume all of ${topic}`);
   } finally {
