@@ -63,5 +63,7 @@ for (const [workspace, flags] of suites) {
     broken = true;
   }
 }
+// The test broker is the suite's own: leave no Kafka behind to block the next checkout's run.
+step('stop the test broker', () => npx(['tsx', 'infra/infra.ts', 'down']));
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || broken ? 1 : 0);
