@@ -4,6 +4,6 @@ import type { WelfareContext } from '../context';
 export const ServiceCentre = {
   __resolveReference: (reference: { id: string }, ctx: WelfareContext) => {
     requirePrincipal(ctx.principal);
-    return ctx.db.serviceCentre.findUnique({ where: { id: reference.id } });
+    return ctx.serviceCentreById.load(reference.id);
   },
 };

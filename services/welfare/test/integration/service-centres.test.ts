@@ -50,3 +50,14 @@ it('caps the page size and refuses a bad region code', async () => {
   expect((await execute({ region: 'abc' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_REGION_CODE' });
   expect((await execute({ region: '511500' }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
+
+it('resolves service centres as entities in one batch (_entities)', async () => {
+  const ids = (await db.serviceCentre.findMany({ take: 2, orderBy: { id: 'asc' } })).map((row) => row.id);
+  const response = await service.subgraph.apollo.executeOperation(
+    { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id name } } }', variables: { r: [...ids, randomUUID()].map((id) => ({ __typename: 'ServiceCentre', id })) } },
+    { contextValue: createWelfareContext(worker, db) },
+  );
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  const entities = (response.body.singleResult.data as { _entities: Array<{ id: string } | null> })._entities;
+  expect(entities.map((entity) => entity?.id ?? null)).toEqual([...ids, null]);
+});
