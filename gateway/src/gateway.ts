@@ -1,10 +1,9 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AppError, bearerToken, keepConnectionsAlive, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendGraphQLError, sendJson,
+  AppError, bearerToken, serveGraphQL, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendGraphQLError, sendJson,
   SERVICE_TOKEN_HEADER, serviceTokenSource, type RunningHttpServer,
 } from '@yikatong/platform';
 import type { GatewayConfig } from './config';
@@ -73,21 +72,7 @@ export function createGateway(config: GatewayConfig) {
   };
 
   return {
-    async listen(port = config.GATEWAY_PORT, host = '127.0.0.1'): Promise<RunningHttpServer> {
-      await apollo.start();
-      const server = http.createServer((req, res) => void handle(req, res));
-      keepConnectionsAlive(server);
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const actualPort = (server.address() as AddressInfo).port;
-      logger.info({ port: actualPort }, 'gateway listening');
-      return {
-        url: `http://${host}:${actualPort}/graphql`,
-        port: actualPort,
-        close: async () => {
-          await new Promise<void>((resolve) => server.close(() => resolve()));
-          await apollo.stop();
-        },
-      };
-    },
+    listen: (port = config.GATEWAY_PORT, host = '127.0.0.1'): Promise<RunningHttpServer> =>
+      serveGraphQL(apollo, handle, { port, host, name: 'gateway', logger }),
   };
 }

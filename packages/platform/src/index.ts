@@ -17,6 +17,6 @@ export * from './service-host';
 export * from './paging';
 export { readSchema, dateTimeScalar } from './schema';
 export { executeGraphQL } from './server/graphql-http';
-export { keepConnectionsAlive, sendJson, sendGraphQLError } from './server/http';
+export { sendJson, sendGraphQLError, serveGraphQL } from './server/http';
 export * as testing from './testing';
 export * from './service-runtime';

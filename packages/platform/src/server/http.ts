@@ -1,4 +1,7 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Logger } from '../logger';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -31,4 +34,32 @@ export function sendGraphQLError(res: ServerResponse, status: number, code: stri
 export function keepConnectionsAlive(server: Server): void {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts Apollo, then serves `handle` on host:port (0 picks a free port); close() stops both. */
+export async function serveGraphQL<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+  where: { port: number; host: string; name: string; logger: Logger },
+): Promise<RunningHttpServer> {
+  await apollo.start();
+  const server = http.createServer((req, res) => void handle(req, res));
+  keepConnectionsAlive(server);
+  await new Promise<void>((resolve) => server.listen(where.port, where.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  where.logger.info({ port }, `${where.name} listening`);
+  return {
+    url: `http://${where.host}:${port}/graphql`,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -11,7 +10,9 @@ import { bearerToken, createTokenVerifier, verifyServiceToken, type TokenSetting
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import { executeGraphQL } from './graphql-http';
-import { keepConnectionsAlive, sendGraphQLError, sendJson } from './http';
+import { sendGraphQLError, sendJson, serveGraphQL, type RunningHttpServer } from './http';
+
+export type { RunningHttpServer };
 
 export const SERVICE_TOKEN_HEADER = 'x-yikatong-service-token';
 
@@ -27,11 +28,6 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   isReady: () => Promise<boolean>;
 }
 
-export interface RunningHttpServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
 
 /**
  * A federated subgraph over plain node:http: /graphql (only for callers holding a service token,
@@ -83,21 +79,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
 
   return {
     apollo,
-    async listen(port: number, host = '127.0.0.1'): Promise<RunningHttpServer> {
-      await apollo.start();
-      const server = http.createServer((req, res) => void handle(req, res));
-      keepConnectionsAlive(server);
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
-      const actualPort = (server.address() as AddressInfo).port;
-      options.logger.info({ port: actualPort }, `${options.name} subgraph listening`);
-      return {
-        url: `http://${host}:${actualPort}/graphql`,
-        port: actualPort,
-        close: async () => {
-          await new Promise<void>((resolve) => server.close(() => resolve()));
-          await apollo.stop();
-        },
-      };
-    },
+    listen: (port: number, host = '127.0.0.1'): Promise<RunningHttpServer> =>
+      serveGraphQL(apollo, handle, { port, host, name: `${options.name} subgraph`, logger: options.logger }),
   };
 }
