@@ -1,5 +1,4 @@
-import { conflict, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
-import { appendToOutbox } from '@yikatong/platform';
+import { appendToOutbox, conflict, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { registerEnterprise, type RegistrationRequest } from '../domain/enterprise';
 

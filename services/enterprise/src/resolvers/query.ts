@@ -1,6 +1,5 @@
-import { connection, forbidden, pageRequest, seesRegion, type PageArgs } from '@yikatong/platform';
+import { connection, forbidden, pageRequest, regionPrefix, seesRegion, type PageArgs } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
-import { regionPrefix } from '@yikatong/platform';
 import { requireListAccess, visibleEnterprise } from './access';
 
 export const Query = {
