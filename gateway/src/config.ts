@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseConfig, platformConfigSchema } from '@yikatong/platform';
+import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
 
 export const gatewayConfigSchema = platformConfigSchema.and(
   z.object({
-    GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    GATEWAY_PORT: portSetting(4000),
     IDENTITY_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
     ENTERPRISE_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
     PAYROLL_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),

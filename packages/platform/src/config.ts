@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const DEV_JWT_SECRET = 'yikatong-development-jwt-secret-not-for-production';
 export const DEV_SERVICE_TOKEN_SECRET = 'yikatong-development-service-secret-not-for-production';
 
+/** A TCP port setting from the environment; 0 lets the system pick a free port (tests). */
+export const portSetting = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
+
 /** Settings every service shares. Each service extends it with its own ports. */
 export const platformConfigSchema = z
   .object({

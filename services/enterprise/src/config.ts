@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { parseConfig, platformConfigSchema } from '@yikatong/platform';
+import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
 
 export const enterpriseConfigSchema = platformConfigSchema.and(
   z.object({
-    ENTERPRISE_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
-    ENTERPRISE_GRPC_PORT: z.coerce.number().int().min(0).max(65535).default(50052),
+    ENTERPRISE_PORT: portSetting(4002),
+    ENTERPRISE_GRPC_PORT: portSetting(50052),
     ENTERPRISE_DATABASE_URL: z.string().url().optional(),
   }),
 );

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseConfig, platformConfigSchema } from '@yikatong/platform';
+import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
 
 export const identityConfigSchema = platformConfigSchema.and(
   z.object({
-    IDENTITY_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+    IDENTITY_PORT: portSetting(4001),
     /** Overrides the database URL derived from DATABASE_URL (embedded mode points it at PGlite). */
     IDENTITY_DATABASE_URL: z.string().url().optional(),
   }),

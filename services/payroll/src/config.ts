@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseConfig, platformConfigSchema } from '@yikatong/platform';
+import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
 
 export const payrollConfigSchema = platformConfigSchema.and(
   z.object({
-    PAYROLL_PORT: z.coerce.number().int().min(0).max(65535).default(4003),
+    PAYROLL_PORT: portSetting(4003),
     PAYROLL_DATABASE_URL: z.string().url().optional(),
   }),
 );

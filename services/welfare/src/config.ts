@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { parseConfig, platformConfigSchema } from '@yikatong/platform';
+import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
 
 export const welfareConfigSchema = platformConfigSchema.and(
   z.object({
-    WELFARE_PORT: z.coerce.number().int().min(0).max(65535).default(4004),
+    WELFARE_PORT: portSetting(4004),
     WELFARE_DATABASE_URL: z.string().url().optional(),
   }),
 );
