@@ -78,7 +78,8 @@ export class OutboxRelay {
 
   /** Called after a commit that wrote outbox rows: publish now instead of at the next poll. */
   nudge(): void {
-    if (this.stopped) return;
+    // While publishing fails, the backoff decides the next attempt: commits must not hammer a dead broker.
+    if (this.stopped || this.failures > 0) return;
     if (this.draining) {
       this.again = true;
       return;
