@@ -11,6 +11,7 @@ const { values } = parseArgs({
     regions: { type: 'string', default: '' },
     bank: { type: 'string' },
     uscc: { type: 'string' },
+    centre: { type: 'string' },
     scope: { type: 'string', default: '' },
     ttl: { type: 'string', default: '12h' },
   },
@@ -25,6 +26,7 @@ async function main() {
     regions: values.regions!.split(',').map((region) => region.trim()).filter(Boolean),
     bank: values.bank,
     uscc: values.uscc,
+    centre: values.centre,
     scope: values.scope!,
   }, values.ttl);
   console.log(token);

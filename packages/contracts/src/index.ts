@@ -2,4 +2,5 @@ export * from './envelope';
 export * from './topics';
 export * from './events/identity';
 export * from './events/enterprise';
+export * from './events/welfare';
 export { protoPath } from './proto';

@@ -5,7 +5,12 @@
  */
 export const TOPICS = {
   identityCards: 'yikatong.identity.cards',
+  identityWorkers: 'yikatong.identity.workers',
+  identityEnrolments: 'yikatong.identity.enrolments',
+  identityAttendance: 'yikatong.identity.attendance',
   enterpriseEnterprises: 'yikatong.enterprise.enterprises',
+  enterpriseProjects: 'yikatong.enterprise.projects',
+  welfareTraining: 'yikatong.welfare.training',
   deadLetter: 'yikatong.dead-letter',
 } as const;
 
@@ -13,6 +18,11 @@ export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
 export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'yikatong.identity.cards': 3,
+  'yikatong.identity.workers': 3,
+  'yikatong.identity.enrolments': 3,
+  'yikatong.identity.attendance': 3,
   'yikatong.enterprise.enterprises': 3,
+  'yikatong.enterprise.projects': 3,
+  'yikatong.welfare.training': 3,
   'yikatong.dead-letter': 1,
 };

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export const DEV_JWT_SECRET = 'yikatong-development-jwt-secret-not-for-production';
 export const DEV_SERVICE_TOKEN_SECRET = 'yikatong-development-service-secret-not-for-production';
+/** Development-only keys for personal data (32 bytes each, base64); production must set its own. */
+export const DEV_PII_ENCRYPTION_KEY = Buffer.from('yikatong-dev-pii-encryption-key!').toString('base64');
+export const DEV_PII_HASH_KEY = Buffer.from('yikatong-dev-pii-lookup-hash-key').toString('base64');
 
 /** A TCP port setting from the environment; 0 lets the system pick a free port (tests). */
 export const portSetting = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
@@ -23,6 +26,10 @@ export const platformConfigSchema = z
     JWT_ISSUER: z.string().default('yikatong-dev-idp'),
     /** Shared secret for gateway → subgraph and service → service tokens. */
     SERVICE_TOKEN_SECRET: z.string().min(32).default(DEV_SERVICE_TOKEN_SECRET),
+    /** AES-256 key for personal data at rest, base64 of 32 bytes. */
+    PII_ENCRYPTION_KEY: z.string().default(DEV_PII_ENCRYPTION_KEY),
+    /** HMAC key for looking personal data up by value, base64 of 32 bytes. */
+    PII_HASH_KEY: z.string().default(DEV_PII_HASH_KEY),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
@@ -31,6 +38,9 @@ export const platformConfigSchema = z
     }
     if (config.SERVICE_TOKEN_SECRET === DEV_SERVICE_TOKEN_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SERVICE_TOKEN_SECRET'], message: 'set SERVICE_TOKEN_SECRET in production' });
+    }
+    for (const [name, devKey] of [['PII_ENCRYPTION_KEY', DEV_PII_ENCRYPTION_KEY], ['PII_HASH_KEY', DEV_PII_HASH_KEY]] as const) {
+      if (config[name] === devKey) ctx.addIssue({ code: 'custom', path: [name], message: `set ${name} in production` });
     }
   });
 

@@ -1,36 +1,66 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '@yikatong/platform';
+import type { PiiProtector, Principal } from '@yikatong/platform';
+import type { IdentityPolicy } from './config';
 import type { IdentityDb } from './db';
 import type { Card } from './domain/card';
-import { findCardsByEnterprises, findCardsByIds } from './store/cards';
+import type { Enrolment } from './domain/enrolment';
+import { audit, type AuditRecord } from './store/audit';
+import { findCardsByEnterprises, findCardsByIds, findCardsByPersons } from './store/cards';
+import { findEnrolments } from './store/enrolments';
+import { findProjects, type ProjectView } from './store/projects';
+import { findWorkersByIds, type WorkerRow } from './store/workers';
 
-export interface IdentityContext {
-  principal: Principal | null;
+/** What every request shares: the database, personal-data keys and the province's policy. */
+export interface IdentityDeps {
   db: IdentityDb;
-  /** Publishes newly committed outbox rows without waiting for the next poll. */
-  nudgeOutbox: () => void;
-  cardById: DataLoader<string, Card | null>;
-  cardsByEnterprise: DataLoader<string, Card[]>;
-  historyByCard: DataLoader<string, Awaited<ReturnType<IdentityDb['cardStatusChange']['findMany']>>>;
+  pii: PiiProtector;
+  policy: IdentityPolicy;
+}
+
+function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): Array<T | null> {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 /** One set of DataLoaders per request: batched loads, no N+1, nothing cached across callers. */
-export function createIdentityContext(principal: Principal | null, db: IdentityDb, nudgeOutbox: () => void): IdentityContext {
+export function createIdentityContext(principal: Principal | null, deps: IdentityDeps, nudgeOutbox: () => void) {
+  const { db } = deps;
   return {
     principal,
-    db,
+    ...deps,
+    /** Publishes newly committed outbox rows without waiting for the next poll. */
     nudgeOutbox,
-    cardById: new DataLoader(async (ids) => {
-      const cards = new Map((await findCardsByIds(db, ids)).map((card) => [card.id, card]));
-      return ids.map((id) => cards.get(id) ?? null);
+    cardById: new DataLoader<string, Card | null>(async (ids) => byId(ids, await findCardsByIds(db, ids))),
+    cardsByEnterprise: new DataLoader<string, Card[]>(async (usccs) => groupBy(usccs, await findCardsByEnterprises(db, usccs), (card) => card.enterpriseUscc!)),
+    cardsByPerson: new DataLoader<string, Card[]>(async (ids) => groupBy(ids, await findCardsByPersons(db, ids), (card) => card.personId!)),
+    historyByCard: new DataLoader(async (cardIds: readonly string[]) =>
+      groupBy(cardIds, await db.cardStatusChange.findMany({ where: { cardId: { in: [...cardIds] } }, orderBy: { version: 'asc' } }), (row) => row.cardId)),
+    workerById: new DataLoader<string, WorkerRow | null>(async (ids) => byId(ids, await findWorkersByIds(db, ids))),
+    enrolmentsByWorker: new DataLoader<string, Enrolment[]>(async (ids) => groupBy(ids, await findEnrolments(db, { workerId: { in: [...ids] } }), (row) => row.workerId)),
+    enrolmentById: new DataLoader<string, Enrolment | null>(async (ids) => byId(ids, await findEnrolments(db, { id: { in: [...ids] } }))),
+    movementsByEnrolment: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await db.enrolmentMovement.findMany({ where: { enrolmentId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (row) => row.enrolmentId)),
+    trainingByWorker: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await db.trainingRecord.findMany({ where: { workerId: { in: [...ids] } }, orderBy: { completedAt: 'asc' } }), (row) => row.workerId)),
+    conductByWorker: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await db.conductRecord.findMany({ where: { workerId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (row) => row.workerId)),
+    tradeByCode: new DataLoader(async (codes: readonly string[]) => {
+      const trades = new Map((await db.trade.findMany({ where: { code: { in: [...codes] } } })).map((trade) => [trade.code, trade]));
+      return codes.map((code) => trades.get(code) ?? { code, name: code });
     }),
-    cardsByEnterprise: new DataLoader(async (usccs) => {
-      const cards = await findCardsByEnterprises(db, usccs);
-      return usccs.map((uscc) => cards.filter((card) => card.enterpriseUscc === uscc));
-    }),
-    historyByCard: new DataLoader(async (cardIds) => {
-      const rows = await db.cardStatusChange.findMany({ where: { cardId: { in: [...cardIds] } }, orderBy: { version: 'asc' } });
-      return cardIds.map((id) => rows.filter((row) => row.cardId === id));
-    }),
+    projectById: new DataLoader<string, ProjectView | null>(async (ids) => byId(ids, await findProjects(db, ids))),
+    /** Unmasked reads of one request are audited in one insert, before any value leaves the service. */
+    auditRead: new DataLoader<AuditRecord, true, string>(async (records) => {
+      await audit(db, principal!, records);
+      return records.map(() => true as const);
+    }, { cacheKeyFn: (record) => JSON.stringify(record) }),
   };
 }
+
+export type IdentityContext = ReturnType<typeof createIdentityContext>;

@@ -1,22 +1,29 @@
 import path from 'node:path';
-import { createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
-import type { IdentityConfig } from './config';
-import { createIdentityContext } from './context';
+import { createPiiProtector, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
+import { identityPolicy, type IdentityConfig } from './config';
+import { createIdentityContext, type IdentityDeps } from './context';
 import { createIdentityDb } from './db';
 import { startIdentityConsumers } from './events/consumers';
+import { WorkerRegistryService, workerRegistryImplementation } from './grpc/worker-registry-server';
 import { resolvers } from './resolvers';
 
-/** The identity service: real-name cards (and, next, workers, enrolments, attendance). */
+/** The identity service: real-name registry, cards, enrolments and attendance (graph, events, gRPC). */
 export function createIdentityService(config: IdentityConfig, bus: EventBus) {
   const db = createIdentityDb(config.IDENTITY_DATABASE_URL ?? databaseUrlFor(config, 'identity'), config.DATABASE_POOL_SIZE);
-  return createServiceRuntime({
+  const deps: IdentityDeps = { db, pii: createPiiProtector(config), policy: identityPolicy(config) };
+  const runtime = createServiceRuntime({
     name: 'identity',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     db,
     port: config.IDENTITY_PORT,
     settings: config,
-    createContext: (principal, nudgeOutbox) => createIdentityContext(principal, db, nudgeOutbox),
-    startConsumers: async ({ logger, nudgeOutbox }) => [await startIdentityConsumers(bus, db, logger, nudgeOutbox)],
+    createContext: (principal, nudgeOutbox) => createIdentityContext(principal, deps, nudgeOutbox),
+    startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(bus, db, logger, nudgeOutbox),
+    grpc: {
+      port: config.IDENTITY_GRPC_PORT,
+      services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(db, config, logger) }],
+    },
   }, bus);
+  return { ...runtime, deps };
 }

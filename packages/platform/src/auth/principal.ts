@@ -10,6 +10,12 @@ export const SCOPES = {
   eligibilityCheck: 'eligibility:check',
   piiRead: 'pii:read',
   auditRead: 'audit:read',
+  /** Register workers and enrol them on projects (enterprises, service-centre agents). */
+  workerRegister: 'worker:register',
+  /** Gate devices and their operators: submit attendance records. */
+  attendanceWrite: 'attendance:write',
+  /** A service-centre agent acting for a worker who is present (代办). */
+  agentActForWorker: 'agent:act-for-worker',
 } as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
@@ -25,6 +31,8 @@ export const claimsSchema = z.object({
   regions: z.array(regionCodeSchema).default([]),
   bank: z.string().optional(),
   uscc: z.string().optional(),
+  /** Service centre (服务站) an agent works at. */
+  centre: z.string().optional(),
   scope: z.string().default(''),
 });
 
@@ -37,6 +45,7 @@ export interface Principal {
   readonly regionCodes: readonly string[];
   readonly bankCode?: string;
   readonly enterpriseUscc?: string;
+  readonly serviceCentreId?: string;
   readonly scopes: ReadonlySet<string>;
 }
 
@@ -49,6 +58,7 @@ export function principalFromClaims(claims: unknown): Principal {
     regionCodes: parsed.regions,
     bankCode: parsed.bank,
     enterpriseUscc: parsed.uscc,
+    serviceCentreId: parsed.centre,
     scopes: new Set(parsed.scope.split(/\s+/).filter(Boolean)),
   };
 }

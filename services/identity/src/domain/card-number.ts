@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { luhnCheckDigit } from './luhn';
 
 /**
  * Our real-name card numbers: "YK" + 13 random digits + a Luhn check digit. Random, so a number
@@ -7,19 +8,6 @@ import { randomInt } from 'node:crypto';
  */
 const PREFIX = 'YK';
 const RANDOM_DIGITS = 13;
-
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 export function newCardNumber(random: (max: number) => number = randomInt): string {
   const body = Array.from({ length: RANDOM_DIGITS }, () => random(10)).join('');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cardFrozenV1, cardIssuedV1, cardUnfrozenV1, createEvent, type CloudEvent } from '@yikatong/contracts';
+import { cardCancelledV1, cardFrozenV1, cardIssuedV1, cardUnfrozenV1, createEvent, type CloudEvent } from '@yikatong/contracts';
 import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { newCardNumber } from './card-number';
 
@@ -15,6 +15,8 @@ export interface Card {
   holderKind: CardHolderKind;
   holderName: string;
   enterpriseUscc: string | null;
+  /** The registered person holding a worker's or responsible person's card. */
+  personId: string | null;
   regionCode: string;
   status: CardStatus;
   version: number;
@@ -71,24 +73,30 @@ function eventFacts(card: Card) {
     cardNumber: card.number,
     holderKind: card.holderKind,
     enterpriseUscc: card.enterpriseUscc,
+    personId: card.personId,
     regionCode: card.regionCode,
     version: card.version,
   };
 }
 
-/** Issues an enterprise's own card when the enterprise registers (no second data entry). */
-export function issueEnterpriseCard(
-  enterprise: { uscc: string; name: string; regionCode: string },
-  decision: Decision,
-  at: Date,
-): CardChange {
+export interface CardHolder {
+  kind: CardHolderKind;
+  name: string;
+  enterpriseUscc: string | null;
+  personId: string | null;
+  regionCode: string;
+}
+
+/** Issues a new active card with a random number (no second data entry: holders come from registrations). */
+export function issueCard(holder: CardHolder, decision: Decision, at: Date): CardChange {
   const blank: Card = {
     id: randomUUID(),
     number: newCardNumber(),
-    holderKind: 'ENTERPRISE',
-    holderName: enterprise.name,
-    enterpriseUscc: enterprise.uscc,
-    regionCode: enterprise.regionCode,
+    holderKind: holder.kind,
+    holderName: holder.name,
+    enterpriseUscc: holder.enterpriseUscc,
+    personId: holder.personId,
+    regionCode: holder.regionCode,
     status: 'ACTIVE',
     version: 0,
     issuedAt: at,
@@ -98,6 +106,18 @@ export function issueEnterpriseCard(
   return { card, change, events: [outgoing(cardIssuedV1, event as CloudEvent)] };
 }
 
+/** An enterprise's own card, issued when the enterprise registers. */
+export const issueEnterpriseCard = (enterprise: { uscc: string; name: string; regionCode: string }, decision: Decision, at: Date) =>
+  issueCard({ kind: 'ENTERPRISE', name: enterprise.name, enterpriseUscc: enterprise.uscc, personId: null, regionCode: enterprise.regionCode }, decision, at);
+
+type StatusEvent = typeof cardFrozenV1 | typeof cardUnfrozenV1 | typeof cardCancelledV1;
+
+function transition(card: Card, action: CardAction, toStatus: CardStatus, definition: StatusEvent, decision: Decision, at: Date): CardChange {
+  const { card: next, change } = record(card, action, toStatus, decision, at);
+  const event = createEvent(definition, IDENTITY_SOURCE, card.id, { ...eventFacts(next), ...decision, at: at.toISOString() }, at);
+  return { card: next, change, events: [outgoing(definition, event as CloudEvent)] };
+}
+
 export function freezeCard(card: Card, decision: Decision, at: Date): CardChange {
   if (card.status === 'FROZEN') {
     throw new AppError('CARD_ALREADY_FROZEN', `Card ${card.number} is already frozen; nothing was changed.`, 'cardNumber');
@@ -105,16 +125,20 @@ export function freezeCard(card: Card, decision: Decision, at: Date): CardChange
   if (card.status === 'CANCELLED') {
     throw new AppError('CARD_CANCELLED', `Card ${card.number} is cancelled and cannot be frozen.`, 'cardNumber');
   }
-  const { card: next, change } = record(card, 'FREEZE', 'FROZEN', decision, at);
-  const event = createEvent(cardFrozenV1, IDENTITY_SOURCE, card.id, { ...eventFacts(next), ...decision, at: at.toISOString() }, at);
-  return { card: next, change, events: [outgoing(cardFrozenV1, event as CloudEvent)] };
+  return transition(card, 'FREEZE', 'FROZEN', cardFrozenV1, decision, at);
 }
 
 export function unfreezeCard(card: Card, decision: Decision, at: Date): CardChange {
   if (card.status !== 'FROZEN') {
     throw new AppError('CARD_NOT_FROZEN', `Card ${card.number} is ${card.status.toLowerCase()}, not frozen; nothing was changed.`, 'cardNumber');
   }
-  const { card: next, change } = record(card, 'UNFREEZE', 'ACTIVE', decision, at);
-  const event = createEvent(cardUnfrozenV1, IDENTITY_SOURCE, card.id, { ...eventFacts(next), ...decision, at: at.toISOString() }, at);
-  return { card: next, change, events: [outgoing(cardUnfrozenV1, event as CloudEvent)] };
+  return transition(card, 'UNFREEZE', 'ACTIVE', cardUnfrozenV1, decision, at);
+}
+
+/** Cancelling is final: a cancelled card is never reactivated; the holder gets a new card. */
+export function cancelCard(card: Card, decision: Decision, at: Date): CardChange {
+  if (card.status === 'CANCELLED') {
+    throw new AppError('CARD_CANCELLED', `Card ${card.number} is already cancelled; nothing was changed.`, 'cardNumber');
+  }
+  return transition(card, 'CANCEL', 'CANCELLED', cardCancelledV1, decision, at);
 }

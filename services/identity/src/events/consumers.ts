@@ -1,11 +1,17 @@
-import { enterpriseRegisteredV1 } from '@yikatong/contracts';
-import { on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
+import {
+  enterpriseBlacklistedV1, enterpriseRegisteredV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
+  type CloudEvent, type EventData,
+} from '@yikatong/contracts';
+import { on, startIdempotentConsumer, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
 import type { IdentityDb, IdentityTx } from '../db';
-import { issueEnterpriseCard } from '../domain/card';
-import { saveCardChange } from '../store/cards';
+import { chinaDay, dateOfDay } from '../domain/calendar';
+import { freezeCard, issueEnterpriseCard } from '../domain/card';
+import { findCardsByEnterprises, saveCardChange } from '../store/cards';
+
+type Event<D extends Parameters<typeof on>[0]> = CloudEvent<EventData<D>>;
 
 /** Issues an enterprise's real-name card as soon as the enterprise is registered. */
-async function onEnterpriseRegistered(tx: IdentityTx, event: { id: string; data: { uscc: string; name: string; regionCode: string } }) {
+async function onEnterpriseRegistered(tx: IdentityTx, event: Event<typeof enterpriseRegisteredV1>) {
   const existing = await tx.realNameCard.findFirst({ where: { enterpriseUscc: event.data.uscc, holderKind: 'ENTERPRISE' } });
   if (existing) return;
   const change = issueEnterpriseCard(
@@ -16,13 +22,63 @@ async function onEnterpriseRegistered(tx: IdentityTx, event: { id: string; data:
   await saveCardChange(tx, change);
 }
 
-export function startIdentityConsumers(bus: EventBus, db: IdentityDb, logger: Logger, afterCommit: () => void) {
-  return startIdempotentConsumer<IdentityTx>({
-    bus,
-    db,
-    logger,
-    consumer: 'identity.enterprise-cards',
-    handlers: [on(enterpriseRegisteredV1, onEnterpriseRegistered)],
-    afterCommit,
+/**
+ * A listing on the dishonesty list freezes the enterprise's card and its responsible persons'
+ * cards, with the listing as the legal basis. Worker cards are never touched (wages must flow).
+ */
+async function onEnterpriseBlacklisted(tx: IdentityTx, event: Event<typeof enterpriseBlacklistedV1>) {
+  const cards = await findCardsByEnterprises(tx, [event.data.uscc]);
+  for (const card of cards.filter((candidate) => candidate.status === 'ACTIVE')) {
+    await saveCardChange(tx, freezeCard(card, {
+      reason: `Listed on the wage-arrears dishonesty list until ${event.data.until.slice(0, 10)}: ${event.data.reason}`,
+      legalBasis: `失信联合惩戒名单 ${event.data.decision}（《保障农民工工资支付条例》第四十八条）`,
+      authority: event.data.authority,
+      actor: `event:${event.id}`,
+    }, new Date()));
+  }
+}
+
+async function onProjectRegistered(tx: IdentityTx, event: Event<typeof projectRegisteredV1>) {
+  const { projectId, name, regionCode, generalContractorUscc } = event.data;
+  await tx.project.upsert({ where: { id: projectId }, create: { id: projectId, name, regionCode, generalContractorUscc }, update: { name, regionCode, generalContractorUscc } });
+}
+
+async function onParticipantAdded(tx: IdentityTx, event: Event<typeof projectParticipantAddedV1>) {
+  const { projectId, uscc, role } = event.data;
+  // Projects and participants travel on one topic keyed by project id, so the project arrives first.
+  await tx.projectParticipant.upsert({ where: { projectId_uscc: { projectId, uscc } }, create: { projectId, uscc, role }, update: { role } });
+}
+
+/** Safety training satisfies the site-entry precondition; a skill certificate raises the skill level. */
+async function onTrainingCompleted(tx: IdentityTx, event: Event<typeof trainingCompletedV1>) {
+  const data = event.data;
+  const worker = await tx.worker.findUnique({ where: { id: data.workerId }, select: { skillLevel: true, safetyTrainedOn: true } });
+  if (!worker) throw new Error(`training completed for unknown worker ${data.workerId}`);
+  // Welfare may publish the same completion again under a new event id: it is recorded once.
+  if (await tx.trainingRecord.findUnique({ where: { id: data.completionId }, select: { id: true } })) return;
+  const completedAt = new Date(data.completedAt);
+  await tx.trainingRecord.create({
+    data: {
+      id: data.completionId, workerId: data.workerId, kind: data.kind, programme: data.programme, hours: data.hours,
+      tradeCode: data.tradeCode, skillLevel: data.skillLevel, certificateNumber: data.certificateNumber, completedAt,
+    },
   });
+  const day = dateOfDay(chinaDay(completedAt));
+  await tx.worker.update({
+    where: { id: data.workerId },
+    data: {
+      ...(data.kind === 'SAFETY' && (!worker.safetyTrainedOn || worker.safetyTrainedOn < day) ? { safetyTrainedOn: day } : {}),
+      ...(data.skillLevel !== null && (worker.skillLevel ?? 0) < data.skillLevel ? { skillLevel: data.skillLevel } : {}),
+    },
+  });
+}
+
+export async function startIdentityConsumers(bus: EventBus, db: IdentityDb, logger: Logger, afterCommit: () => void): Promise<Subscription[]> {
+  const consumer = (name: string, handlers: Parameters<typeof startIdempotentConsumer<IdentityTx>>[0]['handlers']) =>
+    startIdempotentConsumer<IdentityTx>({ bus, db, logger, consumer: name, handlers, afterCommit });
+  return Promise.all([
+    consumer('identity.enterprise-cards', [on(enterpriseRegisteredV1, onEnterpriseRegistered), on(enterpriseBlacklistedV1, onEnterpriseBlacklisted)]),
+    consumer('identity.projects', [on(projectRegisteredV1, onProjectRegistered), on(projectParticipantAddedV1, onParticipantAdded)]),
+    consumer('identity.training', [on(trainingCompletedV1, onTrainingCompleted)]),
+  ]);
 }

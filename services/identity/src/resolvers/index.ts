@@ -1,7 +1,9 @@
-import { dateTimeScalar } from '@yikatong/platform';
+import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { Enrolment } from './enrolment';
 import { Enterprise } from './enterprise';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { RealNameCard } from './real-name-card';
+import { TrainingRecord, WageCard, Worker } from './worker';
 
-export const resolvers = { DateTime: dateTimeScalar, Query, Mutation, RealNameCard, Enterprise };
+export const resolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar, Query, Mutation, RealNameCard, Enterprise, Worker, WageCard, TrainingRecord, Enrolment };

@@ -3,7 +3,7 @@ import type { Card, CardChange } from '../domain/card';
 import type { IdentityDb, IdentityTx } from '../db';
 
 const cardColumns = {
-  id: true, number: true, holderKind: true, holderName: true, enterpriseUscc: true,
+  id: true, number: true, holderKind: true, holderName: true, enterpriseUscc: true, personId: true,
   regionCode: true, status: true, version: true, issuedAt: true,
 } as const;
 
@@ -15,8 +15,12 @@ export function findCardsByIds(db: IdentityDb, ids: readonly string[]): Promise<
   return db.realNameCard.findMany({ where: { id: { in: [...ids] } }, select: cardColumns });
 }
 
-export function findCardsByEnterprises(db: IdentityDb, usccs: readonly string[]): Promise<Card[]> {
+export function findCardsByEnterprises(db: IdentityDb | IdentityTx, usccs: readonly string[]): Promise<Card[]> {
   return db.realNameCard.findMany({ where: { enterpriseUscc: { in: [...usccs] } }, select: cardColumns, orderBy: { issuedAt: 'asc' } });
+}
+
+export function findCardsByPersons(db: IdentityDb | IdentityTx, personIds: readonly string[]): Promise<Card[]> {
+  return db.realNameCard.findMany({ where: { personId: { in: [...personIds] } }, select: cardColumns, orderBy: { issuedAt: 'asc' } });
 }
 
 /**

@@ -17,7 +17,7 @@ const freezer = portal(SCOPES.cardFreeze);
 async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
   const response = await service.subgraph.apollo.executeOperation(
     { query, variables },
-    { contextValue: createIdentityContext(principal, db, () => undefined) },
+    { contextValue: createIdentityContext(principal, service.deps, () => undefined) },
   );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult;

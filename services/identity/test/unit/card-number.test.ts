@@ -1,4 +1,5 @@
-import { isValidCardNumber, luhnCheckDigit, newCardNumber } from '../../src/domain/card-number';
+import { isValidCardNumber, newCardNumber } from '../../src/domain/card-number';
+import { luhnCheckDigit } from '../../src/domain/luhn';
 
 describe('real-name card numbers', () => {
   it('computes the Luhn check digit', () => {

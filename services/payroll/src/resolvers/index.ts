@@ -1,4 +1,4 @@
+import { dateScalar, moneyScalar } from '@yikatong/platform';
 import { Query } from './query';
-import { dateScalar, moneyScalar } from './scalars';
 
 export const resolvers = { Money: moneyScalar, Date: dateScalar, Query };

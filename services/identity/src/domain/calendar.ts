@@ -1,0 +1,34 @@
+/** Calendar days in China Standard Time (UTC+8, no daylight saving): sites and pay periods use local days. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** YYYY-MM-DD of an instant in China. */
+export const chinaDay = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Whole years between a birth date and a day, both YYYY-MM-DD. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** First and last day of a pay period YYYY-MM. */
+export function periodBounds(period: string): { first: string; last: string } {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { first: `${period}-01`, last: `${period}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** The UTC instants where a China day range starts and ends (end exclusive). */
+export function chinaDayRange(firstDay: string, lastDay: string): { from: Date; to: Date } {
+  const from = new Date(Date.parse(`${firstDay}T00:00:00Z`) - CHINA_OFFSET_MS);
+  const to = new Date(Date.parse(`${lastDay}T00:00:00Z`) - CHINA_OFFSET_MS + 24 * 60 * 60 * 1000);
+  return { from, to };
+}
+
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** PostgreSQL DATE columns arrive as UTC midnights; the domain speaks YYYY-MM-DD. */
+export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
+export const dateOfDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);

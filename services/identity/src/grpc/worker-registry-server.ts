@@ -1,0 +1,86 @@
+import {
+  createTokenVerifier, forbidden, invalidInput, loadService, requireKind, unary, unauthenticated,
+  type Logger, type TokenSettings,
+} from '@yikatong/platform';
+import type { IdentityDb } from '../db';
+import { PERIOD_PATTERN, periodBounds } from '../domain/calendar';
+import type { Card } from '../domain/card';
+import { isValidCardNumber } from '../domain/card-number';
+import { monthlyAttendance } from '../store/attendance';
+import { findCardByNumber, findCardsByEnterprises, findCardsByPersons } from '../store/cards';
+import { findEnrolments } from '../store/enrolments';
+import { verifyWorkers } from '../domain/verification';
+
+export const WorkerRegistryService = loadService('identity/workers.proto', 'yikatong.identity.v1.WorkerRegistry');
+
+const MAX_WORKERS_PER_CALL = 5000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface VerifyRequest { projectId: string; period: string; workerIds: string[] }
+interface CardStatusRequest { target?: 'cardNumber' | 'personId' | 'enterpriseUscc'; cardNumber?: string; personId?: string; enterpriseUscc?: string }
+
+async function cardStatus(db: IdentityDb, card: Card) {
+  const last = await db.cardStatusChange.findFirst({ where: { cardId: card.id }, orderBy: { version: 'desc' }, select: { at: true } });
+  return {
+    cardNumber: card.number, holderKind: card.holderKind, status: card.status, personId: card.personId ?? '',
+    enterpriseUscc: card.enterpriseUscc ?? '', regionCode: card.regionCode, since: (last?.at ?? card.issuedAt).toISOString(),
+  };
+}
+
+/** Fresh answers for payroll (which workers can be paid for what) and for banks and gates (card status). */
+export function workerRegistryImplementation(db: IdentityDb, settings: TokenSettings, logger: Logger) {
+  const verify = createTokenVerifier(settings);
+  const authenticate = async (token: string | undefined) => {
+    if (!token) throw unauthenticated();
+    return verify(token);
+  };
+  return {
+    VerifyWorkers: unary<VerifyRequest, unknown>(authenticate, logger, async (request, principal) => {
+      requireKind(principal, 'SERVICE');
+      if (!UUID.test(request.projectId)) throw invalidInput('INVALID_PROJECT_ID', 'project_id', 'The project id is a UUID.');
+      if (!PERIOD_PATTERN.test(request.period)) throw invalidInput('INVALID_PERIOD', 'period', 'The period is a month written YYYY-MM.');
+      if (request.workerIds.length > MAX_WORKERS_PER_CALL || request.workerIds.some((id) => !UUID.test(id))) {
+        throw invalidInput('INVALID_WORKER_IDS', 'worker_ids', `Send at most ${MAX_WORKERS_PER_CALL} worker ids, each a UUID.`);
+      }
+      const { first, last } = periodBounds(request.period);
+      const enrolments = await findEnrolments(db, {
+        projectId: request.projectId,
+        ...(request.workerIds.length ? { workerId: { in: request.workerIds } } : {}),
+        startDate: { lte: new Date(`${last}T00:00:00Z`) },
+        OR: [{ endDate: null }, { endDate: { gte: new Date(`${first}T00:00:00Z`) } }],
+      });
+      const workerIds = request.workerIds.length ? request.workerIds : [...new Set(enrolments.map((enrolment) => enrolment.workerId))];
+      const [attendance, wageCards] = await Promise.all([
+        monthlyAttendance(db, request.projectId, request.period, workerIds),
+        db.worker.findMany({ where: { id: { in: workerIds } }, select: { id: true, wageCardCipher: true } }),
+      ]);
+      return {
+        projectId: request.projectId,
+        period: request.period,
+        workers: verifyWorkers(workerIds, enrolments, attendance, new Set(wageCards.filter((w) => w.wageCardCipher).map((w) => w.id))),
+      };
+    }),
+
+    GetCardStatus: unary<CardStatusRequest, unknown>(authenticate, logger, async (request, principal) => {
+      requireKind(principal, 'SERVICE', 'BANK', 'ENTERPRISE');
+      let cards: Card[];
+      if (request.target === 'cardNumber') {
+        const number = request.cardNumber!.trim().toUpperCase();
+        if (!isValidCardNumber(number)) throw invalidInput('INVALID_CARD_NUMBER', 'card_number', 'A real-name card number is YK + 14 digits with a check digit.');
+        const card = await findCardByNumber(db, number);
+        cards = card ? [card] : [];
+      } else if (request.target === 'personId' && UUID.test(request.personId!)) {
+        cards = await findCardsByPersons(db, [request.personId!]);
+      } else if (request.target === 'enterpriseUscc') {
+        cards = await findCardsByEnterprises(db, [request.enterpriseUscc!.trim().toUpperCase()]);
+      } else {
+        throw invalidInput('INVALID_TARGET', 'target', 'Ask by card_number, person_id (a UUID) or enterprise_uscc.');
+      }
+      // A gate operator (enterprise) asks about people on its site, never about other enterprises' cards.
+      if (principal.kind === 'ENTERPRISE' && cards.some((card) => card.enterpriseUscc !== null && card.enterpriseUscc !== principal.enterpriseUscc)) {
+        throw forbidden('An enterprise may ask only about its own cards and workers’ cards.');
+      }
+      return { cards: await Promise.all(cards.map((card) => cardStatus(db, card))) };
+    }),
+  };
+}

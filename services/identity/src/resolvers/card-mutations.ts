@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { conflict, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import type { IdentityContext } from '../context';
+import { cancelCard, freezeCard, issueCard, unfreezeCard, type Card, type CardChange, type Decision } from '../domain/card';
+import { isValidCardNumber } from '../domain/card-number';
+import { findCardByNumber, findCardsByEnterprises, findCardsByPersons, saveCardChange } from '../store/cards';
+
+const statusChangeInput = z.object({
+  cardNumber: z.string().trim().toUpperCase().refine(isValidCardNumber, 'is not a valid real-name card number (YK + 14 digits, check digit)'),
+  reason: z.string().trim().min(4, 'must say why, in at least 4 characters').max(500),
+  legalBasis: z.string().trim().min(2, 'must name the legal basis').max(200),
+  authority: z.string().trim().min(2, 'must name the deciding authority').max(200),
+});
+
+type StatusChangeInput = z.input<typeof statusChangeInput>;
+
+/** Freeze, unfreeze and cancel share everything but the domain rule they apply. */
+async function changeCardStatus(input: StatusChangeInput, ctx: IdentityContext, rule: (card: Card, decision: Decision, at: Date) => CardChange) {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.cardFreeze);
+  const { cardNumber, ...decision } = parseInput(statusChangeInput, input, { cardNumber: 'INVALID_CARD_NUMBER' });
+  const saved = await ctx.db.$transaction(async (tx) => {
+    const card = await findCardByNumber(tx, cardNumber);
+    if (!card) throw notFound('CARD_NOT_FOUND', `No real-name card has the number ${cardNumber}.`, 'cardNumber');
+    requireRegion(principal, card.regionCode);
+    const change = rule(card, { ...decision, actor: principal.subject }, new Date());
+    await saveCardChange(tx, change);
+    return change.card;
+  });
+  ctx.nudgeOutbox();
+  return saved;
+}
+
+const responsiblePersonInput = z.object({
+  personId: z.string().uuid('is not a registered person id'),
+  enterpriseUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC'),
+  role: z.string().trim().min(2, 'names the role, e.g. 法定代表人').max(50),
+});
+
+/** A responsible person's card carries the enterprise: freezing the enterprise's cards reaches it too. */
+async function issueResponsiblePersonCard(input: z.input<typeof responsiblePersonInput>, ctx: IdentityContext) {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE'), SCOPES.workerRegister);
+  const { personId, enterpriseUscc, role } = parseInput(responsiblePersonInput, input);
+  if (principal.kind === 'ENTERPRISE' && principal.enterpriseUscc !== enterpriseUscc) throw forbidden('An enterprise names only its own responsible persons.');
+  const saved = await ctx.db.$transaction(async (tx) => {
+    const person = await tx.worker.findUnique({ where: { id: personId }, select: { id: true, name: true, regionCode: true } });
+    if (!person) throw notFound('PERSON_NOT_FOUND', 'Register the responsible person by real name first.', 'personId');
+    const [enterpriseCard] = (await findCardsByEnterprises(tx, [enterpriseUscc])).filter((card) => card.holderKind === 'ENTERPRISE');
+    if (!enterpriseCard) throw notFound('ENTERPRISE_NOT_FOUND', `Enterprise ${enterpriseUscc} has no real-name card; is it registered?`, 'enterpriseUscc');
+    if (principal.kind === 'PORTAL') requireRegion(principal, enterpriseCard.regionCode);
+    const existing = (await findCardsByPersons(tx, [personId]))
+      .find((card) => card.holderKind === 'RESPONSIBLE_PERSON' && card.enterpriseUscc === enterpriseUscc && card.status !== 'CANCELLED');
+    if (existing) throw conflict('CARD_ALREADY_ISSUED', `This person already holds card ${existing.number} for this enterprise.`, 'personId');
+    const change = issueCard(
+      { kind: 'RESPONSIBLE_PERSON', name: person.name, enterpriseUscc, personId, regionCode: enterpriseCard.regionCode },
+      { reason: `Responsible person (${role})`, legalBasis: '《建筑工人实名制管理办法（试行）》', authority: 'real-name registry', actor: principal.subject },
+      new Date(),
+    );
+    await saveCardChange(tx, change);
+    return change.card;
+  });
+  ctx.nudgeOutbox();
+  return saved;
+}
+
+export const cardMutations = {
+  freezeRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, freezeCard),
+  unfreezeRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, unfreezeCard),
+  cancelRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, cancelCard),
+  issueResponsiblePersonCard: (_: unknown, args: { input: z.input<typeof responsiblePersonInput> }, ctx: IdentityContext) => issueResponsiblePersonCard(args.input, ctx),
+};

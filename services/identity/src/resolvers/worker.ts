@@ -1,0 +1,54 @@
+import { requirePrincipal } from '@yikatong/platform';
+import type { IdentityContext } from '../context';
+import { LUHN_WARNING } from '../domain/bank-card';
+import type { AuditRecord } from '../store/audit';
+import type { WorkerRow } from '../store/workers';
+import { canSeeEnrolment, canSeeWorker, unmaskPurpose } from './access';
+
+/** Loads a worker if the caller may see them; null otherwise (as if absent: no existence oracle). */
+export async function visibleWorker(ctx: IdentityContext, worker: WorkerRow | null): Promise<WorkerRow | null> {
+  if (!worker) return null;
+  const principal = requirePrincipal(ctx.principal);
+  const enrolments = principal.kind === 'ENTERPRISE' ? await ctx.enrolmentsByWorker.load(worker.id) : [];
+  return canSeeWorker(principal, worker, enrolments) ? worker : null;
+}
+
+/** Decrypts one personal field when allowed, after writing the audit entry; else the masked form. */
+async function personalField(ctx: IdentityContext, worker: WorkerRow, field: string, masked: string, cipher: string, purpose?: string | null) {
+  const reason = unmaskPurpose(ctx.principal, purpose);
+  if (!reason) return masked;
+  const entry: AuditRecord = { action: 'READ_PII', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: [field], purpose: reason };
+  await ctx.auditRead.load(entry);
+  return ctx.pii.decrypt(cipher);
+}
+
+export const Worker = {
+  __resolveReference: async (reference: { id: string }, ctx: IdentityContext) => visibleWorker(ctx, await ctx.workerById.load(reference.id)),
+  idNumber: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
+    personalField(ctx, worker, 'idNumber', worker.idNumberMasked, worker.idNumberCipher, args.purpose),
+  phone: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
+    personalField(ctx, worker, 'phone', worker.phoneMasked, worker.phoneCipher, args.purpose),
+  trade: (worker: WorkerRow, _: unknown, ctx: IdentityContext) => ctx.tradeByCode.load(worker.tradeCode),
+  // Whoever may see the worker may see the worker's own card (an employer needs it for site access).
+  realNameCard: async (worker: WorkerRow, _: unknown, ctx: IdentityContext) => {
+    const cards = (await ctx.cardsByPerson.load(worker.id)).filter((card) => card.holderKind === 'WORKER');
+    return cards.find((card) => card.status !== 'CANCELLED') ?? cards.at(-1) ?? null;
+  },
+  wageCard: (worker: WorkerRow) =>
+    worker.wageCardCipher ? { worker, bankCode: worker.wageBankCode, version: worker.wageCardVersion, warning: worker.wageCardLuhnValid ? null : LUHN_WARNING } : null,
+  enrolments: async (worker: WorkerRow, _: unknown, ctx: IdentityContext) => {
+    const principal = requirePrincipal(ctx.principal);
+    return (await ctx.enrolmentsByWorker.load(worker.id)).filter((enrolment) => canSeeEnrolment(principal, enrolment));
+  },
+  training: (worker: WorkerRow, _: unknown, ctx: IdentityContext) => ctx.trainingByWorker.load(worker.id),
+  conduct: (worker: WorkerRow, _: unknown, ctx: IdentityContext) => ctx.conductByWorker.load(worker.id),
+};
+
+export const WageCard = {
+  cardNumber: (card: { worker: WorkerRow }, args: { purpose?: string | null }, ctx: IdentityContext) =>
+    personalField(ctx, card.worker, 'wageCard.cardNumber', card.worker.wageCardMasked!, card.worker.wageCardCipher!, args.purpose),
+};
+
+export const TrainingRecord = {
+  trade: (record: { tradeCode: string | null }, _: unknown, ctx: IdentityContext) => (record.tradeCode ? ctx.tradeByCode.load(record.tradeCode) : null),
+};

@@ -1,0 +1,19 @@
+import type { Principal } from '@yikatong/platform';
+import type { IdentityDb, IdentityTx } from '../db';
+
+export interface AuditRecord {
+  action: 'READ_PII' | 'REGISTER_WORKER' | 'CHANGE_WAGE_CARD' | 'LOOKUP_BY_ID_NUMBER';
+  subjectType: 'Worker';
+  subjectId: string;
+  regionCode: string;
+  fields: string[];
+  purpose: string | null;
+}
+
+/** Writes audit entries (who, what, when, why); in the change's own transaction when there is one. */
+export async function audit(db: IdentityDb | IdentityTx, principal: Principal, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.auditEntry.createMany({
+    data: records.map((record) => ({ ...record, actor: principal.subject, actorKind: principal.kind })),
+  });
+}
