@@ -27,13 +27,15 @@ export function defineEvent<TSchema extends z.ZodType>(definition: EventDefiniti
 }
 
 export type EventData<D extends EventDefinition> = z.infer<D['data']>;
+/** What a producer passes: defaults (e.g. a field added later) may be left out. */
+export type EventDataInput<D extends EventDefinition> = z.input<D['data']>;
 
 /** Builds a validated envelope; `subject` is the aggregate id and becomes the Kafka key. */
 export function createEvent<D extends EventDefinition>(
   definition: D,
   source: string,
   subject: string,
-  data: EventData<D>,
+  data: EventDataInput<D>,
   time: Date = new Date(),
 ): CloudEvent<EventData<D>> {
   return {

@@ -33,16 +33,19 @@ export function assertCanSeeEnterprise(principal: Principal | null, uscc: string
 
 /**
  * Who may see a worker: the worker themself, portals of the worker's region, an enterprise that
- * registered or employs (or employed) them, our services. Analytics and banks never see people.
+ * registered or employs (or employed) them or named them a responsible person, our services.
+ * Analytics and banks never see people.
  */
-export function canSeeWorker(principal: Principal, worker: WorkerRow, enrolments: readonly Enrolment[]): boolean {
+export function canSeeWorker(principal: Principal, worker: WorkerRow, enrolments: readonly Enrolment[], cards: readonly Card[]): boolean {
   switch (principal.kind) {
     case 'WORKER':
       return principal.subject === worker.id;
     case 'PORTAL':
       return seesRegion(principal, worker.regionCode);
     case 'ENTERPRISE':
-      return worker.registeredByUscc === principal.enterpriseUscc || enrolments.some((enrolment) => enrolment.employerUscc === principal.enterpriseUscc);
+      return worker.registeredByUscc === principal.enterpriseUscc
+        || enrolments.some((enrolment) => enrolment.employerUscc === principal.enterpriseUscc)
+        || cards.some((card) => card.enterpriseUscc === principal.enterpriseUscc);
     case 'SERVICE':
       return true;
     default:

@@ -9,8 +9,9 @@ import { canSeeEnrolment, canSeeWorker, unmaskPurpose } from './access';
 export async function visibleWorker(ctx: IdentityContext, worker: WorkerRow | null): Promise<WorkerRow | null> {
   if (!worker) return null;
   const principal = requirePrincipal(ctx.principal);
-  const enrolments = principal.kind === 'ENTERPRISE' ? await ctx.enrolmentsByWorker.load(worker.id) : [];
-  return canSeeWorker(principal, worker, enrolments) ? worker : null;
+  if (principal.kind !== 'ENTERPRISE') return canSeeWorker(principal, worker, [], []) ? worker : null;
+  const [enrolments, cards] = await Promise.all([ctx.enrolmentsByWorker.load(worker.id), ctx.cardsByPerson.load(worker.id)]);
+  return canSeeWorker(principal, worker, enrolments, cards) ? worker : null;
 }
 
 /** Decrypts one personal field when allowed, after writing the audit entry; else the masked form. */

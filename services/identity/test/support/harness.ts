@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventData, type EventDefinition } from '@yikatong/contracts';
+import { createEvent, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal, type TokenClaims } from '@yikatong/platform';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
@@ -65,7 +65,7 @@ export function createHarness() {
       return response.body.singleResult as { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
     },
     /** Publishes another service's event and waits until identity has applied it. */
-    async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventData<D>) {
+    async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
       const event = createEvent(definition, '/test', subject, data);
       await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
       await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);

@@ -1,10 +1,10 @@
 import { parseBankCard } from '../../src/domain/bank-card';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';
 import { ageOn, chinaDay, periodBounds } from '../../src/domain/calendar';
-import { registerWorker, type WorkerApplication } from '../../src/domain/worker';
+import { registerWorker, type WorkerApplication, type WorkingAgePolicy } from '../../src/domain/worker';
 import { changeWageCard } from '../../src/domain/wage-card';
 
-const policy = { minAge: 16, maxAgeMale: null, maxAgeFemale: null };
+const policy: WorkingAgePolicy = { minAge: 16, maxAgeMale: null, maxAgeFemale: null };
 const application: WorkerApplication = {
   idNumber: '440524188001010014', name: '张三', phone: '138 1234 5678', education: 'JUNIOR_SECONDARY', tradeCode: 'REBAR', skillLevel: null, regionCode: '130502',
 };

@@ -1,0 +1,157 @@
+import { callUnary, grpc, mintToken } from '@yikatong/platform';
+import { WorkerRegistryService } from '../../src/grpc/worker-registry-server';
+import { chinaTime, createHarness, lastMonth, roles, SUB_USCC, testIdNumber } from '../support/harness';
+
+const h = createHarness();
+beforeAll(() => h.start());
+beforeEach(() => h.reset());
+afterAll(() => h.stop());
+
+const RECORD = `mutation ($records: [ClockInInput!]!) { recordAttendance(records: $records) { accepted duplicates anomalies rejected { index deviceRecordId code message } } }`;
+const ENROL = `mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`;
+const month = lastMonth();
+
+/** A trained worker enrolled on a project from the start of last month. */
+async function enrolledWorker(sequence: number, projectId: string, overrides: Record<string, unknown> = {}) {
+  const workerId = await h.registerWorker(testIdNumber(sequence));
+  await h.safetyTraining(workerId, new Date(Date.now() - 90 * 86_400_000));
+  const result = await h.execute(ENROL, { input: {
+    workerId, projectId, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'DAILY', rate: '32000',
+    employmentKind: 'PART_TIME', startDate: month.firstDay, endDate: null, ...overrides,
+  } }, roles.subcontractor);
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return workerId;
+}
+
+let sequence = 0;
+const clockIn = (workerId: string, projectId: string, day: string, time: string, extra: Record<string, unknown> = {}) => ({
+  deviceRecordId: `rec-${(sequence += 1)}`, deviceId: 'gate-01', workerId, projectId, method: 'FINGERPRINT', at: chinaTime(day, time), ...extra,
+});
+
+describe('bulk attendance from gate devices', () => {
+  it('accepts enrolled workers, rejects the others one by one with reasons, and creates nothing twice on a resend', async () => {
+    const projectId = await h.project();
+    const workerId = await enrolledWorker(1, projectId);
+    const stranger = await h.registerWorker(testIdNumber(2));
+    const records = [
+      clockIn(workerId, projectId, month.dayBefore, '07:58'),
+      clockIn(stranger, projectId, month.dayBefore, '07:59'),
+      clockIn(workerId, projectId, month.dayBefore, '17:31'),
+      clockIn(workerId, projectId, month.dayBefore, '08:00', { method: 'FACE' }),
+      { ...clockIn(workerId, projectId, month.dayBefore, '08:00'), workerId: 'not-a-uuid' },
+    ];
+    const first = await h.execute(RECORD, { records }, roles.subcontractor);
+    expect(first.data!.recordAttendance).toMatchObject({ accepted: 2, duplicates: 0, rejected: [
+      { index: 1, code: 'NOT_ENROLLED' }, { index: 3, code: 'PHOTO_HASH_MISSING' }, { index: 4, code: 'INVALID_RECORD' },
+    ] });
+    const resend = await h.execute(RECORD, { records }, roles.subcontractor);
+    expect(resend.data!.recordAttendance).toMatchObject({ accepted: 0, duplicates: 2 });
+    expect(await h.db.attendanceRecord.count()).toBe(2);
+  });
+
+  it('refuses empty and oversized batches, callers without attendance:write, and projects the enterprise is not on', async () => {
+    const projectId = await h.project();
+    const workerId = await enrolledWorker(3, projectId);
+    const one = [clockIn(workerId, projectId, month.lastDay, '08:00')];
+    expect((await h.execute(RECORD, { records: [] }, roles.subcontractor)).errors![0]!.extensions).toMatchObject({ code: 'BATCH_SIZE', field: 'records' });
+    const tooMany = Array.from({ length: 1001 }, () => clockIn(workerId, projectId, month.lastDay, '08:00'));
+    expect((await h.execute(RECORD, { records: tooMany }, roles.subcontractor)).errors![0]!.extensions!.code).toBe('BATCH_SIZE');
+    expect((await h.execute(RECORD, { records: one }, roles.otherEnterprise)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await h.execute(RECORD, { records: one }, roles.portal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const outsider = { ...roles.otherEnterprise, scopes: new Set(['attendance:write']) };
+    expect((await h.execute(RECORD, { records: one }, outsider)).data!.recordAttendance.rejected).toEqual([expect.objectContaining({ code: 'PROJECT_NOT_YOURS' })]);
+    expect(await h.db.attendanceRecord.count()).toBe(0);
+  });
+
+  it('flags one worker on two sites at once, one photo on two IDs, and a clock-in outside the enrolment dates', async () => {
+    const siteA = await h.project();
+    const siteB = await h.project();
+    const a = await enrolledWorker(4, siteA);
+    await h.execute(ENROL, { input: {
+      workerId: a, projectId: siteB, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'HOURLY', rate: '2500',
+      employmentKind: 'PART_TIME', startDate: month.firstDay, endDate: null,
+    } }, roles.subcontractor);
+    const b = await enrolledWorker(5, siteA, { endDate: month.dayBefore });
+    const result = await h.execute(RECORD, { records: [
+      clockIn(a, siteA, month.lastDay, '08:00'),
+      clockIn(a, siteB, month.lastDay, '08:20'),
+      clockIn(a, siteA, month.dayBefore, '08:00', { method: 'FACE', photoHash: 'sha256:face-1' }),
+      clockIn(b, siteA, month.dayBefore, '08:01', { method: 'FACE', photoHash: 'sha256:face-1' }),
+      clockIn(b, siteA, month.lastDay, '09:00'),
+    ] }, roles.subcontractor);
+    expect(result.data!.recordAttendance).toMatchObject({ accepted: 5, rejected: [] });
+    const anomalies = await h.execute(`query ($p: ID) { attendanceAnomalies(projectId: $p, first: 50) { nodes { kind workerId otherWorkerId otherProjectId } } }`, { p: siteA }, roles.portal);
+    const kinds = anomalies.data!.attendanceAnomalies.nodes.map((node: { kind: string; workerId: string }) => `${node.kind}:${node.workerId === a ? 'a' : 'b'}`).sort();
+    expect(kinds).toEqual(expect.arrayContaining(['OUTSIDE_ENROLMENT_DATES:b', 'PHOTO_ON_TWO_IDS:b', 'TWO_SITES_AT_ONCE:a']));
+    expect(await h.execute(`query ($p: ID) { attendanceAnomalies(projectId: $p) { nodes { kind } } }`, { p: siteA }, roles.otherEnterprise).then((r) => r.errors![0]!.extensions!.code)).toBe('FORBIDDEN');
+  });
+});
+
+describe('monthly summaries, month close and payroll’s gRPC questions', () => {
+  it('sums days and first-to-last hours per China day; closing the month publishes the totals and refuses later clock-ins', async () => {
+    const projectId = await h.project();
+    const workerId = await enrolledWorker(6, projectId);
+    await h.execute(RECORD, { records: [
+      clockIn(workerId, projectId, month.dayBefore, '08:00'), clockIn(workerId, projectId, month.dayBefore, '12:00'), clockIn(workerId, projectId, month.dayBefore, '17:30'),
+      clockIn(workerId, projectId, month.lastDay, '08:00'), clockIn(workerId, projectId, month.lastDay, '12:00'),
+    ] }, roles.subcontractor);
+    const SUMMARY = `query ($p: ID!, $m: String!) { monthlyAttendance(projectId: $p, period: $m) { workerId days hours } }`;
+    expect((await h.execute(SUMMARY, { p: projectId, m: month.period }, roles.subcontractor)).data).toEqual({ monthlyAttendance: [{ workerId, days: 2, hours: 13.5 }] });
+    expect((await h.execute(SUMMARY, { p: projectId, m: month.period }, roles.otherRegionPortal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+
+    const CLOSE = `mutation ($p: ID!, $m: String!) { closeAttendanceMonth(projectId: $p, period: $m) { period workers } }`;
+    expect((await h.execute(CLOSE, { p: projectId, m: month.period }, roles.subcontractor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await h.execute(CLOSE, { p: projectId, m: month.period }, roles.generalContractor)).data).toEqual({ closeAttendanceMonth: { period: month.period, workers: 1 } });
+    const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.identity.attendance.month-closed.v1' } });
+    expect(event.payload).toMatchObject({ data: { projectId, period: month.period, workers: [{ workerId, days: 2, hours: 13.5 }] } });
+    expect((await h.execute(CLOSE, { p: projectId, m: month.period }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_ALREADY_CLOSED');
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    expect((await h.execute(CLOSE, { p: projectId, m: thisMonth }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_NOT_OVER');
+    const late = await h.execute(RECORD, { records: [clockIn(workerId, projectId, month.lastDay, '18:00')] }, roles.subcontractor);
+    expect(late.data!.recordAttendance.rejected).toEqual([expect.objectContaining({ code: 'MONTH_CLOSED' })]);
+  });
+
+  it('VerifyWorkers: a worker whose real-name card is frozen is still payable; the unenrolled and card-less are named', async () => {
+    const projectId = await h.project();
+    const paid = await enrolledWorker(7, projectId);
+    const noCard = await enrolledWorker(8, projectId);
+    const outsider = await h.registerWorker(testIdNumber(9));
+    await h.execute(`mutation ($input: ChangeWageCardInput!) { changeWageCard(input: $input) { warning } }`,
+      { input: { workerId: paid, bankCode: 'ICBC', cardNumber: '6222021234567890128' } }, roles.worker(paid));
+    await h.execute(RECORD, { records: [clockIn(paid, projectId, month.lastDay, '08:00'), clockIn(paid, projectId, month.lastDay, '16:00')] }, roles.subcontractor);
+    const card = await h.db.realNameCard.findFirstOrThrow({ where: { personId: paid } });
+    const frozen = await h.execute(`mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }`,
+      { input: { cardNumber: card.number, reason: '冒用他人身份进场', legalBasis: '实名制管理办法', authority: '邢台市住建局' } }, roles.freezer);
+    expect(frozen.data).toEqual({ freezeRealNameCard: { status: 'FROZEN' } });
+
+    const client = new WorkerRegistryService(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure());
+    try {
+      const token = await mintToken(h.config, { sub: 'payroll', kind: 'SERVICE' });
+      const response = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [paid, noCard, outsider] }, { token });
+      expect(response.workers).toEqual([
+        expect.objectContaining({ workerId: paid, enrolled: true, cardUsableForWages: true, days: 1, hours: 8, problems: [], rateFen: '32000', employerUscc: SUB_USCC }),
+        expect.objectContaining({ workerId: noCard, enrolled: true, cardUsableForWages: false, problems: ['NO_WAGE_CARD', 'NO_ATTENDANCE'] }),
+        expect.objectContaining({ workerId: outsider, enrolled: false, problems: ['NOT_ENROLLED', 'NO_WAGE_CARD', 'NO_ATTENDANCE'] }),
+      ]);
+      const status = await callUnary<{ cards: Array<Record<string, unknown>> }>(client, 'GetCardStatus', { personId: paid }, { token });
+      expect(status.cards).toEqual([expect.objectContaining({ cardNumber: card.number, status: 'FROZEN', holderKind: 'WORKER', personId: paid })]);
+      const worker = await mintToken(h.config, { sub: paid, kind: 'WORKER' });
+      await expect(callUnary(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [] }, { token: worker })).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+      await expect(callUnary(client, 'VerifyWorkers', { projectId, period: '2026-13', workerIds: [] }, { token })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+      await expect(callUnary(client, 'GetCardStatus', { cardNumber: 'YK1' }, { token })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('statistics: analytics gets counts by region and month, never people', async () => {
+    const projectId = await h.project();
+    const workerId = await enrolledWorker(10, projectId);
+    await h.execute(RECORD, { records: [clockIn(workerId, projectId, month.dayBefore, '08:00'), clockIn(workerId, projectId, month.lastDay, '08:00')] }, roles.subcontractor);
+    const STATS = `query ($r: String!, $f: String!, $t: String!) { identityStatistics(regionCode: $r, from: $f, to: $t) { registeredWorkers activeEnrolments attendance { regionCode period workers workerDays } } }`;
+    const stats = await h.execute(STATS, { r: '130000', f: month.period, t: month.period }, roles.analytics);
+    expect(stats.data).toEqual({ identityStatistics: { registeredWorkers: 1, activeEnrolments: 1, attendance: [{ regionCode: '130502', period: month.period, workers: 1, workerDays: 2 }] } });
+    expect((await h.execute(STATS, { r: '130000', f: month.period, t: month.period }, roles.portal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await h.execute(STATS, { r: '130000', f: month.period, t: month.period }, roles.subcontractor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { enterpriseBlacklistedV1, trainingCompletedV1 } from '@yikatong/contracts';
+import { createHarness, GC_USCC, OTHER_USCC, roles, SUB_USCC, testIdNumber } from '../support/harness';
+
+const h = createHarness();
+beforeAll(() => h.start());
+beforeEach(() => h.reset());
+afterAll(() => h.stop());
+
+const ENROL = `mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id status startDate rate regionCode movements { kind day actor } worker { id } } }`;
+const END = `mutation ($input: EndEnrolmentInput!) { endEnrolment(input: $input) { status endDate movements { kind reason } } }`;
+const FREEZE = `mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }`;
+const decision = { reason: '拒不改正欠薪行为', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' };
+
+const enrolment = (workerId: string, projectId: string, overrides: Record<string, unknown> = {}) => ({
+  workerId, projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate: '35000',
+  employmentKind: 'FULL_TIME', team: '钢筋一班', startDate: '2026-11-01', endDate: null, ...overrides,
+});
+
+async function trainedWorker(sequence: number) {
+  const workerId = await h.registerWorker(testIdNumber(sequence));
+  await h.safetyTraining(workerId);
+  return workerId;
+}
+
+describe('enrolment on a project (实名登记)', () => {
+  it('enrols a trained worker with an active card for an employer on the project: entry recorded, event written', async () => {
+    const projectId = await h.project();
+    const workerId = await trainedWorker(1);
+    const result = await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.enrolWorker).toMatchObject({ status: 'ACTIVE', rate: '35000', regionCode: '130502', movements: [{ kind: 'ENTRY', day: '2026-11-01', actor: 'enterprise-1' }], worker: { id: workerId } });
+    const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.identity.enrolment.started.v1' } });
+    expect(event.payload).toMatchObject({ data: { workerId, projectId, employerUscc: SUB_USCC, rateFen: 35000, rateKind: 'DAILY' } });
+  });
+
+  it('records the exit with its reason and publishes enrolment ended', async () => {
+    const projectId = await h.project();
+    const workerId = await trainedWorker(2);
+    const { data } = await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
+    const ended = await h.execute(END, { input: { enrolmentId: data!.enrolWorker.id, endDate: '2026-11-20', reason: '合同期满' } }, roles.subcontractor);
+    expect(ended.data!.endEnrolment).toEqual({ status: 'ENDED', endDate: '2026-11-20', movements: [{ kind: 'ENTRY', reason: 'entered the project' }, { kind: 'EXIT', reason: '合同期满' }] });
+    expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.enrolment.ended.v1' } })).toBe(1);
+    const foreign = await h.execute(END, { input: { enrolmentId: data!.enrolWorker.id, endDate: '2026-11-21', reason: 'x1' } }, roles.generalContractor);
+    expect(foreign.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  describe('refusals name the reason and change nothing', () => {
+    const refused = async (input: Record<string, unknown>, code: string, caller = roles.subcontractor) => {
+      const before = await h.count();
+      const result = await h.execute(ENROL, { input }, caller);
+      expect(result.errors?.[0]?.extensions?.code).toBe(code);
+      expect(result.errors![0]!.message.length).toBeGreaterThan(20);
+      expect(await h.count()).toEqual(before);
+    };
+
+    it('no safety training on record', async () => {
+      const projectId = await h.project();
+      const workerId = await h.registerWorker(testIdNumber(10));
+      await refused(enrolment(workerId, projectId), 'SAFETY_TRAINING_MISSING');
+    });
+
+    it('the real-name card is frozen', async () => {
+      const projectId = await h.project();
+      const workerId = await trainedWorker(11);
+      const card = await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId } });
+      await h.execute(FREEZE, { input: { cardNumber: card.number, ...decision } }, roles.freezer);
+      await refused(enrolment(workerId, projectId), 'CARD_NOT_ACTIVE');
+    });
+
+    it('already full-time on an overlapping project', async () => {
+      const first = await h.project();
+      const second = await h.project();
+      const workerId = await trainedWorker(12);
+      await h.execute(ENROL, { input: enrolment(workerId, first) }, roles.subcontractor);
+      await refused(enrolment(workerId, second, { startDate: '2026-12-01' }), 'FULL_TIME_ELSEWHERE');
+    });
+
+    it('the employer is not on the project (and an enterprise cannot enrol as someone else)', async () => {
+      const projectId = await h.project(randomUUID(), []);
+      const workerId = await trainedWorker(13);
+      await refused(enrolment(workerId, projectId), 'EMPLOYER_NOT_ON_PROJECT');
+      await refused(enrolment(workerId, projectId, { employerUscc: OTHER_USCC }), 'FORBIDDEN');
+    });
+
+    it('bad input: unknown worker, unknown trade, zero rate', async () => {
+      const projectId = await h.project();
+      await refused(enrolment(randomUUID(), projectId), 'WORKER_NOT_FOUND');
+      const workerId = await trainedWorker(14);
+      await refused(enrolment(workerId, projectId, { tradeCode: 'JUGGLER' }), 'UNKNOWN_TRADE');
+      await refused(enrolment(workerId, projectId, { rate: '0' }), 'INVALID_INPUT');
+    });
+  });
+
+  it('lists enrolments by project for a portal of the region and an employer, not for another enterprise', async () => {
+    const projectId = await h.project();
+    const workerId = await trainedWorker(15);
+    await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
+    const LIST = `query ($filter: EnrolmentFilter) { enrolments(filter: $filter) { nodes { worker { id } trade { code } } } }`;
+    expect((await h.execute(LIST, { filter: { projectId } }, roles.portal)).data!.enrolments.nodes).toEqual([{ worker: { id: workerId }, trade: { code: 'REBAR' } }]);
+    expect((await h.execute(LIST, { filter: { projectId } }, roles.subcontractor)).data!.enrolments.nodes).toHaveLength(1);
+    expect((await h.execute(LIST, { filter: { projectId } }, roles.otherEnterprise)).data!.enrolments.nodes).toEqual([]);
+    expect((await h.execute(LIST, { filter: { projectId } }, roles.otherRegionPortal)).data!.enrolments.nodes).toEqual([]);
+    const byTrade = `query { workers(filter: { tradeCode: "REBAR", employerUscc: "${SUB_USCC}" }) { nodes { id } } }`;
+    expect((await h.execute(byTrade, {}, roles.portal)).data!.workers.nodes).toEqual([{ id: workerId }]);
+  });
+});
+
+describe('events consumed', () => {
+  it('a skill certificate raises the skill level and is listed under training', async () => {
+    const workerId = await h.registerWorker(testIdNumber(20));
+    await h.deliver(trainingCompletedV1, workerId, {
+      completionId: randomUUID(), workerId, kind: 'SKILL', programme: '钢筋工（高级）', hours: 80, tradeCode: 'REBAR', skillLevel: 3,
+      certificateNumber: 'HB-2026-0001', completedAt: new Date().toISOString(),
+    });
+    const result = await h.execute(`query ($id: ID!) { worker(id: $id) { skillLevel safetyTrainedOn training { kind certificateNumber trade { name } } } }`, { id: workerId }, roles.portal);
+    expect(result.data!.worker).toEqual({ skillLevel: 3, safetyTrainedOn: null, training: [{ kind: 'SKILL', certificateNumber: 'HB-2026-0001', trade: { name: '钢筋工' } }] });
+  });
+
+  it('a blacklisting freezes the enterprise’s card and its responsible persons’ cards with the listing as legal basis, never a worker’s card', async () => {
+    const { realNameCardsOf } = await enterpriseWithResponsiblePerson();
+    const workerId = await h.registerWorker(testIdNumber(22));
+    await h.deliver(enterpriseBlacklistedV1, GC_USCC, {
+      uscc: GC_USCC, listingId: randomUUID(), reason: '拖欠农民工工资 62 万元', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
+      listedAt: new Date().toISOString(), until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
+    });
+    const cards = await realNameCardsOf();
+    expect(cards.map((card) => [card.holderKind, card.status])).toEqual([['ENTERPRISE', 'FROZEN'], ['RESPONSIBLE_PERSON', 'FROZEN']]);
+    const history = await h.db.cardStatusChange.findFirstOrThrow({ where: { action: 'FREEZE' } });
+    expect(history.legalBasis).toContain('冀人社失信〔2026〕12号');
+    expect(await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId, holderKind: 'WORKER' } })).toMatchObject({ status: 'ACTIVE' });
+    expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.frozen.v1' } })).toBe(2);
+  });
+
+  async function enterpriseWithResponsiblePerson() {
+    const { enterpriseRegisteredV1 } = await import('@yikatong/contracts');
+    await h.deliver(enterpriseRegisteredV1, GC_USCC, { uscc: GC_USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: new Date().toISOString() });
+    const personId = await h.registerWorker(testIdNumber(21), roles.registrar);
+    const ISSUE = `mutation ($input: IssueResponsiblePersonCardInput!) { issueResponsiblePersonCard(input: $input) { holderKind enterpriseUscc status holder { id } } }`;
+    const issued = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
+    expect(issued.data!.issueResponsiblePersonCard).toEqual({ holderKind: 'RESPONSIBLE_PERSON', enterpriseUscc: GC_USCC, status: 'ACTIVE', holder: { id: personId } });
+    const twice = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
+    expect(twice.errors![0]!.extensions!.code).toBe('CARD_ALREADY_ISSUED');
+    const foreign = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.subcontractor);
+    expect(foreign.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    return { realNameCardsOf: () => h.db.realNameCard.findMany({ where: { enterpriseUscc: GC_USCC }, orderBy: { holderKind: 'asc' } }) };
+  }
+
+  it('cancelling a card is final', async () => {
+    const workerId = await h.registerWorker(testIdNumber(23));
+    const card = await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId } });
+    const CANCEL = `mutation ($input: CardStatusChangeInput!) { cancelRealNameCard(input: $input) { status } }`;
+    expect((await h.execute(CANCEL, { input: { cardNumber: card.number, ...decision, reason: '持卡人死亡注销' } }, roles.freezer)).data).toEqual({ cancelRealNameCard: { status: 'CANCELLED' } });
+    expect((await h.execute(FREEZE, { input: { cardNumber: card.number, ...decision } }, roles.freezer)).errors![0]!.extensions!.code).toBe('CARD_CANCELLED');
+    expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.cancelled.v1' } })).toBe(1);
+  });
+
+  it('records conduct for portals of the worker’s region only', async () => {
+    const workerId = await h.registerWorker(testIdNumber(24));
+    const RECORD = `mutation ($input: ConductRecordInput!) { recordWorkerConduct(input: $input) { kind description } }`;
+    const input = { workerId, kind: 'GOOD', description: '见义勇为，获区级表彰', authority: '信都区住建局' };
+    expect((await h.execute(RECORD, { input }, roles.portal)).data).toEqual({ recordWorkerConduct: { kind: 'GOOD', description: '见义勇为，获区级表彰' } });
+    expect((await h.execute(RECORD, { input }, roles.otherRegionPortal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
