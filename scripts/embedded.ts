@@ -13,6 +13,7 @@ import { loadEnterpriseConfig } from '../services/enterprise/src/config';
 import { usccCheckCharacter } from '../services/enterprise/src/domain/uscc';
 import { createIdentityService } from '../services/identity/src/service';
 import { loadIdentityConfig } from '../services/identity/src/config';
+import { residentIdCheckCharacter } from '../services/identity/src/domain/resident-id';
 import { createPayrollService } from '../services/payroll/src/service';
 import { loadPayrollConfig } from '../services/payroll/src/config';
 import { createWelfareService } from '../services/welfare/src/service';
@@ -67,7 +68,7 @@ async function graphql(url: string, token: string, query: string, variables: Rec
   return body.data;
 }
 
-/** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises, one card frozen. */
+/** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises (one card frozen), three workers. */
 async function seed(gatewayUrl: string, portalToken: string, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
   const existing = await graphql(gatewayUrl, portalToken, 'query { enterprises(first: 1) { nodes { uscc } } }', {});
   if (existing.enterprises.nodes.length > 0) return;
@@ -85,6 +86,12 @@ async function seed(gatewayUrl: string, portalToken: string, services: { payroll
   await graphql(gatewayUrl, portalToken, 'mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }', {
     input: { cardNumber: card.number, reason: '拖欠农民工工资，责令改正逾期未改正', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' },
   });
+  const workers = [['130502199003070018', '王建国', 'REBAR'], ['130521198811150024', '李秀英', 'MASON'], ['130503199505200031', '赵志强', 'CARPENTER']] as const;
+  for (const [i, [idNumber, name, tradeCode]] of workers.entries()) {
+    await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }', {
+      input: { idNumber: idNumber.slice(0, 17) + residentIdCheckCharacter(idNumber.slice(0, 17)), name, phone: `1390319000${i}`, education: 'JUNIOR_SECONDARY', tradeCode, skillLevel: 2, regionCode: '130502' },
+    });
+  }
   await services.payroll.db.minimumWage.createMany({ data: [
     { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
   ] });
@@ -121,16 +128,18 @@ async function main() {
 
   const token = (claims: TokenClaims) => mintToken(platform, claims, '30d');
   const tokens: Record<string, string> = {
-    'PORTAL (housing-construction bureau, Xingtai, may freeze cards and register enterprises)': await token({
-      sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
+    'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises and workers, reads personal data and the audit log)': await token({
+      sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'],
+      scope: [SCOPES.cardFreeze, SCOPES.enterpriseRegister, SCOPES.workerRegister, SCOPES.piiRead, SCOPES.auditRead].join(' '),
     }),
     [`ENTERPRISE (${XINGTAI[3].name})`]: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
-    WORKER: await token({ sub: 'worker-demo', kind: 'WORKER' }),
     'BANK (ICBC)': await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }),
     ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
     'SERVICE (trading platform, gRPC CheckBiddingEligibility)': await token({ sub: 'trading-platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck }),
   };
   await seed(gateway.url, Object.values(tokens)[0]!, { payroll, welfare });
+  const demoWorker = (await graphql(gateway.url, Object.values(tokens)[0]!, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
+  tokens[`WORKER (${demoWorker.name}; ask { me { name wageCard { bankCode } } })`] = await token({ sub: demoWorker.id, kind: 'WORKER' });
 
   console.log(`\nYikatong is running (embedded mode, data in ${path.relative(process.cwd(), DATA)}).`);
   console.log(`GraphQL gateway: ${gateway.url}`);

@@ -16,7 +16,7 @@ beforeAll(async () => {
     cwd: ROOT,
     env: {
       ...process.env, EMBEDDED_DATA_DIR: dataDir, EMBEDDED_DB_PORT: '56431', GATEWAY_PORT: '24000', IDENTITY_PORT: '24001',
-      ENTERPRISE_PORT: '24002', PAYROLL_PORT: '24003', WELFARE_PORT: '24004', ENTERPRISE_GRPC_PORT: '25052', LOG_LEVEL: 'warn',
+      ENTERPRISE_PORT: '24002', PAYROLL_PORT: '24003', WELFARE_PORT: '24004', ENTERPRISE_GRPC_PORT: '25052', IDENTITY_GRPC_PORT: '25051', LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,4 +50,13 @@ it('starts with the demo data, one enterprise frozen, and freezes another throug
   const frozen = await portal<{ freezeRealNameCard: { status: string } }>(FREEZE, { input: { cardNumber: active.realNameCards[0]!.number, ...DECISION } });
   expect(frozen.data?.freezeRealNameCard.status).toBe('FROZEN');
   expect((await waitForEligibility(portal, active.uscc, false)).reasons[0]?.code).toBe('ENTERPRISE_CARD_FROZEN');
+});
+
+it('seeds workers; a worker sees themself through me, with personal data masked', async () => {
+  const gatewayUrl = /GraphQL gateway: (\S+)/.exec(output)![1]!;
+  const workerToken = /WORKER \([^\n]*\n\s+(\S+)/.exec(output)![1]!;
+  const me = await graphqlClient(gatewayUrl, workerToken)<{ me: { name: string; idNumber: string; realNameCard: { status: string } } }>('{ me { name idNumber realNameCard { status } } }');
+  expect(['王建国', '李秀英', '赵志强']).toContain(me.data!.me.name);
+  expect(me.data!.me.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+  expect(me.data!.me.realNameCard.status).toBe('ACTIVE');
 });

@@ -8,7 +8,7 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
 
 /** Ports apart from the development defaults, so a running dev system does not interfere. */
-export const PORTS = { gateway: 14000, identity: 14001, enterprise: 14002, payroll: 14003, welfare: 14004, enterpriseGrpc: 15052 };
+export const PORTS = { gateway: 14000, identity: 14001, enterprise: 14002, payroll: 14003, welfare: 14004, identityGrpc: 15051, enterpriseGrpc: 15052 };
 
 export interface RunningSystem {
   config: PlatformConfig;
@@ -30,6 +30,7 @@ function processEnv(config: PlatformConfig): NodeJS.ProcessEnv {
     PAYROLL_PORT: String(PORTS.payroll),
     WELFARE_PORT: String(PORTS.welfare),
     ENTERPRISE_GRPC_PORT: String(PORTS.enterpriseGrpc),
+    IDENTITY_GRPC_PORT: String(PORTS.identityGrpc),
     IDENTITY_URL: `http://127.0.0.1:${PORTS.identity}/graphql`,
     ENTERPRISE_URL: `http://127.0.0.1:${PORTS.enterprise}/graphql`,
     PAYROLL_URL: `http://127.0.0.1:${PORTS.payroll}/graphql`,

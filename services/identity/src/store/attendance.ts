@@ -31,18 +31,26 @@ export async function insertClockIns(tx: IdentityTx, clockIns: readonly Accepted
   const outside = new Set(clockIns.filter((c) => c.outsideEnrolmentDates).map((c) => `${c.deviceId}\u0000${c.deviceRecordId}`));
   const ids = inserted.map((row) => row.id.toString());
   const outsideIds = inserted.filter((row) => outside.has(`${row.device_id}\u0000${row.device_record_id}`)).map((row) => row.id.toString());
+  // One lookup per new row through the (worker_id, at) and photo_hash indexes (LATERAL … LIMIT 1),
+  // so the cost stays per batch however large the table grows.
   const anomalies = await tx.$executeRawUnsafe(
     `WITH batch AS (SELECT n.*, e.region_code FROM attendance_record n JOIN enrolment e ON e.id = n.enrolment_id WHERE n.id = ANY($1::bigint[]))
      INSERT INTO attendance_anomaly (kind, attendance_id, worker_id, project_id, region_code, other_worker_id, other_project_id, at)
      SELECT 'OUTSIDE_ENROLMENT_DATES'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, NULL::uuid, b.at
        FROM batch b WHERE b.id = ANY($2::bigint[])
      UNION ALL
-     SELECT DISTINCT ON (b.id) 'TWO_SITES_AT_ONCE'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, o.project_id, b.at
-       FROM batch b JOIN attendance_record o ON o.worker_id = b.worker_id AND o.project_id <> b.project_id
-        AND o.at BETWEEN b.at - make_interval(mins => $3) AND b.at + make_interval(mins => $3)
+     SELECT 'TWO_SITES_AT_ONCE'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, o.project_id, b.at
+       FROM batch b CROSS JOIN LATERAL (
+         SELECT project_id FROM attendance_record o
+          WHERE o.worker_id = b.worker_id AND o.project_id <> b.project_id
+            AND o.at BETWEEN b.at - make_interval(mins => $3) AND b.at + make_interval(mins => $3)
+          LIMIT 1) o
      UNION ALL
-     SELECT DISTINCT ON (b.id) 'PHOTO_ON_TWO_IDS'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, o.worker_id, o.project_id, b.at
-       FROM batch b JOIN attendance_record o ON o.photo_hash = b.photo_hash AND o.worker_id <> b.worker_id
+     SELECT 'PHOTO_ON_TWO_IDS'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, o.worker_id, o.project_id, b.at
+       FROM batch b CROSS JOIN LATERAL (
+         SELECT worker_id, project_id FROM attendance_record o
+          WHERE o.photo_hash = b.photo_hash AND o.worker_id <> b.worker_id
+          LIMIT 1) o
        WHERE b.photo_hash IS NOT NULL
      ON CONFLICT (attendance_id, kind) DO NOTHING`,
     ids,

@@ -309,7 +309,7 @@ ALTER TABLE "enrolment" ADD CONSTRAINT "enrolment_worker_id_fkey" FOREIGN KEY ("
 -- AddForeignKey
 ALTER TABLE "enrolment_movement" ADD CONSTRAINT "enrolment_movement_enrolment_id_fkey" FOREIGN KEY ("enrolment_id") REFERENCES "enrolment"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Seed the trade dictionary (工种) with the common construction trades; provinces may add more.
+-- Seed the trade dictionary (工种) with the common construction trades (provinces may add more).
 INSERT INTO "trade" ("code", "name") VALUES
   ('REBAR', '钢筋工'), ('MASON', '砌筑工'), ('CARPENTER', '木工'), ('CONCRETE', '混凝土工'),
   ('SCAFFOLDER', '架子工'), ('FORMWORK', '模板工'), ('PLASTERER', '抹灰工'), ('PAINTER', '油漆工'),

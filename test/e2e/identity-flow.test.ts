@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createEvent, enterpriseBlacklistedV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
+  type EventDataInput, type EventDefinition,
+} from '@yikatong/contracts';
+import { callUnary, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
+import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
+import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
+import { REGISTER, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
+import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, type RunningSystem } from '../support/system';
+
+/**
+ * Identity across processes on real PostgreSQL and Kafka, through the gateway: a worker is
+ * registered, trained (welfare's event), enrolled on a project (enterprise's events), clocks in,
+ * sets a wage card; payroll's gRPC question answers; a blacklisting (enterprise's event) freezes the
+ * enterprise's card in identity, which makes it ineligible in enterprise — and the worker stays payable.
+ */
+const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'yke2eid' });
+let system: RunningSystem;
+let bus: KafkaEventBus;
+const GC = usccFor(71);
+const SUB = usccFor(72);
+
+beforeAll(async () => {
+  await testing.requireKafka(config);
+  await freshDatabases(config);
+  system = await startSystem(config);
+  bus = new KafkaEventBus({ clientId: 'e2e-identity', brokers: kafkaBrokers(config), logger: createLogger('e2e', 'warn') });
+}, 180_000);
+
+afterAll(async () => {
+  await bus?.close();
+  await system?.stop();
+});
+
+/** Publishes another service's event as that service would (keyed by its subject). */
+const publish = <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) =>
+  bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(createEvent(definition, '/e2e', subject, data)) }]);
+
+it('registers, trains, enrols, records attendance and answers payroll; a blacklisting freezes cards but never wages', async () => {
+  const clerk = graphqlClient(system.gatewayUrl, await tokenFor(config, {
+    sub: 'clerk', kind: 'PORTAL', regions: ['130500'], scope: `${SCOPES.enterpriseRegister} ${SCOPES.piiRead}`,
+  }));
+  for (const [uscc, type] of [[GC, 'GENERAL_CONTRACTOR'], [SUB, 'SUBCONTRACTOR']] as const) {
+    expect((await clerk(REGISTER, { input: { uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '李四' } })).errors).toBeUndefined();
+    await waitForEnterpriseCard(clerk, uscc);
+  }
+  const projectId = randomUUID();
+  const now = new Date().toISOString();
+  await publish(projectRegisteredV1, projectId, { projectId, name: '邢台学院新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: now });
+  await publish(projectParticipantAddedV1, projectId, { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC, addedAt: now });
+
+  const employer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'sub-admin', kind: 'ENTERPRISE', uscc: SUB, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }));
+  const first17 = '13050219920408003';
+  const idNumber = first17 + residentIdCheckCharacter(first17);
+  const registered = await employer<{ registerWorker: { id: string; idNumber: string } }>(
+    `mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id idNumber } }`,
+    { input: { idNumber, name: '孙立军', phone: '13903190001', education: 'SENIOR_SECONDARY', tradeCode: 'WELDER', skillLevel: 3, regionCode: '130502' } },
+  );
+  expect(registered.errors).toBeUndefined();
+  const workerId = registered.data!.registerWorker.id;
+  expect(registered.data!.registerWorker.idNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
+  await publish(trainingCompletedV1, workerId, {
+    completionId: randomUUID(), workerId, kind: 'SAFETY', programme: '三级安全教育', hours: 50, tradeCode: null, skillLevel: null, certificateNumber: null, completedAt: now,
+  });
+
+  // Enrolment succeeds once identity has applied the project and training events from Kafka.
+  const today = new Date().toISOString().slice(0, 10);
+  const enrol = () => employer<{ enrolWorker: { id: string } }>(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, { input: {
+    workerId, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: today,
+  } });
+  const enrolled = await testing.eventually(async () => {
+    const result = await enrol();
+    return result.errors ? undefined : result;
+  }, 20_000, 'enrolment to be accepted');
+  expect(enrolled.data!.enrolWorker.id).toBeDefined();
+
+  const at = (hour: number) => new Date(Date.now() - (hour + 1) * 60_000).toISOString();
+  const clockIns = [
+    { deviceRecordId: 'd1', deviceId: 'gate-east', workerId, projectId, method: 'FINGERPRINT', at: at(1) },
+    { deviceRecordId: 'd2', deviceId: 'gate-east', workerId, projectId, method: 'FINGERPRINT', at: at(0) },
+  ];
+  const recorded = await employer<{ recordAttendance: { accepted: number } }>(`mutation ($r: [ClockInInput!]!) { recordAttendance(records: $r) { accepted } }`, { r: clockIns });
+  expect(recorded.data).toEqual({ recordAttendance: { accepted: 2 } });
+
+  const worker = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: workerId, kind: 'WORKER' }));
+  const changed = await worker(`mutation ($input: ChangeWageCardInput!) { changeWageCard(input: $input) { worker { wageCard { cardNumber } } } }`,
+    { input: { workerId, bankCode: 'ICBC', cardNumber: '6222021234567890128' } });
+  expect(changed.data).toEqual({ changeWageCard: { worker: { wageCard: { cardNumber: '6222***********0128' } } } });
+  expect((await worker(`{ me { name enrolments { projectId } } }`)).data).toEqual({ me: { name: '孙立军', enrolments: [{ projectId }] } });
+
+  // The enterprise is blacklisted: identity freezes its card, enterprise sees the frozen card and blocks bidding.
+  await publish(enterpriseBlacklistedV1, GC, {
+    uscc: GC, listingId: randomUUID(), reason: '拖欠农民工工资', decision: '冀人社失信〔2026〕7号', authority: '河北省人力资源和社会保障厅',
+    listedAt: now, until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
+  });
+  const verdict = await waitForEligibility(clerk, GC, false);
+  expect(verdict.reasons.map((reason) => reason.code)).toContain('ENTERPRISE_CARD_FROZEN');
+
+  const client = new WorkerRegistryService(`127.0.0.1:${PORTS.identityGrpc}`, grpc.credentials.createInsecure());
+  try {
+    const token = await tokenFor(config, { sub: 'payroll', kind: 'SERVICE' });
+    const period = today.slice(0, 7);
+    const answer = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period, workerIds: [] }, { token });
+    expect(answer.workers).toEqual([expect.objectContaining({ workerId, enrolled: true, cardUsableForWages: true, problems: [], employerUscc: SUB, rateFen: '40000' })]);
+  } finally {
+    client.close();
+  }
+}, 120_000);
