@@ -38,17 +38,23 @@ function processEnv(config: PlatformConfig): NodeJS.ProcessEnv {
   };
 }
 
-/** Applies migrations to this run's databases and empties them. */
+/**
+ * Recreates this run's databases from the committed migrations (dropping them keeps the seed data
+ * migrations insert, such as the trade dictionary, and survives an edited migration).
+ */
 export async function freshDatabases(config: PlatformConfig): Promise<void> {
+  const server = new URL(config.DATABASE_URL);
+  server.pathname = '/postgres';
+  const client = new Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    for (const service of SERVICES) await client.query(`DROP DATABASE IF EXISTS "${config.DATABASE_NAME_PREFIX}_${service}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'migrate.mjs'), 'deploy'], {
     env: { ...process.env, DATABASE_URL: config.DATABASE_URL, DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX }, stdio: 'pipe',
   });
-  for (const service of SERVICES) {
-    await withDatabase(config, service, async (client) => {
-      const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'");
-      await client.query(`TRUNCATE ${tables.rows.map((row) => `"${row.tablename}"`).join(', ')} CASCADE`);
-    });
-  }
 }
 
 export async function withDatabase<T>(config: PlatformConfig, service: string, fn: (client: Client) => Promise<T>): Promise<T> {

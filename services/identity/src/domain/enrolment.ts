@@ -9,24 +9,6 @@ export type ContractType = 'LABOUR_CONTRACT' | 'WRITTEN_AGREEMENT';
 export type RateKind = 'DAILY' | 'MONTHLY' | 'HOURLY';
 export type EmploymentKind = 'FULL_TIME' | 'PART_TIME';
 
-export interface Enrolment {
-  id: string;
-  workerId: string;
-  projectId: string;
-  employerUscc: string;
-  regionCode: string;
-  contractType: ContractType;
-  tradeCode: string;
-  rateKind: RateKind;
-  rateFen: number;
-  employmentKind: EmploymentKind;
-  team: string | null;
-  startDate: string;
-  /** Planned or actual last day; null while open-ended. */
-  endDate: string | null;
-  status: 'ACTIVE' | 'ENDED';
-}
-
 export interface EnrolmentRequest {
   workerId: string;
   projectId: string;
@@ -38,7 +20,15 @@ export interface EnrolmentRequest {
   employmentKind: EmploymentKind;
   team: string | null;
   startDate: string;
+  /** Planned or actual last day; null while open-ended. */
   endDate: string | null;
+}
+
+export interface Enrolment extends EnrolmentRequest {
+  id: string;
+  /** The project's region: portals of that region see the enrolment. */
+  regionCode: string;
+  status: 'ACTIVE' | 'ENDED';
 }
 
 /** What identity knows when a worker asks to be enrolled; gathered by the resolver, judged here. */
