@@ -109,6 +109,7 @@ async function main() {
     NODE_ENV: 'development',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DATABASE_POOL_SIZE: '1',
+    ENTERPRISE_VERDICT_CACHE: 'off',
     IDENTITY_DATABASE_URL: dbs[0]!.url,
     ENTERPRISE_DATABASE_URL: dbs[1]!.url,
     PAYROLL_DATABASE_URL: dbs[2]!.url,

@@ -15,6 +15,7 @@ export interface ServiceParts {
   relay: OutboxRelay;
   startConsumers?: () => Promise<Subscription[]>;
   startGrpc?: () => Promise<RunningGrpcServer>;
+  companions: Array<{ start(): Promise<void>; stop(): Promise<void> }>;
   disconnect: () => Promise<void>;
 }
 
@@ -26,6 +27,7 @@ export interface RunningService {
 
 /** Starts a service's parts in order (consumers, relay, gRPC, GraphQL) and stops them in reverse. */
 export async function startServiceParts(parts: ServiceParts): Promise<RunningService> {
+  for (const companion of parts.companions) await companion.start();
   const subscriptions = (await parts.startConsumers?.()) ?? [];
   parts.relay.start();
   const grpc = await parts.startGrpc?.();
@@ -39,6 +41,7 @@ export async function startServiceParts(parts: ServiceParts): Promise<RunningSer
       await grpc?.close();
       await Promise.all(subscriptions.map((subscription) => subscription.close()));
       await parts.relay.stop();
+      for (const companion of parts.companions) await companion.stop();
       await parts.disconnect();
     },
   };

@@ -26,6 +26,8 @@ export interface ServiceDefinition<TDb extends ServiceDb, TContext extends BaseC
   createContext(principal: Principal | null, nudgeOutbox: () => void): TContext;
   startConsumers?(parts: { bus: EventBus; logger: Logger; nudgeOutbox: () => void }): Promise<Subscription[]>;
   grpc?: { port: number; services(logger: Logger): Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }> };
+  /** Helpers that live as long as the service (e.g. a cache listening for changes): started first, stopped last. */
+  companions?: Array<{ start(): Promise<void>; stop(): Promise<void> }>;
 }
 
 /** Builds a service from its definition: logger, outbox relay, subgraph; nothing listens until start(). */
@@ -57,6 +59,7 @@ export function createServiceRuntime<TDb extends ServiceDb, TContext extends Bas
         relay,
         startConsumers: definition.startConsumers && (() => definition.startConsumers!({ bus, logger, nudgeOutbox })),
         startGrpc: grpcServices && (() => startGrpcServer(grpcServices.port, grpcServices.services(logger))),
+        companions: definition.companions ?? [],
         disconnect: () => db.$disconnect(),
       }),
   };

@@ -6,6 +6,8 @@ export const enterpriseConfigSchema = platformConfigSchema.and(
     ENTERPRISE_PORT: portSetting(4002),
     ENTERPRISE_GRPC_PORT: portSetting(50052),
     ENTERPRISE_DATABASE_URL: z.string().url().optional(),
+    /** Keep gRPC verdicts in memory, invalidated by PostgreSQL NOTIFY; embedded mode (one PGlite session) turns it off. */
+    ENTERPRISE_VERDICT_CACHE: z.enum(['on', 'off']).default('on'),
   }),
 );
 

@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
+import { createLogger, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
 import type { EnterpriseConfig } from './config';
 import { createEnterpriseContext } from './context';
 import { createEnterpriseDb } from './db';
 import { startEnterpriseConsumers } from './events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from './grpc/eligibility-server';
 import { resolvers } from './resolvers';
+import { VerdictCache } from './store/verdict-cache';
 
 /** The enterprise service: registry and the bidding-eligibility read model (graph and gRPC). */
 export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus) {
-  const db = createEnterpriseDb(config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise'), config.DATABASE_POOL_SIZE);
+  const databaseUrl = config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise');
+  const db = createEnterpriseDb(databaseUrl, config.DATABASE_POOL_SIZE);
+  const verdicts = new VerdictCache(db, databaseUrl, createLogger('enterprise-verdicts', config.LOG_LEVEL), config.ENTERPRISE_VERDICT_CACHE === 'on');
   return createServiceRuntime({
     name: 'enterprise',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
@@ -21,7 +24,8 @@ export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus)
     startConsumers: async ({ logger, nudgeOutbox }) => [await startEnterpriseConsumers(bus, db, logger, nudgeOutbox)],
     grpc: {
       port: config.ENTERPRISE_GRPC_PORT,
-      services: (logger) => [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, config, logger) }],
+      services: (logger) => [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(verdicts, config, logger) }],
     },
+    companions: [verdicts],
   }, bus);
 }

@@ -28,15 +28,31 @@ export async function mintToken(settings: Pick<TokenSettings, 'JWT_SECRET' | 'JW
 }
 
 /** Verifies caller tokens: against the IdP's JWKS when configured, else the development secret. */
+const VERIFIED_CACHE_LIMIT = 10_000;
+
+/**
+ * Verifies callers' JWTs. A verified token is remembered until it expires: its validity depends
+ * only on the signature and the expiry, and busy callers (gates, trading platforms) send the same
+ * token thousands of times.
+ */
 export function createTokenVerifier(settings: TokenSettings): (token: string) => Promise<Principal> {
   const key: Uint8Array | JWTVerifyGetKey = settings.JWT_JWKS_URL
     ? createRemoteJWKSet(new URL(settings.JWT_JWKS_URL))
     : encoder.encode(settings.JWT_SECRET);
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.principal;
     try {
       const { payload } = await jwtVerify(token, key as Uint8Array, { issuer: settings.JWT_ISSUER, audience: AUDIENCE });
-      return principalFromClaims(payload);
+      const principal = principalFromClaims(payload);
+      if (payload.exp !== undefined) {
+        if (verified.size >= VERIFIED_CACHE_LIMIT) verified.clear();
+        verified.set(token, { principal, expiresAt: payload.exp * 1000 });
+      }
+      return principal;
     } catch {
+      verified.delete(token);
       throw unauthenticated('The access token is invalid or expired.');
     }
   };

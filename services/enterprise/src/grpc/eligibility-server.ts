@@ -2,9 +2,8 @@ import {
   createTokenVerifier, invalidInput, loadService, notFound, requireScope, SCOPES, unary, unauthenticated,
   type Logger, type TokenSettings,
 } from '@yikatong/platform';
-import type { EnterpriseDb } from '../db';
 import { USCC_PROBLEM_MESSAGES, usccProblem } from '../domain/uscc';
-import { loadVerdicts } from '../store/eligibility';
+import type { VerdictCache } from '../store/verdict-cache';
 
 export const BiddingEligibilityService = loadService('enterprise/eligibility.proto', 'yikatong.enterprise.v1.BiddingEligibility');
 
@@ -14,7 +13,7 @@ interface CheckRequest {
 }
 
 /** CheckBiddingEligibility for trading platforms: the graph's verdict, from the same read model. */
-export function biddingEligibilityImplementation(db: EnterpriseDb, settings: TokenSettings, logger: Logger) {
+export function biddingEligibilityImplementation(verdicts: VerdictCache, settings: TokenSettings, logger: Logger) {
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -25,13 +24,12 @@ export function biddingEligibilityImplementation(db: EnterpriseDb, settings: Tok
       const uscc = request.uscc.trim().toUpperCase();
       const problem = usccProblem(uscc);
       if (problem) throw invalidInput('INVALID_USCC', 'uscc', USCC_PROBLEM_MESSAGES[problem]);
-      const enterprise = await db.enterprise.findUnique({ where: { uscc }, select: { uscc: true } });
-      if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
-      const [verdict] = await loadVerdicts(db, [uscc]);
+      const verdict = await verdicts.verdictOf(uscc);
+      if (!verdict) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
       return {
         uscc,
-        eligible: verdict!.eligible,
-        reasons: verdict!.reasons.map((reason) => ({ ...reason, since: reason.since.toISOString() })),
+        eligible: verdict.eligible,
+        reasons: verdict.reasons.map((reason) => ({ ...reason, since: reason.since.toISOString() })),
         evaluatedAt: new Date().toISOString(),
       };
     }),

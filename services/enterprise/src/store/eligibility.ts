@@ -7,6 +7,25 @@ export async function loadVerdicts(db: EnterpriseDb | EnterpriseTx, usccs: reado
   return usccs.map((uscc) => evaluateEligibility(blocks.filter((block) => block.uscc === uscc)));
 }
 
+export const VERDICT_CHANNEL = 'eligibility_changed';
+
+/** Tells every enterprise process, when this transaction commits, that an enterprise's verdict changed. */
+async function announceVerdictChange(tx: EnterpriseTx, uscc: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_notify('${VERDICT_CHANNEL}', $1)`, uscc);
+}
+
+/** One enterprise's verdict in one round trip (the gRPC hot path); null when it is not registered. */
+export async function loadVerdictOf(db: EnterpriseDb, uscc: string): Promise<EligibilityVerdict | null> {
+  const rows = await db.$queryRawUnsafe<Array<{ rule: string | null; subject_id: string; message: string; source: string; since: Date }>>(
+    `SELECT b.rule, b.subject_id, b.message, b.source, b.since
+       FROM enterprise e LEFT JOIN eligibility_block b ON b.uscc = e.uscc
+      WHERE e.uscc = $1`,
+    uscc,
+  );
+  if (rows.length === 0) return null;
+  return evaluateEligibility(rows.filter((row) => row.rule !== null).map((row) => ({ ...row, rule: row.rule!, subjectId: row.subject_id })));
+}
+
 /**
  * Applies a fact about an external aggregate (e.g. a card) only if it is newer than the last one
  * applied; returns false for a stale fact, which then changes nothing.
@@ -40,6 +59,7 @@ export async function changeBlock(
   } else {
     await tx.eligibilityBlock.deleteMany({ where: { uscc, rule: change.lift.rule, subjectId: change.lift.subjectId } });
   }
+  await announceVerdictChange(tx, uscc);
   const [after] = await loadVerdicts(tx, [uscc]);
   if (before!.eligible !== after!.eligible) {
     await tx.eligibilityChange.create({

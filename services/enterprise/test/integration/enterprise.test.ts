@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { cardFrozenV1, cardUnfrozenV1, createEvent } from '@yikatong/contracts';
 import {
-  callUnary, createLogger, grpc, InMemoryEventBus, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
+  callUnary, createLogger, databaseUrlFor, grpc, InMemoryEventBus, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
 } from '@yikatong/platform';
 import { loadEnterpriseConfig } from '../../src/config';
 import { createEnterpriseContext } from '../../src/context';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
 import { createEnterpriseService } from '../../src/service';
+import { VerdictCache } from '../../src/store/verdict-cache';
 
 const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
 const bus = new InMemoryEventBus();
@@ -103,19 +104,37 @@ describe('eligibility read model fed by card events', () => {
 describe('CheckBiddingEligibility over gRPC', () => {
   let server: Awaited<ReturnType<typeof startGrpcServer>>;
   let client: grpc.Client;
+  const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger);
   beforeAll(async () => {
-    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, config, logger) }]);
+    await verdicts.start();
+    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(verdicts, config, logger) }]);
     client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
   });
   afterAll(async () => {
     client.close();
     await server.close();
+    await verdicts.stop();
   });
   const token = (scope: string) => mintToken(config, { sub: 'platform-1', kind: 'SERVICE', scope });
 
   it('answers the same verdict as the graph', async () => {
     const verdict = await callUnary<{ uscc: string; eligible: boolean; reasons: unknown[] }>(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: await token(SCOPES.eligibilityCheck) });
     expect(verdict).toMatchObject({ uscc: USCC, eligible: true, reasons: [] });
+  });
+
+  it('drops a cached verdict as soon as a change commits (PostgreSQL NOTIFY), so a check never answers a stale verdict', async () => {
+    const ok = await token(SCOPES.eligibilityCheck);
+    const check = () => callUnary<{ eligible: boolean; reasons: Array<{ code: string }> }>(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: ok });
+    expect((await check()).eligible).toBe(true);
+    expect((await check()).eligible).toBe(true);
+    const consumers = await startEnterpriseConsumers(bus, db, logger, () => undefined);
+    const cardId = randomUUID();
+    await bus.publish([{ topic: cardFrozenV1.topic, key: cardId, value: JSON.stringify(cardEvent(cardFrozenV1, cardId, 2)) }]);
+    await testing.eventually(async () => ((await check()).eligible ? undefined : true), 5_000, 'the cached verdict to be dropped');
+    expect((await check()).reasons.map((reason) => reason.code)).toEqual(['ENTERPRISE_CARD_FROZEN']);
+    await bus.publish([{ topic: cardUnfrozenV1.topic, key: cardId, value: JSON.stringify(cardEvent(cardUnfrozenV1, cardId, 3)) }]);
+    await testing.eventually(async () => ((await check()).eligible ? true : undefined), 5_000, 'eligible again');
+    await consumers.close();
   });
 
   it('maps refusals to gRPC status codes with the stable code', async () => {
