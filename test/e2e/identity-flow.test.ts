@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createEvent, enterpriseBlacklistedV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
+  createEvent, enterpriseBlacklistedV1, trainingCompletedV1,
   type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
 import { callUnary, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
@@ -10,8 +10,9 @@ import { REGISTER, usccFor, waitForEligibility, waitForEnterpriseCard } from '..
 import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, type RunningSystem } from '../support/system';
 
 /**
- * Identity across processes on real PostgreSQL and Kafka, through the gateway: a worker is
- * registered, trained (welfare's event), enrolled on a project (enterprise's events), clocks in,
+ * Identity across processes on real PostgreSQL and Kafka, through the gateway: a project and its
+ * subcontractor are registered in enterprise, a worker is registered, trained (welfare's event),
+ * enrolled on the project (identity learned it from enterprise's events), clocks in,
  * sets a wage card; payroll's gRPC question answers; a blacklisting (enterprise's event) freezes the
  * enterprise's card in identity, which makes it ineligible in enterprise — and the worker stays payable.
  */
@@ -45,10 +46,16 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
     expect((await clerk(REGISTER, { input: { uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '李四' } })).errors).toBeUndefined();
     await waitForEnterpriseCard(clerk, uscc);
   }
-  const projectId = randomUUID();
+  // The general contractor registers the project and its subcontractor in enterprise; identity learns of both from Kafka.
+  const contractor = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-admin', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.projectRegister }));
+  const project = await contractor<{ registerProject: { id: string } }>(`mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, { input: {
+    name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '12000000000', labourCostSharePercent: 25, startDate: '2026-01-01',
+  } });
+  expect(project.errors).toBeUndefined();
+  const projectId = project.data!.registerProject.id;
+  const linked = await contractor(`mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { id } }`, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } });
+  expect(linked.errors).toBeUndefined();
   const now = new Date().toISOString();
-  await publish(projectRegisteredV1, projectId, { projectId, name: '邢台学院新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: now });
-  await publish(projectParticipantAddedV1, projectId, { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC, addedAt: now });
 
   const employer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'sub-admin', kind: 'ENTERPRISE', uscc: SUB, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }));
   const first17 = '13050219920408003';

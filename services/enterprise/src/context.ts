@@ -3,7 +3,9 @@ import type { Principal } from '@yikatong/platform';
 import type { EnterpriseDb } from './db';
 import type { Enterprise } from './domain/enterprise';
 import type { EligibilityVerdict } from './domain/eligibility';
+import type { Participant, Project } from './domain/project';
 import { loadVerdicts } from './store/eligibility';
+import { findParticipants, findProjects } from './store/projects';
 
 export interface EnterpriseContext {
   principal: Principal | null;
@@ -11,6 +13,8 @@ export interface EnterpriseContext {
   nudgeOutbox: () => void;
   enterpriseByUscc: DataLoader<string, Enterprise | null>;
   verdictByUscc: DataLoader<string, EligibilityVerdict>;
+  projectById: DataLoader<string, Project | null>;
+  participantsByProject: DataLoader<string, Participant[]>;
 }
 
 export function createEnterpriseContext(principal: Principal | null, db: EnterpriseDb, nudgeOutbox: () => void): EnterpriseContext {
@@ -23,5 +27,13 @@ export function createEnterpriseContext(principal: Principal | null, db: Enterpr
       return usccs.map((uscc) => rows.get(uscc) ?? null);
     }),
     verdictByUscc: new DataLoader((usccs) => loadVerdicts(db, usccs)),
+    projectById: new DataLoader(async (ids) => {
+      const rows = new Map((await findProjects(db, ids)).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id) ?? null);
+    }),
+    participantsByProject: new DataLoader(async (ids) => {
+      const rows = await findParticipants(db, ids);
+      return ids.map((id) => rows.filter((row) => row.projectId === id));
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import { forbidden, requirePrincipal, seesRegion, type Principal } from '@yikatong/platform';
 import type { Enterprise } from '../domain/enterprise';
+import type { Participant, Project } from '../domain/project';
 
 /** Portals see their regions' enterprises, an enterprise itself, our services all. */
 export function canSeeEnterprise(principal: Principal, enterprise: Enterprise): boolean {
@@ -25,4 +26,18 @@ export function requireListAccess(principal: Principal | null): Principal {
   const known = requirePrincipal(principal);
   if (known.kind !== 'PORTAL') throw forbidden('Only government portals list enterprises; an enterprise asks for its own.');
   return known;
+}
+
+/** Portals see their regions' projects, an enterprise the projects it is on, our services all. */
+export function canSeeProject(principal: Principal, project: Project, participants: readonly Participant[]): boolean {
+  switch (principal.kind) {
+    case 'PORTAL':
+      return seesRegion(principal, project.regionCode);
+    case 'ENTERPRISE':
+      return project.generalContractorUscc === principal.enterpriseUscc || participants.some((p) => p.uscc === principal.enterpriseUscc);
+    case 'SERVICE':
+      return true;
+    default:
+      return false;
+  }
 }

@@ -1,6 +1,7 @@
-import { dateTimeScalar } from '@yikatong/platform';
+import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
 import { Enterprise } from './enterprise';
 import { Mutation } from './mutation';
+import { Project, ProjectParticipant } from './project';
 import { Query } from './query';
 
-export const resolvers = { DateTime: dateTimeScalar, Query, Mutation, Enterprise };
+export const resolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar, Query, Mutation, Enterprise, Project, ProjectParticipant };

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import type { EnterpriseContext } from '../context';
+import { addParticipant, registerProject } from '../domain/project';
+import { findParticipants, findProjects, saveParticipant, saveProject } from '../store/projects';
+
+const projectInput = z.object({
+  name: z.string(),
+  regionCode: z.string(),
+  client: z.string(),
+  generalContractorUscc: z.string().trim().toUpperCase(),
+  contractValue: z.bigint(),
+  labourCostSharePercent: z.number(),
+  startDate: z.date().transform((date) => date.toISOString().slice(0, 10)),
+  plannedEndDate: z.date().nullish().transform((date) => (date ? date.toISOString().slice(0, 10) : null)),
+});
+
+const subcontractorInput = z.object({
+  projectId: z.string().uuid('is not a project id'),
+  uscc: z.string().trim().toUpperCase(),
+  role: z.enum(['SUBCONTRACTOR', 'LABOUR_SUBCONTRACTOR']),
+  parentUscc: z.string().trim().toUpperCase(),
+});
+
+/** The party responsible enters the step: a general contractor for itself, or a portal for its region. */
+function requireResponsibleParty(ctx: EnterpriseContext, actingFor: string, regionCode: string): Principal {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE'), SCOPES.projectRegister);
+  if (principal.kind === 'PORTAL') requireRegion(principal, regionCode);
+  else if (principal.enterpriseUscc !== actingFor) throw forbidden('An enterprise acts only for itself on a project.');
+  return principal;
+}
+
+export const projectMutations = {
+  registerProject: async (_: unknown, args: { input: z.input<typeof projectInput> }, ctx: EnterpriseContext) => {
+    const { contractValue, ...input } = parseInput(projectInput, args.input);
+    const principal = requireResponsibleParty(ctx, input.generalContractorUscc, input.regionCode);
+    const generalContractor = await ctx.enterpriseByUscc.load(input.generalContractorUscc);
+    const { project, events } = registerProject({ ...input, contractValueFen: contractValue }, generalContractor, principal.subject, new Date());
+    await ctx.db.$transaction((tx) => saveProject(tx, project, events));
+    ctx.nudgeOutbox();
+    return project;
+  },
+
+  addSubcontractor: async (_: unknown, args: { input: z.input<typeof subcontractorInput> }, ctx: EnterpriseContext) => {
+    const input = parseInput(subcontractorInput, args.input);
+    const saved = await ctx.db.$transaction(async (tx) => {
+      // Row lock: two additions to one project are judged one after the other.
+      await tx.$executeRawUnsafe('SELECT 1 FROM project WHERE id = $1::uuid FOR UPDATE', input.projectId);
+      const [project] = await findProjects(tx, [input.projectId]);
+      if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
+      const principal = requireResponsibleParty(ctx, input.parentUscc, project.regionCode);
+      const subcontractor = await tx.enterprise.findUnique({ where: { uscc: input.uscc } });
+      const { participant, events } = addParticipant(project, await findParticipants(tx, [project.id]), subcontractor, input, principal.subject, new Date());
+      await saveParticipant(tx, participant, events);
+      return project;
+    });
+    ctx.nudgeOutbox();
+    return saved;
+  },
+};

@@ -1,0 +1,31 @@
+import { appendToOutbox, type OutgoingEvent } from '@yikatong/platform';
+import type { EnterpriseDb, EnterpriseTx } from '../db';
+import type { Participant, ParticipantRole, Project } from '../domain/project';
+import type { Prisma } from '../generated/prisma/client';
+
+type ProjectRow = Prisma.ProjectGetPayload<object>;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const date = (value: string) => new Date(`${value}T00:00:00.000Z`);
+
+export function toProject(row: ProjectRow): Project {
+  return { ...row, startDate: day(row.startDate), plannedEndDate: row.plannedEndDate ? day(row.plannedEndDate) : null };
+}
+
+export async function findProjects(db: EnterpriseDb | EnterpriseTx, ids: readonly string[]): Promise<Project[]> {
+  return (await db.project.findMany({ where: { id: { in: [...ids] } } })).map(toProject);
+}
+
+export async function findParticipants(db: EnterpriseDb | EnterpriseTx, projectIds: readonly string[]): Promise<Participant[]> {
+  const rows = await db.projectParticipant.findMany({ where: { projectId: { in: [...projectIds] } }, orderBy: { addedAt: 'asc' } });
+  return rows.map((row) => ({ ...row, role: row.role as ParticipantRole }));
+}
+
+export async function saveProject(tx: EnterpriseTx, project: Project, events: OutgoingEvent[]): Promise<void> {
+  await tx.project.create({ data: { ...project, startDate: date(project.startDate), plannedEndDate: project.plannedEndDate ? date(project.plannedEndDate) : null } });
+  await appendToOutbox(tx, events);
+}
+
+export async function saveParticipant(tx: EnterpriseTx, participant: Participant, events: OutgoingEvent[]): Promise<void> {
+  await tx.projectParticipant.create({ data: participant });
+  await appendToOutbox(tx, events);
+}

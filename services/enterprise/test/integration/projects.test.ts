@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { loadEnterpriseConfig } from '../../src/config';
+import { createEnterpriseContext } from '../../src/context';
+import { createEnterpriseService } from '../../src/service';
+
+const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
+const bus = new InMemoryEventBus();
+const service = createEnterpriseService(config, bus);
+const db = service.db;
+
+const GC = '91350100M000100Y43';
+const SUB = '91110000600037341L';
+const LABOUR = '91130500MA0000001X';
+const OTHER = '91130500MA0000002X';
+const enterpriseOf = (uscc: string, scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
+const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions, scope });
+
+async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
+  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, db, () => undefined) });
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  return response.body.singleResult as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+const REGISTER = `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id stage contractValue labourCostSharePercent generalContractor { uscc } } }`;
+const ADD = `mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { participants { uscc role parentUscc enterprise { name } } } }`;
+const project = (overrides: Record<string, unknown> = {}) => ({
+  name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '12000000000',
+  labourCostSharePercent: 25, startDate: '2026-12-01', plannedEndDate: '2028-06-30', ...overrides,
+});
+const counts = async () => ({ projects: await db.project.count(), participants: await db.projectParticipant.count(), outbox: await db.outboxEvent.count() });
+
+beforeAll(async () => {
+  await testing.requirePostgres(config, 'enterprise');
+  await db.$executeRawUnsafe('TRUNCATE project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
+  const types = [[GC, 'GENERAL_CONTRACTOR'], [SUB, 'SUBCONTRACTOR'], [LABOUR, 'LABOUR_SERVICE'], [OTHER, 'SUBCONTRACTOR']] as const;
+  await db.enterprise.createMany({ data: types.map(([uscc, type]) => ({ uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' })) });
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await bus.close();
+});
+
+describe('projects and the subcontracting chain', () => {
+  it('the general contractor registers its project; the event identity needs is in the same transaction', async () => {
+    const result = await execute(REGISTER, { input: project() }, enterpriseOf(GC));
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.registerProject).toMatchObject({ stage: 'BIDDING', contractValue: '12000000000', labourCostSharePercent: 25, generalContractor: { uscc: GC } });
+    const event = await db.outboxEvent.findFirstOrThrow({ where: { key: result.data!.registerProject.id } });
+    expect(event).toMatchObject({ type: 'cn.yikatong.enterprise.project.registered.v1', topic: 'yikatong.enterprise.projects' });
+    expect(event.payload).toMatchObject({ data: { generalContractorUscc: GC, regionCode: '130502' } });
+  });
+
+  it('builds the chain GC → subcontractor → labour subcontractor, each link by the subcontracting party', async () => {
+    const { data } = await execute(REGISTER, { input: project() }, portal());
+    const projectId = data!.registerProject.id;
+    expect((await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC))).errors).toBeUndefined();
+    const chain = await execute(ADD, { input: { projectId, uscc: LABOUR, role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB } }, enterpriseOf(SUB));
+    expect(chain.data!.addSubcontractor.participants).toEqual([
+      { uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC, enterprise: { name: '企业341L' } },
+      { uscc: LABOUR, role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB, enterprise: null },
+    ]);
+    expect(await db.outboxEvent.count({ where: { key: projectId, type: 'cn.yikatong.enterprise.project.participant-added.v1' } })).toBe(2);
+  });
+
+  it.each<[string, Record<string, unknown>, Principal, string]>([
+    ['an enterprise registering for another general contractor', {}, enterpriseOf(SUB), 'FORBIDDEN'],
+    ['a caller without project:register', {}, enterpriseOf(GC, ''), 'FORBIDDEN'],
+    ['a portal of another region', {}, portal(['130100']), 'FORBIDDEN'],
+    ['a subcontractor named as general contractor', { generalContractorUscc: SUB }, portal(), 'NOT_A_GENERAL_CONTRACTOR'],
+    ['an unknown general contractor', { generalContractorUscc: '91110000600037342X' }, portal(), 'ENTERPRISE_NOT_FOUND'],
+    ['a zero contract value', { contractValue: '0' }, portal(), 'INVALID_CONTRACT_VALUE'],
+    ['an end before the start', { plannedEndDate: '2026-01-01' }, portal(), 'END_BEFORE_START'],
+  ])('refuses %s and writes nothing', async (_, overrides, caller, code) => {
+    const before = await counts();
+    const result = await execute(REGISTER, { input: project(overrides) }, caller);
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a link made by someone other than the subcontracting party, or under a party not on the project', async () => {
+    const { data } = await execute(REGISTER, { input: project() }, enterpriseOf(GC));
+    const projectId = data!.registerProject.id;
+    const before = await counts();
+    expect((await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(OTHER))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await execute(ADD, { input: { projectId, uscc: LABOUR, role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB } }, enterpriseOf(SUB))).errors![0]!.extensions!.code).toBe('PARENT_NOT_ON_PROJECT');
+    expect((await execute(ADD, { input: { projectId: randomUUID(), uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC))).errors![0]!.extensions!.code).toBe('PROJECT_NOT_FOUND');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('shows a project to portals of its region and enterprises on it, and lists accordingly', async () => {
+    const { data } = await execute(REGISTER, { input: project({ name: '可见性测试项目' }) }, enterpriseOf(GC));
+    const projectId = data!.registerProject.id;
+    await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC));
+    const ONE = `query ($id: ID!) { project(id: $id) { name } }`;
+    expect((await execute(ONE, { id: projectId }, portal([], ''))).data!.project).toBeNull();
+    expect((await execute(ONE, { id: projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', regions: ['130500'] }))).data!.project).toEqual({ name: '可见性测试项目' });
+    expect((await execute(ONE, { id: projectId }, enterpriseOf(SUB))).data!.project).toEqual({ name: '可见性测试项目' });
+    expect((await execute(ONE, { id: projectId }, enterpriseOf(OTHER))).data!.project).toBeNull();
+    const LIST = `query { projects(stage: BIDDING, first: 100) { nodes { id } } }`;
+    expect((await execute(LIST, {}, enterpriseOf(OTHER))).data!.projects.nodes).toEqual([]);
+    expect((await execute(LIST, {}, enterpriseOf(SUB))).data!.projects.nodes.map((node: { id: string }) => node.id)).toContain(projectId);
+    expect((await execute(LIST, {}, principalFromClaims({ sub: 'a', kind: 'ANALYTICS' }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
