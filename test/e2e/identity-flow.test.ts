@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createEvent, enterpriseBlacklistedV1, trainingCompletedV1,
+  createEvent, trainingCompletedV1,
   type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
 import { callUnary, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
@@ -13,8 +13,8 @@ import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, type Runni
  * Identity across processes on real PostgreSQL and Kafka, through the gateway: a project and its
  * subcontractor are registered in enterprise, a worker is registered, trained (welfare's event),
  * enrolled on the project (identity learned it from enterprise's events), clocks in,
- * sets a wage card; payroll's gRPC question answers; a blacklisting (enterprise's event) freezes the
- * enterprise's card in identity, which makes it ineligible in enterprise — and the worker stays payable.
+ * sets a wage card; payroll's gRPC question answers; labour inspection lists the general contractor,
+ * identity freezes its card from the event, enterprise shows both reasons — and the worker stays payable.
  */
 const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'yke2eid' });
 let system: RunningSystem;
@@ -96,13 +96,19 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   expect(changed.data).toEqual({ changeWageCard: { worker: { wageCard: { cardNumber: '6222***********0128' } } } });
   expect((await worker(`{ me { name enrolments { projectId } } }`)).data).toEqual({ me: { name: '孙立军', enrolments: [{ projectId }] } });
 
-  // The enterprise is blacklisted: identity freezes its card, enterprise sees the frozen card and blocks bidding.
-  await publish(enterpriseBlacklistedV1, GC, {
-    uscc: GC, listingId: randomUUID(), reason: '拖欠农民工工资', decision: '冀人社失信〔2026〕7号', authority: '河北省人力资源和社会保障厅',
-    listedAt: now, until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
-  });
-  const verdict = await waitForEligibility(clerk, GC, false);
-  expect(verdict.reasons.map((reason) => reason.code)).toContain('ENTERPRISE_CARD_FROZEN');
+  // Labour inspection lists the general contractor: enterprise blocks bidding at once; identity freezes its card
+  // from the event, and enterprise then shows that reason too.
+  const inspector = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.blacklistDecide }));
+  const listed = await inspector(`mutation ($input: ListOnBlacklistInput!) { listOnBlacklist(input: $input) { status } }`, { input: {
+    uscc: GC, reason: '拖欠农民工工资，责令支付后逾期未支付', decision: '冀人社失信〔2026〕7号', authority: '河北省人力资源和社会保障厅',
+    facts: { unpaidAfterOrder: true, largestOwedToOneWorker: '800000', workersOwed: 1, totalOwed: '800000', massIncident: false },
+  } });
+  expect(listed.data).toEqual({ listOnBlacklist: { status: 'ACTIVE' } });
+  await testing.eventually(async () => {
+    const verdict = await waitForEligibility(clerk, GC, false);
+    const codes = verdict.reasons.map((reason) => reason.code);
+    return codes.includes('BLACKLISTED') && codes.includes('ENTERPRISE_CARD_FROZEN') ? true : undefined;
+  }, 20_000, 'the listing and the frozen card to both show');
 
   const client = new WorkerRegistryService(`127.0.0.1:${PORTS.identityGrpc}`, grpc.credentials.createInsecure());
   try {

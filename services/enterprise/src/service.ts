@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { createLogger, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
-import type { EnterpriseConfig } from './config';
+import { blacklistPolicy, type EnterpriseConfig } from './config';
 import { createEnterpriseContext } from './context';
 import { createEnterpriseDb } from './db';
 import { startEnterpriseConsumers } from './events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from './grpc/eligibility-server';
 import { resolvers } from './resolvers';
+import { ListingExpiry } from './store/blacklist';
 import { VerdictCache } from './store/verdict-cache';
 
 /** The enterprise service: registry and the bidding-eligibility read model (graph and gRPC). */
@@ -13,19 +14,21 @@ export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus)
   const databaseUrl = config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise');
   const db = createEnterpriseDb(databaseUrl, config.DATABASE_POOL_SIZE);
   const verdicts = new VerdictCache(db, databaseUrl, createLogger('enterprise-verdicts', config.LOG_LEVEL), config.ENTERPRISE_VERDICT_CACHE === 'on');
-  return createServiceRuntime({
+  const deps = { db, blacklistPolicy: blacklistPolicy(config) };
+  const runtime = createServiceRuntime({
     name: 'enterprise',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     db,
     port: config.ENTERPRISE_PORT,
     settings: config,
-    createContext: (principal, nudgeOutbox) => createEnterpriseContext(principal, db, nudgeOutbox),
+    createContext: (principal, nudgeOutbox) => createEnterpriseContext(principal, deps, nudgeOutbox),
     startConsumers: async ({ logger, nudgeOutbox }) => [await startEnterpriseConsumers(bus, db, logger, nudgeOutbox)],
     grpc: {
       port: config.ENTERPRISE_GRPC_PORT,
       services: (logger) => [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(verdicts, config, logger) }],
     },
-    companions: [verdicts],
+    companions: [verdicts, new ListingExpiry(db, createLogger('enterprise-listings', config.LOG_LEVEL))],
   }, bus);
+  return { ...runtime, deps };
 }

@@ -58,3 +58,15 @@ export const enterpriseBlacklistedV1 = defineEvent({
     until: z.string().datetime({ offset: true }),
   }),
 });
+
+/** Removed from the dishonesty list: early (after ≥ 6 months, with a pledge) or at the end of the term. */
+export const enterpriseDelistedV1 = defineEvent({
+  type: 'cn.yikatong.enterprise.enterprise.delisted.v1',
+  topic: TOPICS.enterpriseEnterprises,
+  data: z.object({
+    uscc: z.string().length(18),
+    listingId: z.string().uuid(),
+    reason: z.enum(['EARLY_REMOVAL', 'TERM_ENDED']),
+    delistedAt: z.string().datetime({ offset: true }),
+  }),
+});

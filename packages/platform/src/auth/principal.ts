@@ -10,6 +10,8 @@ export const SCOPES = {
   eligibilityCheck: 'eligibility:check',
   piiRead: 'pii:read',
   auditRead: 'audit:read',
+  /** Decide listings on, and removals from, the wage-arrears dishonesty list (HRSS, labour inspection). */
+  blacklistDecide: 'blacklist:decide',
   /** Register projects and their subcontracting chain (general contractors, housing-construction portals). */
   projectRegister: 'project:register',
   /** Register workers and enrol them on projects (enterprises, service-centre agents). */

@@ -18,6 +18,7 @@ export interface EligibilityVerdict {
 export const RULES = {
   enterpriseCardFrozen: 'ENTERPRISE_CARD_FROZEN',
   responsiblePersonCardFrozen: 'RESPONSIBLE_PERSON_CARD_FROZEN',
+  blacklisted: 'BLACKLISTED',
 } as const;
 
 export function evaluateEligibility(blocks: readonly EligibilityBlock[]): EligibilityVerdict {

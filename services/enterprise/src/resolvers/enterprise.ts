@@ -6,4 +6,5 @@ export const Enterprise = {
   __resolveReference: async (reference: { uscc: string }, ctx: EnterpriseContext) =>
     visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)),
   biddingEligibility: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.verdictByUscc.load(enterprise.uscc),
+  blacklistListings: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc),
 };

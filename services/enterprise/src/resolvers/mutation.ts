@@ -1,10 +1,12 @@
 import { appendToOutbox, conflict, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { registerEnterprise, type RegistrationRequest } from '../domain/enterprise';
+import { blacklistMutations } from './blacklist-mutations';
 import { projectMutations } from './project-mutations';
 
 export const Mutation = {
   ...projectMutations,
+  ...blacklistMutations,
   registerEnterprise: async (_: unknown, args: { input: RegistrationRequest }, ctx: EnterpriseContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);
     const { enterprise, events } = registerEnterprise(args.input, principal.subject, new Date());

@@ -19,7 +19,7 @@ const USCC = '91350100M000100Y43';
 const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.enterpriseRegister });
 
 async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, db, () => undefined) });
+  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult;
 }

@@ -17,7 +17,7 @@ const enterpriseOf = (uscc: string, scope: string = SCOPES.projectRegister): Pri
 const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions, scope });
 
 async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, db, () => undefined) });
+  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }

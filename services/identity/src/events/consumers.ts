@@ -1,11 +1,11 @@
 import {
-  enterpriseBlacklistedV1, enterpriseRegisteredV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
+  enterpriseBlacklistedV1, enterpriseDelistedV1, enterpriseRegisteredV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
   type CloudEvent, type EventData,
 } from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
 import type { IdentityDb, IdentityTx } from '../db';
 import { chinaDay, dateOfDay } from '../domain/calendar';
-import { freezeCard, issueEnterpriseCard } from '../domain/card';
+import { freezeCard, issueEnterpriseCard, unfreezeCard } from '../domain/card';
 import { findCardsByEnterprises, saveCardChange } from '../store/cards';
 
 type Event<D extends Parameters<typeof on>[0]> = CloudEvent<EventData<D>>;
@@ -22,6 +22,9 @@ async function onEnterpriseRegistered(tx: IdentityTx, event: Event<typeof enterp
   await saveCardChange(tx, change);
 }
 
+/** Freezes made because of a listing carry it as their actor, so the removal lifts exactly those. */
+const listingActor = (listingId: string) => `listing:${listingId}`;
+
 /**
  * A listing on the dishonesty list freezes the enterprise's card and its responsible persons'
  * cards, with the listing as the legal basis. Worker cards are never touched (wages must flow).
@@ -33,6 +36,21 @@ async function onEnterpriseBlacklisted(tx: IdentityTx, event: Event<typeof enter
       reason: `Listed on the wage-arrears dishonesty list until ${event.data.until.slice(0, 10)}: ${event.data.reason}`,
       legalBasis: `失信联合惩戒名单 ${event.data.decision}（《保障农民工工资支付条例》第四十八条）`,
       authority: event.data.authority,
+      actor: listingActor(event.data.listingId),
+    }, new Date()));
+  }
+}
+
+/** Removal from the list unfreezes the cards that the listing froze, and only those. */
+async function onEnterpriseDelisted(tx: IdentityTx, event: Event<typeof enterpriseDelistedV1>) {
+  const cards = (await findCardsByEnterprises(tx, [event.data.uscc])).filter((card) => card.status === 'FROZEN');
+  for (const card of cards) {
+    const last = await tx.cardStatusChange.findFirst({ where: { cardId: card.id }, orderBy: { version: 'desc' } });
+    if (last?.action !== 'FREEZE' || last.actor !== listingActor(event.data.listingId)) continue;
+    await saveCardChange(tx, unfreezeCard(card, {
+      reason: event.data.reason === 'EARLY_REMOVAL' ? 'Removed early from the dishonesty list (pledge accepted)' : 'The dishonesty-list term ended',
+      legalBasis: last.legalBasis,
+      authority: last.authority,
       actor: `event:${event.id}`,
     }, new Date()));
   }
@@ -77,7 +95,7 @@ export async function startIdentityConsumers(bus: EventBus, db: IdentityDb, logg
   const consumer = (name: string, handlers: Parameters<typeof startIdempotentConsumer<IdentityTx>>[0]['handlers']) =>
     startIdempotentConsumer<IdentityTx>({ bus, db, logger, consumer: name, handlers, afterCommit });
   return Promise.all([
-    consumer('identity.enterprise-cards', [on(enterpriseRegisteredV1, onEnterpriseRegistered), on(enterpriseBlacklistedV1, onEnterpriseBlacklisted)]),
+    consumer('identity.enterprise-cards', [on(enterpriseRegisteredV1, onEnterpriseRegistered), on(enterpriseBlacklistedV1, onEnterpriseBlacklisted), on(enterpriseDelistedV1, onEnterpriseDelisted)]),
     consumer('identity.projects', [on(projectRegisteredV1, onProjectRegistered), on(projectParticipantAddedV1, onParticipantAdded)]),
     consumer('identity.training', [on(trainingCompletedV1, onTrainingCompleted)]),
   ]);

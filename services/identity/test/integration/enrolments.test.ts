@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { enterpriseBlacklistedV1, trainingCompletedV1 } from '@yikatong/contracts';
+import { enterpriseBlacklistedV1, enterpriseDelistedV1, trainingCompletedV1 } from '@yikatong/contracts';
 import { createHarness, GC_USCC, OTHER_USCC, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
 const h = createHarness();
@@ -117,11 +117,12 @@ describe('events consumed', () => {
     expect(result.data!.worker).toEqual({ skillLevel: 3, safetyTrainedOn: null, training: [{ kind: 'SKILL', certificateNumber: 'HB-2026-0001', trade: { name: '钢筋工' } }] });
   });
 
-  it('a blacklisting freezes the enterprise’s card and its responsible persons’ cards with the listing as legal basis, never a worker’s card', async () => {
+  it('a blacklisting freezes the enterprise’s and its responsible persons’ cards (never a worker’s); the removal unfreezes exactly those', async () => {
     const { realNameCardsOf } = await enterpriseWithResponsiblePerson();
     const workerId = await h.registerWorker(testIdNumber(22));
+    const listingId = randomUUID();
     await h.deliver(enterpriseBlacklistedV1, GC_USCC, {
-      uscc: GC_USCC, listingId: randomUUID(), reason: '拖欠农民工工资 62 万元', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
+      uscc: GC_USCC, listingId, reason: '拖欠农民工工资 62 万元', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
       listedAt: new Date().toISOString(), until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
     });
     const cards = await realNameCardsOf();
@@ -130,6 +131,14 @@ describe('events consumed', () => {
     expect(history.legalBasis).toContain('冀人社失信〔2026〕12号');
     expect(await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId, holderKind: 'WORKER' } })).toMatchObject({ status: 'ACTIVE' });
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.frozen.v1' } })).toBe(2);
+
+    // Another authority's freeze is not lifted by the removal of the listing.
+    const workerCard = await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId } });
+    await h.execute(FREEZE, { input: { cardNumber: workerCard.number, ...decision } }, roles.freezer);
+    await h.deliver(enterpriseDelistedV1, GC_USCC, { uscc: GC_USCC, listingId, reason: 'EARLY_REMOVAL', delistedAt: new Date().toISOString() });
+    expect((await realNameCardsOf()).map((card) => card.status)).toEqual(['ACTIVE', 'ACTIVE']);
+    expect(await h.db.realNameCard.findUniqueOrThrow({ where: { id: workerCard.id } })).toMatchObject({ status: 'FROZEN' });
+    expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.unfrozen.v1' } })).toBe(2);
   });
 
   async function enterpriseWithResponsiblePerson() {

@@ -1,0 +1,94 @@
+import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { loadEnterpriseConfig } from '../../src/config';
+import { createEnterpriseContext } from '../../src/context';
+import { addMonths } from '../../src/domain/blacklist';
+import { createEnterpriseService } from '../../src/service';
+import { expireListings } from '../../src/store/blacklist';
+
+const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
+const bus = new InMemoryEventBus();
+const service = createEnterpriseService(config, bus);
+const db = service.db;
+const USCC = '91350100M000100Y43';
+const inspector = (regions = ['130500'], scope: string = SCOPES.blacklistDecide): Principal =>
+  principalFromClaims({ sub: 'inspector-1', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions, scope });
+
+async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
+  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  return response.body.singleResult as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+const LIST = `mutation ($input: ListOnBlacklistInput!) { listOnBlacklist(input: $input) { id status grounds until } }`;
+const REMOVE = `mutation ($input: RemoveFromBlacklistInput!) { removeFromBlacklist(input: $input) { status } }`;
+const VERDICT = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message } } blacklistListings { status decision } } }`;
+const facts = { unpaidAfterOrder: true, largestOwedToOneWorker: '800000', workersOwed: 3, totalOwed: '1500000', massIncident: false };
+const input = (overrides: Record<string, unknown> = {}) => ({ uscc: USCC, reason: '拖欠 3 名农民工工资，责令支付后逾期未支付', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅', facts, ...overrides });
+const counts = async () => ({ listings: await db.blacklistListing.count(), blocks: await db.eligibilityBlock.count(), outbox: await db.outboxEvent.count() });
+
+beforeAll(async () => {
+  await testing.requirePostgres(config, 'enterprise');
+});
+
+beforeEach(async () => {
+  await db.$executeRawUnsafe('TRUNCATE blacklist_listing, project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
+  await db.enterprise.create({ data: { uscc: USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' } });
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await bus.close();
+});
+
+describe('the dishonesty list (失信联合惩戒名单)', () => {
+  it('lists when the rule is met: ineligible at once with the reason, and the event identity freezes cards on', async () => {
+    const listed = await execute(LIST, { input: input() }, inspector());
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.listOnBlacklist).toMatchObject({ status: 'ACTIVE', grounds: [expect.stringContaining('¥8,000')] });
+    const verdict = (await execute(VERDICT, { uscc: USCC }, inspector(['130500'], ''))).data!.enterprise;
+    expect(verdict).toMatchObject({ biddingEligibility: { eligible: false, reasons: [{ code: 'BLACKLISTED', message: expect.stringContaining('冀人社失信〔2026〕12号') }] } });
+    expect(verdict.blacklistListings).toEqual([{ status: 'ACTIVE', decision: '冀人社失信〔2026〕12号' }]);
+    const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.enterprise.enterprise.blacklisted.v1' } });
+    expect(event.payload).toMatchObject({ subject: USCC, data: { uscc: USCC, listingId: listed.data!.listOnBlacklist.id } });
+    expect(await db.eligibilityChange.count({ where: { uscc: USCC, eligible: false } })).toBe(1);
+  });
+
+  it.each<[string, Record<string, unknown>, Principal, string]>([
+    ['facts below the threshold', { facts: { ...facts, largestOwedToOneWorker: '100000' } }, inspector(), 'LISTING_THRESHOLD_NOT_MET'],
+    ['a caller without blacklist:decide', {}, inspector(['130500'], ''), 'FORBIDDEN'],
+    ['an inspector of another region', {}, inspector(['130100']), 'FORBIDDEN'],
+    ['an unknown enterprise', { uscc: '91110000600037341L' }, inspector(), 'ENTERPRISE_NOT_FOUND'],
+    ['no reason', { reason: ' ' }, inspector(), 'INVALID_INPUT'],
+  ])('refuses %s and changes nothing', async (_, overrides, caller, code) => {
+    const before = await counts();
+    const result = await execute(LIST, { input: input(overrides) }, caller);
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a second listing while one is active, and an early removal before six months', async () => {
+    const { data } = await execute(LIST, { input: input() }, inspector());
+    expect((await execute(LIST, { input: input() }, inspector())).errors![0]!.extensions!.code).toBe('ALREADY_LISTED');
+    const early = await execute(REMOVE, { input: { listingId: data!.listOnBlacklist.id, pledge: '本企业承诺按时足额支付农民工工资' } }, inspector());
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'TOO_EARLY_FOR_REMOVAL', field: 'listingId' });
+  });
+
+  it('removes early after six months with a pledge, restoring eligibility and publishing the removal', async () => {
+    const { data } = await execute(LIST, { input: input() }, inspector());
+    const listingId = data!.listOnBlacklist.id;
+    await db.blacklistListing.update({ where: { id: listingId }, data: { listedAt: addMonths(new Date(), -7) } });
+    const removed = await execute(REMOVE, { input: { listingId, pledge: '本企业承诺今后按时足额支付农民工工资' } }, inspector());
+    expect(removed.data).toEqual({ removeFromBlacklist: { status: 'REMOVED' } });
+    expect((await execute(VERDICT, { uscc: USCC }, inspector(['130500'], ''))).data!.enterprise.biddingEligibility).toEqual({ eligible: true, reasons: [] });
+    expect(await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.enterprise.enterprise.delisted.v1' } })).toMatchObject({ payload: { data: { listingId, reason: 'EARLY_REMOVAL' } } });
+  });
+
+  it('ends a listing when its three years are over', async () => {
+    const { data } = await execute(LIST, { input: input() }, inspector());
+    expect(await expireListings(db, addMonths(new Date(), 35))).toBe(0);
+    expect(await expireListings(db, addMonths(new Date(), 36))).toBe(1);
+    expect(await db.blacklistListing.findUniqueOrThrow({ where: { id: data!.listOnBlacklist.id } })).toMatchObject({ status: 'EXPIRED' });
+    expect(await db.eligibilityBlock.count({ where: { uscc: USCC } })).toBe(0);
+    expect(await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.enterprise.enterprise.delisted.v1' } })).toMatchObject({ payload: { data: { reason: 'TERM_ENDED' } } });
+  });
+});
