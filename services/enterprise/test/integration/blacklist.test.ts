@@ -1,23 +1,13 @@
-import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
-import { loadEnterpriseConfig } from '../../src/config';
-import { createEnterpriseContext } from '../../src/context';
+import { principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
 import { addMonths } from '../../src/domain/blacklist';
-import { createEnterpriseService } from '../../src/service';
 import { expireListings } from '../../src/store/blacklist';
+import { createHarness } from '../support/harness';
 
-const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
-const bus = new InMemoryEventBus();
-const service = createEnterpriseService(config, bus);
-const db = service.db;
+const { config, bus, db, execute } = createHarness();
 const USCC = '91350100M000100Y43';
 const inspector = (regions = ['130500'], scope: string = SCOPES.blacklistDecide): Principal =>
   principalFromClaims({ sub: 'inspector-1', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions, scope });
 
-async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-}
 
 const LIST = `mutation ($input: ListOnBlacklistInput!) { listOnBlacklist(input: $input) { id status grounds until } }`;
 const REMOVE = `mutation ($input: RemoveFromBlacklistInput!) { removeFromBlacklist(input: $input) { status } }`;

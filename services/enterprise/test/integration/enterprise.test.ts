@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { cardFrozenV1, cardUnfrozenV1, createEvent } from '@yikatong/contracts';
 import {
-  callUnary, createLogger, databaseUrlFor, grpc, InMemoryEventBus, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
+  callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
 } from '@yikatong/platform';
-import { loadEnterpriseConfig } from '../../src/config';
-import { createEnterpriseContext } from '../../src/context';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
-import { createEnterpriseService } from '../../src/service';
 import { VerdictCache } from '../../src/store/verdict-cache';
+import { createHarness } from '../support/harness';
 
-const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
-const bus = new InMemoryEventBus();
-const service = createEnterpriseService(config, bus);
-const db = service.db;
+const { config, bus, db, execute } = createHarness();
 const logger = createLogger('enterprise-test', 'warn');
 const USCC = '91350100M000100Y43';
 const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.enterpriseRegister });
 
-async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult;
-}
 
 const REGISTER = `mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc biddingEligibility { eligible } } }`;
 const ELIGIBILITY = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message source } } } }`;

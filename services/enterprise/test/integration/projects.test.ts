@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
-import { loadEnterpriseConfig } from '../../src/config';
-import { createEnterpriseContext } from '../../src/context';
-import { createEnterpriseService } from '../../src/service';
+import { principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { createHarness } from '../support/harness';
 
-const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
-const bus = new InMemoryEventBus();
-const service = createEnterpriseService(config, bus);
-const db = service.db;
+const { config, bus, db, execute } = createHarness();
 
 const GC = '91350100M000100Y43';
 const SUB = '91110000600037341L';
@@ -16,11 +11,6 @@ const OTHER = '91130500MA0000002X';
 const enterpriseOf = (uscc: string, scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
 const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions, scope });
 
-async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-}
 
 const REGISTER = `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id stage contractValue labourCostSharePercent generalContractor { uscc } } }`;
 const ADD = `mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { participants { uscc role parentUscc enterprise { name } } } }`;
