@@ -1,3 +1,4 @@
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig } from './config';
@@ -50,4 +51,21 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export interface OperationResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** Runs one operation in-process against a subgraph (schema, resolvers, error formatting) with a given context. */
+export async function runOperation<TContext extends BaseContext, T = Record<string, any>>(
+  apollo: ApolloServer<TContext>,
+  query: string,
+  variables: Record<string, unknown>,
+  contextValue: TContext,
+): Promise<OperationResult<T>> {
+  const response = await apollo.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  return response.body.singleResult as OperationResult<T>;
 }

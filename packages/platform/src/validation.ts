@@ -12,3 +12,12 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, codes
   const field = issue.path.map(String).join('.') || 'input';
   throw invalidInput(codes[field] ?? 'INVALID_INPUT', field, `${field}: ${issue.message}.`);
 }
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is a UUID: ids are checked before they reach a uuid column, which would reject them with an internal error. */
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+/** PostgreSQL DATE columns arrive as UTC midnights; domains speak calendar days, YYYY-MM-DD. */
+export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
+export const dateOfDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);

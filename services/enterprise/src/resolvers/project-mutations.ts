@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import { dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { addParticipant, registerProject } from '../domain/project';
 import { findParticipants, findProjects, saveParticipant, saveProject } from '../store/projects';
@@ -11,8 +11,8 @@ const projectInput = z.object({
   generalContractorUscc: z.string().trim().toUpperCase(),
   contractValue: z.bigint(),
   labourCostSharePercent: z.number(),
-  startDate: z.date().transform((date) => date.toISOString().slice(0, 10)),
-  plannedEndDate: z.date().nullish().transform((date) => (date ? date.toISOString().slice(0, 10) : null)),
+  startDate: z.date().transform(dayOf),
+  plannedEndDate: z.date().nullish().transform((date) => (date ? dayOf(date) : null)),
 });
 
 const subcontractorInput = z.object({

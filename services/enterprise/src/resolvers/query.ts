@@ -1,4 +1,4 @@
-import { connection, forbidden, pageRequest, regionPrefix, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import { connection, forbidden, isUuid, pageRequest, regionPrefix, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { requireListAccess, visibleEnterprise } from './access';
 import { toProject } from '../store/projects';
@@ -25,7 +25,7 @@ export const Query = {
   },
 
   project: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) =>
-    /^[0-9a-f-]{36}$/i.test(args.id) ? visibleProject(ctx, await ctx.projectById.load(args.id)) : null,
+    isUuid(args.id) ? visibleProject(ctx, await ctx.projectById.load(args.id)) : null,
 
   projects: async (_: unknown, args: PageArgs & { regionCode?: string | null; stage?: string | null }, ctx: EnterpriseContext) => {
     const principal = requirePrincipal(ctx.principal);

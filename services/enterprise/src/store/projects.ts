@@ -1,14 +1,12 @@
-import { appendToOutbox, type OutgoingEvent } from '@yikatong/platform';
+import { appendToOutbox, dateOfDay, dayOf, type OutgoingEvent } from '@yikatong/platform';
 import type { EnterpriseDb, EnterpriseTx } from '../db';
 import type { Participant, ParticipantRole, Project } from '../domain/project';
 import type { Prisma } from '../generated/prisma/client';
 
 type ProjectRow = Prisma.ProjectGetPayload<object>;
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const date = (value: string) => new Date(`${value}T00:00:00.000Z`);
 
 export function toProject(row: ProjectRow): Project {
-  return { ...row, startDate: day(row.startDate), plannedEndDate: row.plannedEndDate ? day(row.plannedEndDate) : null };
+  return { ...row, startDate: dayOf(row.startDate), plannedEndDate: row.plannedEndDate ? dayOf(row.plannedEndDate) : null };
 }
 
 export async function findProjects(db: EnterpriseDb | EnterpriseTx, ids: readonly string[]): Promise<Project[]> {
@@ -21,7 +19,7 @@ export async function findParticipants(db: EnterpriseDb | EnterpriseTx, projectI
 }
 
 export async function saveProject(tx: EnterpriseTx, project: Project, events: OutgoingEvent[]): Promise<void> {
-  await tx.project.create({ data: { ...project, startDate: date(project.startDate), plannedEndDate: project.plannedEndDate ? date(project.plannedEndDate) : null } });
+  await tx.project.create({ data: { ...project, startDate: dateOfDay(project.startDate), plannedEndDate: project.plannedEndDate ? dateOfDay(project.plannedEndDate) : null } });
   await appendToOutbox(tx, events);
 }
 

@@ -8,10 +8,7 @@ export function createHarness() {
   const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
   const bus = new InMemoryEventBus();
   const service = createEnterpriseService(config, bus);
-  const execute = async (query: string, variables: Record<string, unknown>, principal: Principal | null) => {
-    const response = await service.subgraph.apollo.executeOperation({ query, variables }, { contextValue: createEnterpriseContext(principal, service.deps, () => undefined) });
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-    return response.body.singleResult as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-  };
+  const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
+    testing.runOperation(service.subgraph.apollo, query, variables, createEnterpriseContext(principal, service.deps, () => undefined));
   return { config, bus, service, db: service.db, execute };
 }

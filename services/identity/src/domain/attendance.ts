@@ -7,9 +7,6 @@ import type { Enrolment } from './enrolment';
 export const ATTENDANCE_METHODS = ['FACE', 'FINGERPRINT', 'IRIS', 'GEOFENCE'] as const;
 export type AttendanceMethod = (typeof ATTENDANCE_METHODS)[number];
 
-export const ANOMALY_KINDS = ['TWO_SITES_AT_ONCE', 'PHOTO_ON_TWO_IDS', 'OUTSIDE_ENROLMENT_DATES'] as const;
-export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
-
 /** One clock-in as a gate device (or a geofence) reports it. */
 export interface ClockIn {
   /** The device's own record id: a resend of the same id creates nothing twice. */

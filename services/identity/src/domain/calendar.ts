@@ -27,8 +27,3 @@ export function chinaDayRange(firstDay: string, lastDay: string): { from: Date; 
 export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** PostgreSQL DATE columns arrive as UTC midnights; the domain speaks YYYY-MM-DD. */
-export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
-export const dateOfDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);

@@ -54,7 +54,7 @@ const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{2,40}$/u;
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** The checks a registration must pass, in the order a clerk would fix them. */
-export function checkApplication(application: WorkerApplication, policy: WorkingAgePolicy, today: string) {
+function checkApplication(application: WorkerApplication, policy: WorkingAgePolicy, today: string) {
   const parsed = parseResidentId(application.idNumber, today);
   if ('problem' in parsed) throw new AppError(`ID_NUMBER_${parsed.problem}`, RESIDENT_ID_PROBLEM_MESSAGES[parsed.problem], 'idNumber');
   const { id } = parsed;

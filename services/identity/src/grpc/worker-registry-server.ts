@@ -1,5 +1,5 @@
 import {
-  createTokenVerifier, forbidden, invalidInput, loadService, requireKind, unary, unauthenticated,
+  createTokenVerifier, forbidden, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated,
   type Logger, type TokenSettings,
 } from '@yikatong/platform';
 import type { IdentityDb } from '../db';
@@ -14,7 +14,6 @@ import { verifyWorkers } from '../domain/verification';
 export const WorkerRegistryService = loadService('identity/workers.proto', 'yikatong.identity.v1.WorkerRegistry');
 
 const MAX_WORKERS_PER_CALL = 5000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface VerifyRequest { projectId: string; period: string; workerIds: string[] }
 interface CardStatusRequest { target?: 'cardNumber' | 'personId' | 'enterpriseUscc'; cardNumber?: string; personId?: string; enterpriseUscc?: string }
@@ -37,9 +36,9 @@ export function workerRegistryImplementation(db: IdentityDb, settings: TokenSett
   return {
     VerifyWorkers: unary<VerifyRequest, unknown>(authenticate, logger, async (request, principal) => {
       requireKind(principal, 'SERVICE');
-      if (!UUID.test(request.projectId)) throw invalidInput('INVALID_PROJECT_ID', 'project_id', 'The project id is a UUID.');
+      if (!isUuid(request.projectId)) throw invalidInput('INVALID_PROJECT_ID', 'project_id', 'The project id is a UUID.');
       if (!PERIOD_PATTERN.test(request.period)) throw invalidInput('INVALID_PERIOD', 'period', 'The period is a month written YYYY-MM.');
-      if (request.workerIds.length > MAX_WORKERS_PER_CALL || request.workerIds.some((id) => !UUID.test(id))) {
+      if (request.workerIds.length > MAX_WORKERS_PER_CALL || request.workerIds.some((id) => !isUuid(id))) {
         throw invalidInput('INVALID_WORKER_IDS', 'worker_ids', `Send at most ${MAX_WORKERS_PER_CALL} worker ids, each a UUID.`);
       }
       const { first, last } = periodBounds(request.period);
@@ -69,7 +68,7 @@ export function workerRegistryImplementation(db: IdentityDb, settings: TokenSett
         if (!isValidCardNumber(number)) throw invalidInput('INVALID_CARD_NUMBER', 'card_number', 'A real-name card number is YK + 14 digits with a check digit.');
         const card = await findCardByNumber(db, number);
         cards = card ? [card] : [];
-      } else if (request.target === 'personId' && UUID.test(request.personId!)) {
+      } else if (request.target === 'personId' && isUuid(request.personId!)) {
         cards = await findCardsByPersons(db, [request.personId!]);
       } else if (request.target === 'enterpriseUscc') {
         cards = await findCardsByEnterprises(db, [request.enterpriseUscc!.trim().toUpperCase()]);

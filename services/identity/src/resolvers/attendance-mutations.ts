@@ -1,13 +1,13 @@
-import { appendToOutbox, conflict, forbidden, invalidInput, notFound, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import { appendToOutbox, conflict, forbidden, invalidInput, isUuid, notFound, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { closeAttendanceMonth, judgeClockIn, type ClockIn } from '../domain/attendance';
+import { PERIOD_PATTERN } from '../domain/calendar';
 import type { Enrolment } from '../domain/enrolment';
 import { closedPeriods, insertClockIns, monthlyAttendance, type AcceptedClockIn } from '../store/attendance';
 import { findEnrolments } from '../store/enrolments';
 import { findProjects, type ProjectView } from '../store/projects';
 
 export const MAX_CLOCK_INS_PER_CALL = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether the caller may act on a project's attendance: its enterprises (devices), portals of its region, services. */
 function mayActOnProject(principal: Principal, project: ProjectView): boolean {
@@ -28,7 +28,7 @@ export const attendanceMutations = {
     const rejected: Rejection[] = [];
     const malformed = new Set<number>();
     const wellFormed = records.filter((record, index) => {
-      const ok = UUID.test(record.workerId) && UUID.test(record.projectId) && record.deviceId.length <= 64 && record.deviceRecordId.length <= 64
+      const ok = isUuid(record.workerId) && isUuid(record.projectId) && record.deviceId.length <= 64 && record.deviceRecordId.length <= 64
         && record.deviceId.length > 0 && record.deviceRecordId.length > 0 && (record.photoHash ?? '').length <= 128;
       if (!ok) malformed.add(index);
       if (!ok) rejected.push({ index, deviceRecordId: record.deviceRecordId, code: 'INVALID_RECORD', message: 'Worker and project ids must be UUIDs; device and record ids 1–64 characters; photo hash at most 128.' });
@@ -66,7 +66,7 @@ export const attendanceMutations = {
 
   closeAttendanceMonth: async (_: unknown, args: { projectId: string; period: string }, ctx: IdentityContext) => {
     const principal = requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL');
-    if (!UUID.test(args.projectId)) throw invalidInput('INVALID_INPUT', 'projectId', 'The project id is a UUID.');
+    if (!isUuid(args.projectId)) throw invalidInput('INVALID_INPUT', 'projectId', 'The project id is a UUID.');
     const closed = await ctx.db.$transaction(async (tx) => {
       const [project] = await findProjects(tx, [args.projectId]);
       if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
@@ -75,7 +75,7 @@ export const attendanceMutations = {
       if (await tx.attendanceMonthClose.findUnique({ where: { projectId_period: { projectId: args.projectId, period: args.period } } })) {
         throw conflict('MONTH_ALREADY_CLOSED', `${args.period} is already closed for this project.`, 'period');
       }
-      const workers = /^\d{4}-\d{2}$/.test(args.period) ? await monthlyAttendance(tx, args.projectId, args.period) : [];
+      const workers = PERIOD_PATTERN.test(args.period) ? await monthlyAttendance(tx, args.projectId, args.period) : [];
       const { close, events } = closeAttendanceMonth(args.projectId, args.period, workers, principal.subject, new Date());
       await tx.attendanceMonthClose.create({ data: close });
       await appendToOutbox(tx, events);

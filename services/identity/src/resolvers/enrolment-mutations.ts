@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { contractType, employmentKind, rateKind } from '@yikatong/contracts';
-import { forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import { dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
-import { dayOf } from '../domain/calendar';
 import { endEnrolment, startEnrolment } from '../domain/enrolment';
 import { lastClockInDay } from '../store/attendance';
 import { findCardsByPersons } from '../store/cards';

@@ -1,5 +1,5 @@
 import {
-  connection, forbidden, invalidInput, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal, requireRegion, requireScope,
+  connection, forbidden, invalidInput, isUuid, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal, requireRegion, requireScope,
   SCOPES, seesRegion, type PageArgs, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
@@ -60,7 +60,7 @@ const optional = <T>(value: T | null | undefined, where: (value: T) => object) =
 /** Attendance of a project is for its enterprises, portals of its region and our services. */
 async function requireProjectAccess(ctx: IdentityContext, projectId: string) {
   const principal = requirePrincipal(ctx.principal);
-  const project = /^[0-9a-f-]{36}$/i.test(projectId) ? await ctx.projectById.load(projectId) : null;
+  const project = isUuid(projectId) ? await ctx.projectById.load(projectId) : null;
   if (!project) throw invalidInput('PROJECT_NOT_FOUND', 'projectId', 'No registered project has this id.');
   if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
   else if (principal.kind === 'ENTERPRISE' && !project.participants.includes(principal.enterpriseUscc ?? '')) throw forbidden('Your enterprise is not on this project.');
@@ -82,7 +82,7 @@ export const Query = {
   },
 
   worker: async (_: unknown, args: { id: string }, ctx: IdentityContext) =>
-    /^[0-9a-f-]{36}$/i.test(args.id) ? visibleWorker(ctx, await ctx.workerById.load(args.id)) : null,
+    isUuid(args.id) ? visibleWorker(ctx, await ctx.workerById.load(args.id)) : null,
 
   workerByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: IdentityContext) => {
     requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'SERVICE');

@@ -2,7 +2,7 @@ import type { Principal } from '@yikatong/platform';
 import type { IdentityDb, IdentityTx } from '../db';
 
 export interface AuditRecord {
-  action: 'READ_PII' | 'REGISTER_WORKER' | 'CHANGE_WAGE_CARD' | 'LOOKUP_BY_ID_NUMBER';
+  action: 'READ_PII' | 'REGISTER_WORKER' | 'CHANGE_WAGE_CARD';
   subjectType: 'Worker';
   subjectId: string;
   regionCode: string;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { appendToOutbox, type OutgoingEvent } from '@yikatong/platform';
+import { appendToOutbox, dateOfDay, dayOf, type OutgoingEvent } from '@yikatong/platform';
 import type { IdentityDb, IdentityTx } from '../db';
-import { dateOfDay, dayOf } from '../domain/calendar';
 import type { Enrolment } from '../domain/enrolment';
 import type { Prisma } from '../generated/prisma/client';
 

@@ -1,7 +1,7 @@
 import { appendToOutbox, conflict, maskBankCard, maskIdNumber, maskPhone, type OutgoingEvent, type PiiProtector } from '@yikatong/platform';
 import { Prisma } from '../generated/prisma/client';
 import type { IdentityDb, IdentityTx } from '../db';
-import { dateOfDay, dayOf } from '../domain/calendar';
+import { dateOfDay } from '@yikatong/platform';
 import type { WageCardChange } from '../domain/wage-card';
 import type { WorkerRegistration } from '../domain/worker';
 import { saveCardChange } from './cards';
@@ -76,4 +76,3 @@ export async function saveWageCardChange(tx: IdentityTx, pii: PiiProtector, chan
   await appendToOutbox(tx, events);
 }
 
-export const safetyTrainedOn = (row: WorkerRow) => (row.safetyTrainedOn ? dayOf(row.safetyTrainedOn) : null);

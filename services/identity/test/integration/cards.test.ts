@@ -14,14 +14,8 @@ const portal = (scope: string, regions = ['130500']): Principal =>
   principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions, scope });
 const freezer = portal(SCOPES.cardFreeze);
 
-async function execute(query: string, variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation(
-    { query, variables },
-    { contextValue: createIdentityContext(principal, service.deps, () => undefined) },
-  );
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult;
-}
+const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
+  testing.runOperation(service.subgraph.apollo, query, variables, createIdentityContext(principal, service.deps, () => undefined));
 
 const FREEZE = `mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { number status history { action actor reason legalBasis authority } } }`;
 const UNFREEZE = `mutation ($input: CardStatusChangeInput!) { unfreezeRealNameCard(input: $input) { status } }`;

@@ -56,14 +56,9 @@ export function createHarness() {
       await bus.close();
     },
     reset: () => db.$executeRawUnsafe(`TRUNCATE ${TABLES.join(', ')} CASCADE`),
-    async execute<T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) {
-      const response = await service.subgraph.apollo.executeOperation(
-        { query, variables },
-        { contextValue: createIdentityContext(caller, service.deps, () => service.relay.nudge()) },
-      );
-      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-      return response.body.singleResult as { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-    },
+    execute: <T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) =>
+      testing.runOperation<ReturnType<typeof createIdentityContext>, T>(
+        service.subgraph.apollo, query, variables, createIdentityContext(caller, service.deps, () => service.relay.nudge())),
     /** Publishes another service's event and waits until identity has applied it. */
     async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
       const event = createEvent(definition, '/test', subject, data);

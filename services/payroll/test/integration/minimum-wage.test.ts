@@ -10,11 +10,8 @@ const db = service.db;
 const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
 
-async function execute(variables: Record<string, unknown>, principal: Principal | null) {
-  const response = await service.subgraph.apollo.executeOperation({ query: QUERY, variables }, { contextValue: createPayrollContext(principal, db) });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult;
-}
+const execute = (variables: Record<string, unknown>, principal: Principal | null) =>
+  testing.runOperation(service.subgraph.apollo, QUERY, variables, createPayrollContext(principal, db));
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'payroll');

@@ -13,11 +13,8 @@ const QUERY = `query ($region: String!, $first: Int, $after: String) { serviceCe
 
 type Page = { serviceCentres: { nodes: Array<{ name: string; regionCode: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
-async function execute(variables: Record<string, unknown>, principal: Principal | null = worker) {
-  const response = await service.subgraph.apollo.executeOperation({ query: QUERY, variables }, { contextValue: createWelfareContext(principal, db) });
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return response.body.singleResult;
-}
+const execute = (variables: Record<string, unknown>, principal: Principal | null = worker) =>
+  testing.runOperation(service.subgraph.apollo, QUERY, variables, createWelfareContext(principal, db));
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'welfare');
@@ -53,11 +50,12 @@ it('caps the page size and refuses a bad region code', async () => {
 
 it('resolves service centres as entities in one batch (_entities)', async () => {
   const ids = (await db.serviceCentre.findMany({ take: 2, orderBy: { id: 'asc' } })).map((row) => row.id);
-  const response = await service.subgraph.apollo.executeOperation(
-    { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id name } } }', variables: { r: [...ids, randomUUID()].map((id) => ({ __typename: 'ServiceCentre', id })) } },
-    { contextValue: createWelfareContext(worker, db) },
+  const result = await testing.runOperation<ReturnType<typeof createWelfareContext>, { _entities: Array<{ id: string } | null> }>(
+    service.subgraph.apollo,
+    'query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id name } } }',
+    { r: [...ids, randomUUID()].map((id) => ({ __typename: 'ServiceCentre', id })) },
+    createWelfareContext(worker, db),
   );
-  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  const entities = (response.body.singleResult.data as { _entities: Array<{ id: string } | null> })._entities;
+  const entities = result.data!._entities;
   expect(entities.map((entity) => entity?.id ?? null)).toEqual([...ids, null]);
 });
