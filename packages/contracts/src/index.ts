@@ -2,5 +2,6 @@ export * from './envelope';
 export * from './topics';
 export * from './events/identity';
 export * from './events/enterprise';
+export * from './events/payroll';
 export * from './events/welfare';
 export { protoPath } from './proto';

@@ -10,7 +10,12 @@ export const TOPICS = {
   identityAttendance: 'yikatong.identity.attendance',
   enterpriseEnterprises: 'yikatong.enterprise.enterprises',
   enterpriseProjects: 'yikatong.enterprise.projects',
+  enterpriseEligibility: 'yikatong.enterprise.eligibility',
+  payrollAccounts: 'yikatong.payroll.accounts',
+  payrollWarnings: 'yikatong.payroll.warnings',
   welfareTraining: 'yikatong.welfare.training',
+  welfareComplaints: 'yikatong.welfare.complaints',
+  welfareInsurance: 'yikatong.welfare.insurance',
   deadLetter: 'yikatong.dead-letter',
 } as const;
 
@@ -23,6 +28,11 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'yikatong.identity.attendance': 3,
   'yikatong.enterprise.enterprises': 3,
   'yikatong.enterprise.projects': 3,
+  'yikatong.enterprise.eligibility': 3,
+  'yikatong.payroll.accounts': 3,
+  'yikatong.payroll.warnings': 3,
   'yikatong.welfare.training': 3,
+  'yikatong.welfare.complaints': 3,
+  'yikatong.welfare.insurance': 3,
   'yikatong.dead-letter': 1,
 };

@@ -11,10 +11,26 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Every rule code, when one request broke several (the first is `code`). */
+    readonly reasons?: readonly string[],
   ) {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/** One reason a request must be refused. */
+export interface Refusal {
+  code: string;
+  field?: string;
+  message: string;
+}
+
+/** Throws when there is any refusal: the first is the code, every message is told, every code listed. */
+export function refuseIfAny(refusals: readonly Refusal[]): void {
+  const [first] = refusals;
+  if (!first) return;
+  throw new AppError(first.code, refusals.map((refusal) => refusal.message).join(' '), first.field, refusals.map((refusal) => refusal.code));
 }
 
 export const invalidInput = (code: string, field: string, message: string) => new AppError(code, message, field);
@@ -31,7 +47,11 @@ export function createErrorFormatter(logger: Logger, maskInternalErrors: boolean
       return {
         message: original.message,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.reasons ? { reasons: original.reasons } : {}),
+        },
       };
     }
     // Validation errors and errors a subgraph already coded reach the gateway as coded GraphQL errors.

@@ -22,3 +22,4 @@ export { executeGraphQL } from './server/graphql-http';
 export { sendJson, sendGraphQLError, serveGraphQL } from './server/http';
 export * as testing from './testing';
 export * from './service-runtime';
+export * from './loaders';

@@ -21,3 +21,9 @@ export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 /** PostgreSQL DATE columns arrive as UTC midnights; domains speak calendar days, YYYY-MM-DD. */
 export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 export const dateOfDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
+
+/** Calendar days in China Standard Time (UTC+8, no daylight saving): sites, deadlines and pay periods use local days. */
+export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** YYYY-MM-DD of an instant in China. */
+export const chinaDay = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
 import type { BlacklistPolicy } from './domain/blacklist';
+import type { ObligationPolicy } from './domain/eligibility';
+import type { QualificationPolicy } from './domain/qualification';
 
 export const enterpriseConfigSchema = platformConfigSchema.and(
   z.object({
@@ -15,6 +17,13 @@ export const enterpriseConfigSchema = platformConfigSchema.and(
     BLACKLIST_GROUP_MIN_WORKERS: z.coerce.number().int().min(2).default(10),
     BLACKLIST_TERM_MONTHS: z.coerce.number().int().min(1).default(36),
     BLACKLIST_EARLY_REMOVAL_MONTHS: z.coerce.number().int().min(0).default(6),
+    // Art. 55 obligations on active projects: days after the award / construction start (config per province).
+    WAGE_ACCOUNT_DEADLINE_DAYS: z.coerce.number().int().min(0).default(30),
+    DEPOSIT_DEADLINE_DAYS: z.coerce.number().int().min(0).default(30),
+    REAL_NAME_GRACE_DAYS: z.coerce.number().int().min(0).default(7),
+    QUALIFICATION_REMINDER_DAYS: z.coerce.number().int().min(1).default(60),
+    /** How often deadlines (listing terms, qualification expiry, project obligations) are checked. */
+    DEADLINE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(60_000),
   }),
 );
 
@@ -32,3 +41,9 @@ export function blacklistPolicy(config: EnterpriseConfig): BlacklistPolicy {
     earlyRemovalAfterMonths: config.BLACKLIST_EARLY_REMOVAL_MONTHS,
   };
 }
+
+export function obligationPolicy(config: EnterpriseConfig): ObligationPolicy {
+  return { wageAccountDays: config.WAGE_ACCOUNT_DEADLINE_DAYS, depositDays: config.DEPOSIT_DEADLINE_DAYS, realNameGraceDays: config.REAL_NAME_GRACE_DAYS };
+}
+
+export const qualificationPolicy = (config: EnterpriseConfig): QualificationPolicy => ({ reminderDays: config.QUALIFICATION_REMINDER_DAYS });

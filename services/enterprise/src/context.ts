@@ -1,48 +1,57 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '@yikatong/platform';
+import { byId, groupBy, type Principal } from '@yikatong/platform';
 import type { EnterpriseDb } from './db';
 import type { BlacklistPolicy, Listing } from './domain/blacklist';
+import type { CreditRecord } from './domain/credit';
 import type { Enterprise } from './domain/enterprise';
-import type { EligibilityVerdict } from './domain/eligibility';
+import type { EligibilityVerdict, ObligationPolicy } from './domain/eligibility';
+import type { ProjectStep } from './domain/lifecycle';
 import type { Participant, Project } from './domain/project';
+import type { Qualification, QualificationPolicy } from './domain/qualification';
+import type { Bid, Tender } from './domain/tender';
 import { findListings } from './store/blacklist';
 import { loadVerdicts } from './store/eligibility';
+import { findSteps } from './store/lifecycle';
 import { findParticipants, findProjects } from './store/projects';
+import { findQualifications } from './store/qualifications';
+import { findBids, findTenders } from './store/tenders';
 
-export interface EnterpriseContext {
-  principal: Principal | null;
+export interface EnterpriseDeps {
   db: EnterpriseDb;
   blacklistPolicy: BlacklistPolicy;
-  nudgeOutbox: () => void;
-  enterpriseByUscc: DataLoader<string, Enterprise | null>;
-  verdictByUscc: DataLoader<string, EligibilityVerdict>;
-  projectById: DataLoader<string, Project | null>;
-  participantsByProject: DataLoader<string, Participant[]>;
-  listingsByUscc: DataLoader<string, Listing[]>;
+  obligationPolicy: ObligationPolicy;
+  qualificationPolicy: QualificationPolicy;
 }
 
-export function createEnterpriseContext(principal: Principal | null, deps: { db: EnterpriseDb; blacklistPolicy: BlacklistPolicy }, nudgeOutbox: () => void): EnterpriseContext {
+/** One set of DataLoaders per request: batched loads, no N+1, nothing cached across callers. */
+export function createEnterpriseContext(principal: Principal | null, deps: EnterpriseDeps, nudgeOutbox: () => void) {
   const { db } = deps;
   return {
     principal,
     ...deps,
     nudgeOutbox,
-    enterpriseByUscc: new DataLoader(async (usccs) => {
-      const rows = new Map((await db.enterprise.findMany({ where: { uscc: { in: [...usccs] } } })).map((row) => [row.uscc, row]));
-      return usccs.map((uscc) => rows.get(uscc) ?? null);
+    enterpriseByUscc: new DataLoader<string, Enterprise | null>(async (usccs) => {
+      const rows = await db.enterprise.findMany({ where: { uscc: { in: [...usccs] } } });
+      return groupBy(usccs, rows, (row) => row.uscc).map((group) => group[0] ?? null);
     }),
-    verdictByUscc: new DataLoader((usccs) => loadVerdicts(db, usccs)),
-    projectById: new DataLoader(async (ids) => {
-      const rows = new Map((await findProjects(db, ids)).map((row) => [row.id, row]));
-      return ids.map((id) => rows.get(id) ?? null);
-    }),
-    listingsByUscc: new DataLoader(async (usccs) => {
-      const rows = await findListings(db, { uscc: { in: [...usccs] } });
-      return usccs.map((uscc) => rows.filter((row) => row.uscc === uscc));
-    }),
-    participantsByProject: new DataLoader(async (ids) => {
-      const rows = await findParticipants(db, ids);
-      return ids.map((id) => rows.filter((row) => row.projectId === id));
-    }),
+    verdictByUscc: new DataLoader<string, EligibilityVerdict>((usccs) => loadVerdicts(db, usccs)),
+    listingsByUscc: new DataLoader<string, Listing[]>(async (usccs) => groupBy(usccs, await findListings(db, { uscc: { in: [...usccs] } }), (row) => row.uscc)),
+    qualificationsByUscc: new DataLoader<string, Qualification[]>(async (usccs) => groupBy(usccs, await findQualifications(db, usccs), (row) => row.uscc)),
+    responsiblePersonsByUscc: new DataLoader(async (usccs: readonly string[]) =>
+      groupBy(usccs, await db.responsiblePerson.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { since: 'asc' } }), (row) => row.uscc)),
+    creditByUscc: new DataLoader<string, CreditRecord[]>(async (usccs) =>
+      groupBy(usccs, await db.creditRecord.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { at: 'desc' } }) as CreditRecord[], (row) => row.uscc)),
+    warningsByUscc: new DataLoader(async (usccs: readonly string[]) =>
+      groupBy(usccs, await db.arrearsWarning.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { raisedAt: 'desc' } }), (row) => row.uscc)),
+    projectById: new DataLoader<string, Project | null>(async (ids) => byId(ids, await findProjects(db, ids))),
+    participantsByProject: new DataLoader<string, Participant[]>(async (ids) => groupBy(ids, await findParticipants(db, ids), (row) => row.projectId)),
+    stepsByProject: new DataLoader<string, ProjectStep[]>(async (ids) => groupBy(ids, await findSteps(db, { projectId: { in: [...ids] } }), (row) => row.projectId)),
+    safeguardsByProject: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await db.projectSafeguard.findMany({ where: { projectId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (row) => row.projectId)),
+    tenderById: new DataLoader<string, Tender | null>(async (ids) => byId(ids, await findTenders(db, { id: { in: [...ids] } }))),
+    tendersByProject: new DataLoader<string, Tender[]>(async (ids) => groupBy(ids, await findTenders(db, { projectId: { in: [...ids] } }), (row) => row.projectId)),
+    bidsByTender: new DataLoader<string, Bid[]>(async (ids) => groupBy(ids, await findBids(db, { tenderId: { in: [...ids] } }), (row) => row.tenderId)),
   };
 }
+
+export type EnterpriseContext = ReturnType<typeof createEnterpriseContext>;

@@ -1,20 +1,21 @@
 import path from 'node:path';
 import { createLogger, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
-import { blacklistPolicy, type EnterpriseConfig } from './config';
+import { blacklistPolicy, obligationPolicy, qualificationPolicy, type EnterpriseConfig } from './config';
 import { createEnterpriseContext } from './context';
 import { createEnterpriseDb } from './db';
 import { startEnterpriseConsumers } from './events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from './grpc/eligibility-server';
 import { resolvers } from './resolvers';
-import { ListingExpiry } from './store/blacklist';
+import { DeadlineClock } from './store/deadline-clock';
 import { VerdictCache } from './store/verdict-cache';
 
-/** The enterprise service: registry and the bidding-eligibility read model (graph and gRPC). */
+/** The enterprise service: registry, projects, tenders, credit and the bidding-eligibility read model (graph and gRPC). */
 export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus) {
   const databaseUrl = config.ENTERPRISE_DATABASE_URL ?? databaseUrlFor(config, 'enterprise');
   const db = createEnterpriseDb(databaseUrl, config.DATABASE_POOL_SIZE);
   const verdicts = new VerdictCache(db, databaseUrl, createLogger('enterprise-verdicts', config.LOG_LEVEL), config.ENTERPRISE_VERDICT_CACHE === 'on');
-  const deps = { db, blacklistPolicy: blacklistPolicy(config) };
+  const deps = { db, blacklistPolicy: blacklistPolicy(config), obligationPolicy: obligationPolicy(config), qualificationPolicy: qualificationPolicy(config) };
+  const clock = new DeadlineClock(db, { obligations: deps.obligationPolicy, qualifications: deps.qualificationPolicy }, createLogger('enterprise-deadlines', config.LOG_LEVEL), config.DEADLINE_SWEEP_INTERVAL_MS);
   const runtime = createServiceRuntime({
     name: 'enterprise',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
@@ -23,12 +24,12 @@ export function createEnterpriseService(config: EnterpriseConfig, bus: EventBus)
     port: config.ENTERPRISE_PORT,
     settings: config,
     createContext: (principal, nudgeOutbox) => createEnterpriseContext(principal, deps, nudgeOutbox),
-    startConsumers: async ({ logger, nudgeOutbox }) => [await startEnterpriseConsumers(bus, db, logger, nudgeOutbox)],
+    startConsumers: async ({ logger, nudgeOutbox }) => [await startEnterpriseConsumers(bus, db, logger, nudgeOutbox, deps.obligationPolicy)],
     grpc: {
       port: config.ENTERPRISE_GRPC_PORT,
-      services: (logger) => [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(verdicts, config, logger) }],
+      services: (logger) => [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, config, logger) }],
     },
-    companions: [verdicts, new ListingExpiry(db, createLogger('enterprise-listings', config.LOG_LEVEL))],
+    companions: [verdicts, clock],
   }, bus);
-  return { ...runtime, deps };
+  return { ...runtime, deps, clock };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { PiiProtector, Principal } from '@yikatong/platform';
+import { byId, groupBy, type PiiProtector, type Principal } from '@yikatong/platform';
 import type { IdentityPolicy } from './config';
 import type { IdentityDb } from './db';
 import type { Card } from './domain/card';
@@ -15,17 +15,6 @@ export interface IdentityDeps {
   db: IdentityDb;
   pii: PiiProtector;
   policy: IdentityPolicy;
-}
-
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
-  return keys.map((key) => groups.get(key) ?? []);
-}
-
-function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): Array<T | null> {
-  const found = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => found.get(id) ?? null);
 }
 
 /** One set of DataLoaders per request: batched loads, no N+1, nothing cached across callers. */

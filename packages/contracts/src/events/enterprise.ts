@@ -56,6 +56,8 @@ export const enterpriseBlacklistedV1 = defineEvent({
     authority: z.string(),
     listedAt: z.string().datetime({ offset: true }),
     until: z.string().datetime({ offset: true }),
+    /** Responsible persons (identity person ids) listed with the enterprise. */
+    responsiblePersonIds: z.array(z.string().uuid()).default([]),
   }),
 });
 
@@ -68,5 +70,49 @@ export const enterpriseDelistedV1 = defineEvent({
     listingId: z.string().uuid(),
     reason: z.enum(['EARLY_REMOVAL', 'TERM_ENDED']),
     delistedAt: z.string().datetime({ offset: true }),
+  }),
+});
+
+export const projectStage = z.enum(['BIDDING', 'AWARDED', 'PERMITTED', 'CONSTRUCTION', 'COMPLETED', 'CLOSED']);
+
+/** A lifecycle step was reviewed and approved: payroll and welfare follow the project's stage. */
+export const projectStageChangedV1 = defineEvent({
+  type: 'cn.yikatong.enterprise.project.stage-changed.v1',
+  topic: TOPICS.enterpriseProjects,
+  data: z.object({
+    projectId: z.string().uuid(),
+    generalContractorUscc: z.string().length(18),
+    regionCode: z.string(),
+    from: projectStage,
+    to: projectStage,
+    approvedBy: z.string(),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+});
+
+/** The reasons an enterprise may not bid changed: trading platforms and banks follow this topic. */
+export const eligibilityChangedV1 = defineEvent({
+  type: 'cn.yikatong.enterprise.eligibility.changed.v1',
+  topic: TOPICS.enterpriseEligibility,
+  data: z.object({
+    uscc: z.string().length(18),
+    eligible: z.boolean(),
+    reasons: z.array(z.object({ code: z.string(), source: z.string(), since: z.string().datetime({ offset: true }) })),
+    /** What caused the change: an event ("service:type#id") or the clock ("clock:<rule>"). */
+    cause: z.string(),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+});
+
+/** A qualification (资质) expires soon; sent once per qualification and expiry date. */
+export const qualificationExpiringV1 = defineEvent({
+  type: 'cn.yikatong.enterprise.qualification.expiring.v1',
+  topic: TOPICS.enterpriseEnterprises,
+  data: z.object({
+    qualificationId: z.string().uuid(),
+    uscc: z.string().length(18),
+    category: z.string(),
+    grade: z.string(),
+    validUntil: z.string().date(),
   }),
 });

@@ -22,3 +22,38 @@ export const trainingCompletedV1 = defineEvent({
     completedAt: z.string().datetime({ offset: true }),
   }),
 });
+
+export const complaintCategory = z.enum(['WAGE_ARREARS', 'OTHER']);
+
+/** Labour inspection verified a complaint against an enterprise; a wage complaint is a bad credit record. */
+export const complaintVerifiedV1 = defineEvent({
+  type: 'cn.yikatong.welfare.complaint.verified.v1',
+  topic: TOPICS.welfareComplaints,
+  data: z.object({
+    complaintId: z.string().uuid(),
+    uscc: z.string().length(18),
+    projectId: z.string().uuid().nullable(),
+    category: complaintCategory,
+    summary: z.string(),
+    workersAffected: z.number().int().nonnegative(),
+    /** Wages found owed, in fen as a decimal string; null when not a wage matter. */
+    amountOwedFen: z.string().regex(/^\d+$/).nullable(),
+    verifiedBy: z.string(),
+    verifiedAt: z.string().datetime({ offset: true }),
+  }),
+});
+
+/** Work-injury insurance (工伤保险) bought for a project in one sum: "insure first, then build". */
+export const insuranceBoughtV1 = defineEvent({
+  type: 'cn.yikatong.welfare.insurance.bought.v1',
+  topic: TOPICS.welfareInsurance,
+  data: z.object({
+    policyId: z.string().uuid(),
+    projectId: z.string().uuid(),
+    insurer: z.string(),
+    policyNumber: z.string(),
+    coverFrom: z.string().date(),
+    coverUntil: z.string().date().nullable(),
+    boughtAt: z.string().datetime({ offset: true }),
+  }),
+});

@@ -14,6 +14,10 @@ export const SCOPES = {
   blacklistDecide: 'blacklist:decide',
   /** Register projects and their subcontracting chain (general contractors, housing-construction portals). */
   projectRegister: 'project:register',
+  /** Review and approve project lifecycle steps, open tenders and award them (the owning department). */
+  projectReview: 'project:review',
+  /** Record good and bad credit entries for enterprises (信用记录). */
+  creditRecord: 'credit:record',
   /** Register workers and enrol them on projects (enterprises, service-centre agents). */
   workerRegister: 'worker:register',
   /** Gate devices and their operators: submit attendance records. */

@@ -40,6 +40,8 @@ export interface Listing {
   status: 'ACTIVE' | 'REMOVED' | 'EXPIRED';
   removedAt: Date | null;
   pledge: string | null;
+  /** The enterprise's responsible persons when it was listed: they are listed with it. */
+  responsiblePersonIds: string[];
 }
 
 const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toLocaleString('en-US')}`;
@@ -66,6 +68,7 @@ export function listingGrounds(facts: ArrearsFacts, policy: BlacklistPolicy): st
 export function listEnterprise(
   enterprise: Enterprise,
   activeListing: Listing | null,
+  responsiblePersonIds: readonly string[],
   facts: ArrearsFacts,
   decision: { reason: string; decision: string; authority: string },
   policy: BlacklistPolicy,
@@ -79,11 +82,11 @@ export function listEnterprise(
   }
   const listing: Listing = {
     id: randomUUID(), uscc: enterprise.uscc, grounds, ...decision, listedBy: actor, listedAt: at, until: addMonths(at, policy.termMonths),
-    status: 'ACTIVE', removedAt: null, pledge: null,
+    status: 'ACTIVE', removedAt: null, pledge: null, responsiblePersonIds: [...responsiblePersonIds],
   };
   const event = createEvent(enterpriseBlacklistedV1, ENTERPRISE_SOURCE, enterprise.uscc, {
     uscc: enterprise.uscc, listingId: listing.id, reason: `${decision.reason}; ${grounds.join('; ')}`, decision: decision.decision, authority: decision.authority,
-    listedAt: at.toISOString(), until: listing.until.toISOString(),
+    listedAt: at.toISOString(), until: listing.until.toISOString(), responsiblePersonIds: listing.responsiblePersonIds,
   }, at);
   return { listing, events: [outgoing(enterpriseBlacklistedV1, event as CloudEvent)] };
 }

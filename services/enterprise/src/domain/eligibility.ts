@@ -19,7 +19,17 @@ export const RULES = {
   enterpriseCardFrozen: 'ENTERPRISE_CARD_FROZEN',
   responsiblePersonCardFrozen: 'RESPONSIBLE_PERSON_CARD_FROZEN',
   blacklisted: 'BLACKLISTED',
+  redArrearsWarning: 'RED_ARREARS_WARNING',
+  qualificationExpired: 'QUALIFICATION_EXPIRED',
+  wageAccountMissing: 'WAGE_ACCOUNT_MISSING',
+  depositMissing: 'DEPOSIT_MISSING',
+  realNameEnrolmentMissing: 'REAL_NAME_ENROLMENT_MISSING',
+  /** Only for a tender: no valid qualification of the category and grade it asks for. */
+  qualificationNotMatching: 'QUALIFICATION_NOT_MATCHING',
 } as const;
+
+/** The rules a project's own deadlines decide (art. 55: wage account, deposit, real-name management). */
+export const PROJECT_OBLIGATION_RULES = [RULES.wageAccountMissing, RULES.depositMissing, RULES.realNameEnrolmentMissing] as const;
 
 export function evaluateEligibility(blocks: readonly EligibilityBlock[]): EligibilityVerdict {
   const reasons = [...blocks]
@@ -38,4 +48,47 @@ export function ruleForFrozenCard(holderKind: 'WORKER' | 'ENTERPRISE' | 'RESPONS
 export function frozenCardMessage(card: { cardNumber: string; holderKind: string; reason: string; legalBasis: string; authority: string }): string {
   const whose = card.holderKind === 'ENTERPRISE' ? "The enterprise's real-name card" : "A responsible person's real-name card";
   return `${whose} ${card.cardNumber} is frozen by ${card.authority}: ${card.reason} (${card.legalBasis}).`;
+}
+
+export interface ObligationPolicy {
+  /** Days after the award by which the dedicated wage account must be open (DOMAIN.md: 30). */
+  wageAccountDays: number;
+  /** Days after the award by which the deposit must be placed or exempted. */
+  depositDays: number;
+  /** Days after construction starts by which workers must be enrolled by real name. */
+  realNameGraceDays: number;
+}
+
+export interface ProjectObligationFacts {
+  projectId: string;
+  name: string;
+  stage: string;
+  awardedAt: Date | null;
+  constructionStartedAt: Date | null;
+  wageAccountOpen: boolean;
+  depositPlaced: boolean;
+  activeEnrolments: number;
+}
+
+const ACTIVE_STAGES = new Set(['AWARDED', 'PERMITTED', 'CONSTRUCTION']);
+const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);
+
+/**
+ * The general contractor's overdue obligations on one active project: each becomes a block once
+ * its deadline has passed, dated from the deadline, and ends when the fact arrives or the project
+ * is no longer active.
+ */
+export function overdueObligations(facts: ProjectObligationFacts, policy: ObligationPolicy, now: Date): EligibilityBlock[] {
+  if (!ACTIVE_STAGES.has(facts.stage)) return [];
+  const blocks: EligibilityBlock[] = [];
+  const overdue = (rule: string, from: Date | null, days: number, missing: boolean, what: string) => {
+    if (!from || !missing) return;
+    const deadline = addDays(from, days);
+    if (deadline > now) return;
+    blocks.push({ rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${deadline.toISOString().slice(0, 10)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline });
+  };
+  overdue(RULES.wageAccountMissing, facts.awardedAt, policy.wageAccountDays, !facts.wageAccountOpen, `no dedicated wage account (工资专用账户) was opened within ${policy.wageAccountDays} days of the award`);
+  overdue(RULES.depositMissing, facts.awardedAt, policy.depositDays, !facts.depositPlaced, `no wage guarantee deposit (工资保证金) was placed or exempted within ${policy.depositDays} days of the award`);
+  overdue(RULES.realNameEnrolmentMissing, facts.constructionStartedAt, policy.realNameGraceDays, facts.activeEnrolments === 0, `no worker is enrolled by real name (实名登记) ${policy.realNameGraceDays} days into construction`);
+  return blocks;
 }

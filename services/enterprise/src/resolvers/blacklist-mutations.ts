@@ -32,7 +32,8 @@ export const blacklistMutations = {
       if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
       requireRegion(principal, enterprise.regionCode);
       const [active] = await findListings(tx, { uscc, status: 'ACTIVE' });
-      const result = listEnterprise(enterprise, active ?? null, {
+      const responsible = await tx.responsiblePerson.findMany({ where: { uscc }, select: { personId: true }, orderBy: { since: 'asc' } });
+      const result = listEnterprise(enterprise, active ?? null, responsible.map((person) => person.personId), {
         unpaidAfterOrder: facts.unpaidAfterOrder, largestOwedToOneWorkerFen: facts.largestOwedToOneWorker, workersOwed: facts.workersOwed,
         totalOwedFen: facts.totalOwed, massIncident: facts.massIncident,
       }, decision, ctx.blacklistPolicy, principal.subject, new Date());

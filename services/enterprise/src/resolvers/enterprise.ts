@@ -1,10 +1,50 @@
+import { chinaDay, connection, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
+import { depositRateInputs } from '../domain/credit';
 import type { Enterprise as EnterpriseRow } from '../domain/enterprise';
+import { daysUntil, isValidOn, type Qualification as QualificationRow } from '../domain/qualification';
 import { visibleEnterprise } from './access';
+
+const historyCursor = (change: { at: Date; id: string }) => `${change.at.toISOString()}|${change.id}`;
 
 export const Enterprise = {
   __resolveReference: async (reference: { uscc: string }, ctx: EnterpriseContext) =>
     visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)),
   biddingEligibility: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.verdictByUscc.load(enterprise.uscc),
   blacklistListings: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc),
+  qualifications: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.qualificationsByUscc.load(enterprise.uscc),
+  responsiblePersons: async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
+    (await ctx.responsiblePersonsByUscc.load(enterprise.uscc)).map((person) => ({ ...person, person: { __typename: 'Worker', id: person.personId } })),
+  creditRecords: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.creditByUscc.load(enterprise.uscc),
+  arrearsWarnings: async (enterprise: EnterpriseRow, args: { open?: boolean | null }, ctx: EnterpriseContext) => {
+    const warnings = await ctx.warningsByUscc.load(enterprise.uscc);
+    return typeof args.open === 'boolean' ? warnings.filter((warning) => (warning.clearedAt === null) === args.open) : warnings;
+  },
+  eligibilityHistory: async (enterprise: EnterpriseRow, args: PageArgs, ctx: EnterpriseContext) => {
+    const { take, afterKey } = pageRequest(args);
+    const [afterAt, afterId] = afterKey?.split('|') ?? [];
+    const rows = await ctx.db.eligibilityChange.findMany({
+      where: {
+        uscc: enterprise.uscc,
+        ...(afterAt && afterId ? { OR: [{ at: { lt: new Date(afterAt) } }, { at: new Date(afterAt), id: { lt: afterId } }] } : {}),
+      },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: take + 1,
+    });
+    return connection(rows, take, historyCursor);
+  },
+  depositRateInputs: async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => {
+    const [credit, warnings, listings] = await Promise.all([
+      ctx.creditByUscc.load(enterprise.uscc), ctx.warningsByUscc.load(enterprise.uscc), ctx.listingsByUscc.load(enterprise.uscc),
+    ]);
+    return depositRateInputs({
+      registeredAt: enterprise.registeredAt, credit, listings, now: new Date(),
+      redWarningsRaisedAt: warnings.filter((warning) => warning.colour === 'RED').map((warning) => warning.raisedAt),
+    });
+  },
+};
+
+export const Qualification = {
+  valid: (qualification: QualificationRow) => isValidOn(qualification, chinaDay(new Date())),
+  expiresInDays: (qualification: QualificationRow) => daysUntil(qualification.validUntil, chinaDay(new Date())),
 };

@@ -1,7 +1,8 @@
 import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
-import { Enterprise } from './enterprise';
+import { Enterprise, Qualification } from './enterprise';
 import { Mutation } from './mutation';
-import { Project, ProjectParticipant } from './project';
+import { Project, ProjectParticipant, ProjectStep } from './project';
 import { Query } from './query';
+import { Bid, Tender } from './tender';
 
-export const resolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar, Query, Mutation, Enterprise, Project, ProjectParticipant };
+export const resolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar, Query, Mutation, Enterprise, Qualification, Project, ProjectParticipant, ProjectStep, Tender, Bid };

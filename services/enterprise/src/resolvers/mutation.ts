@@ -2,10 +2,16 @@ import { appendToOutbox, conflict, requireKind, requireRegion, requireScope, SCO
 import type { EnterpriseContext } from '../context';
 import { registerEnterprise, type RegistrationRequest } from '../domain/enterprise';
 import { blacklistMutations } from './blacklist-mutations';
+import { lifecycleMutations } from './lifecycle-mutations';
 import { projectMutations } from './project-mutations';
+import { recordMutations } from './record-mutations';
+import { tenderMutations } from './tender-mutations';
 
 export const Mutation = {
   ...projectMutations,
+  ...lifecycleMutations,
+  ...tenderMutations,
+  ...recordMutations,
   ...blacklistMutations,
   registerEnterprise: async (_: unknown, args: { input: RegistrationRequest }, ctx: EnterpriseContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);

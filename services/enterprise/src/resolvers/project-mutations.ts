@@ -23,7 +23,7 @@ const subcontractorInput = z.object({
 });
 
 /** The party responsible enters the step: a general contractor for itself, or a portal for its region. */
-function requireResponsibleParty(ctx: EnterpriseContext, actingFor: string, regionCode: string): Principal {
+export function requireResponsibleParty(ctx: EnterpriseContext, actingFor: string, regionCode: string): Principal {
   const principal = requireScope(requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE'), SCOPES.projectRegister);
   if (principal.kind === 'PORTAL') requireRegion(principal, regionCode);
   else if (principal.enterpriseUscc !== actingFor) throw forbidden('An enterprise acts only for itself on a project.');

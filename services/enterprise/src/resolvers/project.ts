@@ -1,5 +1,6 @@
 import { requirePrincipal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
+import type { ProjectStep as ProjectStepModel } from '../domain/lifecycle';
 import type { Participant, Project as ProjectModel } from '../domain/project';
 import { canSeeProject, visibleEnterprise } from './access';
 
@@ -16,6 +17,14 @@ export const Project = {
   contractValue: (project: ProjectModel) => project.contractValueFen,
   labourCostSharePercent: (project: ProjectModel) => project.labourCostShareBp / 100,
   participants: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.participantsByProject.load(project.id),
+  steps: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.stepsByProject.load(project.id),
+  safeguards: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.safeguardsByProject.load(project.id),
+  tenders: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.tendersByProject.load(project.id),
+};
+
+export const ProjectStep = {
+  from: (step: ProjectStepModel) => step.fromStage,
+  to: (step: ProjectStepModel) => step.toStage,
 };
 
 export const ProjectParticipant = {

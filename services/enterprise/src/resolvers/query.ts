@@ -1,4 +1,9 @@
-import { connection, forbidden, isUuid, pageRequest, regionPrefix, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import {
+  connection, forbidden, invalidInput, isUuid, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs,
+} from '@yikatong/platform';
+import type { EnterpriseType } from '../domain/enterprise';
+import { enterpriseStatistics } from '../store/statistics';
+import { visibleTender } from './tender';
 import type { EnterpriseContext } from '../context';
 import { requireListAccess, visibleEnterprise } from './access';
 import { toProject } from '../store/projects';
@@ -8,7 +13,7 @@ export const Query = {
   enterprise: async (_: unknown, args: { uscc: string }, ctx: EnterpriseContext) =>
     visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(args.uscc.trim().toUpperCase())),
 
-  enterprises: async (_: unknown, args: PageArgs & { regionCode?: string | null }, ctx: EnterpriseContext) => {
+  enterprises: async (_: unknown, args: PageArgs & { regionCode?: string | null; type?: string | null; eligible?: boolean | null }, ctx: EnterpriseContext) => {
     const principal = requireListAccess(ctx.principal);
     const { take, afterKey } = pageRequest(args);
     if (args.regionCode && !seesRegion(principal, args.regionCode)) throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
@@ -16,12 +21,26 @@ export const Query = {
     const rows = await ctx.db.enterprise.findMany({
       where: {
         OR: regions.map((region) => ({ regionCode: { startsWith: regionPrefix(region) } })),
+        ...(args.type ? { type: args.type as EnterpriseType } : {}),
+        ...(typeof args.eligible === 'boolean' ? { blocks: args.eligible ? { none: {} } : { some: {} } } : {}),
         ...(afterKey ? { uscc: { gt: afterKey } } : {}),
       },
       orderBy: { uscc: 'asc' },
       take: take + 1,
     });
     return connection(rows, take, (row) => row.uscc);
+  },
+
+  tender: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) =>
+    isUuid(args.id) ? visibleTender(ctx, await ctx.tenderById.load(args.id)) : null,
+
+  enterpriseStatistics: async (_: unknown, args: { regionCode: string }, ctx: EnterpriseContext) => {
+    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
+    if (!regionCodeSchema.safeParse(args.regionCode).success) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'A region code is 6 digits (GB/T 2260).');
+    if ((principal.kind === 'PORTAL' || principal.regionCodes.length > 0) && !seesRegion(principal, args.regionCode)) {
+      throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
+    }
+    return { regionCode: args.regionCode, ...(await enterpriseStatistics(ctx.db, `${regionPrefix(args.regionCode)}%`)) };
   },
 
   project: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) =>

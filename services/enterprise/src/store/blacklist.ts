@@ -1,10 +1,10 @@
-import type { Logger, OutgoingEvent } from '@yikatong/platform';
+import type { OutgoingEvent } from '@yikatong/platform';
 import { appendToOutbox } from '@yikatong/platform';
 import type { EnterpriseDb, EnterpriseTx } from '../db';
 import { blacklistMessage, expire, type Listing } from '../domain/blacklist';
 import { RULES } from '../domain/eligibility';
 import type { Prisma } from '../generated/prisma/client';
-import { changeBlock } from './eligibility';
+import { changeBlocks, eventCause } from './eligibility';
 
 export async function findListings(db: EnterpriseDb | EnterpriseTx, where: Prisma.BlacklistListingWhereInput): Promise<Listing[]> {
   return db.blacklistListing.findMany({ where, orderBy: { listedAt: 'asc' } });
@@ -18,14 +18,15 @@ export async function saveListing(tx: EnterpriseTx, listing: Listing, events: Ou
   if (created) await tx.blacklistListing.create({ data: listing });
   else await tx.blacklistListing.update({ where: { id: listing.id }, data: { status: listing.status, removedAt: listing.removedAt, pledge: listing.pledge } });
   await appendToOutbox(tx, events);
-  const cause = events[0]!.envelope;
-  const at = new Date(cause.time);
+  const event = events[0]!.envelope;
+  const cause = eventCause('enterprise', event);
+  const at = new Date(event.time);
   if (listing.status === 'ACTIVE') {
-    await changeBlock(tx, listing.uscc, {
-      set: { rule: RULES.blacklisted, subjectId: listing.id, message: blacklistMessage(listing), source: `enterprise:${cause.type}#${cause.id}`, sourceEventId: cause.id, since: listing.listedAt },
-    }, cause.id, at);
+    await changeBlocks(tx, listing.uscc, {
+      set: [{ rule: RULES.blacklisted, subjectId: listing.id, message: blacklistMessage(listing), source: cause.label, sourceEventId: event.id, since: listing.listedAt }],
+    }, cause, at);
   } else {
-    await changeBlock(tx, listing.uscc, { lift: { rule: RULES.blacklisted, subjectId: listing.id } }, cause.id, at);
+    await changeBlocks(tx, listing.uscc, { lift: [{ rule: RULES.blacklisted, subjectId: listing.id }] }, cause, at);
   }
 }
 
@@ -41,22 +42,4 @@ export async function expireListings(db: EnterpriseDb, now: Date): Promise<numbe
     });
   }
   return due.length;
-}
-
-/** Checks every minute for listings whose three years are over. */
-export class ListingExpiry {
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly db: EnterpriseDb, private readonly logger: Logger, private readonly intervalMs = 60_000) {}
-
-  async start(): Promise<void> {
-    this.timer = setInterval(() => {
-      expireListings(this.db, new Date()).catch((error: unknown) => this.logger.error({ err: error }, 'expiring dishonesty-list listings failed; will retry'));
-    }, this.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-  }
 }

@@ -8,7 +8,7 @@ import { BiddingEligibilityService, biddingEligibilityImplementation } from '../
 import { VerdictCache } from '../../src/store/verdict-cache';
 import { createHarness } from '../support/harness';
 
-const { config, bus, db, execute } = createHarness();
+const { config, bus, db, execute, service } = createHarness();
 const logger = createLogger('enterprise-test', 'warn');
 const USCC = '91350100M000100Y43';
 const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.enterpriseRegister });
@@ -63,7 +63,7 @@ describe('eligibility read model fed by card events', () => {
   const cardId = randomUUID();
   let subscription: { close(): Promise<void> };
   beforeAll(async () => {
-    subscription = await startEnterpriseConsumers(bus, db, logger, () => undefined);
+    subscription = await startEnterpriseConsumers(bus, db, logger, () => undefined, service.deps.obligationPolicy);
   });
   afterAll(() => subscription.close());
 
@@ -97,7 +97,7 @@ describe('CheckBiddingEligibility over gRPC', () => {
   const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger);
   beforeAll(async () => {
     await verdicts.start();
-    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(verdicts, config, logger) }]);
+    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, config, logger) }]);
     client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
   });
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe('CheckBiddingEligibility over gRPC', () => {
     const check = () => callUnary<{ eligible: boolean; reasons: Array<{ code: string }> }>(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: ok });
     expect((await check()).eligible).toBe(true);
     expect((await check()).eligible).toBe(true);
-    const consumers = await startEnterpriseConsumers(bus, db, logger, () => undefined);
+    const consumers = await startEnterpriseConsumers(bus, db, logger, () => undefined, service.deps.obligationPolicy);
     const cardId = randomUUID();
     await bus.publish([{ topic: cardFrozenV1.topic, key: cardId, value: JSON.stringify(cardEvent(cardFrozenV1, cardId, 2)) }]);
     await testing.eventually(async () => ((await check()).eligible ? undefined : true), 5_000, 'the cached verdict to be dropped');

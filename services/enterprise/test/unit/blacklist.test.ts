@@ -21,15 +21,15 @@ describe('the dishonesty-list rule (config per province)', () => {
   });
 
   it('lists for the term (36 months) with a blacklisted event; refuses below the threshold and a second listing', () => {
-    const { listing, events } = listEnterprise(enterprise, null, { ...none, largestOwedToOneWorkerFen: 800_000n }, decision, policy, 'inspector', at);
+    const { listing, events } = listEnterprise(enterprise, null, [], { ...none, largestOwedToOneWorkerFen: 800_000n }, decision, policy, 'inspector', at);
     expect(listing).toMatchObject({ status: 'ACTIVE', until: new Date('2029-01-15T02:00:00Z'), grounds: [expect.stringContaining('¥8,000')] });
     expect(events[0]!.envelope).toMatchObject({ type: 'cn.yikatong.enterprise.enterprise.blacklisted.v1', data: { listingId: listing.id, decision: decision.decision } });
-    expect(errorOf(() => listEnterprise(enterprise, null, none, decision, policy, 'x', at))).toMatchObject({ code: 'LISTING_THRESHOLD_NOT_MET' });
-    expect(errorOf(() => listEnterprise(enterprise, listing, { ...none, massIncident: true }, decision, policy, 'x', at))).toMatchObject({ code: 'ALREADY_LISTED' });
+    expect(errorOf(() => listEnterprise(enterprise, null, [], none, decision, policy, 'x', at))).toMatchObject({ code: 'LISTING_THRESHOLD_NOT_MET' });
+    expect(errorOf(() => listEnterprise(enterprise, listing, [], { ...none, massIncident: true }, decision, policy, 'x', at))).toMatchObject({ code: 'ALREADY_LISTED' });
   });
 
   it('removes early only after 6 months and with a pledge; the term ends by itself after 3 years', () => {
-    const { listing } = listEnterprise(enterprise, null, { ...none, massIncident: true }, decision, policy, 'x', at);
+    const { listing } = listEnterprise(enterprise, null, [], { ...none, massIncident: true }, decision, policy, 'x', at);
     expect(errorOf(() => removeEarly(listing, '本企业承诺按时足额支付农民工工资', policy, addMonths(at, 5)))).toMatchObject({ code: 'TOO_EARLY_FOR_REMOVAL' });
     expect(errorOf(() => removeEarly(listing, '好', policy, addMonths(at, 7)))).toMatchObject({ code: 'PLEDGE_REQUIRED' });
     const removed = removeEarly(listing, '本企业承诺按时足额支付农民工工资', policy, addMonths(at, 6));

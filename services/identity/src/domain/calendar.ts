@@ -1,8 +1,6 @@
-/** Calendar days in China Standard Time (UTC+8, no daylight saving): sites and pay periods use local days. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { CHINA_OFFSET_MS, chinaDay } from '@yikatong/platform';
 
-/** YYYY-MM-DD of an instant in China. */
-export const chinaDay = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export { chinaDay };
 
 /** Whole years between a birth date and a day, both YYYY-MM-DD. */
 export function ageOn(birthDate: string, day: string): number {

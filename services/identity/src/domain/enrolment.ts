@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
 import { addDays } from './calendar';
 import type { CardStatus } from './card';
 import { IDENTITY_SOURCE } from './card';
@@ -46,12 +46,6 @@ export interface EnrolmentPolicy {
   retrainAfterInactiveDays: number;
 }
 
-export interface Refusal {
-  code: string;
-  field: string;
-  message: string;
-}
-
 const overlaps = (a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }) =>
   a.startDate <= (b.endDate ?? '9999-12-31') && b.startDate <= (a.endDate ?? '9999-12-31');
 
@@ -95,11 +89,7 @@ function enrolmentFacts(enrolment: Enrolment) {
 }
 
 export function startEnrolment(request: EnrolmentRequest, facts: EnrolmentFacts, policy: EnrolmentPolicy, at: Date): { enrolment: Enrolment; events: OutgoingEvent[] } {
-  const [first, ...rest] = enrolmentRefusals(request, facts, policy);
-  if (first) {
-    const message = [first, ...rest].map((refusal) => refusal.message).join(' ');
-    throw new AppError(first.code, message, first.field);
-  }
+  refuseIfAny(enrolmentRefusals(request, facts, policy));
   const enrolment: Enrolment = { id: randomUUID(), ...request, regionCode: facts.project!.regionCode, status: 'ACTIVE' };
   const event = createEvent(enrolmentStartedV1, IDENTITY_SOURCE, enrolment.id, {
     ...enrolmentFacts(enrolment),

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+import { TOPICS } from '../topics';
+
+const instant = z.string().datetime({ offset: true });
+/** Amounts in fen as decimal strings: JSON numbers lose precision above 2^53. */
+const fen = z.string().regex(/^\d+$/);
+
+/** The project's dedicated wage account (工资专用账户) is open: a precondition of the construction permit. */
+export const wageAccountOpenedV1 = defineEvent({
+  type: 'cn.yikatong.payroll.wage-account.opened.v1',
+  topic: TOPICS.payrollAccounts,
+  data: z.object({
+    accountId: z.string().uuid(),
+    projectId: z.string().uuid(),
+    generalContractorUscc: z.string().length(18),
+    bankName: z.string(),
+    openedAt: instant,
+  }),
+});
+
+export const depositForm = z.enum(['CASH', 'BANK_GUARANTEE', 'EXEMPT']);
+
+/** The wage guarantee deposit (工资保证金) is in place for a project, or the project is exempt. */
+export const depositPlacedV1 = defineEvent({
+  type: 'cn.yikatong.payroll.deposit.placed.v1',
+  topic: TOPICS.payrollAccounts,
+  data: z.object({
+    depositId: z.string().uuid(),
+    projectId: z.string().uuid(),
+    uscc: z.string().length(18),
+    form: depositForm,
+    /** Zero when exempt. */
+    amountFen: fen,
+    /** A bank guarantee's last valid day; null for cash and exemptions. */
+    validUntil: z.string().date().nullable(),
+    placedAt: instant,
+  }),
+});
+
+export const warningColour = z.enum(['RED', 'YELLOW', 'BLUE']);
+
+const warningFacts = {
+  warningId: z.string().uuid(),
+  colour: warningColour,
+  projectId: z.string().uuid(),
+  /** The enterprise responsible for paying (the project's general contractor or the employer). */
+  uscc: z.string().length(18),
+  /** Monotonic per warning: a clearance that overtook its raise is not undone by it. */
+  version: z.number().int().positive(),
+};
+
+/** An arrears early warning (欠薪预警) was raised by the province's rule table. */
+export const arrearsWarningRaisedV1 = defineEvent({
+  type: 'cn.yikatong.payroll.arrears-warning.raised.v1',
+  topic: TOPICS.payrollWarnings,
+  data: z.object({ ...warningFacts, ruleCode: z.string(), message: z.string(), raisedAt: instant }),
+});
+
+/** The facts behind a warning are resolved (wages paid, instalment made). */
+export const arrearsWarningClearedV1 = defineEvent({
+  type: 'cn.yikatong.payroll.arrears-warning.cleared.v1',
+  topic: TOPICS.payrollWarnings,
+  data: z.object({ ...warningFacts, reason: z.string(), clearedAt: instant }),
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { dayOf, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import type { EnterpriseContext } from '../context';
+import type { EnterpriseTx } from '../db';
+import { requestStep, reviewStep } from '../domain/lifecycle';
+import { PROJECT_STAGES } from '../domain/project';
+import { createStep, findSteps, saveReview } from '../store/lifecycle';
+import { lifecycleFactsOf } from '../store/project-facts';
+import { findProjects } from '../store/projects';
+import { requireResponsibleParty } from './project-mutations';
+
+const optionalText = z.string().trim().max(200).nullish().transform((text) => text || null);
+const optionalDay = z.date().nullish().transform((date) => (date ? dayOf(date) : null));
+
+const requestInput = z.object({
+  projectId: z.string().uuid('is not a project id'),
+  to: z.enum(PROJECT_STAGES),
+  details: z.object({ noticeNumber: optionalText, permitNumber: optionalText, startedOn: optionalDay, acceptedOn: optionalDay, note: optionalText }).nullish(),
+});
+
+const reviewInput = z.object({
+  stepId: z.string().uuid('is not a step id'),
+  approve: z.boolean(),
+  comment: z.string().max(1000).nullish(),
+});
+
+/** Locks the project row: one step at a time is entered or decided per project. */
+async function lockProject(tx: EnterpriseTx, projectId: string) {
+  await tx.$executeRawUnsafe('SELECT 1 FROM project WHERE id = $1::uuid FOR UPDATE', projectId);
+  const [project] = await findProjects(tx, [projectId]);
+  if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
+  return project;
+}
+
+export const lifecycleMutations = {
+  requestProjectStep: async (_: unknown, args: { input: z.input<typeof requestInput> }, ctx: EnterpriseContext) => {
+    const input = parseInput(requestInput, args.input);
+    return ctx.db.$transaction(async (tx) => {
+      const project = await lockProject(tx, input.projectId);
+      const principal = requireResponsibleParty(ctx, project.generalContractorUscc, project.regionCode);
+      const [pending] = await findSteps(tx, { projectId: project.id, status: 'PENDING' });
+      const step = requestStep(project, pending ?? null, input.to, input.details ?? {}, await lifecycleFactsOf(tx, project.id), principal.subject, new Date());
+      await createStep(tx, step);
+      return step;
+    });
+  },
+
+  reviewProjectStep: async (_: unknown, args: { input: z.input<typeof reviewInput> }, ctx: EnterpriseContext) => {
+    const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.projectReview);
+    const input = parseInput(reviewInput, args.input);
+    const reviewed = await ctx.db.$transaction(async (tx) => {
+      const [found] = await findSteps(tx, { id: input.stepId });
+      if (!found) throw notFound('STEP_NOT_FOUND', 'No project step has this id.', 'stepId');
+      const project = await lockProject(tx, found.projectId);
+      requireRegion(principal, project.regionCode);
+      const [step] = await findSteps(tx, { id: input.stepId });
+      const result = reviewStep(step!, project, { approve: input.approve, comment: input.comment ?? null }, await lifecycleFactsOf(tx, project.id), principal.subject, new Date());
+      await saveReview(tx, result.step, result.project, result.events, ctx.obligationPolicy);
+      return result.step;
+    });
+    ctx.nudgeOutbox();
+    return reviewed;
+  },
+};

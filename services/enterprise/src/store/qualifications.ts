@@ -1,0 +1,59 @@
+import { createEvent, qualificationExpiringV1, type CloudEvent } from '@yikatong/contracts';
+import { appendToOutbox, chinaDay, dateOfDay, dayOf, outgoing } from '@yikatong/platform';
+import type { EnterpriseDb, EnterpriseTx } from '../db';
+import { RULES } from '../domain/eligibility';
+import { ENTERPRISE_SOURCE } from '../domain/enterprise';
+import { expiredQualificationBlock, reminderDue, type Qualification, type QualificationGrade, type QualificationPolicy } from '../domain/qualification';
+import type { Prisma } from '../generated/prisma/client';
+import { clockCause, reconcileBlocks, type BlockCause } from './eligibility';
+
+type QualificationRow = Prisma.QualificationGetPayload<object>;
+
+const toQualification = (row: QualificationRow): Qualification => ({
+  ...row, grade: row.grade as QualificationGrade, validUntil: dayOf(row.validUntil), remindedFor: row.remindedFor ? dayOf(row.remindedFor) : null,
+});
+
+export async function findQualifications(db: EnterpriseDb | EnterpriseTx, usccs: readonly string[]): Promise<Qualification[]> {
+  const rows = await db.qualification.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: [{ uscc: 'asc' }, { category: 'asc' }] });
+  return rows.map(toQualification);
+}
+
+/** Sets or lifts the "no valid qualification" block to match the enterprise's certificates today. */
+export async function reconcileQualificationBlock(tx: EnterpriseTx, uscc: string, cause: BlockCause, now: Date): Promise<void> {
+  const block = expiredQualificationBlock(await findQualifications(tx, [uscc]), chinaDay(now));
+  await reconcileBlocks(tx, uscc, uscc, [RULES.qualificationExpired], block ? [block] : [], cause, now);
+}
+
+export async function saveQualification(tx: EnterpriseTx, qualification: Qualification, now: Date): Promise<void> {
+  const data = { ...qualification, validUntil: dateOfDay(qualification.validUntil), remindedFor: qualification.remindedFor ? dateOfDay(qualification.remindedFor) : null };
+  await tx.qualification.upsert({ where: { id: qualification.id }, create: data, update: data });
+  await reconcileQualificationBlock(tx, qualification.uscc, { label: `enterprise:qualification-recorded#${qualification.id}`, eventId: null }, now);
+}
+
+/**
+ * The clock's part: reminds once per expiry date within the reminder window, and blocks
+ * enterprises whose last valid qualification has lapsed.
+ */
+export async function sweepQualifications(db: EnterpriseDb, policy: QualificationPolicy, now: Date): Promise<void> {
+  const today = chinaDay(now);
+  const horizon = dateOfDay(chinaDay(new Date(now.getTime() + policy.reminderDays * 86_400_000)));
+  const expiring = (await db.qualification.findMany({ where: { validUntil: { lte: horizon, gte: dateOfDay(today) } } })).map(toQualification);
+  for (const qualification of expiring.filter((held) => reminderDue(held, today, policy))) {
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.qualification.updateMany({
+        where: { id: qualification.id, validUntil: dateOfDay(qualification.validUntil), OR: [{ remindedFor: null }, { remindedFor: { not: dateOfDay(qualification.validUntil) } }] },
+        data: { remindedFor: dateOfDay(qualification.validUntil) },
+      });
+      if (claimed.count === 0) return;
+      const event = createEvent(qualificationExpiringV1, ENTERPRISE_SOURCE, qualification.uscc, {
+        qualificationId: qualification.id, uscc: qualification.uscc, category: qualification.category, grade: qualification.grade, validUntil: qualification.validUntil,
+      }, now);
+      await appendToOutbox(tx, [outgoing(qualificationExpiringV1, event as CloudEvent)]);
+    });
+  }
+  const lapsed = await db.qualification.findMany({ where: { validUntil: { lt: dateOfDay(today) } }, select: { uscc: true }, distinct: ['uscc'] });
+  const blocked = await db.eligibilityBlock.findMany({ where: { rule: RULES.qualificationExpired }, select: { uscc: true } });
+  for (const uscc of new Set([...lapsed.map((row) => row.uscc), ...blocked.map((row) => row.uscc)])) {
+    await db.$transaction((tx) => reconcileQualificationBlock(tx, uscc, clockCause(RULES.qualificationExpired), now));
+  }
+}
