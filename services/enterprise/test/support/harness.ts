@@ -4,8 +4,8 @@ import { createEnterpriseContext } from '../../src/context';
 import { createEnterpriseService } from '../../src/service';
 
 /** The enterprise service in-process on the test database (real PostgreSQL), with the in-memory bus; one per test file. */
-export function createHarness() {
-  const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0' } as never);
+export function createHarness(settings: Record<string, string> = {}) {
+  const config = loadEnterpriseConfig({ ...testing.testConfig(), ENTERPRISE_PORT: '0', ENTERPRISE_GRPC_PORT: '0', ...settings } as never);
   const bus = new InMemoryEventBus();
   const service = createEnterpriseService(config, bus);
   const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>

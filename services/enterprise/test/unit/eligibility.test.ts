@@ -1,4 +1,4 @@
-import { evaluateEligibility, frozenCardMessage, ruleForFrozenCard, RULES } from '../../src/domain/eligibility';
+import { evaluateEligibility, frozenCardMessage, overdueObligations, ruleForFrozenCard, RULES } from '../../src/domain/eligibility';
 
 describe('bidding eligibility', () => {
   it('is eligible when nothing blocks the enterprise', () => {
@@ -24,5 +24,31 @@ describe('bidding eligibility', () => {
   it('explains a frozen card with authority, reason and legal basis', () => {
     const message = frozenCardMessage({ cardNumber: 'YK1', holderKind: 'ENTERPRISE', reason: '欠薪', legalBasis: '第五十五条', authority: '住建局' });
     expect(message).toBe("The enterprise's real-name card YK1 is frozen by 住建局: 欠薪 (第五十五条).");
+  });
+});
+
+describe('project obligations (art. 55)', () => {
+  const policy = { wageAccountDays: 30, depositDays: 30, realNameGraceDays: 7 };
+  const awardedAt = new Date('2026-10-01T00:00:00Z');
+  const facts = { projectId: 'p1', name: '新校区', stage: 'AWARDED', awardedAt, constructionStartedAt: null, wageAccountOpen: false, depositPlaced: false, activeEnrolments: 0 };
+
+  it('blocks once a deadline has passed, dated from the deadline', () => {
+    expect(overdueObligations(facts, policy, new Date('2026-10-30T23:59:59Z'))).toEqual([]);
+    const blocks = overdueObligations(facts, policy, new Date('2026-10-31T00:00:00Z'));
+    expect(blocks.map((block) => block.rule)).toEqual([RULES.wageAccountMissing, RULES.depositMissing]);
+    expect(blocks[0]).toMatchObject({ subjectId: 'p1', since: new Date('2026-10-31T00:00:00Z') });
+  });
+
+  it('lifts when the fact arrives or the project is no longer active', () => {
+    const late = new Date('2027-01-01T00:00:00Z');
+    expect(overdueObligations({ ...facts, wageAccountOpen: true, depositPlaced: true }, policy, late)).toEqual([]);
+    expect(overdueObligations({ ...facts, stage: 'COMPLETED' }, policy, late)).toEqual([]);
+  });
+
+  it('wants workers enrolled by real name a grace period into construction', () => {
+    const building = { ...facts, stage: 'CONSTRUCTION', wageAccountOpen: true, depositPlaced: true, constructionStartedAt: new Date('2026-12-01T00:00:00Z') };
+    expect(overdueObligations(building, policy, new Date('2026-12-07T00:00:00Z'))).toEqual([]);
+    expect(overdueObligations(building, policy, new Date('2026-12-08T00:00:00Z')).map((block) => block.rule)).toEqual([RULES.realNameEnrolmentMissing]);
+    expect(overdueObligations({ ...building, activeEnrolments: 3 }, policy, new Date('2026-12-08T00:00:00Z'))).toEqual([]);
   });
 });

@@ -1,0 +1,26 @@
+import { creditFromVerifiedComplaint, depositRateInputs, recordCredit } from '../../src/domain/credit';
+
+const now = new Date('2026-11-25T00:00:00Z');
+const yearsAgo = (years: number) => new Date(now.getTime() - years * 365.25 * 86_400_000);
+
+describe('credit records and deposit-rate inputs', () => {
+  it('counts clean years from registration or the last bad fact', () => {
+    expect(depositRateInputs({ registeredAt: yearsAgo(5.5), credit: [], redWarningsRaisedAt: [], listings: [], now })).toEqual({ cleanYears: 5, arrearsInLastTwoYears: false, listed: false, lastBadFactAt: null });
+    const withBad = depositRateInputs({ registeredAt: yearsAgo(10), credit: [{ kind: 'BAD', category: 'REAL_NAME_VIOLATION', at: yearsAgo(2.2) }, { kind: 'GOOD', category: 'AWARD', at: yearsAgo(0.1) }], redWarningsRaisedAt: [], listings: [], now });
+    expect(withBad).toMatchObject({ cleanYears: 2, arrearsInLastTwoYears: false });
+  });
+
+  it('treats a red warning, a wage-arrears record or a listing in the last two years as arrears', () => {
+    expect(depositRateInputs({ registeredAt: yearsAgo(10), credit: [], redWarningsRaisedAt: [yearsAgo(1.9)], listings: [], now }).arrearsInLastTwoYears).toBe(true);
+    expect(depositRateInputs({ registeredAt: yearsAgo(10), credit: [{ kind: 'BAD', category: 'WAGE_ARREARS', at: yearsAgo(2.1) }], redWarningsRaisedAt: [], listings: [], now }).arrearsInLastTwoYears).toBe(false);
+    const listed = depositRateInputs({ registeredAt: yearsAgo(10), credit: [], redWarningsRaisedAt: [], listings: [{ listedAt: yearsAgo(1), status: 'ACTIVE' }], now });
+    expect(listed).toMatchObject({ listed: true, arrearsInLastTwoYears: true, cleanYears: 1 });
+  });
+
+  it('validates categories per kind and turns a verified wage complaint into a WAGE_ARREARS record', () => {
+    expect(() => recordCredit({ uscc: 'u', kind: 'GOOD', category: 'WAGE_ARREARS', description: '按时足额支付' }, 'c', now)).toThrow(/AWARD, PROMPT_PAYMENT/);
+    expect(recordCredit({ uscc: 'u', kind: 'GOOD', category: 'AWARD', description: '省级文明工地' }, 'c', now)).toMatchObject({ kind: 'GOOD', source: 'portal:c' });
+    const record = creditFromVerifiedComplaint({ complaintId: 'c-1', uscc: 'u', category: 'WAGE_ARREARS', summary: '拖欠3人工资', verifiedBy: 'inspector', verifiedAt: now.toISOString() }, 'welfare:x#1', 'e-1');
+    expect(record).toMatchObject({ kind: 'BAD', category: 'WAGE_ARREARS', sourceEventId: 'e-1', at: now });
+  });
+});
