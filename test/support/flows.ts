@@ -33,6 +33,19 @@ export async function waitForEligibility(query: Query, uscc: string, eligible: b
   }
 }
 
+/** Polls the gateway until the enterprise's reasons are exactly these codes (in any order). */
+export async function waitForReasons(query: Query, uscc: string, codes: string[], timeoutMs = 20_000): Promise<Eligibility> {
+  const wanted = [...codes].sort().join(',');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const verdict = await eligibilityOf(query, uscc);
+    const actual = verdict.reasons.map((reason) => reason.code).sort().join(',');
+    if (actual === wanted) return verdict;
+    if (Date.now() > deadline) throw new Error(`enterprise ${uscc} had reasons [${actual}], not [${wanted}], after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Waits for identity to issue the enterprise's card (it reacts to enterprise.registered). */
 export async function waitForEnterpriseCard(query: Query, uscc: string, timeoutMs = 20_000): Promise<{ id: string; number: string }> {
   const deadline = Date.now() + timeoutMs;
