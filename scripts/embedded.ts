@@ -68,7 +68,7 @@ async function graphql(url: string, token: string, query: string, variables: Rec
   return body.data;
 }
 
-/** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises (one card frozen), three workers. */
+/** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises (one card frozen) with qualifications, a project with an open tender, three workers. */
 async function seed(gatewayUrl: string, portalToken: string, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
   const existing = await graphql(gatewayUrl, portalToken, 'query { enterprises(first: 1) { nodes { uscc } } }', {});
   if (existing.enterprises.nodes.length > 0) return;
@@ -85,6 +85,18 @@ async function seed(gatewayUrl: string, portalToken: string, services: { payroll
   if (!card) throw new Error('seeding failed: no real-name card was issued');
   await graphql(gatewayUrl, portalToken, 'mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }', {
     input: { cardNumber: card.number, reason: '拖欠农民工工资，责令改正逾期未改正', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' },
+  });
+  const qualifications = [['建筑工程施工总承包', 'FIRST'], ['市政公用工程施工总承包', 'SECOND'], ['施工劳务', 'UNGRADED'], ['建筑装修装饰工程专业承包', 'SECOND']] as const;
+  for (const [i, [category, grade]] of qualifications.entries()) {
+    await graphql(gatewayUrl, portalToken, 'mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }', {
+      input: { uscc: demoUscc(i + 1), category, grade, certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`, issuedBy: '河北省住房和城乡建设厅', validUntil: '2030-12-31' },
+    });
+  }
+  const project = await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
+    input: { name: '邢台学院新校区一期', regionCode: '130502', client: '邢台学院', generalContractorUscc: demoUscc(1), contractValue: '12000000000', labourCostSharePercent: 25, startDate: '2027-03-01' },
+  });
+  await graphql(gatewayUrl, portalToken, 'mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }', {
+    input: { projectId: project.registerProject.id, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
   });
   const workers = [['130502199003070018', '王建国', 'REBAR'], ['130521198811150024', '李秀英', 'MASON'], ['130503199505200031', '赵志强', 'CARPENTER']] as const;
   for (const [i, [idNumber, name, tradeCode]] of workers.entries()) {
@@ -129,10 +141,14 @@ async function main() {
 
   const token = (claims: TokenClaims) => mintToken(platform, claims, '30d');
   const tokens: Record<string, string> = {
-    'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises and workers, reads personal data and the audit log)': await token({
+    'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises, projects and workers, opens tenders, reviews project steps, reads personal data and the audit log)': await token({
       sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'],
-      scope: [SCOPES.cardFreeze, SCOPES.enterpriseRegister, SCOPES.workerRegister, SCOPES.piiRead, SCOPES.auditRead].join(' '),
+      scope: [SCOPES.cardFreeze, SCOPES.enterpriseRegister, SCOPES.workerRegister, SCOPES.piiRead, SCOPES.auditRead, SCOPES.projectRegister, SCOPES.projectReview].join(' '),
     }),
+    'PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list and credit records)': await token({
+      sub: 'xingtai-rsj-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: [SCOPES.blacklistDecide, SCOPES.creditRecord].join(' '),
+    }),
+    [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps)`]: await token({ sub: 'xtjg-admin', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: SCOPES.projectRegister }),
     [`ENTERPRISE (${XINGTAI[3].name})`]: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
     'BANK (ICBC)': await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }),
     ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
