@@ -11,9 +11,10 @@ const inspector = (regions = ['130500'], scope: string = SCOPES.blacklistDecide)
 
 const LIST = `mutation ($input: ListOnBlacklistInput!) { listOnBlacklist(input: $input) { id status grounds until } }`;
 const REMOVE = `mutation ($input: RemoveFromBlacklistInput!) { removeFromBlacklist(input: $input) { status } }`;
-const VERDICT = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message } } blacklistListings { status decision } } }`;
+const VERDICT = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message } } blacklistListings { status decision responsiblePersonIds } } }`;
 const facts = { unpaidAfterOrder: true, largestOwedToOneWorker: '800000', workersOwed: 3, totalOwed: '1500000', massIncident: false };
 const input = (overrides: Record<string, unknown> = {}) => ({ uscc: USCC, reason: '拖欠 3 名农民工工资，责令支付后逾期未支付', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅', facts, ...overrides });
+const RESPONSIBLE_PERSON = '2f0c8a59-3c4e-4f7a-9b1d-6e2a7c9d4b10';
 const counts = async () => ({ listings: await db.blacklistListing.count(), blocks: await db.eligibilityBlock.count(), outbox: await db.outboxEvent.count() });
 
 beforeAll(async () => {
@@ -21,8 +22,9 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  await db.$executeRawUnsafe('TRUNCATE blacklist_listing, project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
+  await db.$executeRawUnsafe('TRUNCATE responsible_person, blacklist_listing, project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
   await db.enterprise.create({ data: { uscc: USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' } });
+  await db.responsiblePerson.create({ data: { uscc: USCC, personId: RESPONSIBLE_PERSON, cardId: '5b1f4f3e-7d5a-4a67-9d0e-0c3b8b6a2e11', since: new Date() } });
 });
 
 afterAll(async () => {
@@ -37,9 +39,10 @@ describe('the dishonesty list (失信联合惩戒名单)', () => {
     expect(listed.data!.listOnBlacklist).toMatchObject({ status: 'ACTIVE', grounds: [expect.stringContaining('¥8,000')] });
     const verdict = (await execute(VERDICT, { uscc: USCC }, inspector(['130500'], ''))).data!.enterprise;
     expect(verdict).toMatchObject({ biddingEligibility: { eligible: false, reasons: [{ code: 'BLACKLISTED', message: expect.stringContaining('冀人社失信〔2026〕12号') }] } });
-    expect(verdict.blacklistListings).toEqual([{ status: 'ACTIVE', decision: '冀人社失信〔2026〕12号' }]);
+    // The responsible persons are listed with the enterprise.
+    expect(verdict.blacklistListings).toEqual([{ status: 'ACTIVE', decision: '冀人社失信〔2026〕12号', responsiblePersonIds: [RESPONSIBLE_PERSON] }]);
     const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.enterprise.enterprise.blacklisted.v1' } });
-    expect(event.payload).toMatchObject({ subject: USCC, data: { uscc: USCC, listingId: listed.data!.listOnBlacklist.id } });
+    expect(event.payload).toMatchObject({ subject: USCC, data: { uscc: USCC, listingId: listed.data!.listOnBlacklist.id, responsiblePersonIds: [RESPONSIBLE_PERSON] } });
     expect(await db.eligibilityChange.count({ where: { uscc: USCC, eligible: false } })).toBe(1);
   });
 
