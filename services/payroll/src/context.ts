@@ -4,8 +4,9 @@ import type { PayrollDb } from './db';
 export interface PayrollContext {
   principal: Principal | null;
   db: PayrollDb;
+  nudgeOutbox: () => void;
 }
 
-export function createPayrollContext(principal: Principal | null, db: PayrollDb): PayrollContext {
-  return { principal, db };
+export function createPayrollContext(principal: Principal | null, db: PayrollDb, nudgeOutbox: () => void): PayrollContext {
+  return { principal, db, nudgeOutbox };
 }

@@ -1,4 +1,5 @@
-import { dateScalar, moneyScalar } from '@yikatong/platform';
+import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
 import { Query } from './query';
+import { wageAccountMutations } from './wage-account-mutations';
 
-export const resolvers = { Money: moneyScalar, Date: dateScalar, Query };
+export const resolvers = { Money: moneyScalar, Date: dateScalar, DateTime: dateTimeScalar, Query, Mutation: wageAccountMutations };

@@ -1,6 +1,8 @@
-import { invalidInput, requirePrincipal } from '@yikatong/platform';
+import { invalidInput, isUuid, requirePrincipal } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { minimumWageInForce } from '../domain/minimum-wage';
+import { findAccounts } from '../store/wage-accounts';
+import { visibleAccount } from './wage-account';
 
 export const Query = {
   /** Minimum wages are public rules: any signed-in caller may read them. */
@@ -10,5 +12,12 @@ export const Query = {
     const sameProvince = await ctx.db.minimumWage.findMany({ where: { regionCode: { startsWith: args.regionCode.slice(0, 2) } } });
     const entry = minimumWageInForce(sameProvince, args.regionCode, args.on ?? new Date());
     return entry && { regionCode: entry.regionCode, monthly: entry.monthlyFen, hourly: entry.hourlyFen, effectiveFrom: entry.effectiveFrom };
+  },
+
+  /** A project's dedicated wage accounts, current and closed, for those who may see them. */
+  wageAccounts: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+    if (!isUuid(args.projectId)) return [];
+    const accounts = await findAccounts(ctx.db, { projectId: args.projectId });
+    return (await Promise.all(accounts.map((account) => visibleAccount(ctx, account)))).filter((account) => account !== null);
   },
 };

@@ -11,7 +11,7 @@ const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
 
 const execute = (variables: Record<string, unknown>, principal: Principal | null) =>
-  testing.runOperation(service.subgraph.apollo, QUERY, variables, createPayrollContext(principal, db));
+  testing.runOperation(service.subgraph.apollo, QUERY, variables, createPayrollContext(principal, db, () => undefined));
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'payroll');

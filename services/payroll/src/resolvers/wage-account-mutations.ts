@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { conflict, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import type { PayrollContext } from '../context';
+import { confirmOpened, requestAccount } from '../domain/wage-account';
+import { findAccounts, lockCurrentAccount, saveAccount } from '../store/wage-accounts';
+
+const requestInput = z.object({ projectId: z.string().uuid('is not a project id'), bankCode: z.string().trim().toUpperCase(), bankName: z.string() });
+const confirmInput = z.object({ accountId: z.string().uuid('is not an account id'), accountNumber: z.string().trim() });
+
+export const wageAccountMutations = {
+  /** The general contractor (project:register) or a portal of the project's region asks a bank to open the account. */
+  requestWageAccount: async (_: unknown, args: { input: z.input<typeof requestInput> }, ctx: PayrollContext) => {
+    const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.projectRegister);
+    const input = parseInput(requestInput, args.input);
+    try {
+      return await ctx.db.$transaction(async (tx) => {
+        const project = await tx.payrollProject.findUnique({ where: { projectId: input.projectId } });
+        if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
+        if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
+        else if (principal.enterpriseUscc !== project.generalContractorUscc) throw forbidden('Only the general contractor opens the project\'s wage account.');
+        const account = requestAccount(project, await lockCurrentAccount(tx, project.projectId), input, new Date());
+        await saveAccount(tx, account, []);
+        return account;
+      });
+    } catch (error) {
+      // The partial unique index decides when two requests race.
+      if ((error as { code?: string }).code === 'P2002') throw conflict('WAGE_ACCOUNT_EXISTS', 'The project already has a dedicated wage account.', 'projectId');
+      throw error;
+    }
+  },
+
+  /** The bank that holds the account confirms its number; the account is active and announced. */
+  confirmWageAccountOpened: async (_: unknown, args: { input: z.input<typeof confirmInput> }, ctx: PayrollContext) => {
+    const principal = requireKind(ctx.principal, 'BANK');
+    const input = parseInput(confirmInput, args.input);
+    const opened = await ctx.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SELECT 1 FROM wage_account WHERE id = $1::uuid FOR UPDATE', input.accountId);
+      const [account] = await findAccounts(tx, { id: input.accountId });
+      if (!account) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'No wage account has this id.', 'accountId');
+      if (account.bankCode !== principal.bankCode) throw forbidden('Only the bank that holds the account confirms it.');
+      const result = confirmOpened(account, input.accountNumber, new Date());
+      await saveAccount(tx, result.account, result.events);
+      return result.account;
+    });
+    ctx.nudgeOutbox();
+    return opened;
+  },
+};
