@@ -11,7 +11,9 @@ export function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (
   return keys.map((key) => groups.get(key) ?? []);
 }
 
-export function byId<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): Array<T | null> {
-  const found = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => found.get(id) ?? null);
+export function byKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Array<T | null> {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key) ?? null);
 }
+
+export const byId = <T extends { id: string }>(ids: readonly string[], rows: readonly T[]): Array<T | null> => byKey(ids, rows, (row) => row.id);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byId, groupBy, type Principal } from '@yikatong/platform';
+import { byId, byKey, groupBy, type Principal } from '@yikatong/platform';
 import type { EnterpriseDb } from './db';
 import type { BlacklistPolicy, Listing } from './domain/blacklist';
 import type { CreditRecord } from './domain/credit';
@@ -31,8 +31,7 @@ export function createEnterpriseContext(principal: Principal | null, deps: Enter
     ...deps,
     nudgeOutbox,
     enterpriseByUscc: new DataLoader<string, Enterprise | null>(async (usccs) => {
-      const rows = await db.enterprise.findMany({ where: { uscc: { in: [...usccs] } } });
-      return groupBy(usccs, rows, (row) => row.uscc).map((group) => group[0] ?? null);
+      return byKey(usccs, await db.enterprise.findMany({ where: { uscc: { in: [...usccs] } } }), (row) => row.uscc);
     }),
     verdictByUscc: new DataLoader<string, EligibilityVerdict>((usccs) => loadVerdicts(db, usccs)),
     listingsByUscc: new DataLoader<string, Listing[]>(async (usccs) => groupBy(usccs, await findListings(db, { uscc: { in: [...usccs] } }), (row) => row.uscc)),

@@ -70,7 +70,8 @@ export interface ProjectObligationFacts {
   activeEnrolments: number;
 }
 
-const ACTIVE_STAGES = new Set(['AWARDED', 'PERMITTED', 'CONSTRUCTION']);
+/** Stages in which a project's obligations run (from the award until completion acceptance). */
+export const ACTIVE_STAGES = ['AWARDED', 'PERMITTED', 'CONSTRUCTION'] as const;
 const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);
 
 /**
@@ -79,7 +80,7 @@ const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_40
  * is no longer active.
  */
 export function overdueObligations(facts: ProjectObligationFacts, policy: ObligationPolicy, now: Date): EligibilityBlock[] {
-  if (!ACTIVE_STAGES.has(facts.stage)) return [];
+  if (!(ACTIVE_STAGES as readonly string[]).includes(facts.stage)) return [];
   const blocks: EligibilityBlock[] = [];
   const overdue = (rule: string, from: Date | null, days: number, missing: boolean, what: string) => {
     if (!from || !missing) return;

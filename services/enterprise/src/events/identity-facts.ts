@@ -3,6 +3,7 @@ import { on } from '@yikatong/platform';
 import type { EnterpriseTx } from '../db';
 import { frozenCardMessage, ruleForFrozenCard, type ObligationPolicy } from '../domain/eligibility';
 import { acceptNewerFact, changeBlocks, eventCause } from '../store/eligibility';
+import { requireKnownEnterprise } from '../store/locks';
 import { reconcileProjectObligations } from '../store/obligations';
 
 type CardStatusEvent = CloudEvent<EventData<typeof cardFrozenV1>>;
@@ -14,9 +15,7 @@ async function relevantCard(tx: EnterpriseTx, event: CardStatusEvent) {
   const uscc = event.data.enterpriseUscc;
   if (!rule || !uscc) return null;
   if (!(await acceptNewerFact(tx, event.data.cardId, event.data.version))) return null;
-  if (!(await tx.enterprise.findUnique({ where: { uscc }, select: { uscc: true } }))) {
-    throw new Error(`card event for unknown enterprise ${uscc}`);
-  }
+  await requireKnownEnterprise(tx, uscc, 'card event');
   return { rule, uscc };
 }
 

@@ -3,6 +3,7 @@ import { on } from '@yikatong/platform';
 import type { EnterpriseTx } from '../db';
 import { RULES, type ObligationPolicy } from '../domain/eligibility';
 import { acceptNewerFact, changeBlocks, eventCause } from '../store/eligibility';
+import { requireKnownEnterprise } from '../store/locks';
 import { recordSafeguard } from '../store/project-facts';
 
 type Raised = CloudEvent<EventData<typeof arrearsWarningRaisedV1>>;
@@ -12,7 +13,7 @@ type Cleared = CloudEvent<EventData<typeof arrearsWarningClearedV1>>;
 async function onWarningRaised(tx: EnterpriseTx, event: Raised) {
   const { warningId, colour, projectId, uscc, ruleCode, message, version, raisedAt } = event.data;
   if (!(await acceptNewerFact(tx, warningId, version))) return;
-  if (!(await tx.enterprise.findUnique({ where: { uscc }, select: { uscc: true } }))) throw new Error(`arrears warning for unknown enterprise ${uscc}`);
+  await requireKnownEnterprise(tx, uscc, 'arrears warning');
   const at = new Date(raisedAt);
   await tx.arrearsWarning.upsert({
     where: { id: warningId },

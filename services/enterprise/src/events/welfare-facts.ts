@@ -4,14 +4,13 @@ import type { EnterpriseTx } from '../db';
 import { creditFromVerifiedComplaint } from '../domain/credit';
 import type { ObligationPolicy } from '../domain/eligibility';
 import { eventCause } from '../store/eligibility';
+import { requireKnownEnterprise } from '../store/locks';
 import { recordSafeguard } from '../store/project-facts';
 
 export const welfareFactHandlers = (policy: ObligationPolicy) => [
   // A verified complaint feeds enterprise credit (a wage complaint counts as arrears for the deposit rate).
   on(complaintVerifiedV1, async (tx: EnterpriseTx, event) => {
-    if (!(await tx.enterprise.findUnique({ where: { uscc: event.data.uscc }, select: { uscc: true } }))) {
-      throw new Error(`verified complaint against unknown enterprise ${event.data.uscc}`);
-    }
+    await requireKnownEnterprise(tx, event.data.uscc, 'verified complaint');
     await tx.creditRecord.createMany({ data: [creditFromVerifiedComplaint(event.data, eventCause('welfare', event).label, event.id)], skipDuplicates: true });
   }),
   on(insuranceBoughtV1, (tx: EnterpriseTx, event) => recordSafeguard(tx, {

@@ -3,6 +3,7 @@ import { notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES 
 import type { EnterpriseContext } from '../context';
 import { listEnterprise, removeEarly } from '../domain/blacklist';
 import { findListings, saveListing } from '../store/blacklist';
+import { lockEnterpriseInRegion } from '../store/locks';
 
 const listInput = z.object({
   uscc: z.string().trim().toUpperCase(),
@@ -27,10 +28,7 @@ export const blacklistMutations = {
     const principal = decider(ctx);
     const { facts, uscc, ...decision } = parseInput(listInput, args.input);
     const listing = await ctx.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SELECT 1 FROM enterprise WHERE uscc = $1 FOR UPDATE', uscc);
-      const enterprise = await tx.enterprise.findUnique({ where: { uscc } });
-      if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
-      requireRegion(principal, enterprise.regionCode);
+      const enterprise = await lockEnterpriseInRegion(tx, principal, uscc);
       const [active] = await findListings(tx, { uscc, status: 'ACTIVE' });
       const responsible = await tx.responsiblePerson.findMany({ where: { uscc }, select: { personId: true }, orderBy: { since: 'asc' } });
       const result = listEnterprise(enterprise, active ?? null, responsible.map((person) => person.personId), {

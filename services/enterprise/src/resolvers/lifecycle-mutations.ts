@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { dayOf, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
-import type { EnterpriseTx } from '../db';
 import { requestStep, reviewStep } from '../domain/lifecycle';
 import { PROJECT_STAGES } from '../domain/project';
 import { createStep, findSteps, saveReview } from '../store/lifecycle';
 import { lifecycleFactsOf } from '../store/project-facts';
-import { findProjects } from '../store/projects';
+import { lockProject } from '../store/locks';
 import { requireResponsibleParty } from './project-mutations';
 
 const optionalText = z.string().trim().max(200).nullish().transform((text) => text || null);
@@ -23,14 +22,6 @@ const reviewInput = z.object({
   approve: z.boolean(),
   comment: z.string().max(1000).nullish(),
 });
-
-/** Locks the project row: one step at a time is entered or decided per project. */
-async function lockProject(tx: EnterpriseTx, projectId: string) {
-  await tx.$executeRawUnsafe('SELECT 1 FROM project WHERE id = $1::uuid FOR UPDATE', projectId);
-  const [project] = await findProjects(tx, [projectId]);
-  if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
-  return project;
-}
 
 export const lifecycleMutations = {
   requestProjectStep: async (_: unknown, args: { input: z.input<typeof requestInput> }, ctx: EnterpriseContext) => {

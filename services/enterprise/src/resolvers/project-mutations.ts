@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import { dayOf, forbidden, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { addParticipant, registerProject } from '../domain/project';
-import { findParticipants, findProjects, saveParticipant, saveProject } from '../store/projects';
+import { lockProject } from '../store/locks';
+import { findParticipants, saveParticipant, saveProject } from '../store/projects';
 
 const projectInput = z.object({
   name: z.string(),
@@ -44,10 +45,7 @@ export const projectMutations = {
   addSubcontractor: async (_: unknown, args: { input: z.input<typeof subcontractorInput> }, ctx: EnterpriseContext) => {
     const input = parseInput(subcontractorInput, args.input);
     const saved = await ctx.db.$transaction(async (tx) => {
-      // Row lock: two additions to one project are judged one after the other.
-      await tx.$executeRawUnsafe('SELECT 1 FROM project WHERE id = $1::uuid FOR UPDATE', input.projectId);
-      const [project] = await findProjects(tx, [input.projectId]);
-      if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
+      const project = await lockProject(tx, input.projectId);
       const principal = requireResponsibleParty(ctx, input.parentUscc, project.regionCode);
       const subcontractor = await tx.enterprise.findUnique({ where: { uscc: input.uscc } });
       const { participant, events } = addParticipant(project, await findParticipants(tx, [project.id]), subcontractor, input, principal.subject, new Date());

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { chinaDay, dayOf, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import { chinaDay, dayOf, parseInput, requireKind, requireScope, SCOPES } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
-import type { EnterpriseTx } from '../db';
 import { recordCredit } from '../domain/credit';
 import { QUALIFICATION_GRADES, recordQualification } from '../domain/qualification';
+import { lockEnterpriseInRegion } from '../store/locks';
 import { findQualifications, saveQualification } from '../store/qualifications';
 
 const usccField = z.string().trim().toUpperCase();
@@ -19,22 +19,13 @@ const qualificationInput = z.object({
 
 const creditInput = z.object({ uscc: usccField, kind: z.enum(['GOOD', 'BAD']), category: z.string(), description: z.string() });
 
-/** The enterprise, locked, in the clerk's region. */
-async function enterpriseInRegion(tx: EnterpriseTx, principal: Principal, uscc: string) {
-  await tx.$executeRawUnsafe('SELECT 1 FROM enterprise WHERE uscc = $1 FOR UPDATE', uscc);
-  const enterprise = await tx.enterprise.findUnique({ where: { uscc } });
-  if (!enterprise) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
-  requireRegion(principal, enterprise.regionCode);
-  return enterprise;
-}
-
 export const recordMutations = {
   /** A renewal of the same category replaces the certificate and lifts an expiry block at once. */
   recordQualification: async (_: unknown, args: { input: z.input<typeof qualificationInput> }, ctx: EnterpriseContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);
     const input = parseInput(qualificationInput, args.input);
     const saved = await ctx.db.$transaction(async (tx) => {
-      await enterpriseInRegion(tx, principal, input.uscc);
+      await lockEnterpriseInRegion(tx, principal, input.uscc);
       const now = new Date();
       const existing = (await findQualifications(tx, [input.uscc])).find((held) => held.category === input.category.trim()) ?? null;
       const qualification = recordQualification(input, existing, chinaDay(now), principal.subject, now);
@@ -49,7 +40,7 @@ export const recordMutations = {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.creditRecord);
     const input = parseInput(creditInput, args.input);
     return ctx.db.$transaction(async (tx) => {
-      await enterpriseInRegion(tx, principal, input.uscc);
+      await lockEnterpriseInRegion(tx, principal, input.uscc);
       const record = recordCredit(input, principal.subject, new Date());
       await tx.creditRecord.create({ data: record });
       return record;

@@ -1,8 +1,6 @@
 import type { EnterpriseDb, EnterpriseTx } from '../db';
-import { overdueObligations, PROJECT_OBLIGATION_RULES, type ObligationPolicy } from '../domain/eligibility';
+import { ACTIVE_STAGES, overdueObligations, PROJECT_OBLIGATION_RULES, type ObligationPolicy } from '../domain/eligibility';
 import { clockCause, reconcileBlocks, type BlockCause } from './eligibility';
-
-const ACTIVE_STAGES = ['AWARDED', 'PERMITTED', 'CONSTRUCTION'] as const;
 
 async function approvedAt(tx: EnterpriseTx, projectId: string, stage: 'AWARDED' | 'CONSTRUCTION'): Promise<Date | null> {
   const step = await tx.projectStep.findFirst({ where: { projectId, toStage: stage, status: 'APPROVED' }, select: { reviewedAt: true } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cardFrozenV1, cardUnfrozenV1, createEvent } from '@yikatong/contracts';
 import {
-  callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
+  callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing,
 } from '@yikatong/platform';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';

@@ -2,7 +2,7 @@ import { invalidInput, isUuid, requirePrincipal } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { minimumWageInForce } from '../domain/minimum-wage';
 import { findAccounts } from '../store/wage-accounts';
-import { visibleAccount } from './wage-account';
+import { canSeeAccount } from './wage-account';
 
 export const Query = {
   /** Minimum wages are public rules: any signed-in caller may read them. */
@@ -17,7 +17,10 @@ export const Query = {
   /** A project's dedicated wage accounts, current and closed, for those who may see them. */
   wageAccounts: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
     if (!isUuid(args.projectId)) return [];
-    const accounts = await findAccounts(ctx.db, { projectId: args.projectId });
-    return (await Promise.all(accounts.map((account) => visibleAccount(ctx, account)))).filter((account) => account !== null);
+    const [accounts, project] = await Promise.all([
+      findAccounts(ctx.db, { projectId: args.projectId }),
+      ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId }, select: { regionCode: true } }),
+    ]);
+    return accounts.filter((account) => canSeeAccount(ctx, account, project?.regionCode ?? null));
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conflict, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { confirmOpened, requestAccount } from '../domain/wage-account';
-import { findAccounts, lockCurrentAccount, saveAccount } from '../store/wage-accounts';
+import { currentAccount, findAccounts, saveAccount } from '../store/wage-accounts';
 
 const requestInput = z.object({ projectId: z.string().uuid('is not a project id'), bankCode: z.string().trim().toUpperCase(), bankName: z.string() });
 const confirmInput = z.object({ accountId: z.string().uuid('is not an account id'), accountNumber: z.string().trim() });
@@ -18,7 +18,7 @@ export const wageAccountMutations = {
         if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
         if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
         else if (principal.enterpriseUscc !== project.generalContractorUscc) throw forbidden('Only the general contractor opens the project\'s wage account.');
-        const account = requestAccount(project, await lockCurrentAccount(tx, project.projectId), input, new Date());
+        const account = requestAccount(project, await currentAccount(tx, project.projectId), input, new Date());
         await saveAccount(tx, account, []);
         return account;
       });

@@ -3,21 +3,18 @@ import type { PayrollContext } from '../context';
 import type { WageAccount } from '../domain/wage-account';
 
 /** Portals of the project's region, the general contractor, the holding bank and our services see an account. */
-export async function visibleAccount(ctx: PayrollContext, account: WageAccount | null): Promise<WageAccount | null> {
-  if (!account) return null;
+export function canSeeAccount(ctx: PayrollContext, account: WageAccount, projectRegion: string | null): boolean {
   const principal = requirePrincipal(ctx.principal);
   switch (principal.kind) {
-    case 'PORTAL': {
-      const project = await ctx.db.payrollProject.findUnique({ where: { projectId: account.projectId } });
-      return project && seesRegion(principal, project.regionCode) ? account : null;
-    }
+    case 'PORTAL':
+      return projectRegion !== null && seesRegion(principal, projectRegion);
     case 'ENTERPRISE':
-      return principal.enterpriseUscc === account.generalContractorUscc ? account : null;
+      return principal.enterpriseUscc === account.generalContractorUscc;
     case 'BANK':
-      return principal.bankCode === account.bankCode ? account : null;
+      return principal.bankCode === account.bankCode;
     case 'SERVICE':
-      return account;
+      return true;
     default:
-      return null;
+      return false;
   }
 }
