@@ -13,6 +13,8 @@ export const TOPICS = {
   enterpriseEligibility: 'yikatong.enterprise.eligibility',
   payrollAccounts: 'yikatong.payroll.accounts',
   payrollWarnings: 'yikatong.payroll.warnings',
+  /** Payment instructions for banks: readable only by bank consumers (Kafka ACL), they carry card numbers. */
+  payrollDisbursements: 'yikatong.payroll.disbursements',
   welfareTraining: 'yikatong.welfare.training',
   welfareComplaints: 'yikatong.welfare.complaints',
   welfareInsurance: 'yikatong.welfare.insurance',
@@ -31,6 +33,7 @@ export const TOPIC_PARTITIONS: Record<TopicName, number> = {
   'yikatong.enterprise.eligibility': 3,
   'yikatong.payroll.accounts': 3,
   'yikatong.payroll.warnings': 3,
+  'yikatong.payroll.disbursements': 3,
   'yikatong.welfare.training': 3,
   'yikatong.welfare.complaints': 3,
   'yikatong.welfare.insurance': 3,

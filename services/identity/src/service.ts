@@ -22,7 +22,7 @@ export function createIdentityService(config: IdentityConfig, bus: EventBus) {
     startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(bus, db, logger, nudgeOutbox),
     grpc: {
       port: config.IDENTITY_GRPC_PORT,
-      services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(db, config, logger) }],
+      services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(db, deps.pii, config, logger) }],
     },
   }, bus);
   return { ...runtime, deps };

@@ -63,3 +63,31 @@ export const arrearsWarningClearedV1 = defineEvent({
   topic: TOPICS.payrollWarnings,
   data: z.object({ ...warningFacts, reason: z.string(), clearedAt: instant }),
 });
+
+/**
+ * One wage-sheet line to pay (代发): the bank holding the worker's card pays it from the project's
+ * dedicated wage account and reports the outcome over gRPC (PayrollSettlement). The line id is
+ * the idempotency key: a bank that sees it twice pays it once.
+ */
+export const disbursementRequestedV1 = defineEvent({
+  type: 'cn.yikatong.payroll.disbursement.requested.v1',
+  topic: TOPICS.payrollDisbursements,
+  data: z.object({
+    lineId: z.string().uuid(),
+    batchId: z.string().uuid(),
+    sheetId: z.string().uuid(),
+    projectId: z.string().uuid(),
+    /** Pay period YYYY-MM. */
+    period: z.string(),
+    workerId: z.string().uuid(),
+    holderName: z.string(),
+    /** The bank that holds the worker's card and reports this line. */
+    bankCode: z.string(),
+    cardNumber: z.string(),
+    amountFen: fen,
+    /** The paying dedicated wage account. */
+    payerBankCode: z.string(),
+    payerAccountNumber: z.string(),
+    requestedAt: instant,
+  }),
+});

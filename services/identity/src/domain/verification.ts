@@ -1,5 +1,14 @@
 import type { Enrolment } from './enrolment';
 
+/** What a worker worked on a project in a pay cycle. */
+export interface WorkedTime {
+  workerId: string;
+  days: number;
+  hours: number;
+  longestDayHours: number;
+  longestWeekHours: number;
+}
+
 export interface WorkerVerification {
   workerId: string;
   enrolled: boolean;
@@ -13,6 +22,8 @@ export interface WorkerVerification {
   employmentKind: string;
   tradeCode: string;
   enrolmentId: string;
+  longestDayHours: number;
+  longestWeekHours: number;
 }
 
 /**
@@ -23,7 +34,7 @@ export interface WorkerVerification {
 export function verifyWorkers(
   workerIds: readonly string[],
   enrolmentsInPeriod: readonly Enrolment[],
-  attendance: ReadonlyArray<{ workerId: string; days: number; hours: number }>,
+  attendance: readonly WorkedTime[],
   workersWithWageCard: ReadonlySet<string>,
 ): WorkerVerification[] {
   const attendanceByWorker = new Map(attendance.map((row) => [row.workerId, row]));
@@ -49,6 +60,8 @@ export function verifyWorkers(
       employmentKind: enrolment?.employmentKind ?? '',
       tradeCode: enrolment?.tradeCode ?? '',
       enrolmentId: enrolment?.id ?? '',
+      longestDayHours: worked?.longestDayHours ?? 0,
+      longestWeekHours: worked?.longestWeekHours ?? 0,
     };
   });
 }

@@ -1,6 +1,6 @@
 import {
   createTokenVerifier, forbidden, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated,
-  type Logger, type TokenSettings,
+  type Logger, type PiiProtector, type TokenSettings,
 } from '@yikatong/platform';
 import type { IdentityDb } from '../db';
 import { PERIOD_PATTERN, periodBounds } from '../domain/calendar';
@@ -15,7 +15,19 @@ export const WorkerRegistryService = loadService('identity/workers.proto', 'yika
 
 const MAX_WORKERS_PER_CALL = 5000;
 
-interface VerifyRequest { projectId: string; period: string; workerIds: string[] }
+/** The whole period, or a part of it named by first_day and last_day. */
+function payCycle(request: VerifyRequest): { first: string; last: string } {
+  const month = periodBounds(request.period);
+  if (!request.firstDay && !request.lastDay) return month;
+  const first = request.firstDay || month.first;
+  const last = request.lastDay || month.last;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(first) || !/^\d{4}-\d{2}-\d{2}$/.test(last) || first < month.first || last > month.last || first > last) {
+    throw invalidInput('INVALID_CYCLE', 'first_day', `The cycle is a range of days within ${request.period}, first day before last.`);
+  }
+  return { first, last };
+}
+
+interface VerifyRequest { projectId: string; period: string; workerIds: string[]; firstDay: string; lastDay: string }
 interface CardStatusRequest { target?: 'cardNumber' | 'personId' | 'enterpriseUscc'; cardNumber?: string; personId?: string; enterpriseUscc?: string }
 
 async function cardStatus(db: IdentityDb, card: Card) {
@@ -27,7 +39,7 @@ async function cardStatus(db: IdentityDb, card: Card) {
 }
 
 /** Fresh answers for payroll (which workers can be paid for what) and for banks and gates (card status). */
-export function workerRegistryImplementation(db: IdentityDb, settings: TokenSettings, logger: Logger) {
+export function workerRegistryImplementation(db: IdentityDb, pii: PiiProtector, settings: TokenSettings, logger: Logger) {
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -41,22 +53,29 @@ export function workerRegistryImplementation(db: IdentityDb, settings: TokenSett
       if (request.workerIds.length > MAX_WORKERS_PER_CALL || request.workerIds.some((id) => !isUuid(id))) {
         throw invalidInput('INVALID_WORKER_IDS', 'worker_ids', `Send at most ${MAX_WORKERS_PER_CALL} worker ids, each a UUID.`);
       }
-      const { first, last } = periodBounds(request.period);
+      const cycle = payCycle(request);
       const enrolments = await findEnrolments(db, {
         projectId: request.projectId,
         ...(request.workerIds.length ? { workerId: { in: request.workerIds } } : {}),
-        startDate: { lte: new Date(`${last}T00:00:00Z`) },
-        OR: [{ endDate: null }, { endDate: { gte: new Date(`${first}T00:00:00Z`) } }],
+        startDate: { lte: new Date(`${cycle.last}T00:00:00Z`) },
+        OR: [{ endDate: null }, { endDate: { gte: new Date(`${cycle.first}T00:00:00Z`) } }],
       });
       const workerIds = request.workerIds.length ? request.workerIds : [...new Set(enrolments.map((enrolment) => enrolment.workerId))];
-      const [attendance, wageCards] = await Promise.all([
-        monthlyAttendance(db, request.projectId, request.period, workerIds),
-        db.worker.findMany({ where: { id: { in: workerIds } }, select: { id: true, wageCardCipher: true } }),
+      const [attendance, people] = await Promise.all([
+        monthlyAttendance(db, request.projectId, request.period, workerIds, cycle),
+        db.worker.findMany({ where: { id: { in: workerIds } }, select: { id: true, name: true, idNumberCipher: true, phoneCipher: true, wageCardCipher: true } }),
       ]);
+      const personById = new Map(people.map((person) => [person.id, person]));
+      const verified = verifyWorkers(workerIds, enrolments, attendance, new Set(people.filter((w) => w.wageCardCipher).map((w) => w.id)));
       return {
         projectId: request.projectId,
         period: request.period,
-        workers: verifyWorkers(workerIds, enrolments, attendance, new Set(wageCards.filter((w) => w.wageCardCipher).map((w) => w.id))),
+        workers: verified.map((verification) => {
+          const person = personById.get(verification.workerId);
+          return person
+            ? { ...verification, holderName: person.name, idNumber: pii.decrypt(person.idNumberCipher), phone: pii.decrypt(person.phoneCipher) }
+            : verification;
+        }),
       };
     }),
 

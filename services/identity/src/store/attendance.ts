@@ -1,6 +1,7 @@
 import type { IdentityDb, IdentityTx } from '../db';
 import type { ClockIn } from '../domain/attendance';
 import { chinaDayRange, periodBounds } from '../domain/calendar';
+import type { WorkedTime } from '../domain/verification';
 
 export interface AcceptedClockIn extends ClockIn {
   enrolmentId: string;
@@ -68,33 +69,39 @@ export async function closedPeriods(db: IdentityDb | IdentityTx, projectIds: rea
   return periods;
 }
 
-export interface MonthlyAttendance {
-  workerId: string;
-  days: number;
-  hours: number;
-}
-
 /**
- * Days and hours per worker on a project in a month (China days). A day counts once however many
- * clock-ins it has; its hours run from the first clock-in to the last.
+ * Days and hours per worker on a project in a month, or in part of it (China days). A day counts
+ * once however many clock-ins it has; its hours run from the first clock-in to the last. The
+ * longest day and week are what part-time limits are judged on.
  */
-export async function monthlyAttendance(db: IdentityDb | IdentityTx, projectId: string, period: string, workerIds?: readonly string[]): Promise<MonthlyAttendance[]> {
-  const { first, last } = periodBounds(period);
-  const { from, to } = chinaDayRange(first, last);
-  const rows = await db.$queryRawUnsafe<Array<{ worker_id: string; days: number; hours: number }>>(
-    `SELECT worker_id::text, count(*)::int AS days, round(sum(hours)::numeric, 2)::float8 AS hours FROM (
+export async function monthlyAttendance(
+  db: IdentityDb | IdentityTx,
+  projectId: string,
+  period: string,
+  workerIds?: readonly string[],
+  cycle: { first: string; last: string } = periodBounds(period),
+): Promise<WorkedTime[]> {
+  const { from, to } = chinaDayRange(cycle.first, cycle.last);
+  const rows = await db.$queryRawUnsafe<Array<{ worker_id: string; days: number; hours: number; longest_day: number; longest_week: number }>>(
+    `WITH per_day AS (
        SELECT worker_id, (at AT TIME ZONE 'Asia/Shanghai')::date AS day, extract(epoch FROM max(at) - min(at)) / 3600 AS hours
          FROM attendance_record
         WHERE project_id = $1::uuid AND at >= $2::timestamptz AND at < $3::timestamptz
           AND ($4::uuid[] IS NULL OR worker_id = ANY($4::uuid[]))
-        GROUP BY 1, 2) per_day
-     GROUP BY worker_id ORDER BY worker_id`,
+        GROUP BY 1, 2),
+     per_week AS (SELECT worker_id, date_trunc('week', day) AS week, sum(hours) AS hours FROM per_day GROUP BY 1, 2)
+     SELECT d.worker_id::text, d.days, d.hours, d.longest_day, w.longest_week
+       FROM (SELECT worker_id, count(*)::int AS days, round(sum(hours)::numeric, 2)::float8 AS hours,
+                    round(max(hours)::numeric, 2)::float8 AS longest_day
+               FROM per_day GROUP BY worker_id) d
+       JOIN (SELECT worker_id, round(max(hours)::numeric, 2)::float8 AS longest_week FROM per_week GROUP BY worker_id) w USING (worker_id)
+      ORDER BY d.worker_id`,
     projectId,
     from.toISOString(),
     to.toISOString(),
     workerIds ? [...workerIds] : null,
   );
-  return rows.map((row) => ({ workerId: row.worker_id, days: row.days, hours: row.hours }));
+  return rows.map((row) => ({ workerId: row.worker_id, days: row.days, hours: row.hours, longestDayHours: row.longest_day, longestWeekHours: row.longest_week }));
 }
 
 /** Each worker's last day on any site (China day), for the safety-retraining rule. */

@@ -129,7 +129,10 @@ describe('monthly summaries, month close and payroll’s gRPC questions', () => 
       const token = await mintToken(h.config, { sub: 'payroll', kind: 'SERVICE' });
       const response = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [paid, noCard, outsider] }, { token });
       expect(response.workers).toEqual([
-        expect.objectContaining({ workerId: paid, enrolled: true, cardUsableForWages: true, days: 1, hours: 8, problems: [], rateFen: '32000', employerUscc: SUB_USCC }),
+        expect.objectContaining({
+          workerId: paid, enrolled: true, cardUsableForWages: true, days: 1, hours: 8, problems: [], rateFen: '32000', employerUscc: SUB_USCC,
+          holderName: '张三', idNumber: testIdNumber(7), phone: '13812345678', longestDayHours: 8, longestWeekHours: 8,
+        }),
         expect.objectContaining({ workerId: noCard, enrolled: true, cardUsableForWages: false, problems: ['NO_WAGE_CARD', 'NO_ATTENDANCE'] }),
         expect.objectContaining({ workerId: outsider, enrolled: false, problems: ['NOT_ENROLLED', 'NO_WAGE_CARD', 'NO_ATTENDANCE'] }),
       ]);
@@ -138,6 +141,11 @@ describe('monthly summaries, month close and payroll’s gRPC questions', () => 
       const worker = await mintToken(h.config, { sub: paid, kind: 'WORKER' });
       await expect(callUnary(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [] }, { token: worker })).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
       await expect(callUnary(client, 'VerifyWorkers', { projectId, period: '2026-13', workerIds: [] }, { token })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+      // A half-month cycle that ends before the last day leaves that day's work out.
+      const firstHalf = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [paid], firstDay: `${month.period}-01`, lastDay: `${month.period}-15` }, { token });
+      expect(firstHalf.workers).toEqual([expect.objectContaining({ workerId: paid, days: 0, problems: ['NO_ATTENDANCE'] })]);
+      await expect(callUnary(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [], firstDay: '2020-01-01', lastDay: '2020-01-02' }, { token }))
+        .rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
       await expect(callUnary(client, 'GetCardStatus', { cardNumber: 'YK1' }, { token })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
     } finally {
       client.close();

@@ -95,7 +95,7 @@ describe('clock-ins', () => {
 describe('verification for payroll', () => {
   it('a worker with a wage card is payable whatever their real-name card status; problems are named', () => {
     const enrolment = existing({ id: E1, workerId: W1, projectId: P1 });
-    const result = verifyWorkers([W1, W2], [enrolment], [{ workerId: W1, days: 20, hours: 160 }], new Set([W1]));
+    const result = verifyWorkers([W1, W2], [enrolment], [{ workerId: W1, days: 20, hours: 160, longestDayHours: 8, longestWeekHours: 40 }], new Set([W1]));
     expect(result[0]).toMatchObject({ workerId: W1, enrolled: true, cardUsableForWages: true, days: 20, hours: 160, problems: [], rateFen: '30000' });
     expect(result[1]).toMatchObject({ workerId: W2, enrolled: false, cardUsableForWages: false, problems: ['NOT_ENROLLED', 'NO_WAGE_CARD', 'NO_ATTENDANCE'] });
   });
