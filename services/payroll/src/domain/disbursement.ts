@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, disbursementRequestedV1, type CloudEvent } from '@yikatong/contracts';
+import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { batchReserved, type Transfer } from './ledger';
+import type { WageSheet } from './wage-sheet';
+import { PAYROLL_SOURCE } from './wage-account';
+
+/**
+ * An approved sheet is paid as one batch per bank holding the workers' cards: each line is one
+ * payment instruction to that bank, and the batch reconciles as expected = paid + failed + pending.
+ */
+export type LineStatus = 'PENDING' | 'PAID' | 'FAILED';
+
+export interface PayableLine {
+  lineId: string;
+  workerId: string;
+  netFen: bigint;
+  card: { holderName: string; bankCode: string; cardNumber: string } | null;
+}
+
+export interface DisbursementBatch {
+  id: string;
+  sheetId: string;
+  projectId: string;
+  period: string;
+  bankCode: string;
+  expectedCount: number;
+  expectedTotalFen: bigint;
+  createdAt: Date;
+}
+
+export interface DisbursementLine {
+  id: string;
+  batchId: string;
+  sheetId: string;
+  projectId: string;
+  workerId: string;
+  bankCode: string;
+  amountFen: bigint;
+  status: LineStatus;
+}
+
+export interface Disbursement {
+  batches: DisbursementBatch[];
+  lines: DisbursementLine[];
+  transfers: Transfer[];
+  events: OutgoingEvent[];
+}
+
+export function disburse(
+  sheet: WageSheet,
+  lines: readonly PayableLine[],
+  payer: { bankCode: string; accountNumber: string },
+  availableFen: bigint,
+  at: Date,
+): Disbursement {
+  const cardless = lines.filter((line) => !line.card);
+  if (cardless.length) {
+    throw new AppError('WAGE_CARD_UNKNOWN', `Payroll has not received the wage card of ${cardless.length} worker(s) yet (${cardless.slice(0, 3).map((l) => l.workerId).join(', ')}…); try again shortly.`, 'sheetId');
+  }
+  const payable = lines.filter((line) => line.netFen > 0n);
+  const total = payable.reduce((sum, line) => sum + line.netFen, 0n);
+  if (total > availableFen) {
+    throw new AppError('INSUFFICIENT_FUNDS', `The wage account holds ¥${Number(availableFen) / 100}, the sheet needs ¥${Number(total) / 100}: the client must fund ¥${Number(total - availableFen) / 100} more.`, 'sheetId');
+  }
+  const byBank = new Map<string, PayableLine[]>();
+  for (const line of payable) byBank.set(line.card!.bankCode, [...(byBank.get(line.card!.bankCode) ?? []), line]);
+  const result: Disbursement = { batches: [], lines: [], transfers: [], events: [] };
+  for (const [bankCode, bankLines] of byBank) {
+    const batch: DisbursementBatch = {
+      id: randomUUID(), sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, bankCode,
+      expectedCount: bankLines.length, expectedTotalFen: bankLines.reduce((sum, line) => sum + line.netFen, 0n), createdAt: at,
+    };
+    result.batches.push(batch);
+    result.transfers.push(batchReserved(sheet.projectId, batch.id, batch.expectedTotalFen, at));
+    for (const line of bankLines) {
+      result.lines.push({ id: line.lineId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, workerId: line.workerId, bankCode, amountFen: line.netFen, status: 'PENDING' });
+      const event = createEvent(disbursementRequestedV1, PAYROLL_SOURCE, batch.id, {
+        lineId: line.lineId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, workerId: line.workerId,
+        holderName: line.card!.holderName, bankCode, cardNumber: line.card!.cardNumber, amountFen: line.netFen.toString(),
+        payerBankCode: payer.bankCode, payerAccountNumber: payer.accountNumber, requestedAt: at.toISOString(),
+      }, at);
+      result.events.push(outgoing(disbursementRequestedV1, event as CloudEvent));
+    }
+  }
+  return result;
+}
+
+export type SettlementResult = 'SETTLED' | 'ALREADY_SETTLED' | 'CONFLICT' | 'NOT_FOUND';
+
+/** What a bank's report does to a line: settle a pending one, acknowledge a repeat, refuse a contradiction. */
+export function judgeReport(current: LineStatus | null, outcome: 'PAID' | 'FAILED'): SettlementResult {
+  if (current === null) return 'NOT_FOUND';
+  if (current === 'PENDING') return 'SETTLED';
+  return current === outcome ? 'ALREADY_SETTLED' : 'CONFLICT';
+}

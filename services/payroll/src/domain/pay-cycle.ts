@@ -1,0 +1,31 @@
+/**
+ * A wage sheet covers one pay cycle: a whole month, or half of it (part-time workers are paid at
+ * least every 15 days). Wages for a cycle fall due a configured number of days after it ends.
+ */
+export type CycleKind = 'MONTH' | 'FIRST_HALF' | 'SECOND_HALF';
+
+export interface PayCycle {
+  period: string;
+  kind: CycleKind;
+  firstDay: string;
+  lastDay: string;
+  days: number;
+}
+
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const DAY_MS = 86_400_000;
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+export function payCycle(period: string, kind: CycleKind): PayCycle {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  const monthEnd = `${period}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+  const firstDay = kind === 'SECOND_HALF' ? `${period}-16` : `${period}-01`;
+  const lastDay = kind === 'FIRST_HALF' ? `${period}-15` : monthEnd;
+  return { period, kind, firstDay, lastDay, days: daysBetween(firstDay, lastDay) + 1 };
+}
+
+/** The last day wages for the cycle may be paid without being late. */
+export const wagesDueOn = (cycle: Pick<PayCycle, 'lastDay'>, dueDaysAfterCycle: number): string => addDays(cycle.lastDay, dueDaysAfterCycle);

@@ -1,0 +1,175 @@
+import type { MinimumWageEntry } from './minimum-wage';
+import type { PayCycle } from './pay-cycle';
+
+/**
+ * The pay rules of one wage-sheet line (DOMAIN.md "Monthly wage sheet", "Minimum wage"). Blocking
+ * errors stop the sheet; warnings travel with the line for the reviewer to see.
+ */
+export type RateKind = 'DAILY' | 'MONTHLY' | 'HOURLY';
+export type EmploymentKind = 'FULL_TIME' | 'PART_TIME';
+
+/** What identity's VerifyWorkers says about one worker in the cycle. */
+export interface VerifiedWorker {
+  workerId: string;
+  enrolled: boolean;
+  cardUsableForWages: boolean;
+  days: number;
+  hours: number;
+  problems: string[];
+  employerUscc: string;
+  rateKind: string;
+  rateFen: string;
+  employmentKind: string;
+  tradeCode: string;
+  enrolmentId: string;
+  holderName: string;
+  idNumber: string;
+  phone: string;
+  longestDayHours: number;
+  longestWeekHours: number;
+}
+
+export type AdditionKind = 'OVERTIME' | 'ALLOWANCE' | 'BONUS' | 'OTHER';
+export type DeductionKind = 'SOCIAL_INSURANCE' | 'INCOME_TAX' | 'OTHER';
+
+export interface PayItem<K extends string> {
+  kind: K;
+  label: string;
+  amountFen: bigint;
+}
+
+export interface PayPolicy {
+  /** Legal average working days a month (21.75): monthly rates and the monthly minimum are prorated by it. */
+  standardMonthDays: number;
+  partTimeMaxDayHours: number;
+  partTimeMaxWeekHours: number;
+  partTimeMaxCycleDays: number;
+  /** A line paying more than this in one cycle is flagged (laundering signal). */
+  largePaymentFen: bigint;
+}
+
+export const DEFAULT_PAY_POLICY: PayPolicy = {
+  standardMonthDays: 21.75,
+  partTimeMaxDayHours: 4,
+  partTimeMaxWeekHours: 24,
+  partTimeMaxCycleDays: 15,
+  largePaymentFen: 5_000_000n,
+};
+
+export interface LineProblem {
+  code: string;
+  message: string;
+}
+
+export interface ComputedLine {
+  workerId: string;
+  enrolmentId: string;
+  employerUscc: string;
+  tradeCode: string;
+  employmentKind: EmploymentKind;
+  rateKind: RateKind;
+  rateFen: bigint;
+  days: number;
+  hours: number;
+  basePayFen: bigint;
+  additions: Array<PayItem<AdditionKind>>;
+  deductions: Array<PayItem<DeductionKind>>;
+  grossFen: bigint;
+  deductionsFen: bigint;
+  netFen: bigint;
+  holderName: string;
+  idNumber: string;
+  phone: string;
+  errors: LineProblem[];
+  warnings: LineProblem[];
+}
+
+const IDENTITY_PROBLEMS: Record<string, string> = {
+  NOT_ENROLLED: 'is not enrolled on this project in the cycle',
+  NO_WAGE_CARD: 'has no wage bank card in their own name',
+  NO_ATTENDANCE: 'has no attendance in the cycle',
+};
+
+const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toFixed(2)}`;
+const sum = (items: ReadonlyArray<{ amountFen: bigint }>) => items.reduce((total, item) => total + item.amountFen, 0n);
+const roundFen = (value: number) => BigInt(Math.round(value));
+
+function basePay(rateKind: RateKind, rateFen: bigint, days: number, hours: number, policy: PayPolicy): bigint {
+  switch (rateKind) {
+    case 'DAILY':
+      return rateFen * BigInt(days);
+    case 'HOURLY':
+      return roundFen(Number(rateFen) * hours);
+    case 'MONTHLY':
+      return roundFen(Number(rateFen) * Math.min(days / policy.standardMonthDays, 1));
+  }
+}
+
+/** A rate expressed per day, to compare with the trade's guideline prices (which are daily). */
+function dailyEquivalent(rateKind: RateKind, rateFen: bigint, policy: PayPolicy): number {
+  if (rateKind === 'DAILY') return Number(rateFen);
+  if (rateKind === 'HOURLY') return Number(rateFen) * 8;
+  return Number(rateFen) / policy.standardMonthDays;
+}
+
+export interface LineContext {
+  cycle: PayCycle;
+  minimumWage: MinimumWageEntry | null;
+  /** The trade's p10 guideline price per day, if the region publishes one. */
+  guidelineP10Fen: bigint | null;
+  additions: Array<PayItem<AdditionKind>>;
+  deductions: Array<PayItem<DeductionKind>>;
+  policy: PayPolicy;
+}
+
+export function computeLine(worker: VerifiedWorker, context: LineContext): ComputedLine {
+  const { policy, cycle, minimumWage } = context;
+  const errors: LineProblem[] = worker.problems.map((code) => ({ code, message: `The worker ${IDENTITY_PROBLEMS[code] ?? code.toLowerCase()}.` }));
+  const warnings: LineProblem[] = [];
+  const rateKind = (['DAILY', 'MONTHLY', 'HOURLY'].includes(worker.rateKind) ? worker.rateKind : 'DAILY') as RateKind;
+  const employmentKind = (worker.employmentKind === 'PART_TIME' ? 'PART_TIME' : 'FULL_TIME') as EmploymentKind;
+  const rateFen = BigInt(worker.rateFen || '0');
+  const basePayFen = basePay(rateKind, rateFen, worker.days, worker.hours, policy);
+  const grossFen = basePayFen + sum(context.additions);
+  const deductionsFen = sum(context.deductions);
+  const netFen = grossFen - deductionsFen;
+  // The minimum wage is compared without overtime pay, which it does not include (最低工资不含加班工资).
+  const comparableFen = grossFen - sum(context.additions.filter((item) => item.kind === 'OVERTIME'));
+
+  if (netFen < 0n) errors.push({ code: 'DEDUCTIONS_EXCEED_GROSS', message: `Deductions ${yuan(deductionsFen)} exceed the gross pay ${yuan(grossFen)}.` });
+  if (employmentKind === 'PART_TIME') {
+    if (worker.longestDayHours > policy.partTimeMaxDayHours) {
+      errors.push({ code: 'PART_TIME_DAY_TOO_LONG', message: `A part-time worker worked ${worker.longestDayHours} h in one day (at most ${policy.partTimeMaxDayHours} h).` });
+    }
+    if (worker.longestWeekHours > policy.partTimeMaxWeekHours) {
+      errors.push({ code: 'PART_TIME_WEEK_TOO_LONG', message: `A part-time worker worked ${worker.longestWeekHours} h in one week (at most ${policy.partTimeMaxWeekHours} h).` });
+    }
+    if (cycle.days > policy.partTimeMaxCycleDays) {
+      errors.push({ code: 'PART_TIME_CYCLE_TOO_LONG', message: `Part-time workers are paid at least every ${policy.partTimeMaxCycleDays} days: put them on a half-month sheet.` });
+    }
+  }
+  if (minimumWage && worker.days > 0) {
+    if (employmentKind === 'PART_TIME') {
+      const required = roundFen(Number(minimumWage.hourlyFen) * worker.hours);
+      if (comparableFen < required) {
+        errors.push({ code: 'BELOW_MINIMUM_WAGE', message: `${yuan(comparableFen)} for ${worker.hours} h is below the hourly minimum wage ${yuan(minimumWage.hourlyFen)} (at least ${yuan(required)}).` });
+      }
+    } else {
+      const required = roundFen(Number(minimumWage.monthlyFen) * Math.min(worker.days / policy.standardMonthDays, 1));
+      if (comparableFen < required) {
+        errors.push({ code: 'BELOW_MINIMUM_WAGE', message: `${yuan(comparableFen)} for ${worker.days} days is below the monthly minimum wage ${yuan(minimumWage.monthlyFen)} prorated (at least ${yuan(required)}).` });
+      }
+    }
+  }
+  if (context.guidelineP10Fen !== null && dailyEquivalent(rateKind, rateFen, policy) < Number(context.guidelineP10Fen)) {
+    warnings.push({ code: 'RATE_BELOW_GUIDELINE_P10', message: `The rate is below the ${worker.tradeCode} guideline price p10 (${yuan(context.guidelineP10Fen)} a day).` });
+  }
+  if (netFen > policy.largePaymentFen) {
+    warnings.push({ code: 'LARGE_PAYMENT', message: `${yuan(netFen)} to one worker in one cycle is above ${yuan(policy.largePaymentFen)}: a red warning follows if it is paid.` });
+  }
+  return {
+    workerId: worker.workerId, enrolmentId: worker.enrolmentId, employerUscc: worker.employerUscc, tradeCode: worker.tradeCode, employmentKind, rateKind, rateFen,
+    days: worker.days, hours: worker.hours, basePayFen, additions: context.additions, deductions: context.deductions, grossFen, deductionsFen, netFen,
+    holderName: worker.holderName, idNumber: worker.idNumber, phone: worker.phone, errors, warnings,
+  };
+}
