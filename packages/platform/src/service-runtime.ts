@@ -25,7 +25,7 @@ export interface ServiceDefinition<TDb extends ServiceDb, TContext extends BaseC
   /** Per-request context; `nudgeOutbox` publishes rows a mutation just committed. */
   createContext(principal: Principal | null, nudgeOutbox: () => void): TContext;
   startConsumers?(parts: { bus: EventBus; logger: Logger; nudgeOutbox: () => void }): Promise<Subscription[]>;
-  grpc?: { port: number; services(logger: Logger): Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }> };
+  grpc?: { port: number; services(logger: Logger, nudgeOutbox: () => void): Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }> };
   /** Helpers that live as long as the service (e.g. a cache listening for changes): started first, stopped last. */
   companions?: Array<{ start(): Promise<void>; stop(): Promise<void> }>;
 }
@@ -58,7 +58,7 @@ export function createServiceRuntime<TDb extends ServiceDb, TContext extends Bas
         listenGraphQL: () => subgraph.listen(definition.port),
         relay,
         startConsumers: definition.startConsumers && (() => definition.startConsumers!({ bus, logger, nudgeOutbox })),
-        startGrpc: grpcServices && (() => startGrpcServer(grpcServices.port, grpcServices.services(logger))),
+        startGrpc: grpcServices && (() => startGrpcServer(grpcServices.port, grpcServices.services(logger, nudgeOutbox))),
         companions: definition.companions ?? [],
         disconnect: () => db.$disconnect(),
       }),

@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { parseConfig, platformConfigSchema, portSetting } from '@yikatong/platform';
+import { DEFAULT_PAY_POLICY, type PayPolicy } from './domain/pay-rules';
 
 export const payrollConfigSchema = platformConfigSchema.and(
   z.object({
     PAYROLL_PORT: portSetting(4003),
+    PAYROLL_GRPC_PORT: portSetting(50053),
     PAYROLL_DATABASE_URL: z.string().url().optional(),
+    /** identity's WorkerRegistry (VerifyWorkers), host:port. */
+    IDENTITY_GRPC_ADDRESS: z.string().default('127.0.0.1:50051'),
+    /** Wages for a cycle are due this many days after it ends (the agreed pay day). */
+    WAGE_DUE_DAYS_AFTER_CYCLE: z.coerce.number().int().min(0).max(31).default(15),
+    /** A line paying more than this in one cycle is flagged, in fen. */
+    LARGE_PAYMENT_FEN: z.coerce.bigint().default(DEFAULT_PAY_POLICY.largePaymentFen),
+    /** How often every live project's arrears warnings are judged again (they are also judged at every change). */
+    WARNING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   }),
 );
 
@@ -12,3 +22,5 @@ export type PayrollConfig = z.infer<typeof payrollConfigSchema>;
 
 export const loadPayrollConfig = (env: Record<string, string | undefined> = process.env): PayrollConfig =>
   parseConfig(payrollConfigSchema, env);
+
+export const payPolicy = (config: PayrollConfig): PayPolicy => ({ ...DEFAULT_PAY_POLICY, largePaymentFen: config.LARGE_PAYMENT_FEN });

@@ -1,12 +1,24 @@
-import type { Principal } from '@yikatong/platform';
+import type { PiiProtector, Principal } from '@yikatong/platform';
+import type { PayPolicy } from './domain/pay-rules';
 import type { PayrollDb } from './db';
+import type { WorkerVerifier } from './grpc/identity-client';
+import { createPayrollLoaders, type PayrollLoaders } from './resolvers/loaders';
 
-export interface PayrollContext {
-  principal: Principal | null;
+/** What every resolver may use: the caller, the database, identity's answers and the policies from config. */
+export interface PayrollDeps {
   db: PayrollDb;
-  nudgeOutbox: () => void;
+  pii: PiiProtector;
+  verifyWorkers: WorkerVerifier;
+  payPolicy: PayPolicy;
+  wageDueDaysAfterCycle: number;
 }
 
-export function createPayrollContext(principal: Principal | null, db: PayrollDb, nudgeOutbox: () => void): PayrollContext {
-  return { principal, db, nudgeOutbox };
+export interface PayrollContext extends PayrollDeps {
+  principal: Principal | null;
+  nudgeOutbox: () => void;
+  loaders: PayrollLoaders;
+}
+
+export function createPayrollContext(principal: Principal | null, deps: PayrollDeps, nudgeOutbox: () => void): PayrollContext {
+  return { ...deps, principal, nudgeOutbox, loaders: createPayrollLoaders(deps.db) };
 }

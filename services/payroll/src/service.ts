@@ -1,22 +1,43 @@
 import path from 'node:path';
-import { createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
-import type { PayrollConfig } from './config';
-import { createPayrollContext } from './context';
+import { createLogger, createPiiProtector, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
+import { payPolicy, type PayrollConfig } from './config';
+import { createPayrollContext, type PayrollDeps } from './context';
 import { createPayrollDb } from './db';
 import { startPayrollConsumers } from './events/consumers';
+import { createWorkerVerifier, type WorkerVerifier } from './grpc/identity-client';
+import { PayrollSettlementService, payrollSettlementImplementation } from './grpc/settlement-server';
 import { resolvers } from './resolvers';
+import { WarningClock } from './store/warning-clock';
 
-/** The payroll service: so far the minimum-wage table and dedicated wage accounts; deposits, sheets and disbursement come next (issue #5). */
-export function createPayrollService(config: PayrollConfig, bus: EventBus) {
+/**
+ * The payroll service: wage accounts and funding, wage sheets, disbursement to banks and their
+ * settlement, the ledger and arrears warnings. `verifyWorkers` defaults to identity over gRPC.
+ */
+export function createPayrollService(config: PayrollConfig, bus: EventBus, options: { verifyWorkers?: WorkerVerifier } = {}) {
   const db = createPayrollDb(config.PAYROLL_DATABASE_URL ?? databaseUrlFor(config, 'payroll'), config.DATABASE_POOL_SIZE);
-  return createServiceRuntime({
+  const identity = options.verifyWorkers ? null : createWorkerVerifier(config.IDENTITY_GRPC_ADDRESS, config);
+  const deps: PayrollDeps = {
+    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, payPolicy: payPolicy(config), wageDueDaysAfterCycle: config.WAGE_DUE_DAYS_AFTER_CYCLE,
+  };
+  const clock = new WarningClock(db, deps.wageDueDaysAfterCycle, createLogger('payroll-warnings', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
+  const identityConnection = { start: async () => undefined, stop: async () => identity?.close() };
+  const runtime = createServiceRuntime({
     name: 'payroll',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
     resolvers,
     db,
     port: config.PAYROLL_PORT,
     settings: config,
-    createContext: (principal, nudgeOutbox) => createPayrollContext(principal, db, nudgeOutbox),
-    startConsumers: async ({ logger, nudgeOutbox }) => [await startPayrollConsumers(bus, db, logger, nudgeOutbox)],
+    createContext: (principal, nudgeOutbox) => createPayrollContext(principal, deps, nudgeOutbox),
+    startConsumers: async ({ logger, nudgeOutbox }) => [await startPayrollConsumers(bus, deps, logger, nudgeOutbox)],
+    grpc: {
+      port: config.PAYROLL_GRPC_PORT,
+      services: (logger, nudgeOutbox) => [{
+        definition: PayrollSettlementService.service,
+        implementation: payrollSettlementImplementation(db, config, deps.wageDueDaysAfterCycle, logger, nudgeOutbox),
+      }],
+    },
+    companions: [identityConnection, clock],
   }, bus);
+  return { ...runtime, deps, clock };
 }

@@ -24,6 +24,12 @@ export const SCOPES = {
   attendanceWrite: 'attendance:write',
   /** A service-centre agent acting for a worker who is present (代办). */
   agentActForWorker: 'agent:act-for-worker',
+  /** Prepare wage sheets for the enterprise's workers (the employer's payroll clerk). */
+  wagesPrepare: 'wages:prepare',
+  /** Review wage sheets on the general contractor's projects (劳资专管员, the labour-wage officer). */
+  wagesReview: 'wages:review',
+  /** Approve reviewed sheets for payment, and schedule labour-cost funding (the general contractor). */
+  wagesApprove: 'wages:approve',
 } as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

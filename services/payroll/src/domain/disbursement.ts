@@ -12,7 +12,8 @@ import { PAYROLL_SOURCE } from './wage-account';
 export type LineStatus = 'PENDING' | 'PAID' | 'FAILED';
 
 export interface PayableLine {
-  lineId: string;
+  /** The wage line paid. */
+  wageLineId: string;
   workerId: string;
   netFen: bigint;
   card: { holderName: string; bankCode: string; cardNumber: string } | null;
@@ -31,6 +32,7 @@ export interface DisbursementBatch {
 
 export interface DisbursementLine {
   id: string;
+  wageLineId: string;
   batchId: string;
   sheetId: string;
   projectId: string;
@@ -74,9 +76,10 @@ export function disburse(
     result.batches.push(batch);
     result.transfers.push(batchReserved(sheet.projectId, batch.id, batch.expectedTotalFen, at));
     for (const line of bankLines) {
-      result.lines.push({ id: line.lineId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, workerId: line.workerId, bankCode, amountFen: line.netFen, status: 'PENDING' });
+      const instructionId = randomUUID();
+      result.lines.push({ id: instructionId, wageLineId: line.wageLineId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, workerId: line.workerId, bankCode, amountFen: line.netFen, status: 'PENDING' });
       const event = createEvent(disbursementRequestedV1, PAYROLL_SOURCE, batch.id, {
-        lineId: line.lineId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, workerId: line.workerId,
+        lineId: instructionId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, workerId: line.workerId,
         holderName: line.card!.holderName, bankCode, cardNumber: line.card!.cardNumber, amountFen: line.netFen.toString(),
         payerBankCode: payer.bankCode, payerAccountNumber: payer.accountNumber, requestedAt: at.toISOString(),
       }, at);

@@ -1,14 +1,26 @@
-import { projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
-import { on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
+import { attendanceMonthClosedV1, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1 } from '@yikatong/contracts';
+import { on, startIdempotentConsumer, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
+import { applyWageCardChange } from '../store/wage-cards';
+import { judgeProjectWarnings } from '../store/warnings';
 
-/** Payroll follows enterprise's projects: who the general contractor is, and the stage (wage accounts open only on live projects). */
-export function startPayrollConsumers(bus: EventBus, db: PayrollDb, logger: Logger, afterCommit: () => void) {
+export interface ConsumerDeps {
+  db: PayrollDb;
+  pii: PiiProtector;
+  wageDueDaysAfterCycle: number;
+}
+
+/**
+ * The facts payroll keeps from other services: enterprise's projects (general contractor, region,
+ * stage), identity's wage cards (where each worker is paid) and closed attendance months (how many
+ * worked, the denominator of the arrears warnings).
+ */
+export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger: Logger, afterCommit: () => void) {
   return startIdempotentConsumer<PayrollTx>({
     bus,
-    db,
+    db: deps.db,
     logger,
-    consumer: 'payroll.projects',
+    consumer: 'payroll.facts',
     handlers: [
       on(projectRegisteredV1, async (tx: PayrollTx, event) => {
         const { projectId, generalContractorUscc, regionCode, registeredAt } = event.data;
@@ -26,6 +38,17 @@ export function startPayrollConsumers(bus: EventBus, db: PayrollDb, logger: Logg
         if (updated.count === 0 && !(await tx.payrollProject.findUnique({ where: { projectId } }))) {
           await tx.payrollProject.create({ data: { projectId, generalContractorUscc, regionCode, stage: to, updatedAt: at } });
         }
+      }),
+      on(wageCardChangedV1, (tx: PayrollTx, event) => applyWageCardChange(tx, deps.pii, event.data)),
+      on(attendanceMonthClosedV1, async (tx: PayrollTx, event) => {
+        const { projectId, period, workers, closedAt } = event.data;
+        const worked = workers.filter((worker) => worker.days > 0).length;
+        await tx.attendanceMonth.upsert({
+          where: { projectId_period: { projectId, period } },
+          create: { projectId, period, workers: worked, closedAt: new Date(closedAt) },
+          update: { workers: worked, closedAt: new Date(closedAt) },
+        });
+        await judgeProjectWarnings(tx, projectId, deps.wageDueDaysAfterCycle, new Date());
       }),
     ],
     afterCommit,

@@ -1,5 +1,20 @@
 import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { fundingMutations } from './funding-mutations';
+import { ProjectLedger } from './ledger';
 import { Query } from './query';
 import { wageAccountMutations } from './wage-account-mutations';
+import { DisbursementBatch, Payment, WageLine, WageSheet } from './wage-sheet';
+import { wageSheetMutations } from './wage-sheet-mutations';
 
-export const resolvers = { Money: moneyScalar, Date: dateScalar, DateTime: dateTimeScalar, Query, Mutation: wageAccountMutations };
+export const resolvers = {
+  Money: moneyScalar,
+  Date: dateScalar,
+  DateTime: dateTimeScalar,
+  Query,
+  Mutation: { ...wageAccountMutations, ...wageSheetMutations, ...fundingMutations },
+  WageSheet,
+  WageLine,
+  Payment,
+  DisbursementBatch,
+  ProjectLedger,
+};

@@ -1,14 +1,50 @@
-import { invalidInput, isUuid, requirePrincipal } from '@yikatong/platform';
+import { chinaDay, connection, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
+import { LEDGER_ACCOUNTS } from '../domain/ledger';
 import { minimumWageInForce } from '../domain/minimum-wage';
+import { findInstalments } from '../store/funding';
+import { projectBalances } from '../store/ledger';
+import { payrollStatistics } from '../store/statistics';
 import { findAccounts } from '../store/wage-accounts';
+import { canSeeSheet } from './access';
 import { canSeeAccount } from './wage-account';
+
+const REGION = /^\d{6}$/;
+const requireRegionCode = (regionCode: string) => {
+  if (!REGION.test(regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+};
+
+/**
+ * Newest-first paging on (a sortable field, id): the cursor holds both, so rows that share the
+ * field's value are neither skipped nor repeated.
+ */
+function newestFirst<F extends string>(field: F, afterKey: string | undefined, parse: (text: string) => unknown = (text) => text) {
+  const orderBy = [{ [field]: 'desc' }, { id: 'desc' }] as Array<Record<string, 'desc'>>;
+  if (!afterKey) return { where: {}, orderBy };
+  const separator = afterKey.lastIndexOf('|');
+  const value = parse(afterKey.slice(0, separator));
+  const id = afterKey.slice(separator + 1);
+  return { where: { OR: [{ [field]: { lt: value } }, { [field]: value, id: { lt: id } }] }, orderBy };
+}
+const cursorOf = (value: string | Date, id: string) => `${value instanceof Date ? value.toISOString() : value}|${id}`;
+const asDate = (text: string) => new Date(text);
+
+/** Who sees a project's money: portals of its region, its general contractor, the bank holding its account. */
+async function canSeeProjectMoney(ctx: PayrollContext, projectId: string): Promise<boolean> {
+  const principal = requirePrincipal(ctx.principal);
+  const project = await ctx.db.payrollProject.findUnique({ where: { projectId } });
+  if (!project) return false;
+  if (principal.kind === 'PORTAL') return seesRegion(principal, project.regionCode);
+  if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === project.generalContractorUscc;
+  if (principal.kind === 'BANK') return (await findAccounts(ctx.db, { projectId })).some((account) => account.bankCode === principal.bankCode);
+  return principal.kind === 'SERVICE';
+}
 
 export const Query = {
   /** Minimum wages are public rules: any signed-in caller may read them. */
   minimumWage: async (_: unknown, args: { regionCode: string; on?: Date | null }, ctx: PayrollContext) => {
     requirePrincipal(ctx.principal);
-    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+    requireRegionCode(args.regionCode);
     const sameProvince = await ctx.db.minimumWage.findMany({ where: { regionCode: { startsWith: args.regionCode.slice(0, 2) } } });
     const entry = minimumWageInForce(sameProvince, args.regionCode, args.on ?? new Date());
     return entry && { regionCode: entry.regionCode, monthly: entry.monthlyFen, hourly: entry.hourlyFen, effectiveFrom: entry.effectiveFrom };
@@ -22,5 +58,96 @@ export const Query = {
       ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId }, select: { regionCode: true } }),
     ]);
     return accounts.filter((account) => canSeeAccount(ctx, account, project?.regionCode ?? null));
+  },
+
+  wageSheet: async (_: unknown, args: { id: string }, ctx: PayrollContext) => {
+    if (!isUuid(args.id)) return null;
+    const sheet = await ctx.db.wageSheet.findUnique({ where: { id: args.id } });
+    return sheet && canSeeSheet(ctx, sheet) ? sheet : null;
+  },
+
+  /** Newest first; an enterprise sees the sheets it prepared or whose project it contracts. */
+  wageSheets: async (_: unknown, args: PageArgs & { projectId: string; period?: string | null }, ctx: PayrollContext) => {
+    const principal = requirePrincipal(ctx.principal);
+    const { take, afterKey } = pageRequest(args);
+    if (!isUuid(args.projectId)) return connection([], take, () => '');
+    const page = newestFirst('preparedAt', afterKey, asDate);
+    const rows = await ctx.db.wageSheet.findMany({
+      where: {
+        AND: [
+          { projectId: args.projectId },
+          args.period ? { period: args.period } : {},
+          page.where,
+          principal.kind === 'ENTERPRISE' ? { OR: [{ employerUscc: principal.enterpriseUscc }, { generalContractorUscc: principal.enterpriseUscc }] } : {},
+        ],
+      },
+      orderBy: page.orderBy,
+      take: take + 1,
+    });
+    return connection(rows.filter((sheet) => canSeeSheet(ctx, sheet)), take, (sheet) => cursorOf(sheet.preparedAt, sheet.id));
+  },
+
+  myPayslips: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
+    const principal = requireKind(ctx.principal, 'WORKER');
+    const { take, afterKey } = pageRequest(args);
+    const page = newestFirst('period', afterKey);
+    const rows = await ctx.db.wageLine.findMany({ where: { AND: [{ workerId: principal.subject }, page.where] }, orderBy: page.orderBy, take: take + 1 });
+    return connection(rows, take, (line) => cursorOf(line.period, line.id));
+  },
+
+  disbursementBatches: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
+    const principal = requireKind(ctx.principal, 'BANK');
+    const { take, afterKey } = pageRequest(args);
+    const page = newestFirst('createdAt', afterKey, asDate);
+    const rows = await ctx.db.disbursementBatch.findMany({ where: { AND: [{ bankCode: principal.bankCode }, page.where] }, orderBy: page.orderBy, take: take + 1 });
+    return connection(rows, take, (batch) => cursorOf(batch.createdAt, batch.id));
+  },
+
+  projectLedger: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+    if (!isUuid(args.projectId) || !(await canSeeProjectMoney(ctx, args.projectId))) return null;
+    const [balances, instalments] = await Promise.all([projectBalances(ctx.db, [args.projectId]), ctx.db.$transaction((tx) => findInstalments(tx, args.projectId))]);
+    const today = chinaDay(new Date());
+    return {
+      projectId: args.projectId,
+      balances: Object.values(LEDGER_ACCOUNTS).map((account) => ({ account, balance: balances.get(args.projectId)!.get(account) ?? 0n })),
+      instalments: instalments.map((i) => ({ ...i, amount: i.amountFen, paid: i.paidFen, overdue: i.paidFen < i.amountFen && i.dueOn < today })),
+    };
+  },
+
+  arrearsWarnings: async (
+    _: unknown,
+    args: PageArgs & { regionCode?: string | null; projectId?: string | null; colour?: string | null; openOnly?: boolean | null },
+    ctx: PayrollContext,
+  ) => {
+    const principal = requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'BANK', 'SERVICE');
+    const { take, afterKey } = pageRequest(args);
+    if (args.regionCode) requireRegionCode(args.regionCode);
+    const scope = principal.kind === 'PORTAL'
+      ? { OR: principal.regionCodes.map((code) => ({ regionCode: { startsWith: regionPrefix(code) } })) }
+      : principal.kind === 'ENTERPRISE' ? { uscc: principal.enterpriseUscc } : {};
+    const page = newestFirst('raisedAt', afterKey, asDate);
+    const rows = await ctx.db.arrearsWarning.findMany({
+      where: {
+        AND: [
+          scope,
+          args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {},
+          args.projectId ? { projectId: args.projectId } : {},
+          args.colour ? { colour: args.colour as never } : {},
+          args.openOnly === false ? {} : { status: 'OPEN' as const },
+          page.where,
+        ],
+      },
+      orderBy: page.orderBy,
+      take: take + 1,
+    });
+    return connection(rows, take, (warning) => cursorOf(warning.raisedAt, warning.id));
+  },
+
+  /** Analytics and portals (within their regions): aggregates only. */
+  payrollStatistics: async (_: unknown, args: { regionCode: string }, ctx: PayrollContext) => {
+    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
+    requireRegionCode(args.regionCode);
+    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return payrollStatistics(ctx.db, principal.regionCodes[0] ?? '999999');
+    return payrollStatistics(ctx.db, args.regionCode);
   },
 };

@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryEventBus, principalFromClaims, testing, type Principal } from '@yikatong/platform';
-import { loadPayrollConfig } from '../../src/config';
-import { createPayrollContext } from '../../src/context';
-import { createPayrollService } from '../../src/service';
+import { principalFromClaims, type Principal } from '@yikatong/platform';
+import { createPayrollHarness } from '../support/harness';
 
-const config = loadPayrollConfig({ ...testing.testConfig(), PAYROLL_PORT: '0' } as never);
-const service = createPayrollService(config, new InMemoryEventBus());
-const db = service.db;
+const h = createPayrollHarness();
+const db = h.db;
 const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
 
 const execute = (variables: Record<string, unknown>, principal: Principal | null) =>
-  testing.runOperation(service.subgraph.apollo, QUERY, variables, createPayrollContext(principal, db, () => undefined));
+  h.execute(QUERY, variables, principal);
 
 beforeAll(async () => {
-  await testing.requirePostgres(config, 'payroll');
+  await h.start();
   await db.minimumWage.deleteMany();
   await db.minimumWage.createMany({
     data: [
@@ -24,7 +21,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => db.$disconnect());
+afterAll(() => h.stop());
 
 it('answers the most specific entry in force, money as exact fen strings', async () => {
   const result = await execute({ region: '130502', on: '2026-01-01' }, worker);

@@ -1,45 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
-import { createLogger, InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
-import { loadPayrollConfig } from '../../src/config';
-import { createPayrollContext } from '../../src/context';
-import { startPayrollConsumers } from '../../src/events/consumers';
-import { createPayrollService } from '../../src/service';
+import { projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import { createPayrollHarness, GC } from '../support/harness';
 
-const config = loadPayrollConfig({ ...testing.testConfig(), PAYROLL_PORT: '0' } as never);
-const bus = new InMemoryEventBus();
-const service = createPayrollService(config, bus);
-const db = service.db;
-const GC = '91350100M000100Y43';
+const h = createPayrollHarness();
+const db = h.db;
 const contractor = (uscc = GC, scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc, scope });
 const ccb = principalFromClaims({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' });
-const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
-  testing.runOperation(service.subgraph.apollo, query, variables, createPayrollContext(principal, db, () => undefined));
+const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) => h.execute(query, variables, principal);
 
 const REQUEST = `mutation ($input: RequestWageAccountInput!) { requestWageAccount(input: $input) { id status bankCode } }`;
 const CONFIRM = `mutation ($input: ConfirmWageAccountOpenedInput!) { confirmWageAccountOpened(input: $input) { status accountNumber openedAt } }`;
 const ACCOUNTS = `query ($projectId: ID!) { wageAccounts(projectId: $projectId) { status bankName } }`;
 const projectId = randomUUID();
-let consumers: { close(): Promise<void> };
 const counts = async () => ({ accounts: await db.wageAccount.count(), outbox: await db.outboxEvent.count() });
 
 beforeAll(async () => {
-  await testing.requirePostgres(config, 'payroll');
-  await db.$executeRawUnsafe('TRUNCATE wage_account, payroll_project, outbox_event, processed_event');
-  consumers = await startPayrollConsumers(bus, db, createLogger('payroll-test', 'warn'), () => undefined);
-  const registered = createEvent(projectRegisteredV1, '/yikatong/enterprise', projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date().toISOString() });
-  const awarded = createEvent(projectStageChangedV1, '/yikatong/enterprise', projectId, {
-    projectId, generalContractorUscc: GC, regionCode: '130502', from: 'BIDDING', to: 'AWARDED', approvedBy: 'bureau-1', changedAt: new Date(Date.now() + 1).toISOString(),
-  });
-  await bus.publish([registered, awarded, awarded].map((event) => ({ topic: event === registered ? projectRegisteredV1.topic : projectStageChangedV1.topic, key: projectId, value: JSON.stringify(event) })));
-  await testing.eventually(async () => ((await db.payrollProject.findUnique({ where: { projectId } }))?.stage === 'AWARDED' ? true : undefined), 5_000, 'the project to reach payroll');
+  await h.start();
+  await h.deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date().toISOString() });
+  const awarded = { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'BIDDING' as const, to: 'AWARDED' as const, approvedBy: 'bureau-1', changedAt: new Date(Date.now() + 1).toISOString() };
+  await h.deliver(projectStageChangedV1, projectId, awarded);
+  await h.deliver(projectStageChangedV1, projectId, awarded);
+  expect((await db.payrollProject.findUnique({ where: { projectId } }))?.stage).toBe('AWARDED');
 });
 
-afterAll(async () => {
-  await consumers.close();
-  await bus.close();
-  await db.$disconnect();
-});
+afterAll(() => h.stop());
 
 describe('dedicated wage accounts', () => {
   it('refuses anyone but the general contractor or a portal of the region, and unknown projects, writing nothing', async () => {

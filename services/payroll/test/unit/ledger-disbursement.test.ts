@@ -7,7 +7,7 @@ const at = new Date('2026-11-20T02:00:00Z');
 const sheet = { id: '00000000-0000-4000-8000-000000000001', projectId: '00000000-0000-4000-8000-000000000002', period: '2026-10' } as WageSheet;
 const card = (bankCode: string) => ({ holderName: '张三', bankCode, cardNumber: '6222021234567890128' });
 const payable = (n: number, bankCode: string, netFen: bigint): PayableLine => ({
-  lineId: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`, workerId: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`, netFen, card: card(bankCode),
+  wageLineId: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`, workerId: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`, netFen, card: card(bankCode),
 });
 const payer = { bankCode: 'CCB', accountNumber: '13050161520800000123' };
 

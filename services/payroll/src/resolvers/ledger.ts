@@ -1,0 +1,15 @@
+import { connection, pageRequest, type PageArgs } from '@yikatong/platform';
+import type { PayrollContext } from '../context';
+
+export const ProjectLedger = {
+  /** Oldest first, the order money moved in. */
+  transfers: async (ledger: { projectId: string }, args: PageArgs, ctx: PayrollContext) => {
+    const { take, afterKey } = pageRequest(args);
+    const rows = await ctx.db.ledgerTransfer.findMany({
+      where: { projectId: ledger.projectId, ...(afterKey ? { id: { gt: BigInt(afterKey) } } : {}) },
+      orderBy: { id: 'asc' },
+      take: take + 1,
+    });
+    return connection(rows.map((row) => ({ ...row, amount: row.amountFen })), take, (row) => row.id.toString());
+  },
+};

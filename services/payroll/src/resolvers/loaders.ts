@@ -1,0 +1,21 @@
+import DataLoader from 'dataloader';
+import { groupBy } from '@yikatong/platform';
+import type { PayrollDb } from '../db';
+
+/** One set of loaders per request: a sheet's lines, batches and a line's latest payment in one query each. */
+export function createPayrollLoaders(db: PayrollDb) {
+  return {
+    linesBySheet: new DataLoader(async (sheetIds: readonly string[]) =>
+      groupBy(sheetIds, await db.wageLine.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { workerId: 'asc' } }), (line) => line.sheetId)),
+    batchesBySheet: new DataLoader(async (sheetIds: readonly string[]) =>
+      groupBy(sheetIds, await db.disbursementBatch.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { bankCode: 'asc' } }), (batch) => batch.sheetId)),
+    paymentsByWageLine: new DataLoader(async (lineIds: readonly string[]) =>
+      groupBy(lineIds, await db.disbursementLine.findMany({ where: { wageLineId: { in: [...lineIds] } } }), (payment) => payment.wageLineId)),
+    batchTotals: new DataLoader(async (batchIds: readonly string[]) => {
+      const rows = await db.disbursementLine.groupBy({ by: ['batchId', 'status'], where: { batchId: { in: [...batchIds] } }, _count: { _all: true }, _sum: { amountFen: true } });
+      return groupBy(batchIds, rows, (row) => row.batchId);
+    }),
+  };
+}
+
+export type PayrollLoaders = ReturnType<typeof createPayrollLoaders>;

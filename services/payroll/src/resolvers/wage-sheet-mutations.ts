@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { conflict, forbidden, notFound, parseInput, requireKind, requireScope, SCOPES, AppError } from '@yikatong/platform';
+import type { PayrollContext } from '../context';
+import { payCycle, PERIOD_PATTERN, wagesDueOn } from '../domain/pay-cycle';
+import { computeLine, type AdditionKind, type DeductionKind, type PayItem, type VerifiedWorker } from '../domain/pay-rules';
+import { answerLine, approveSheet, prepareSheet, returnSheet, reviewSheet } from '../domain/wage-sheet';
+import { approveAndDisburse } from '../store/approval';
+import { payTables } from '../store/pay-tables';
+import { insertSheet, lineStates, lockSheet, saveSheet } from '../store/sheets';
+import { judgeProjectWarnings } from '../store/warnings';
+import { requireGeneralContractor } from './access';
+
+const item = <K extends [string, ...string[]]>(kinds: K) =>
+  z.object({ kind: z.enum(kinds), label: z.string().trim().min(1, 'name the item').max(40), amount: z.bigint().positive('must be positive') })
+    .transform((value) => ({ kind: value.kind, label: value.label, amountFen: value.amount }));
+const prepareInput = z.object({
+  projectId: z.string().uuid('is not a project id'),
+  period: z.string().regex(PERIOD_PATTERN, 'is a month YYYY-MM'),
+  cycle: z.enum(['MONTH', 'FIRST_HALF', 'SECOND_HALF']).default('MONTH'),
+  employerUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC').nullish(),
+  workerIds: z.array(z.string().uuid('is not a worker id')).max(5000).nullish(),
+  adjustments: z.array(z.object({
+    workerId: z.string().uuid('is not a worker id'),
+    additions: z.array(item(['OVERTIME', 'ALLOWANCE', 'BONUS', 'OTHER'])).default([]),
+    deductions: z.array(item(['SOCIAL_INSURANCE', 'INCOME_TAX', 'OTHER'])).default([]),
+  })).default([]),
+});
+
+const uniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+/** Workers of this employer who worked in the cycle, or exactly the listed ones (then every problem counts). */
+function workersForSheet(verified: readonly VerifiedWorker[], employerUscc: string, listed: boolean): VerifiedWorker[] {
+  if (!listed) return verified.filter((worker) => worker.employerUscc === employerUscc && worker.days > 0);
+  return verified.map((worker) => (worker.enrolled && worker.employerUscc !== employerUscc ? { ...worker, problems: [...worker.problems, 'OTHER_EMPLOYER'] } : worker));
+}
+
+async function answerOwnLine(ctx: PayrollContext, lineId: string, answer: { confirm: true } | { confirm: false; reason: string }) {
+  const principal = requireKind(ctx.principal, 'WORKER');
+  return ctx.db.$transaction(async (tx) => {
+    const line = await tx.wageLine.findUnique({ where: { id: lineId } });
+    if (!line || line.workerId !== principal.subject) throw notFound('WAGE_LINE_NOT_FOUND', 'You have no wage line with this id.', 'lineId');
+    const sheet = await lockSheet(tx, line.sheetId);
+    const answered = answerLine(sheet, line, answer, new Date());
+    return tx.wageLine.update({
+      where: { id: line.id },
+      data: { confirmedAt: answered.confirmedAt, disputedAt: answered.disputedAt, disputeReason: answer.confirm ? null : answer.reason.trim() },
+    });
+  });
+}
+
+export const wageSheetMutations = {
+  prepareWageSheet: async (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+    const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), SCOPES.wagesPrepare);
+    const input = parseInput(prepareInput, args.input);
+    const project = await ctx.db.payrollProject.findUnique({ where: { projectId: input.projectId } });
+    if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
+    const employerUscc = input.employerUscc ?? principal.enterpriseUscc!;
+    if (principal.enterpriseUscc !== employerUscc && principal.enterpriseUscc !== project.generalContractorUscc) {
+      throw forbidden('An enterprise prepares sheets for its own workers; the general contractor may prepare them for its subcontractors.');
+    }
+    const cycle = payCycle(input.period, input.cycle);
+    const tables = await payTables(ctx.db, project.regionCode, cycle.lastDay);
+    if (!tables.minimumWage) throw new AppError('MINIMUM_WAGE_NOT_CONFIGURED', `No minimum wage is configured for region ${project.regionCode} on ${cycle.lastDay}; ask the HRSS bureau to enter it.`, 'projectId');
+    const verified = await ctx.verifyWorkers(project.projectId, cycle, input.workerIds ?? []);
+    const adjustments = new Map(input.adjustments.map((adjustment) => [adjustment.workerId, adjustment]));
+    const lines = workersForSheet(verified, employerUscc, Boolean(input.workerIds?.length)).map((worker) => computeLine(worker, {
+      cycle, minimumWage: tables.minimumWage, guidelineP10Fen: tables.guidelineP10.get(worker.tradeCode) ?? null, policy: ctx.payPolicy,
+      additions: (adjustments.get(worker.workerId)?.additions ?? []) as Array<PayItem<AdditionKind>>,
+      deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
+    }));
+    const now = new Date();
+    const sheet = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.wageDueDaysAfterCycle) }, lines, principal.subject, now);
+    try {
+      await ctx.db.$transaction(async (tx) => {
+        await insertSheet(tx, ctx.pii, sheet, lines);
+        await judgeProjectWarnings(tx, project.projectId, ctx.wageDueDaysAfterCycle, now);
+      }, { timeout: 60_000 });
+    } catch (error) {
+      if (uniqueViolation(error)) throw conflict('WAGE_SHEET_EXISTS', `${employerUscc} already has a ${input.cycle.toLowerCase()} sheet for ${input.period} on this project; return it to prepare it again.`, 'period');
+      throw error;
+    }
+    ctx.nudgeOutbox();
+    return sheet;
+  },
+
+  confirmWageLine: (_: unknown, args: { lineId: string }, ctx: PayrollContext) => answerOwnLine(ctx, args.lineId, { confirm: true }),
+
+  disputeWageLine: (_: unknown, args: { lineId: string; reason: string }, ctx: PayrollContext) => answerOwnLine(ctx, args.lineId, { confirm: false, reason: args.reason }),
+
+  reviewWageSheet: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) =>
+    ctx.db.$transaction(async (tx) => {
+      const sheet = await lockSheet(tx, args.sheetId);
+      const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesReview);
+      const reviewed = reviewSheet(sheet, await lineStates(tx, sheet.id), principal.subject, new Date());
+      await saveSheet(tx, reviewed);
+      return reviewed;
+    }),
+
+  approveWageSheet: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) => {
+    const approved = await ctx.db.$transaction(async (tx) => {
+      const sheet = await lockSheet(tx, args.sheetId);
+      const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesApprove);
+      const now = new Date();
+      const result = approveSheet(sheet, principal.subject, now);
+      await approveAndDisburse(tx, ctx.pii, result, now);
+      await judgeProjectWarnings(tx, sheet.projectId, ctx.wageDueDaysAfterCycle, now);
+      return result;
+    }, { timeout: 120_000 });
+    ctx.nudgeOutbox();
+    return approved;
+  },
+
+  returnWageSheet: async (_: unknown, args: { sheetId: string; reason: string }, ctx: PayrollContext) => {
+    const returned = await ctx.db.$transaction(async (tx) => {
+      const sheet = await lockSheet(tx, args.sheetId);
+      const principal = requireKind(ctx.principal, 'ENTERPRISE');
+      if (!principal.scopes.has(SCOPES.wagesReview) && !principal.scopes.has(SCOPES.wagesApprove)) throw forbidden('Returning a sheet needs wages:review or wages:approve.');
+      requireGeneralContractor(ctx, sheet.generalContractorUscc, principal.scopes.has(SCOPES.wagesReview) ? SCOPES.wagesReview : SCOPES.wagesApprove);
+      const now = new Date();
+      const result = returnSheet(sheet, principal.subject, args.reason, now);
+      await saveSheet(tx, result);
+      await judgeProjectWarnings(tx, sheet.projectId, ctx.wageDueDaysAfterCycle, now);
+      return result;
+    });
+    ctx.nudgeOutbox();
+    return returned;
+  },
+};
