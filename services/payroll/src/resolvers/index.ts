@@ -1,6 +1,7 @@
 import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { ArrearsWarning } from './arrears-warning';
 import { fundingMutations } from './funding-mutations';
-import { ProjectLedger } from './ledger';
+import { FundingInstalment, FundingReceipt, ProjectLedger } from './ledger';
 import { Query } from './query';
 import { wageAccountMutations } from './wage-account-mutations';
 import { DisbursementBatch, Payment, WageLine, WageSheet } from './wage-sheet';
@@ -17,4 +18,7 @@ export const resolvers = {
   Payment,
   DisbursementBatch,
   ProjectLedger,
+  FundingInstalment,
+  FundingReceipt,
+  ArrearsWarning,
 };

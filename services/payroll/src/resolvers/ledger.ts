@@ -1,5 +1,6 @@
-import { connection, pageRequest, type PageArgs } from '@yikatong/platform';
+import { chinaDay, connection, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
+import type { Instalment } from '../domain/funding';
 
 export const ProjectLedger = {
   /** Oldest first, the order money moved in. */
@@ -12,4 +13,14 @@ export const ProjectLedger = {
     });
     return connection(rows.map((row) => ({ ...row, amount: row.amountFen })), take, (row) => row.id.toString());
   },
+};
+
+export const FundingInstalment = {
+  amount: (instalment: Instalment) => instalment.amountFen,
+  paid: (instalment: Instalment) => instalment.paidFen,
+  overdue: (instalment: Instalment) => instalment.paidFen < instalment.amountFen && instalment.dueOn < chinaDay(new Date()),
+};
+
+export const FundingReceipt = {
+  amount: (receipt: { amountFen: bigint }) => receipt.amountFen,
 };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy } from '@yikatong/platform';
+import { byId, groupBy } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 
 /** One set of loaders per request: a sheet's lines, batches and a line's latest payment in one query each. */
@@ -11,6 +11,7 @@ export function createPayrollLoaders(db: PayrollDb) {
       groupBy(sheetIds, await db.disbursementBatch.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { bankCode: 'asc' } }), (batch) => batch.sheetId)),
     paymentsByWageLine: new DataLoader(async (lineIds: readonly string[]) =>
       groupBy(lineIds, await db.disbursementLine.findMany({ where: { wageLineId: { in: [...lineIds] } } }), (payment) => payment.wageLineId)),
+    warningById: new DataLoader(async (ids: readonly string[]) => byId(ids, await db.arrearsWarning.findMany({ where: { id: { in: [...ids] } } }))),
     batchTotals: new DataLoader(async (batchIds: readonly string[]) => {
       const rows = await db.disbursementLine.groupBy({ by: ['batchId', 'status'], where: { batchId: { in: [...batchIds] } }, _count: { _all: true }, _sum: { amountFen: true } });
       return groupBy(batchIds, rows, (row) => row.batchId);

@@ -1,4 +1,4 @@
-import { chinaDay, connection, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import { connection, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
 import { minimumWageInForce } from '../domain/minimum-wage';
@@ -7,6 +7,7 @@ import { projectBalances } from '../store/ledger';
 import { payrollStatistics } from '../store/statistics';
 import { findAccounts } from '../store/wage-accounts';
 import { canSeeSheet } from './access';
+import { canSeeWarning } from './arrears-warning';
 import { canSeeAccount } from './wage-account';
 
 const REGION = /^\d{6}$/;
@@ -106,11 +107,10 @@ export const Query = {
   projectLedger: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
     if (!isUuid(args.projectId) || !(await canSeeProjectMoney(ctx, args.projectId))) return null;
     const [balances, instalments] = await Promise.all([projectBalances(ctx.db, [args.projectId]), ctx.db.$transaction((tx) => findInstalments(tx, args.projectId))]);
-    const today = chinaDay(new Date());
     return {
       projectId: args.projectId,
       balances: Object.values(LEDGER_ACCOUNTS).map((account) => ({ account, balance: balances.get(args.projectId)!.get(account) ?? 0n })),
-      instalments: instalments.map((i) => ({ ...i, amount: i.amountFen, paid: i.paidFen, overdue: i.paidFen < i.amountFen && i.dueOn < today })),
+      instalments,
     };
   },
 
@@ -140,7 +140,7 @@ export const Query = {
       orderBy: page.orderBy,
       take: take + 1,
     });
-    return connection(rows, take, (warning) => cursorOf(warning.raisedAt, warning.id));
+    return connection(rows.filter((warning) => canSeeWarning(ctx, warning)), take, (warning) => cursorOf(warning.raisedAt, warning.id));
   },
 
   /** Analytics and portals (within their regions): aggregates only. */

@@ -1,0 +1,205 @@
+import { callUnary, grpc, mintToken } from '@yikatong/platform';
+import { PayrollSettlementService } from '../../src/grpc/settlement-server';
+import { payCycle } from '../../src/domain/pay-cycle';
+import { createPayrollHarness, GC, roles, SUB } from '../support/harness';
+
+const h = createPayrollHarness();
+const db = h.db;
+
+const PREPARE = `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) {
+  id status lineCount totalGross totalNet dueOn lines { id workerId holderName idNumberMasked net warnings { code } additions { kind amount } } } }`;
+const REVIEW = `mutation ($id: ID!) { reviewWageSheet(sheetId: $id) { status reviewedBy } }`;
+const APPROVE = `mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status approvedBy batches { bankCode expectedCount expectedTotal pendingCount } } }`;
+const CONFIRM = `mutation ($id: ID!) { confirmWageLine(lineId: $id) { confirmedAt } }`;
+const FUND = `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id amount } }`;
+const LEDGER = `query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } instalments { dueOn overdue } transfers(first: 100) { nodes { cause amount } } } }`;
+const WARNINGS = `query ($id: ID) { arrearsWarnings(projectId: $id) { nodes { colour ruleCode status } } }`;
+
+const monthsAgo = (months: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1)).toISOString().slice(0, 7);
+};
+const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
+const balance = async (projectId: string) => {
+  const result = await h.execute(LEDGER, { id: projectId }, roles.approver);
+  return Object.fromEntries((result.data!.projectLedger.balances as Array<{ account: string; balance: string }>).map((b) => [b.account, BigInt(b.balance)]));
+};
+const openWarnings = async (projectId: string) =>
+  ((await h.execute(WARNINGS, { id: projectId }, roles.portal())).data!.arrearsWarnings.nodes as Array<{ ruleCode: string }>).map((w) => w.ruleCode).sort();
+
+async function settle(reports: Array<Record<string, string>>, bank = 'ICBC') {
+  const client = new PayrollSettlementService(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure());
+  try {
+    const token = await mintToken(h.config, { sub: `${bank}-ops`, kind: 'BANK', bank });
+    return await callUnary<{ results: Array<{ lineId: string; result: string; status: string }> }>(client, 'ReportSettlements', { reports }, { token });
+  } finally {
+    client.close();
+  }
+}
+
+/** A prepared, confirmed and reviewed sheet for `count` workers of the subcontractor. */
+async function reviewedSheet(projectId: string, period: string, count: number) {
+  const cycle = payCycle(period, 'MONTH');
+  for (let i = 0; i < count; i += 1) await h.worker(projectId, cycle);
+  const prepared = await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk());
+  expect(prepared.errors).toBeUndefined();
+  const sheet = prepared.data!.prepareWageSheet;
+  for (const line of sheet.lines) expect((await h.execute(CONFIRM, { id: line.id }, roles.worker(line.workerId))).errors).toBeUndefined();
+  expect((await h.execute(REVIEW, { id: sheet.id }, roles.officer)).data!.reviewWageSheet.status).toBe('REVIEWED');
+  return sheet as { id: string; totalNet: string; lines: Array<{ id: string; workerId: string; net: string }> };
+}
+
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+describe('preparing a wage sheet', () => {
+  it('refuses callers without wages:prepare, other enterprises, unknown projects and uncovered regions, writing nothing', async () => {
+    const { projectId } = await h.project();
+    const period = monthsAgo(1);
+    await h.worker(projectId, payCycle(period, 'MONTH'));
+    const before = await db.wageSheet.count();
+    expect(code(await h.execute(PREPARE, { input: { projectId, period } }, roles.officer))).toBe('FORBIDDEN');
+    expect(code(await h.execute(PREPARE, { input: { projectId, period, employerUscc: SUB } }, roles.clerk('91110108MA01ABCD0T')))).toBe('FORBIDDEN');
+    expect(code(await h.execute(PREPARE, { input: { projectId: '6f1c3f7e-1b7a-4c59-9a52-3f8f0f4a1b2c', period } }, roles.clerk()))).toBe('PROJECT_NOT_FOUND');
+    expect((await h.execute(PREPARE, { input: { projectId, period: '2026-13' } }, roles.clerk())).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'period' });
+    const shenzhen = await h.project('440305');
+    expect(code(await h.execute(PREPARE, { input: { projectId: shenzhen.projectId, period } }, roles.clerk()))).toBe('MINIMUM_WAGE_NOT_CONFIGURED');
+    expect(await db.wageSheet.count()).toBe(before);
+  });
+
+  it('refuses a sheet with blocking errors, naming each worker; warns below the p10 guideline', async () => {
+    const { projectId } = await h.project();
+    const period = monthsAgo(1);
+    const cycle = payCycle(period, 'MONTH');
+    const low = await h.worker(projectId, cycle, { rateFen: '8000' });
+    const partTime = await h.worker(projectId, cycle, { employmentKind: 'PART_TIME', rateKind: 'HOURLY', rateFen: '3000', hours: 20, days: 5, longestDayHours: 4, longestWeekHours: 12 });
+    const refused = await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk());
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BELOW_MINIMUM_WAGE', reasons: expect.arrayContaining(['BELOW_MINIMUM_WAGE', 'PART_TIME_CYCLE_TOO_LONG']) });
+    expect(refused.errors?.[0]?.message).toContain(low.holderName);
+    expect(refused.errors?.[0]?.message).toContain(partTime.holderName);
+    const stranger = '0c1d7f1e-5b0a-4c4e-8f7a-2d2f7a0b9c11';
+    expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [stranger] } }, roles.clerk()))).toBe('NOT_ENROLLED');
+    expect(await db.wageSheet.count({ where: { projectId } })).toBe(0);
+
+    await db.guidelinePrice.create({ data: { regionCode: '130500', tradeCode: 'REBAR', year: Number(period.slice(0, 4)), p10Fen: 32_000n, p25Fen: 35_000n, p50Fen: 40_000n, p75Fen: 45_000n, p90Fen: 50_000n } });
+    const fine = await h.worker(projectId, cycle);
+    const prepared = await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId], adjustments: [{ workerId: fine.workerId, additions: [{ kind: 'ALLOWANCE', label: '高温津贴', amount: '20000' }] }] } }, roles.clerk());
+    expect(prepared.data!.prepareWageSheet).toMatchObject({
+      status: 'PREPARED', lineCount: 1, totalGross: '680000',
+      lines: [{ workerId: fine.workerId, holderName: fine.holderName, idNumberMasked: '110***********002X', net: '680000', warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }], additions: [{ kind: 'ALLOWANCE', amount: '20000' }] }],
+    });
+    expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId] } }, roles.clerk()))).toBe('WAGE_SHEET_EXISTS');
+    await db.guidelinePrice.deleteMany();
+  });
+});
+
+describe('review, approval and payment', () => {
+  it('only the worker confirms their line; review needs every confirmation; approval by another person with funds', async () => {
+    const { projectId, accountId } = await h.project();
+    const period = monthsAgo(1);
+    const cycle = payCycle(period, 'MONTH');
+    const [a, b] = [await h.worker(projectId, cycle), await h.worker(projectId, cycle)];
+    const sheet = (await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk())).data!.prepareWageSheet;
+    const lineOf = (workerId: string) => sheet.lines.find((line: { workerId: string }) => line.workerId === workerId).id;
+    expect(code(await h.execute(CONFIRM, { id: lineOf(a!.workerId) }, roles.worker(b!.workerId)))).toBe('WAGE_LINE_NOT_FOUND');
+    await h.execute(CONFIRM, { id: lineOf(a!.workerId) }, roles.worker(a!.workerId));
+    expect(code(await h.execute(REVIEW, { id: sheet.id }, roles.officer))).toBe('LINES_UNCONFIRMED');
+    await h.execute(CONFIRM, { id: lineOf(b!.workerId) }, roles.worker(b!.workerId));
+    expect(code(await h.execute(REVIEW, { id: sheet.id }, roles.clerk()))).toBe('FORBIDDEN');
+    await h.execute(REVIEW, { id: sheet.id }, roles.officer);
+    const officerWhoApproves = { ...roles.approver, subject: roles.officer.subject };
+    expect(code(await h.execute(APPROVE, { id: sheet.id }, officerWhoApproves))).toBe('SAME_PERSON_APPROVAL');
+
+    expect(code(await h.execute(APPROVE, { id: sheet.id }, roles.approver))).toBe('INSUFFICIENT_FUNDS');
+    expect(await db.disbursementLine.count({ where: { sheetId: sheet.id } })).toBe(0);
+    const funding = { accountId, amount: '1320000', bankReference: 'CCB-20261101-0001' };
+    expect(code(await h.execute(FUND, { input: funding }, roles.bank('ICBC')))).toBe('WAGE_ACCOUNT_NOT_FOUND');
+    const first = await h.execute(FUND, { input: funding }, roles.bank());
+    const again = await h.execute(FUND, { input: funding }, roles.bank());
+    expect(again.data!.recordFundingReceived.id).toBe(first.data!.recordFundingReceived.id);
+    expect(code(await h.execute(FUND, { input: { ...funding, amount: '1' } }, roles.bank()))).toBe('RECEIPT_REFERENCE_REUSED');
+
+    const approved = await h.execute(APPROVE, { id: sheet.id }, roles.approver);
+    expect(approved.data!.approveWageSheet).toMatchObject({ status: 'APPROVED', batches: [{ bankCode: 'ICBC', expectedCount: 2, expectedTotal: '1320000', pendingCount: 2 }] });
+    const events = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.payroll.disbursement.requested.v1', key: { in: (await db.disbursementBatch.findMany({ where: { sheetId: sheet.id } })).map((x) => x.id) } } });
+    expect(events).toHaveLength(2);
+    expect(events[0]!.payload).toMatchObject({ data: { bankCode: 'ICBC', cardNumber: '6222021234567890128', payerBankCode: 'CCB', amountFen: '660000' } });
+    expect(await balance(projectId)).toMatchObject({ CLIENT_FUNDING: -1_320_000n, WAGE_ACCOUNT: 0n, PAYMENTS_IN_FLIGHT: 1_320_000n, WORKERS_PAID: 0n });
+  });
+
+  it('settles each line exactly once under concurrent duplicate reports; late and contradicting reports change nothing', async () => {
+    const { projectId, accountId } = await h.project();
+    const sheet = await reviewedSheet(projectId, monthsAgo(1), 3);
+    await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-1' } }, roles.bank());
+    await h.execute(APPROVE, { id: sheet.id }, roles.approver);
+    const lines = await db.disbursementLine.findMany({ where: { sheetId: sheet.id }, orderBy: { id: 'asc' } });
+    const reports = lines.map((line, i) => ({ lineId: line.id, outcome: 'PAID', bankReference: `ICBC-V-${i}`, failureReason: '', settledAt: '' }));
+
+    const [one, two] = await Promise.all([settle(reports), settle(reports)]);
+    const settledPerLine = lines.map((line) => [one, two].filter((r) => r.results.find((x) => x.lineId === line.id)!.result === 'SETTLED').length);
+    expect(settledPerLine).toEqual([1, 1, 1]);
+    expect([...one.results, ...two.results].filter((r) => r.result !== 'SETTLED').every((r) => r.result === 'ALREADY_SETTLED')).toBe(true);
+    expect(await db.ledgerTransfer.count({ where: { cause: 'PAYMENT', causeId: { in: lines.map((l) => l.id) } } })).toBe(3);
+
+    expect((await settle([{ ...reports[0]!, outcome: 'FAILED', bankReference: '', failureReason: 'CARD_CLOSED' }])).results[0]!.result).toBe('CONFLICT');
+    expect((await settle(reports.slice(0, 1), 'CCB')).results[0]).toMatchObject({ result: 'NOT_FOUND', status: '' });
+    await expect(settle([{ ...reports[0]!, bankReference: '' }])).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+
+    expect(await balance(projectId)).toMatchObject({ WAGE_ACCOUNT: 0n, PAYMENTS_IN_FLIGHT: 0n, WORKERS_PAID: BigInt(sheet.totalNet) });
+    expect((await db.wageSheet.findUniqueOrThrow({ where: { id: sheet.id } })).status).toBe('PAID');
+    const payslips = await h.execute(`{ myPayslips { nodes { net payment { status bankReference } } } }`, {}, roles.worker(sheet.lines[0]!.workerId));
+    expect(payslips.data!.myPayslips.nodes).toEqual([{ net: '660000', payment: { status: 'PAID', bankReference: expect.stringMatching(/^ICBC-V-/) } }]);
+    const batches = await h.execute(`{ disbursementBatches { nodes { expectedCount paidCount failedCount pendingCount expectedTotal paidTotal } } }`, {}, roles.bank('ICBC'));
+    expect(batches.data!.disbursementBatches.nodes[0]).toEqual({ expectedCount: 3, paidCount: 3, failedCount: 0, pendingCount: 0, expectedTotal: sheet.totalNet, paidTotal: sheet.totalNet });
+  });
+});
+
+describe('arrears warnings', () => {
+  it('raises red and yellow for wages unpaid a month after due; a failed line returns its money and keeps them open', async () => {
+    const { projectId, accountId } = await h.project();
+    const sheet = await reviewedSheet(projectId, monthsAgo(2), 2);
+    expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
+    const raised = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.payroll.arrears-warning.raised.v1', key: projectId } });
+    expect(raised.map((e) => (e.payload as { data: { colour: string } }).data.colour).sort()).toEqual(['RED', 'RED', 'YELLOW']);
+
+    await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-2' } }, roles.bank());
+    await h.execute(APPROVE, { id: sheet.id }, roles.approver);
+    const lines = await db.disbursementLine.findMany({ where: { sheetId: sheet.id } });
+    await settle([{ lineId: lines[0]!.id, outcome: 'FAILED', bankReference: '', failureReason: 'CARD_CLOSED', settledAt: '' }]);
+    expect(await balance(projectId)).toMatchObject({ WAGE_ACCOUNT: lines[0]!.amountFen, PAYMENTS_IN_FLIGHT: lines[1]!.amountFen });
+    await settle([{ lineId: lines[1]!.id, outcome: 'PAID', bankReference: 'ICBC-9', failureReason: '', settledAt: '' }]);
+    // One of two paid: 50 % is still under 90 %, and one worker is still unpaid.
+    expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
+
+    const portal = await h.execute(WARNINGS, { id: projectId }, roles.portal(['440000']));
+    expect(portal.data!.arrearsWarnings.nodes).toEqual([]);
+    const contractor = await h.execute(WARNINGS, { id: projectId }, roles.approver);
+    expect(contractor.data!.arrearsWarnings.nodes).toHaveLength(3);
+    const stats = await h.execute(`{ payrollStatistics(regionCode: "130500") { periods { period due paid } warnings { colour raised open } } }`, {}, roles.analytics);
+    expect(stats.data!.payrollStatistics.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ colour: 'RED', open: expect.any(Number) })]));
+    expect(code(await h.execute(`{ payrollStatistics(regionCode: "130500") { regionCode } }`, {}, roles.worker(lines[0]!.workerId)))).toBe('FORBIDDEN');
+  });
+
+  it('a clearance follows when everyone is paid; a late instalment raises blue until the client pays', async () => {
+    const { projectId, accountId } = await h.project();
+    const sheet = await reviewedSheet(projectId, monthsAgo(2), 1);
+    await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-3' } }, roles.bank());
+    await h.execute(APPROVE, { id: sheet.id }, roles.approver);
+    const [line] = await db.disbursementLine.findMany({ where: { sheetId: sheet.id } });
+    await settle([{ lineId: line!.id, outcome: 'PAID', bankReference: 'ICBC-10', failureReason: '', settledAt: '' }]);
+    expect(await openWarnings(projectId)).toEqual([]);
+    const cleared = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.payroll.arrears-warning.cleared.v1', key: projectId } });
+    expect(cleared.map((e) => (e.payload as { data: { version: number } }).data.version)).toEqual([2, 2, 2]);
+
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const schedule = await h.execute(`mutation ($input: ScheduleFundingInput!) { scheduleFunding(input: $input) { dueOn amount overdue } }`,
+      { input: { projectId, instalments: [{ dueOn: yesterday, amount: '500000' }] } }, roles.approver);
+    expect(schedule.data!.scheduleFunding).toEqual([{ dueOn: yesterday, amount: '500000', overdue: true }]);
+    expect(await openWarnings(projectId)).toEqual(['FUNDING_INSTALMENT_OVERDUE']);
+    await h.execute(FUND, { input: { accountId, amount: '500000', bankReference: 'CCB-REF-4' } }, roles.bank());
+    expect(await openWarnings(projectId)).toEqual([]);
+    const ledger = await h.execute(LEDGER, { id: projectId }, roles.portal());
+    expect(ledger.data!.projectLedger.transfers.nodes.map((t: { cause: string }) => t.cause)).toEqual(['FUNDING', 'RESERVATION', 'PAYMENT', 'FUNDING']);
+    expect((await h.execute(LEDGER, { id: projectId }, roles.bank('ICBC'))).data!.projectLedger).toBeNull();
+  });
+});
