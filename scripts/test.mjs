@@ -40,7 +40,7 @@ const suites = [
   ['packages/platform', ['--runInBand']],
   ['services/identity', ['--runInBand']],
   ['services/enterprise', ['--runInBand']],
-  ['services/payroll', []],
+  ['services/payroll', ['--runInBand']],
   ['services/welfare', []],
   ['gateway', []],
   ['.', ['--runInBand', '--forceExit']],

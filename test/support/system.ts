@@ -8,7 +8,7 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
 
 /** Ports apart from the development defaults, so a running dev system does not interfere. */
-export const PORTS = { gateway: 14000, identity: 14001, enterprise: 14002, payroll: 14003, welfare: 14004, identityGrpc: 15051, enterpriseGrpc: 15052 };
+export const PORTS = { gateway: 14000, identity: 14001, enterprise: 14002, payroll: 14003, welfare: 14004, identityGrpc: 15051, enterpriseGrpc: 15052, payrollGrpc: 15053 };
 
 export interface RunningSystem {
   config: PlatformConfig;
@@ -31,6 +31,8 @@ function processEnv(config: PlatformConfig): NodeJS.ProcessEnv {
     WELFARE_PORT: String(PORTS.welfare),
     ENTERPRISE_GRPC_PORT: String(PORTS.enterpriseGrpc),
     IDENTITY_GRPC_PORT: String(PORTS.identityGrpc),
+    PAYROLL_GRPC_PORT: String(PORTS.payrollGrpc),
+    IDENTITY_GRPC_ADDRESS: `127.0.0.1:${PORTS.identityGrpc}`,
     IDENTITY_URL: `http://127.0.0.1:${PORTS.identity}/graphql`,
     ENTERPRISE_URL: `http://127.0.0.1:${PORTS.enterprise}/graphql`,
     PAYROLL_URL: `http://127.0.0.1:${PORTS.payroll}/graphql`,
@@ -75,11 +77,11 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
-/** Starts the four services and the gateway as separate OS processes; logs go to .data/e2e-logs. */
-export async function startSystem(config: PlatformConfig): Promise<RunningSystem> {
+/** Starts the four services and the gateway as separate OS processes (settings may add to their environment); logs go to .data/e2e-logs. */
+export async function startSystem(config: PlatformConfig, settings: Record<string, string> = {}): Promise<RunningSystem> {
   const logDir = path.join(ROOT, '.data', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
-  const env = processEnv(config);
+  const env = { ...processEnv(config), ...settings };
   const children: ChildProcess[] = [];
   const launch = (name: string, entry: string) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: path.dirname(path.dirname(entry)), env, stdio: ['ignore', 'pipe', 'pipe'] });
