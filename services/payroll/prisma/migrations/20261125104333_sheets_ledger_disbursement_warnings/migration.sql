@@ -267,11 +267,5 @@ CREATE UNIQUE INDEX "arrears_warning_one_open_per_rule" ON "arrears_warning" ("p
 -- One live sheet per employer, project and cycle (a returned sheet is prepared again)
 CREATE UNIQUE INDEX "wage_sheet_one_live_per_cycle" ON "wage_sheet" ("project_id", "employer_uscc", "period", "cycle_kind") WHERE "status" <> 'RETURNED';
 
--- Money moves in positive amounts between two different accounts
-ALTER TABLE "ledger_transfer" ADD CONSTRAINT "ledger_transfer_positive" CHECK ("amount_fen" > 0 AND "debit" <> "credit");
-ALTER TABLE "disbursement_line" ADD CONSTRAINT "disbursement_line_positive" CHECK ("amount_fen" > 0);
-ALTER TABLE "funding_instalment" ADD CONSTRAINT "funding_instalment_paid_within" CHECK ("paid_fen" >= 0 AND "paid_fen" <= "amount_fen");
-
-
 -- A wage line has at most one live payment instruction (pending or paid): it is never paid twice
 CREATE UNIQUE INDEX "disbursement_line_one_live_per_wage_line" ON "disbursement_line" ("wage_line_id") WHERE "status" <> 'FAILED';
