@@ -54,14 +54,21 @@ async function inParallel<T>(items: readonly T[], concurrency: number, task: (it
   }));
 }
 
-/** Peak resident memory (VmHWM) of each service process, in MiB. */
-function peakMemory(): Record<string, number> {
-  const result: Record<string, number> = {};
+/** Peak resident memory (VmHWM, MiB) and CPU seconds used so far by each service process. */
+function processUsage(): Record<string, { peakMiB: number; cpuSeconds: number }> {
+  const ticksPerSecond = 100;
+  const result: Record<string, { peakMiB: number; cpuSeconds: number }> = {};
   for (const name of ['identity', 'enterprise', 'payroll', 'welfare', 'gateway']) {
     const entry = name === 'gateway' ? 'gateway/src/main.ts' : `services/${name}/src/main.ts`;
     const pids = execFileSync('pgrep', ['-f', entry], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-    const peaks = pids.map((pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
-    result[name] = Math.round(Math.max(0, ...peaks) / 1024);
+    let peakKiB = 0;
+    let ticks = 0;
+    for (const pid of pids) {
+      peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    result[name] = { peakMiB: Math.round(peakKiB / 1024), cpuSeconds: Math.round(ticks / ticksPerSecond) };
   }
   return result;
 }
@@ -141,7 +148,7 @@ async function main() {
   const { projectIds, month } = await setup(config);
   console.log(`setup: ${WORKERS.toLocaleString('en-US')} workers × ${DAYS_WORKED} days of clock-ins on ${PROJECTS.toLocaleString('en-US')} projects in ${seconds(performance.now() - started)} s (not measured)`);
 
-  const system = await startSystem(config, { LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20' });
+  const system = await startSystem(config, { LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20', ...(process.env.PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.PROFILE_DIR}` } : {}) });
   const received = new Set<string>();
   const bank = new Kafka({ clientId: 'bench-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({ groupId: `bench-bank-${randomUUID()}` });
   const pending: string[] = [];
@@ -229,7 +236,7 @@ async function main() {
               (SELECT count(*) FROM arrears_warning WHERE status = 'OPEN')::int AS open_warnings`)).rows[0]);
     console.log(`check: unpaid lines ${check.unpaid}, unpaid sheets ${check.unpaid_sheets}, paid ${check.paid} fen of ${check.due} due, open warnings ${check.open_warnings}`);
     console.log(`whole month (prepare → last settlement): ${seconds(endToEndMs)} s — ${rate(lines, endToEndMs)} lines/s (target < 120 s)`);
-    console.log(`peak RSS MiB: ${JSON.stringify(peakMemory())}; machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+    console.log(`per process: ${JSON.stringify(processUsage())}; bench process peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
   } finally {
     await bank.disconnect();
     await system.stop();

@@ -13,18 +13,19 @@ export function outgoing(definition: EventDefinition, envelope: CloudEvent): Out
   return { topic: definition.topic, envelope };
 }
 
-/** Writes events in the caller's transaction, so they exist exactly when the change commits. */
+/** Writes events in the caller's transaction, so they exist exactly when the change commits; one statement however many. */
 export async function appendToOutbox(tx: SqlClient, events: readonly OutgoingEvent[]): Promise<void> {
-  for (const { topic, envelope } of events) {
-    await tx.$executeRawUnsafe(
-      'INSERT INTO outbox_event (id, topic, key, type, payload) VALUES ($1::uuid, $2, $3, $4, $5::jsonb)',
-      envelope.id,
-      topic,
-      envelope.subject,
-      envelope.type,
-      JSON.stringify(envelope),
-    );
-  }
+  if (events.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO outbox_event (id, topic, key, type, payload)
+     SELECT id, topic, key, type, payload FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS e(id, topic, key, type, payload, n)
+      ORDER BY n`,
+    events.map(({ envelope }) => envelope.id),
+    events.map(({ topic }) => topic),
+    events.map(({ envelope }) => envelope.subject),
+    events.map(({ envelope }) => envelope.type),
+    events.map(({ envelope }) => JSON.stringify(envelope)),
+  );
 }
 
 interface OutboxRow {

@@ -6,7 +6,13 @@ import { assertNoNegativeBalance, recordTransfers } from './ledger';
 
 export async function saveDisbursement(tx: PayrollTx, disbursement: Disbursement): Promise<void> {
   await tx.disbursementBatch.createMany({ data: disbursement.batches });
-  await tx.disbursementLine.createMany({ data: disbursement.lines });
+  const lines = disbursement.lines;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO disbursement_line (id, wage_line_id, batch_id, sheet_id, project_id, worker_id, bank_code, amount_fen, status)
+     SELECT *, 'PENDING'::"DisbursementStatus" FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::bigint[])`,
+    lines.map((l) => l.id), lines.map((l) => l.wageLineId), lines.map((l) => l.batchId), lines.map((l) => l.sheetId), lines.map((l) => l.projectId),
+    lines.map((l) => l.workerId), lines.map((l) => l.bankCode), lines.map((l) => l.amountFen.toString()),
+  );
   await recordTransfers(tx, disbursement.transfers);
   await appendToOutbox(tx, disbursement.events);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { notFound, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
 import type { ComputedLine } from '../domain/pay-rules';
@@ -6,17 +5,23 @@ import type { LineState, WageSheet } from '../domain/wage-sheet';
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
 
+/** The sheet and its lines: the lines in one statement (a city month is 100,000 of them). */
 export async function insertSheet(tx: PayrollTx, pii: PiiProtector, sheet: WageSheet, lines: readonly ComputedLine[]): Promise<void> {
   await tx.wageSheet.create({ data: sheet });
-  await tx.wageLine.createMany({
-    data: lines.map((line) => ({
-      id: randomUUID(), sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, workerId: line.workerId, enrolmentId: line.enrolmentId,
-      employerUscc: line.employerUscc, holderNameCipher: pii.encrypt(line.holderName), idNumberCipher: pii.encrypt(line.idNumber), phoneCipher: pii.encrypt(line.phone),
-      tradeCode: line.tradeCode, employmentKind: line.employmentKind, rateKind: line.rateKind, rateFen: line.rateFen, days: line.days, hours: line.hours,
-      basePayFen: line.basePayFen, additions: json(line.additions), deductions: json(line.deductions), grossFen: line.grossFen, deductionsFen: line.deductionsFen,
-      netFen: line.netFen, warnings: json(line.warnings),
-    })),
-  });
+  const column = <T>(pick: (line: ComputedLine) => T) => lines.map(pick);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO wage_line (id, sheet_id, project_id, period, worker_id, enrolment_id, employer_uscc, holder_name_cipher, id_number_cipher, phone_cipher,
+                            trade_code, employment_kind, rate_kind, rate_fen, days, hours, base_pay_fen, additions, deductions, gross_fen, deductions_fen, net_fen, warnings)
+     SELECT gen_random_uuid(), $1::uuid, $2::uuid, $3, l.* FROM unnest(
+       $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[], $14::int[], $15::float8[],
+       $16::bigint[], $17::jsonb[], $18::jsonb[], $19::bigint[], $20::bigint[], $21::bigint[], $22::jsonb[]) AS l`,
+    sheet.id, sheet.projectId, sheet.period,
+    column((l) => l.workerId), column((l) => l.enrolmentId), column((l) => l.employerUscc),
+    column((l) => pii.encrypt(l.holderName)), column((l) => pii.encrypt(l.idNumber)), column((l) => pii.encrypt(l.phone)),
+    column((l) => l.tradeCode), column((l) => l.employmentKind), column((l) => l.rateKind), column((l) => l.rateFen.toString()), column((l) => l.days), column((l) => l.hours),
+    column((l) => l.basePayFen.toString()), column((l) => JSON.stringify(json(l.additions))), column((l) => JSON.stringify(json(l.deductions))),
+    column((l) => l.grossFen.toString()), column((l) => l.deductionsFen.toString()), column((l) => l.netFen.toString()), column((l) => JSON.stringify(json(l.warnings))),
+  );
 }
 
 /** Locks the sheet row for the rest of the transaction, then reads it. */
