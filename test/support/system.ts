@@ -84,7 +84,9 @@ export async function startSystem(config: PlatformConfig, settings: Record<strin
   const env = { ...processEnv(config), ...settings };
   const children: ChildProcess[] = [];
   const launch = (name: string, entry: string) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: path.dirname(path.dirname(entry)), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // CPU_PROFILE_DIR=<dir> writes each process's V8 CPU profile there when it stops (for benchmarks).
+    const profile = process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.CPU_PROFILE_DIR, name)}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: path.dirname(path.dirname(entry)), env, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(path.join(logDir, `${name}.log`));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);

@@ -2,6 +2,7 @@ import type { PiiProtector, Principal } from '@yikatong/platform';
 import type { PayPolicy } from './domain/pay-rules';
 import type { PayrollDb } from './db';
 import type { WorkerVerifier } from './grpc/identity-client';
+import type { WarningJudge } from './store/warnings';
 import { createPayrollLoaders, type PayrollLoaders } from './resolvers/loaders';
 
 /** What every resolver may use: the caller, the database, identity's answers and the policies from config. */
@@ -10,7 +11,7 @@ export interface PayrollDeps {
   pii: PiiProtector;
   verifyWorkers: WorkerVerifier;
   payPolicy: PayPolicy;
-  wageDueDaysAfterCycle: number;
+  warnings: WarningJudge;
 }
 
 export interface PayrollContext extends PayrollDeps {

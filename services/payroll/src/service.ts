@@ -8,6 +8,7 @@ import { createWorkerVerifier, type WorkerVerifier } from './grpc/identity-clien
 import { PayrollSettlementService, payrollSettlementImplementation } from './grpc/settlement-server';
 import { resolvers } from './resolvers';
 import { WarningClock } from './store/warning-clock';
+import { WarningJudge } from './store/warnings';
 
 /**
  * The payroll service: wage accounts and funding, wage sheets, disbursement to banks and their
@@ -17,9 +18,9 @@ export function createPayrollService(config: PayrollConfig, bus: EventBus, optio
   const db = createPayrollDb(config.PAYROLL_DATABASE_URL ?? databaseUrlFor(config, 'payroll'), config.DATABASE_POOL_SIZE);
   const identity = options.verifyWorkers ? null : createWorkerVerifier(config.IDENTITY_GRPC_ADDRESS, config);
   const deps: PayrollDeps = {
-    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, payPolicy: payPolicy(config), wageDueDaysAfterCycle: config.WAGE_DUE_DAYS_AFTER_CYCLE,
+    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE),
   };
-  const clock = new WarningClock(db, deps.wageDueDaysAfterCycle, createLogger('payroll-warnings', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
+  const clock = new WarningClock(db, deps.warnings, createLogger('payroll-warnings', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
   const identityConnection = { start: async () => undefined, stop: async () => identity?.close() };
   const runtime = createServiceRuntime({
     name: 'payroll',
@@ -34,7 +35,7 @@ export function createPayrollService(config: PayrollConfig, bus: EventBus, optio
       port: config.PAYROLL_GRPC_PORT,
       services: (logger, nudgeOutbox) => [{
         definition: PayrollSettlementService.service,
-        implementation: payrollSettlementImplementation(db, config, deps.wageDueDaysAfterCycle, logger, nudgeOutbox),
+        implementation: payrollSettlementImplementation(db, config, deps.warnings, logger, nudgeOutbox),
       }],
     },
     companions: [identityConnection, clock],

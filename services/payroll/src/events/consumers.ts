@@ -2,12 +2,12 @@ import { attendanceMonthClosedV1, projectRegisteredV1, projectStageChangedV1, wa
 import { on, startIdempotentConsumer, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
 import { applyWageCardChange } from '../store/wage-cards';
-import { judgeProjectWarnings } from '../store/warnings';
+import type { WarningJudge } from '../store/warnings';
 
 export interface ConsumerDeps {
   db: PayrollDb;
   pii: PiiProtector;
-  wageDueDaysAfterCycle: number;
+  warnings: WarningJudge;
 }
 
 /**
@@ -48,7 +48,7 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
           create: { projectId, period, workers: worked, closedAt: new Date(closedAt) },
           update: { workers: worked, closedAt: new Date(closedAt) },
         });
-        await judgeProjectWarnings(tx, projectId, deps.wageDueDaysAfterCycle, new Date());
+        await deps.warnings.judge(tx, projectId, new Date());
       }),
     ],
     afterCommit,

@@ -1,7 +1,7 @@
 import { createTokenVerifier, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated, type Logger, type TokenSettings } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 import { markPaidSheets, settleLines, type SettlementReport } from '../store/disbursements';
-import { judgeProjectWarnings } from '../store/warnings';
+import type { WarningJudge } from '../store/warnings';
 
 export const PayrollSettlementService = loadService('payroll/settlement.proto', 'yikatong.payroll.v1.PayrollSettlement');
 
@@ -27,7 +27,7 @@ function parseReports(reports: readonly WireReport[]): SettlementReport[] {
 }
 
 /** Banks report disbursement outcomes; a line is settled once, a repeat changes nothing. */
-export function payrollSettlementImplementation(db: PayrollDb, settings: TokenSettings, wageDueDaysAfterCycle: number, logger: Logger, afterCommit: () => void) {
+export function payrollSettlementImplementation(db: PayrollDb, settings: TokenSettings, warnings: WarningJudge, logger: Logger, afterCommit: () => void) {
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -41,7 +41,7 @@ export function payrollSettlementImplementation(db: PayrollDb, settings: TokenSe
         const result = await settleLines(tx, bank.bankCode!, reports);
         await markPaidSheets(tx, result.sheetIds);
         const now = new Date();
-        for (const projectId of result.projectIds) await judgeProjectWarnings(tx, projectId, wageDueDaysAfterCycle, now);
+        for (const projectId of result.projectIds) await warnings.judge(tx, projectId, now);
         return result.outcomes;
       }, { timeout: 120_000 });
       afterCommit();

@@ -6,7 +6,6 @@ import { applyReceipt, scheduleInstalments } from '../domain/funding';
 import { fundingReceived } from '../domain/ledger';
 import { findInstalments, saveInstalments } from '../store/funding';
 import { recordTransfers } from '../store/ledger';
-import { judgeProjectWarnings } from '../store/warnings';
 
 const scheduleInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -32,7 +31,7 @@ export const fundingMutations = {
       await tx.$executeRawUnsafe('SELECT 1 FROM payroll_project WHERE project_id = $1::uuid FOR UPDATE', project.projectId);
       const added = scheduleInstalments(project.projectId, await findInstalments(tx, project.projectId), input.instalments.map((entry) => ({ dueOn: dayOf(entry.dueOn), amountFen: entry.amount })));
       await saveInstalments(tx, added);
-      await judgeProjectWarnings(tx, project.projectId, ctx.wageDueDaysAfterCycle, new Date());
+      await ctx.warnings.judge(tx, project.projectId, new Date());
       return findInstalments(tx, project.projectId);
     });
     ctx.nudgeOutbox();
@@ -59,7 +58,7 @@ export const fundingMutations = {
       });
       await recordTransfers(tx, [fundingReceived(account.projectId, recorded.id, input.amount, recorded.receivedAt)]);
       await saveInstalments(tx, applyReceipt(await findInstalments(tx, account.projectId), input.amount));
-      await judgeProjectWarnings(tx, account.projectId, ctx.wageDueDaysAfterCycle, now);
+      await ctx.warnings.judge(tx, account.projectId, now);
       return recorded;
     });
     ctx.nudgeOutbox();

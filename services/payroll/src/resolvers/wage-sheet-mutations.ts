@@ -7,7 +7,6 @@ import { answerLine, approveSheet, prepareSheet, returnSheet, reviewSheet } from
 import { approveAndDisburse } from '../store/approval';
 import { payTables } from '../store/pay-tables';
 import { insertSheet, lineStates, lockSheet, saveSheet } from '../store/sheets';
-import { judgeProjectWarnings } from '../store/warnings';
 import { requireGeneralContractor } from './access';
 
 const item = <K extends [string, ...string[]]>(kinds: K) =>
@@ -69,11 +68,11 @@ export const wageSheetMutations = {
       deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
     }));
     const now = new Date();
-    const sheet = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.wageDueDaysAfterCycle) }, lines, principal.subject, now);
+    const sheet = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.warnings.dueDaysAfterCycle) }, lines, principal.subject, now);
     try {
       await ctx.db.$transaction(async (tx) => {
         await insertSheet(tx, ctx.pii, sheet, lines);
-        await judgeProjectWarnings(tx, project.projectId, ctx.wageDueDaysAfterCycle, now);
+        await ctx.warnings.judge(tx, project.projectId, now);
       }, { timeout: 60_000 });
     } catch (error) {
       if (uniqueViolation(error)) throw conflict('WAGE_SHEET_EXISTS', `${employerUscc} already has a ${input.cycle.toLowerCase()} sheet for ${input.period} on this project; return it to prepare it again.`, 'period');
@@ -102,8 +101,8 @@ export const wageSheetMutations = {
       const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesApprove);
       const now = new Date();
       const result = approveSheet(sheet, principal.subject, now);
+      // Approval changes no warning metric (payments do, when the banks report them).
       await approveAndDisburse(tx, ctx.pii, result, now);
-      await judgeProjectWarnings(tx, sheet.projectId, ctx.wageDueDaysAfterCycle, now);
       return result;
     }, { timeout: 120_000 });
     ctx.nudgeOutbox();
@@ -119,7 +118,7 @@ export const wageSheetMutations = {
       const now = new Date();
       const result = returnSheet(sheet, principal.subject, args.reason, now);
       await saveSheet(tx, result);
-      await judgeProjectWarnings(tx, sheet.projectId, ctx.wageDueDaysAfterCycle, now);
+      await ctx.warnings.judge(tx, sheet.projectId, now);
       return result;
     });
     ctx.nudgeOutbox();

@@ -2,8 +2,15 @@ import { AppError } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
 import { LEDGER_ACCOUNTS, NON_NEGATIVE_ACCOUNTS, type LedgerAccount, type Transfer } from '../domain/ledger';
 
+/** Appends transfers in one statement (a bank's settlement call moves money for 1,000 lines). */
 export async function recordTransfers(tx: PayrollTx, transfers: readonly Transfer[]): Promise<void> {
-  if (transfers.length) await tx.ledgerTransfer.createMany({ data: [...transfers] });
+  if (transfers.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ledger_transfer (project_id, debit, credit, amount_fen, cause, cause_id, at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[])`,
+    transfers.map((t) => t.projectId), transfers.map((t) => t.debit), transfers.map((t) => t.credit), transfers.map((t) => t.amountFen.toString()),
+    transfers.map((t) => t.cause), transfers.map((t) => t.causeId), transfers.map((t) => t.at.toISOString()),
+  );
 }
 
 /** Balances of the projects' accounts, derived from their transfers. */

@@ -1,6 +1,6 @@
 import type { Logger } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
-import { judgeProjectWarnings, seedDefaultWarningRules } from './warnings';
+import { seedDefaultWarningRules, type WarningJudge } from './warnings';
 
 /**
  * Judges every live project's warnings on a timer, because time alone makes some rules hold (a
@@ -13,7 +13,7 @@ export class WarningClock {
 
   constructor(
     private readonly db: PayrollDb,
-    private readonly wageDueDaysAfterCycle: number,
+    private readonly warnings: WarningJudge,
     private readonly logger: Logger,
     private readonly intervalMs: number,
     private readonly afterCommit: () => void = () => undefined,
@@ -38,7 +38,7 @@ export class WarningClock {
     let raised = 0;
     let cleared = 0;
     for (const { projectId } of projects) {
-      const result = await this.db.$transaction((tx) => judgeProjectWarnings(tx, projectId, this.wageDueDaysAfterCycle, now));
+      const result = await this.db.$transaction((tx) => this.warnings.judge(tx, projectId, now));
       raised += result.raised.length;
       cleared += result.cleared.length;
     }

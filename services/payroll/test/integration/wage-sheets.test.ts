@@ -1,7 +1,7 @@
 import { callUnary, grpc, mintToken } from '@yikatong/platform';
 import { PayrollSettlementService } from '../../src/grpc/settlement-server';
 import { payCycle } from '../../src/domain/pay-cycle';
-import { createPayrollHarness, GC, roles, SUB } from '../support/harness';
+import { createPayrollHarness, roles, SUB } from '../support/harness';
 
 const h = createPayrollHarness();
 const db = h.db;
