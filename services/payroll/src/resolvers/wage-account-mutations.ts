@@ -1,11 +1,40 @@
 import { z } from 'zod';
-import { conflict, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import { conflict, forbidden, isUuid, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
-import { confirmOpened, requestAccount } from '../domain/wage-account';
+import { close, confirmOpened, requestAccount, startClosing } from '../domain/wage-account';
+import { LEDGER_ACCOUNTS } from '../domain/ledger';
+import { projectBalances } from '../store/ledger';
+import type { PayrollTx } from '../db';
 import { currentAccount, findAccounts, saveAccount } from '../store/wage-accounts';
 
 const requestInput = z.object({ projectId: z.string().uuid('is not a project id'), bankCode: z.string().trim().toUpperCase(), bankName: z.string() });
 const confirmInput = z.object({ accountId: z.string().uuid('is not an account id'), accountNumber: z.string().trim() });
+
+const CLOSING_NOTICE_DAYS = 30;
+
+/**
+ * Closing steps are taken by the general contractor (wages:approve) or a portal of the region
+ * (project:register), on a locked account, and never while arrears are open or payments in flight.
+ */
+async function changeClosing(ctx: PayrollContext, accountId: string, step: 'start' | 'close') {
+  const principal = requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL');
+  if (!isUuid(accountId)) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'No wage account has this id.', 'accountId');
+  return ctx.db.$transaction(async (tx: PayrollTx) => {
+    await tx.$executeRawUnsafe('SELECT 1 FROM wage_account WHERE id = $1::uuid FOR UPDATE', accountId);
+    const [account] = await findAccounts(tx, { id: accountId });
+    const project = account && (await tx.payrollProject.findUnique({ where: { projectId: account.projectId } }));
+    if (!account || !project) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'No wage account has this id.', 'accountId');
+    if (principal.kind === 'PORTAL') requireRegion(requireScope(principal, SCOPES.projectRegister), project.regionCode);
+    else if (requireScope(principal, SCOPES.wagesApprove).enterpriseUscc !== account.generalContractorUscc) throw forbidden('Only the general contractor closes its wage account.');
+    const inFlight = (await projectBalances(tx, [account.projectId])).get(account.projectId)!.get(LEDGER_ACCOUNTS.paymentsInFlight)!;
+    if (inFlight > 0n) throw conflict('PAYMENTS_IN_FLIGHT', `¥${Number(inFlight) / 100} of wages are still with the banks; wait for their reports.`, 'accountId');
+    const openArrears = await tx.arrearsWarning.count({ where: { projectId: account.projectId, status: 'OPEN' } });
+    const now = new Date();
+    const changed = step === 'start' ? startClosing(account, openArrears, { noticeDays: CLOSING_NOTICE_DAYS }, now) : close(account, openArrears, now);
+    await saveAccount(tx, changed, []);
+    return changed;
+  });
+}
 
 export const wageAccountMutations = {
   /** The general contractor (project:register) or a portal of the project's region asks a bank to open the account. */
@@ -28,6 +57,12 @@ export const wageAccountMutations = {
       throw error;
     }
   },
+
+  /** Starts the 30-day public notice (公示) before the account closes; refused with open arrears. */
+  startWageAccountClosing: (_: unknown, args: { accountId: string }, ctx: PayrollContext) => changeClosing(ctx, args.accountId, 'start'),
+
+  /** Closes the account once its notice has run, if no arrears were raised meanwhile. */
+  closeWageAccount: (_: unknown, args: { accountId: string }, ctx: PayrollContext) => changeClosing(ctx, args.accountId, 'close'),
 
   /** The bank that holds the account confirms its number; the account is active and announced. */
   confirmWageAccountOpened: async (_: unknown, args: { input: z.input<typeof confirmInput> }, ctx: PayrollContext) => {

@@ -13,6 +13,7 @@ const APPROVE = `mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status a
 const CONFIRM = `mutation ($id: ID!) { confirmWageLine(lineId: $id) { confirmedAt } }`;
 const FUND = `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id amount } }`;
 const LEDGER = `query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } instalments { dueOn overdue } transfers(first: 100) { nodes { cause amount } } } }`;
+const CLOSING = `mutation ($id: ID!) { startWageAccountClosing(accountId: $id) { status noticeUntil } }`;
 const WARNINGS = `query ($id: ID) { arrearsWarnings(projectId: $id) { nodes { colour ruleCode status } } }`;
 
 const monthsAgo = (months: number) => {
@@ -170,6 +171,7 @@ describe('arrears warnings', () => {
     await settle([{ lineId: lines[1]!.id, outcome: 'PAID', bankReference: 'ICBC-9', failureReason: '', settledAt: '' }]);
     // One of two paid: 50 % is still under 90 %, and one worker is still unpaid.
     expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
+    expect(code(await h.execute(CLOSING, { id: accountId }, roles.approver))).toBe('ARREARS_OPEN');
 
     const portal = await h.execute(WARNINGS, { id: projectId }, roles.portal(['440000']));
     expect(portal.data!.arrearsWarnings.nodes).toEqual([]);
@@ -201,5 +203,10 @@ describe('arrears warnings', () => {
     const ledger = await h.execute(LEDGER, { id: projectId }, roles.portal());
     expect(ledger.data!.projectLedger.transfers.nodes.map((t: { cause: string }) => t.cause)).toEqual(['FUNDING', 'RESERVATION', 'PAYMENT', 'FUNDING']);
     expect((await h.execute(LEDGER, { id: projectId }, roles.bank('ICBC'))).data!.projectLedger).toBeNull();
+
+    // Nothing owed, nothing in flight: the account's closing notice starts; it cannot close before the notice has run.
+    expect(code(await h.execute(CLOSING, { id: accountId }, roles.officer))).toBe('FORBIDDEN');
+    expect((await h.execute(CLOSING, { id: accountId }, roles.approver)).data!.startWageAccountClosing).toMatchObject({ status: 'CLOSING' });
+    expect(code(await h.execute(`mutation ($id: ID!) { closeWageAccount(accountId: $id) { status } }`, { id: accountId }, roles.portal()))).toBe('NOTICE_PERIOD_RUNNING');
   });
 });
