@@ -25,6 +25,8 @@ export const projectRegisteredV1 = defineEvent({
     name: z.string(),
     regionCode: z.string(),
     generalContractorUscc: z.string().length(18),
+    /** Contract value in fen as a decimal string (payroll sets the wage guarantee deposit from it); absent in events before it was added. */
+    contractValueFen: z.string().regex(/^\d+$/).optional(),
     registeredAt: z.string().datetime({ offset: true }),
   }),
 });

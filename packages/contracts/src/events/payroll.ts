@@ -91,3 +91,31 @@ export const disbursementRequestedV1 = defineEvent({
     requestedAt: instant,
   }),
 });
+
+/** A bank guarantee standing in for the deposit expires soon: the contractor renews it or pays cash. */
+export const depositGuaranteeExpiringV1 = defineEvent({
+  type: 'cn.yikatong.payroll.deposit.guarantee-expiring.v1',
+  topic: TOPICS.payrollAccounts,
+  data: z.object({ depositId: z.string().uuid(), projectId: z.string().uuid(), uscc: z.string().length(18), validUntil: z.string().date(), remindedAt: instant }),
+});
+
+/**
+ * An order to pay was ignored: the bank holding the deposit pays the named workers from it (动用
+ * 保证金) within the deadline; the contractor must top the deposit up afterwards.
+ */
+export const depositDrawdownStartedV1 = defineEvent({
+  type: 'cn.yikatong.payroll.deposit.drawdown-started.v1',
+  topic: TOPICS.payrollAccounts,
+  data: z.object({
+    drawdownId: z.string().uuid(),
+    depositId: z.string().uuid(),
+    projectId: z.string().uuid(),
+    uscc: z.string().length(18),
+    amountFen: fen,
+    /** The verified complaint or the bureau's order behind it. */
+    cause: z.string(),
+    payBy: z.string().date(),
+    topUpBy: z.string().date(),
+    startedAt: instant,
+  }),
+});

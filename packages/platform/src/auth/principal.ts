@@ -30,6 +30,8 @@ export const SCOPES = {
   wagesReview: 'wages:review',
   /** Approve reviewed sheets for payment, and schedule labour-cost funding (the general contractor). */
   wagesApprove: 'wages:approve',
+  /** Order a drawdown of a wage guarantee deposit and review its release (HRSS, labour inspection, housing-construction). */
+  depositManage: 'deposit:manage',
 } as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

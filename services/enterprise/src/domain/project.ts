@@ -79,7 +79,8 @@ export function registerProject(request: ProjectRequest, generalContractor: Ente
     registeredAt: at,
   };
   const event = createEvent(projectRegisteredV1, ENTERPRISE_SOURCE, project.id, {
-    projectId: project.id, name, regionCode: project.regionCode, generalContractorUscc: project.generalContractorUscc, registeredAt: at.toISOString(),
+    projectId: project.id, name, regionCode: project.regionCode, generalContractorUscc: project.generalContractorUscc,
+    contractValueFen: project.contractValueFen.toString(), registeredAt: at.toISOString(),
   }, at);
   return { project, events: [outgoing(projectRegisteredV1, event as CloudEvent)] };
 }

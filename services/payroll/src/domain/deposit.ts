@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
+import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import type { DepositAssessment } from './deposit-rate';
+import { addDays } from './pay-cycle';
+import { PAYROLL_SOURCE } from './wage-account';
+import { addWorkingDays, type HolidayCalendar } from './working-days';
+
+/**
+ * The wage guarantee deposit (工资保证金) of one project (DOMAIN.md "Deposit"): placed in cash or
+ * as an on-demand bank guarantee valid at least a year, or exempt; drawn down to pay workers when
+ * an order to pay is ignored, then topped up; released after completion, a pledge, a 30-day
+ * public notice and a review.
+ */
+export type DepositForm = 'CASH' | 'BANK_GUARANTEE' | 'EXEMPT';
+export type DepositStatus = 'HELD' | 'RELEASE_NOTICE' | 'RELEASED';
+
+export interface Deposit {
+  id: string;
+  projectId: string;
+  uscc: string;
+  form: DepositForm;
+  requiredFen: bigint;
+  heldFen: bigint;
+  rateBp: number;
+  trace: string[];
+  guaranteeNumber: string | null;
+  guaranteeValidUntil: string | null;
+  status: DepositStatus;
+  placedAt: Date;
+  topUpDueOn: string | null;
+  releaseNoticeUntil: Date | null;
+  releaseReviewBy: string | null;
+  releasedBy: string | null;
+  releasedAt: Date | null;
+  releasePayBy: string | null;
+}
+
+export interface DepositDeadlines {
+  /** The bank pays the named workers within this many working days (5). */
+  drawdownPayWorkingDays: number;
+  /** The contractor tops the deposit up within this many working days (10). */
+  topUpWorkingDays: number;
+  releaseNoticeDays: number;
+  releaseReviewWorkingDays: number;
+  releasePayWorkingDays: number;
+}
+
+export const DEFAULT_DEPOSIT_DEADLINES: DepositDeadlines = {
+  drawdownPayWorkingDays: 5, topUpWorkingDays: 10, releaseNoticeDays: 30, releaseReviewWorkingDays: 5, releasePayWorkingDays: 3,
+};
+
+const fail = (code: string, message: string, field?: string) => new AppError(code, message, field);
+const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toFixed(2)}`;
+const chinaDayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export interface Placement {
+  form: DepositForm;
+  amountFen: bigint;
+  guaranteeNumber: string | null;
+  guaranteeValidUntil: string | null;
+}
+
+export function placeDeposit(
+  project: { projectId: string; generalContractorUscc: string },
+  existing: Deposit | null,
+  assessment: DepositAssessment,
+  placement: Placement,
+  at: Date,
+): { deposit: Deposit; events: OutgoingEvent[] } {
+  if (existing && existing.status !== 'RELEASED') throw fail('DEPOSIT_EXISTS', `The project's deposit is already ${existing.form === 'EXEMPT' ? 'exempt' : 'placed'}.`, 'projectId');
+  if (placement.form === 'EXEMPT' && !assessment.exempt) throw fail('NOT_EXEMPT', `The project is not exempt: ${assessment.trace.join('; ')}.`, 'form');
+  if (placement.form !== 'EXEMPT' && assessment.exempt) throw fail('EXEMPT', `No deposit is due: ${assessment.trace.at(-1)}. Record the exemption instead.`, 'form');
+  const amountFen = placement.form === 'EXEMPT' ? 0n : placement.amountFen;
+  if (amountFen < assessment.amountFen) throw fail('DEPOSIT_TOO_SMALL', `The deposit due is ${yuan(assessment.amountFen)} (${assessment.trace.join('; ')}); ${yuan(amountFen)} is not enough.`, 'amount');
+  let guaranteeValidUntil: string | null = null;
+  if (placement.form === 'BANK_GUARANTEE') {
+    if (!placement.guaranteeNumber?.trim()) throw fail('GUARANTEE_NUMBER_REQUIRED', 'Give the bank guarantee (保函) number.', 'guaranteeNumber');
+    const yearOn = addDays(chinaDayOf(at), 365);
+    if (!placement.guaranteeValidUntil || placement.guaranteeValidUntil < yearOn) {
+      throw fail('GUARANTEE_TOO_SHORT', `A bank guarantee must be valid at least one year, until ${yearOn} or later.`, 'guaranteeValidUntil');
+    }
+    guaranteeValidUntil = placement.guaranteeValidUntil;
+  }
+  const deposit: Deposit = {
+    id: randomUUID(), projectId: project.projectId, uscc: project.generalContractorUscc, form: placement.form, requiredFen: assessment.amountFen, heldFen: amountFen,
+    rateBp: assessment.rateBp, trace: assessment.trace, guaranteeNumber: placement.form === 'BANK_GUARANTEE' ? placement.guaranteeNumber!.trim() : null, guaranteeValidUntil,
+    status: 'HELD', placedAt: at, topUpDueOn: null, releaseNoticeUntil: null, releaseReviewBy: null, releasedBy: null, releasedAt: null, releasePayBy: null,
+  };
+  const event = createEvent(depositPlacedV1, PAYROLL_SOURCE, project.projectId, {
+    depositId: deposit.id, projectId: deposit.projectId, uscc: deposit.uscc, form: deposit.form, amountFen: amountFen.toString(),
+    validUntil: guaranteeValidUntil, placedAt: at.toISOString(),
+  }, at);
+  return { deposit, events: [outgoing(depositPlacedV1, event as CloudEvent)] };
+}
+
+export interface Drawdown {
+  id: string;
+  depositId: string;
+  projectId: string;
+  amountFen: bigint;
+  cause: string;
+  payBy: string;
+  status: 'REQUESTED' | 'PAID';
+  startedAt: Date;
+  paidAt: Date | null;
+  bankReference: string | null;
+}
+
+/** Draws on the deposit to pay what is owed (at most what it holds); the contractor must top it up. */
+export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date) {
+  if (deposit.status !== 'HELD' || deposit.form === 'EXEMPT' || deposit.heldFen === 0n) {
+    throw fail('NOTHING_TO_DRAW', deposit.form === 'EXEMPT' ? 'The project is exempt from the deposit; the contractor pays directly.' : 'The deposit holds nothing to draw on.', 'projectId');
+  }
+  if (owedFen <= 0n) throw fail('INVALID_AMOUNT', 'The amount owed must be positive.', 'amount');
+  const amountFen = owedFen < deposit.heldFen ? owedFen : deposit.heldFen;
+  const today = chinaDayOf(at);
+  const drawdown: Drawdown = {
+    id: randomUUID(), depositId: deposit.id, projectId: deposit.projectId, amountFen, cause, payBy: addWorkingDays(today, deadlines.drawdownPayWorkingDays, calendar),
+    status: 'REQUESTED', startedAt: at, paidAt: null, bankReference: null,
+  };
+  const topUpBy = addWorkingDays(today, deadlines.topUpWorkingDays, calendar);
+  const event = createEvent(depositDrawdownStartedV1, PAYROLL_SOURCE, deposit.projectId, {
+    drawdownId: drawdown.id, depositId: deposit.id, projectId: deposit.projectId, uscc: deposit.uscc, amountFen: amountFen.toString(), cause,
+    payBy: drawdown.payBy, topUpBy, startedAt: at.toISOString(),
+  }, at);
+  return { drawdown, deposit: { ...deposit, heldFen: deposit.heldFen - amountFen, topUpDueOn: topUpBy }, events: [outgoing(depositDrawdownStartedV1, event as CloudEvent)] };
+}
+
+export function topUp(deposit: Deposit, amountFen: bigint): Deposit {
+  if (deposit.status !== 'HELD') throw fail('DEPOSIT_NOT_HELD', `The deposit is ${deposit.status.toLowerCase()}.`, 'depositId');
+  if (amountFen <= 0n) throw fail('INVALID_AMOUNT', 'The top-up must be positive.', 'amount');
+  const heldFen = deposit.heldFen + amountFen;
+  return { ...deposit, heldFen, topUpDueOn: heldFen >= deposit.requiredFen ? null : deposit.topUpDueOn };
+}
+
+/** After completion acceptance and the contractor's pledge (承诺书), a 30-day public notice starts. */
+export function requestRelease(deposit: Deposit, projectStage: string, pledged: boolean, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date): Deposit {
+  if (deposit.status !== 'HELD' || deposit.form === 'EXEMPT') throw fail('DEPOSIT_NOT_HELD', 'Only a held deposit is released.', 'projectId');
+  if (projectStage !== 'COMPLETED' && projectStage !== 'CLOSED') throw fail('PROJECT_NOT_COMPLETED', 'The deposit is released after completion acceptance (竣工验收).', 'projectId');
+  if (!pledged) throw fail('PLEDGE_REQUIRED', 'The contractor pledges that no wages are owed (承诺书).', 'pledge');
+  const noticeUntil = new Date(at.getTime() + deadlines.releaseNoticeDays * 86_400_000);
+  return { ...deposit, status: 'RELEASE_NOTICE', releaseNoticeUntil: noticeUntil, releaseReviewBy: addWorkingDays(chinaDayOf(noticeUntil), deadlines.releaseReviewWorkingDays, calendar) };
+}
+
+/** The department reviews after the notice; approval releases the money within the pay deadline, rejection keeps it held. */
+export function reviewRelease(deposit: Deposit, approve: boolean, reviewer: string, openArrears: number, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date): Deposit {
+  if (deposit.status !== 'RELEASE_NOTICE') throw fail('NO_RELEASE_REQUESTED', 'No release is waiting for review.', 'depositId');
+  if (at < deposit.releaseNoticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDayOf(deposit.releaseNoticeUntil!)}.`, 'depositId');
+  if (!approve) return { ...deposit, status: 'HELD', releaseNoticeUntil: null, releaseReviewBy: null };
+  if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) are open: the deposit stays until wages are paid.`, 'depositId');
+  return { ...deposit, status: 'RELEASED', releasedBy: reviewer, releasedAt: at, releasePayBy: addWorkingDays(chinaDayOf(at), deadlines.releasePayWorkingDays, calendar) };
+}
