@@ -33,6 +33,7 @@ function processEnv(config: PlatformConfig): NodeJS.ProcessEnv {
     IDENTITY_GRPC_PORT: String(PORTS.identityGrpc),
     PAYROLL_GRPC_PORT: String(PORTS.payrollGrpc),
     IDENTITY_GRPC_ADDRESS: `127.0.0.1:${PORTS.identityGrpc}`,
+    ENTERPRISE_GRPC_ADDRESS: `127.0.0.1:${PORTS.enterpriseGrpc}`,
     IDENTITY_URL: `http://127.0.0.1:${PORTS.identity}/graphql`,
     ENTERPRISE_URL: `http://127.0.0.1:${PORTS.enterprise}/graphql`,
     PAYROLL_URL: `http://127.0.0.1:${PORTS.payroll}/graphql`,

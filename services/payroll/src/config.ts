@@ -9,6 +9,8 @@ export const payrollConfigSchema = platformConfigSchema.and(
     PAYROLL_DATABASE_URL: z.string().url().optional(),
     /** identity's WorkerRegistry (VerifyWorkers), host:port. */
     IDENTITY_GRPC_ADDRESS: z.string().default('127.0.0.1:50051'),
+    /** enterprise's BiddingEligibility (GetDepositRateInputs), host:port. */
+    ENTERPRISE_GRPC_ADDRESS: z.string().default('127.0.0.1:50052'),
     /** Wages for a cycle are due this many days after it ends (the agreed pay day). */
     WAGE_DUE_DAYS_AFTER_CYCLE: z.coerce.number().int().min(0).max(31).default(15),
     /** A line paying more than this in one cycle is flagged, in fen. */

@@ -1,6 +1,7 @@
 import type { PiiProtector, Principal } from '@yikatong/platform';
 import type { PayPolicy } from './domain/pay-rules';
 import type { PayrollDb } from './db';
+import type { DepositRateInputsSource } from './grpc/enterprise-client';
 import type { WorkerVerifier } from './grpc/identity-client';
 import type { WarningJudge } from './store/warnings';
 import { createPayrollLoaders, type PayrollLoaders } from './resolvers/loaders';
@@ -10,6 +11,7 @@ export interface PayrollDeps {
   db: PayrollDb;
   pii: PiiProtector;
   verifyWorkers: WorkerVerifier;
+  depositRateInputs: DepositRateInputsSource;
   payPolicy: PayPolicy;
   warnings: WarningJudge;
 }

@@ -4,24 +4,31 @@ import { payPolicy, type PayrollConfig } from './config';
 import { createPayrollContext, type PayrollDeps } from './context';
 import { createPayrollDb } from './db';
 import { startPayrollConsumers } from './events/consumers';
+import { createDepositRateInputsSource, type DepositRateInputsSource } from './grpc/enterprise-client';
 import { createWorkerVerifier, type WorkerVerifier } from './grpc/identity-client';
 import { PayrollSettlementService, payrollSettlementImplementation } from './grpc/settlement-server';
 import { resolvers } from './resolvers';
-import { WarningClock } from './store/warning-clock';
+import { PayrollClock } from './store/payroll-clock';
 import { WarningJudge } from './store/warnings';
 
 /**
  * The payroll service: wage accounts and funding, wage sheets, disbursement to banks and their
- * settlement, the ledger and arrears warnings. `verifyWorkers` defaults to identity over gRPC.
+ * settlement, the ledger, deposits and arrears warnings. Identity's and enterprise's answers come over
+ * gRPC unless given (tests answer them in-process).
  */
-export function createPayrollService(config: PayrollConfig, bus: EventBus, options: { verifyWorkers?: WorkerVerifier } = {}) {
+export function createPayrollService(
+  config: PayrollConfig,
+  bus: EventBus,
+  options: { verifyWorkers?: WorkerVerifier; depositRateInputs?: DepositRateInputsSource } = {},
+) {
   const db = createPayrollDb(config.PAYROLL_DATABASE_URL ?? databaseUrlFor(config, 'payroll'), config.DATABASE_POOL_SIZE);
   const identity = options.verifyWorkers ? null : createWorkerVerifier(config.IDENTITY_GRPC_ADDRESS, config);
+  const enterprise = options.depositRateInputs ? null : createDepositRateInputsSource(config.ENTERPRISE_GRPC_ADDRESS, config);
   const deps: PayrollDeps = {
-    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE),
+    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, depositRateInputs: options.depositRateInputs ?? enterprise!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE),
   };
-  const clock = new WarningClock(db, deps.warnings, createLogger('payroll-warnings', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
-  const identityConnection = { start: async () => undefined, stop: async () => identity?.close() };
+  const clock = new PayrollClock(db, deps.warnings, createLogger('payroll-clock', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
+  const grpcClients = { start: async () => undefined, stop: async () => { identity?.close(); enterprise?.close(); } };
   const runtime = createServiceRuntime({
     name: 'payroll',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
@@ -38,7 +45,7 @@ export function createPayrollService(config: PayrollConfig, bus: EventBus, optio
         implementation: payrollSettlementImplementation(db, config, deps.warnings, logger, nudgeOutbox),
       }],
     },
-    companions: [identityConnection, clock],
+    companions: [grpcClients, clock],
   }, bus);
   return { ...runtime, deps, clock };
 }

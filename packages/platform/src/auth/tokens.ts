@@ -89,6 +89,19 @@ export function serviceTokenSource(settings: Pick<TokenSettings, 'SERVICE_TOKEN_
   };
 }
 
+/**
+ * A SERVICE principal's token for calling another service's gRPC API (which verifies user-style
+ * JWTs), minted with the development secret and renewed before it expires. With a real IdP this
+ * becomes a client-credentials grant.
+ */
+export function serviceCallerToken(settings: Pick<TokenSettings, 'JWT_SECRET' | 'JWT_ISSUER'>, caller: string): () => Promise<string> {
+  let cached: { token: string; renewAt: number } | undefined;
+  return async () => {
+    if (!cached || Date.now() > cached.renewAt) cached = { token: await mintToken(settings, { sub: caller, kind: 'SERVICE' }, '1h'), renewAt: Date.now() + 50 * 60_000 };
+    return cached.token;
+  };
+}
+
 export function bearerToken(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header[0] : header;
   const match = value?.match(/^Bearer\s+(.+)$/i);

@@ -1,6 +1,8 @@
-import { attendanceMonthClosedV1, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1 } from '@yikatong/contracts';
+import { attendanceMonthClosedV1, complaintVerifiedV1, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1 } from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
+import { DEFAULT_DEPOSIT_DEADLINES, startDrawdown } from '../domain/deposit';
+import { holidayCalendar, lockLiveDeposit, saveDeposit, saveDrawdown } from '../store/deposits';
 import { applyWageCardChange } from '../store/wage-cards';
 import type { WarningJudge } from '../store/warnings';
 
@@ -13,7 +15,8 @@ export interface ConsumerDeps {
 /**
  * The facts payroll keeps from other services: enterprise's projects (general contractor, region,
  * stage), identity's wage cards (where each worker is paid) and closed attendance months (how many
- * worked, the denominator of the arrears warnings).
+ * worked, the denominator of the arrears warnings). A verified wage complaint with an amount owed
+ * draws on the project's deposit (welfare's labour inspection has ordered payment by then).
  */
 export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger: Logger, afterCommit: () => void) {
   return startIdempotentConsumer<PayrollTx>({
@@ -24,10 +27,11 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
     handlers: [
       on(projectRegisteredV1, async (tx: PayrollTx, event) => {
         const { projectId, generalContractorUscc, regionCode, registeredAt } = event.data;
+        const contractValueFen = event.data.contractValueFen === undefined ? null : BigInt(event.data.contractValueFen);
         await tx.payrollProject.upsert({
           where: { projectId },
-          create: { projectId, generalContractorUscc, regionCode, stage: 'BIDDING', updatedAt: new Date(registeredAt) },
-          update: { generalContractorUscc, regionCode },
+          create: { projectId, generalContractorUscc, regionCode, stage: 'BIDDING', contractValueFen, updatedAt: new Date(registeredAt) },
+          update: { generalContractorUscc, regionCode, contractValueFen },
         });
       }),
       on(projectStageChangedV1, async (tx: PayrollTx, event) => {
@@ -49,6 +53,17 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
           update: { workers: worked, closedAt: new Date(closedAt) },
         });
         await deps.warnings.judge(tx, projectId, new Date());
+      }),
+      on(complaintVerifiedV1, async (tx: PayrollTx, event) => {
+        const { complaintId, projectId, category, amountOwedFen } = event.data;
+        if (category !== 'WAGE_ARREARS' || !projectId || !amountOwedFen || BigInt(amountOwedFen) === 0n) return;
+        const deposit = await lockLiveDeposit(tx, projectId);
+        const cause = `complaint:${complaintId}`;
+        if (!deposit || deposit.status !== 'HELD' || deposit.heldFen === 0n || (await tx.depositDrawdown.count({ where: { depositId: deposit.id, cause } }))) return;
+        const at = new Date(event.time);
+        const result = startDrawdown(deposit, BigInt(amountOwedFen), cause, await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at);
+        await saveDeposit(tx, result.deposit, result.events);
+        await saveDrawdown(tx, result.drawdown);
       }),
     ],
     afterCommit,

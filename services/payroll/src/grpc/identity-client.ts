@@ -1,4 +1,4 @@
-import { callUnary, grpc, loadService, mintToken, type TokenSettings } from '@yikatong/platform';
+import { callUnary, grpc, loadService, serviceCallerToken, type TokenSettings } from '@yikatong/platform';
 import type { PayCycle } from '../domain/pay-cycle';
 import type { VerifiedWorker } from '../domain/pay-rules';
 
@@ -7,18 +7,14 @@ const WorkerRegistry = loadService('identity/workers.proto', 'yikatong.identity.
 /** Identity's fresh answer for one project and pay cycle: who can be paid, for how much work. */
 export type WorkerVerifier = (projectId: string, cycle: PayCycle, workerIds: readonly string[]) => Promise<VerifiedWorker[]>;
 
-/**
- * Calls identity's VerifyWorkers as a SERVICE principal. The token is minted with the shared
- * development secret; with a real IdP this becomes a client-credentials token.
- */
+/** Calls identity's VerifyWorkers as a SERVICE principal. */
 export function createWorkerVerifier(address: string, settings: Pick<TokenSettings, 'JWT_SECRET' | 'JWT_ISSUER'>): WorkerVerifier & { close(): void } {
   const client = new WorkerRegistry(address, grpc.credentials.createInsecure());
-  let token: { value: string; renewAt: number } | undefined;
+  const token = serviceCallerToken(settings, 'payroll');
   const verifier = async (projectId: string, cycle: PayCycle, workerIds: readonly string[]) => {
-    if (!token || Date.now() > token.renewAt) token = { value: await mintToken(settings, { sub: 'payroll', kind: 'SERVICE' }, '1h'), renewAt: Date.now() + 50 * 60_000 };
     const response = await callUnary<{ workers: VerifiedWorker[] }>(
       client, 'VerifyWorkers', { projectId, period: cycle.period, workerIds: [...workerIds], firstDay: cycle.firstDay, lastDay: cycle.lastDay },
-      { token: token.value, deadlineMs: 30_000 },
+      { token: await token(), deadlineMs: 30_000 },
     );
     return response.workers;
   };

@@ -1,5 +1,7 @@
 import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
 import { ArrearsWarning } from './arrears-warning';
+import { Deposit, DepositDrawdown, depositQueries } from './deposit';
+import { depositMutations } from './deposit-mutations';
 import { fundingMutations } from './funding-mutations';
 import { FundingInstalment, FundingReceipt, ProjectLedger } from './ledger';
 import { Query } from './query';
@@ -11,8 +13,8 @@ export const resolvers = {
   Money: moneyScalar,
   Date: dateScalar,
   DateTime: dateTimeScalar,
-  Query,
-  Mutation: { ...wageAccountMutations, ...wageSheetMutations, ...fundingMutations },
+  Query: { ...Query, ...depositQueries },
+  Mutation: { ...wageAccountMutations, ...wageSheetMutations, ...fundingMutations, ...depositMutations },
   WageSheet,
   WageLine,
   Payment,
@@ -21,4 +23,6 @@ export const resolvers = {
   FundingInstalment,
   FundingReceipt,
   ArrearsWarning,
+  Deposit,
+  DepositDrawdown,
 };

@@ -6,6 +6,7 @@ import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal 
 import { loadPayrollConfig } from '../../src/config';
 import { createPayrollContext } from '../../src/context';
 import type { PayCycle } from '../../src/domain/pay-cycle';
+import type { DepositRateInputs } from '../../src/grpc/enterprise-client';
 import type { VerifiedWorker } from '../../src/domain/pay-rules';
 import { createPayrollService } from '../../src/service';
 
@@ -13,7 +14,7 @@ export const GC = '91350100M000100Y43';
 export const SUB = '91110000600037341L';
 const TABLES = [
   'disbursement_line', 'disbursement_batch', 'wage_line', 'wage_sheet', 'ledger_transfer', 'funding_receipt', 'funding_instalment', 'arrears_warning',
-  'attendance_month', 'worker_wage_card', 'guideline_price', 'minimum_wage', 'wage_account', 'payroll_project', 'outbox_event', 'processed_event',
+  'deposit_drawdown', 'deposit', 'holiday_calendar_day', 'attendance_month', 'worker_wage_card', 'guideline_price', 'minimum_wage', 'wage_account', 'payroll_project', 'outbox_event', 'processed_event',
 ];
 
 export const roles = {
@@ -23,6 +24,7 @@ export const roles = {
   worker: (workerId: string) => principalFromClaims({ sub: workerId, kind: 'WORKER' }),
   bank: (bank = 'CCB') => principalFromClaims({ sub: `${bank.toLowerCase()}-ops`, kind: 'BANK', bank }),
   portal: (regions = ['130500']) => principalFromClaims({ sub: 'xingtai-clerk', kind: 'PORTAL', regions, scope: SCOPES.projectRegister }),
+  inspector: principalFromClaims({ sub: 'xingtai-inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.depositManage }),
   analytics: principalFromClaims({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
 };
 
@@ -33,6 +35,8 @@ export const roles = {
  */
 export function createPayrollHarness(settings: Record<string, string> = {}) {
   const attendance = new Map<string, VerifiedWorker[]>();
+  /** What enterprise would answer about each contractor's history (default: a new enterprise with a clean record). */
+  const history = new Map<string, DepositRateInputs>();
   const config = loadPayrollConfig({ ...testing.testConfig(), PAYROLL_PORT: '0', PAYROLL_GRPC_PORT: '0', ...settings } as never);
   const bus = new InMemoryEventBus();
   const service = createPayrollService(config, bus, {
@@ -41,12 +45,13 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
       if (workerIds.length === 0) return known;
       return workerIds.map((id) => known.find((worker) => worker.workerId === id) ?? unknownWorker(id));
     },
+    depositRateInputs: async (uscc: string) => history.get(uscc) ?? { cleanYears: 0, arrearsInLastTwoYears: false, listed: false },
   });
   const { db } = service;
   let running: Awaited<ReturnType<typeof service.start>> | undefined;
 
   const harness = {
-    config, service, db, bus, attendance,
+    config, service, db, bus, attendance, history,
     get grpcPort() { return running!.grpcPort!; },
     async start() {
       await testing.requirePostgres(config, 'payroll');
@@ -68,7 +73,9 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
     /** A project in construction, with an active wage account at CCB; returns its ids. */
     async project(regionCode = '130502') {
       const projectId = randomUUID();
-      await harness.deliver(projectRegisteredV1, projectId, { projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC, registeredAt: new Date(Date.now() - 1000).toISOString() });
+      await harness.deliver(projectRegisteredV1, projectId, {
+        projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC, contractValueFen: '100000000000', registeredAt: new Date(Date.now() - 1000).toISOString(),
+      });
       await harness.deliver(projectStageChangedV1, projectId, {
         projectId, generalContractorUscc: GC, regionCode, from: 'PERMITTED', to: 'CONSTRUCTION', approvedBy: 'bureau', changedAt: new Date().toISOString(),
       });

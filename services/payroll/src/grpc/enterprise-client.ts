@@ -1,0 +1,20 @@
+import { callUnary, grpc, loadService, serviceCallerToken, type TokenSettings } from '@yikatong/platform';
+
+const BiddingEligibility = loadService('enterprise/eligibility.proto', 'yikatong.enterprise.v1.BiddingEligibility');
+
+/** Enterprise's record of an enterprise's history, which the deposit rate is set from. */
+export interface DepositRateInputs {
+  cleanYears: number;
+  arrearsInLastTwoYears: boolean;
+  listed: boolean;
+}
+
+export type DepositRateInputsSource = (uscc: string) => Promise<DepositRateInputs>;
+
+/** Asks enterprise's GetDepositRateInputs as a SERVICE principal. */
+export function createDepositRateInputsSource(address: string, settings: Pick<TokenSettings, 'JWT_SECRET' | 'JWT_ISSUER'>): DepositRateInputsSource & { close(): void } {
+  const client = new BiddingEligibility(address, grpc.credentials.createInsecure());
+  const token = serviceCallerToken(settings, 'payroll');
+  const source = async (uscc: string) => callUnary<DepositRateInputs>(client, 'GetDepositRateInputs', { uscc }, { token: await token(), deadlineMs: 5_000 });
+  return Object.assign(source, { close: () => client.close() });
+}

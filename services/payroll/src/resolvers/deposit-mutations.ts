@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { conflict, dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import type { PayrollContext } from '../context';
+import type { PayrollTx } from '../db';
+import { DEFAULT_DEPOSIT_DEADLINES, placeDeposit, requestRelease, reviewRelease, startDrawdown, topUp } from '../domain/deposit';
+import { assessDeposit } from '../domain/deposit-rate';
+import { depositPolicy, holidayCalendar, lockLiveDeposit, saveDeposit, saveDrawdown } from '../store/deposits';
+
+const placeInput = z.object({
+  projectId: z.string().uuid('is not a project id'),
+  form: z.enum(['CASH', 'BANK_GUARANTEE', 'EXEMPT']),
+  amount: z.bigint().nonnegative().default(0n),
+  guaranteeNumber: z.string().trim().max(64).nullish(),
+  guaranteeValidUntil: z.date().nullish(),
+});
+const drawdownInput = z.object({
+  projectId: z.string().uuid('is not a project id'),
+  amount: z.bigint().positive('must be positive'),
+  orderReference: z.string().trim().min(4, 'is the reference of the ignored order to pay').max(64),
+});
+
+async function projectOf(tx: PayrollTx, projectId: string) {
+  const project = await tx.payrollProject.findUnique({ where: { projectId } });
+  if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
+  return project;
+}
+
+/** The deposit due for a project: the province's policy applied to enterprise's record of the contractor. */
+export async function assessProject(ctx: PayrollContext, tx: PayrollTx, project: { projectId: string; regionCode: string; generalContractorUscc: string; contractValueFen: bigint | null }) {
+  if (project.contractValueFen === null) throw conflict('CONTRACT_VALUE_UNKNOWN', 'Payroll has not learned the contract value from enterprise yet.', 'projectId');
+  const history = await ctx.depositRateInputs(project.generalContractorUscc);
+  const activeAccount = await tx.wageAccount.count({ where: { projectId: project.projectId, status: 'ACTIVE' } });
+  return assessDeposit(project.contractValueFen, { ...history, compliantRealNameAndWageAccount: activeAccount > 0 }, await depositPolicy(tx, project.regionCode));
+}
+
+function requireContractor(ctx: PayrollContext, generalContractorUscc: string) {
+  const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), SCOPES.wagesApprove);
+  if (principal.enterpriseUscc !== generalContractorUscc) throw forbidden('Only the project\'s general contractor does this.');
+  return principal;
+}
+
+function requireDepositDepartment(ctx: PayrollContext, regionCode: string) {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.depositManage);
+  requireRegion(principal, regionCode);
+  return principal;
+}
+
+/** Deposit writes: one transaction each, the deposit row locked, the outbox written with it. */
+async function inTransaction<T>(ctx: PayrollContext, work: (tx: PayrollTx) => Promise<T>): Promise<T> {
+  const result = await ctx.db.$transaction(work);
+  ctx.nudgeOutbox();
+  return result;
+}
+
+export const depositMutations = {
+  /** The general contractor places the deposit (cash or guarantee) or records the exemption; announced to enterprise for the permit. */
+  placeDeposit: (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+    const input = parseInput(placeInput, args.input);
+    return inTransaction(ctx, async (tx) => {
+      const project = await projectOf(tx, input.projectId);
+      requireContractor(ctx, project.generalContractorUscc);
+      const assessment = await assessProject(ctx, tx, project);
+      const { deposit, events } = placeDeposit(project, await lockLiveDeposit(tx, project.projectId), assessment, {
+        form: input.form, amountFen: input.amount, guaranteeNumber: input.guaranteeNumber ?? null, guaranteeValidUntil: input.guaranteeValidUntil ? dayOf(input.guaranteeValidUntil) : null,
+      }, new Date());
+      await saveDeposit(tx, deposit, events);
+      return deposit;
+    });
+  },
+
+  /** After an order to pay was ignored, the department draws on the deposit; the bank pays the named workers. */
+  startDepositDrawdown: (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+    const input = parseInput(drawdownInput, args.input);
+    return inTransaction(ctx, async (tx) => {
+      const project = await projectOf(tx, input.projectId);
+      requireDepositDepartment(ctx, project.regionCode);
+      const deposit = await lockLiveDeposit(tx, project.projectId);
+      if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
+      const now = new Date();
+      const result = startDrawdown(deposit, input.amount, `order:${input.orderReference}`, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
+      await saveDeposit(tx, result.deposit, result.events);
+      await saveDrawdown(tx, result.drawdown);
+      return result.drawdown;
+    });
+  },
+
+  /** The bank holding the project's wage account reports the drawdown paid to the workers. */
+  confirmDepositDrawdownPaid: (_: unknown, args: { drawdownId: string; bankReference: string }, ctx: PayrollContext) => {
+    const principal = requireKind(ctx.principal, 'BANK');
+    return inTransaction(ctx, async (tx) => {
+      const drawdown = await tx.depositDrawdown.findUnique({ where: { id: args.drawdownId } });
+      const bank = drawdown && (await tx.wageAccount.findFirst({ where: { projectId: drawdown.projectId, bankCode: principal.bankCode } }));
+      if (!drawdown || !bank) throw notFound('DRAWDOWN_NOT_FOUND', 'Your bank has no drawdown with this id.', 'drawdownId');
+      if (drawdown.status === 'PAID') return drawdown;
+      if (args.bankReference.trim().length < 4) throw conflict('BANK_REFERENCE_REQUIRED', 'Give the bank voucher number.', 'bankReference');
+      return tx.depositDrawdown.update({ where: { id: drawdown.id }, data: { status: 'PAID', paidAt: new Date(), bankReference: args.bankReference.trim() } });
+    });
+  },
+
+  /** The bank records the contractor's top-up after a drawdown. */
+  recordDepositTopUp: (_: unknown, args: { projectId: string; amount: bigint }, ctx: PayrollContext) => {
+    const principal = requireKind(ctx.principal, 'BANK');
+    return inTransaction(ctx, async (tx) => {
+      const deposit = await lockLiveDeposit(tx, args.projectId);
+      const bank = deposit && (await tx.wageAccount.findFirst({ where: { projectId: deposit.projectId, bankCode: principal.bankCode } }));
+      if (!deposit || !bank) throw notFound('DEPOSIT_NOT_FOUND', 'Your bank holds no deposit for this project.', 'projectId');
+      const topped = topUp(deposit, args.amount);
+      await saveDeposit(tx, topped);
+      return topped;
+    });
+  },
+
+  /** After completion, the general contractor pledges no wages are owed and asks for the deposit back: a 30-day notice starts. */
+  requestDepositRelease: (_: unknown, args: { projectId: string; pledge: boolean }, ctx: PayrollContext) =>
+    inTransaction(ctx, async (tx) => {
+      const project = await projectOf(tx, args.projectId);
+      requireContractor(ctx, project.generalContractorUscc);
+      const deposit = await lockLiveDeposit(tx, project.projectId);
+      if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
+      const now = new Date();
+      const requested = requestRelease(deposit, project.stage, args.pledge, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
+      await saveDeposit(tx, requested);
+      return requested;
+    }),
+
+  /** The department reviews the release after the notice (approve, or keep the deposit). */
+  reviewDepositRelease: (_: unknown, args: { projectId: string; approve: boolean }, ctx: PayrollContext) =>
+    inTransaction(ctx, async (tx) => {
+      const project = await projectOf(tx, args.projectId);
+      const principal = requireDepositDepartment(ctx, project.regionCode);
+      const deposit = await lockLiveDeposit(tx, project.projectId);
+      if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
+      const now = new Date();
+      const openArrears = await tx.arrearsWarning.count({ where: { projectId: project.projectId, status: 'OPEN' } });
+      const reviewed = reviewRelease(deposit, args.approve, principal.subject, openArrears, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
+      await saveDeposit(tx, reviewed);
+      return reviewed;
+    }),
+};

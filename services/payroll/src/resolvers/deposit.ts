@@ -1,0 +1,39 @@
+import { isUuid, notFound, requirePrincipal, seesRegion } from '@yikatong/platform';
+import type { PayrollContext } from '../context';
+import { assessProject } from './deposit-mutations';
+
+/** Portals of the region, the general contractor, the bank holding the wage account and our services. */
+async function canSeeDeposit(ctx: PayrollContext, project: { projectId: string; regionCode: string; generalContractorUscc: string }): Promise<boolean> {
+  const principal = requirePrincipal(ctx.principal);
+  if (principal.kind === 'PORTAL') return seesRegion(principal, project.regionCode);
+  if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === project.generalContractorUscc;
+  if (principal.kind === 'BANK') return (await ctx.db.wageAccount.count({ where: { projectId: project.projectId, bankCode: principal.bankCode } })) > 0;
+  return principal.kind === 'SERVICE';
+}
+
+export const depositQueries = {
+  deposit: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+    if (!isUuid(args.projectId)) return null;
+    const project = await ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId } });
+    if (!project || !(await canSeeDeposit(ctx, project))) return null;
+    return ctx.db.deposit.findFirst({ where: { projectId: project.projectId }, orderBy: { placedAt: 'desc' } });
+  },
+
+  depositAssessment: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+    const project = isUuid(args.projectId) ? await ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId } }) : null;
+    const principal = requirePrincipal(ctx.principal);
+    if (!project || principal.kind === 'BANK' || !(await canSeeDeposit(ctx, project))) throw notFound('PROJECT_NOT_FOUND', 'No project you may see has this id.', 'projectId');
+    const assessment = await ctx.db.$transaction((tx) => assessProject(ctx, tx, project));
+    return { ...assessment, amount: assessment.amountFen };
+  },
+};
+
+export const Deposit = {
+  required: (deposit: { requiredFen: bigint }) => deposit.requiredFen,
+  held: (deposit: { heldFen: bigint }) => deposit.heldFen,
+  drawdowns: (deposit: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.drawdownsByDeposit.load(deposit.id),
+};
+
+export const DepositDrawdown = {
+  amount: (drawdown: { amountFen: bigint }) => drawdown.amountFen,
+};

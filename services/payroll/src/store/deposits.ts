@@ -1,0 +1,36 @@
+import { appendToOutbox, chinaDay, type OutgoingEvent } from '@yikatong/platform';
+import type { PayrollTx } from '../db';
+import type { Deposit, Drawdown } from '../domain/deposit';
+import { DEFAULT_DEPOSIT_POLICY, type DepositPolicy } from '../domain/deposit-rate';
+import type { HolidayCalendar } from '../domain/working-days';
+
+/** The project's deposit that is not released, locked for the rest of the transaction. */
+export async function lockLiveDeposit(tx: PayrollTx, projectId: string): Promise<Deposit | null> {
+  await tx.$executeRawUnsafe(`SELECT 1 FROM deposit WHERE project_id = $1::uuid AND status <> 'RELEASED' FOR UPDATE`, projectId);
+  return tx.deposit.findFirst({ where: { projectId, status: { not: 'RELEASED' } } });
+}
+
+export async function saveDeposit(tx: PayrollTx, deposit: Deposit, events: OutgoingEvent[] = []): Promise<void> {
+  const { id, ...data } = deposit;
+  await tx.deposit.upsert({ where: { id }, create: deposit, update: data });
+  await appendToOutbox(tx, events);
+}
+
+export async function saveDrawdown(tx: PayrollTx, drawdown: Drawdown): Promise<void> {
+  const { id, ...data } = drawdown;
+  await tx.depositDrawdown.upsert({ where: { id }, create: drawdown, update: data });
+}
+
+/** The province's policy row, or the national one, or the built-in default. */
+export async function depositPolicy(tx: PayrollTx, regionCode: string): Promise<DepositPolicy> {
+  const rows = await tx.depositPolicy.findMany({ where: { provinceCode: { in: ['00', regionCode.slice(0, 2)] } } });
+  return rows.find((row) => row.provinceCode !== '00') ?? rows[0] ?? DEFAULT_DEPOSIT_POLICY;
+}
+
+/** The holiday calendar from a year back to two years on (deadlines are days or weeks away). */
+export async function holidayCalendar(tx: PayrollTx, now: Date): Promise<HolidayCalendar> {
+  const year = Number(chinaDay(now).slice(0, 4));
+  const days = await tx.holidayCalendarDay.findMany({ where: { day: { gte: new Date(`${year - 1}-01-01`), lt: new Date(`${year + 2}-01-01`) } } });
+  const of = (kind: string) => new Set(days.filter((d) => d.kind === kind).map((d) => d.day.toISOString().slice(0, 10)));
+  return { holidays: of('HOLIDAY'), makeUpWorkdays: of('MAKE_UP_WORKDAY') };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { complaintVerifiedV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { createPayrollHarness, GC, roles } from '../support/harness';
+
+const h = createPayrollHarness();
+const db = h.db;
+const ASSESS = `query ($p: ID!) { depositAssessment(projectId: $p) { exempt rateBp amount trace } }`;
+const PLACE = `mutation ($input: PlaceDepositInput!) { placeDeposit(input: $input) { id form required held status trace } }`;
+const DEPOSIT = `query ($p: ID!) { deposit(projectId: $p) { held topUpDueOn status drawdowns { id amount cause payBy status } } }`;
+const DRAW = `mutation ($input: StartDepositDrawdownInput!) { startDepositDrawdown(input: $input) { id amount payBy } }`;
+const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
+const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+describe('wage guarantee deposits', () => {
+  it('assesses from the province policy and enterprise\'s record, with the trace; three clean years exempt', async () => {
+    const { projectId } = await h.project();
+    const assessed = await h.execute(ASSESS, { p: projectId }, roles.approver);
+    expect(assessed.data!.depositAssessment).toMatchObject({ exempt: false, rateBp: 200, amount: '2000000000' });
+    expect(assessed.data!.depositAssessment.trace[0]).toContain('base rate 2.00 %');
+    h.history.set(GC, { cleanYears: 3, arrearsInLastTwoYears: false, listed: false });
+    expect((await h.execute(ASSESS, { p: projectId }, roles.portal())).data!.depositAssessment).toMatchObject({ exempt: true, amount: '0' });
+    h.history.set(GC, { cleanYears: 0, arrearsInLastTwoYears: true, listed: false });
+    expect((await h.execute(ASSESS, { p: projectId }, roles.approver)).data!.depositAssessment).toMatchObject({ rateBp: 300, amount: '3000000000' });
+    expect(code(await h.execute(ASSESS, { p: projectId }, roles.bank()))).toBe('PROJECT_NOT_FOUND');
+    h.history.clear();
+  });
+
+  it('is placed by the general contractor at least at the assessed amount, once, and announced', async () => {
+    const { projectId } = await h.project();
+    const cash = { projectId, form: 'CASH', amount: '2000000000' };
+    expect(code(await h.execute(PLACE, { input: cash }, roles.officer))).toBe('FORBIDDEN');
+    expect(code(await h.execute(PLACE, { input: { ...cash, amount: '1999999999' } }, roles.approver))).toBe('DEPOSIT_TOO_SMALL');
+    expect(code(await h.execute(PLACE, { input: { ...cash, form: 'EXEMPT' } }, roles.approver))).toBe('NOT_EXEMPT');
+    expect(code(await h.execute(PLACE, { input: { ...cash, form: 'BANK_GUARANTEE', guaranteeNumber: 'BG-1', guaranteeValidUntil: day(100) } }, roles.approver))).toBe('GUARANTEE_TOO_SHORT');
+    expect(await db.deposit.count({ where: { projectId } })).toBe(0);
+    const placed = await h.execute(PLACE, { input: cash }, roles.approver);
+    expect(placed.data!.placeDeposit).toMatchObject({ form: 'CASH', required: '2000000000', held: '2000000000', status: 'HELD' });
+    expect(code(await h.execute(PLACE, { input: cash }, roles.approver))).toBe('DEPOSIT_EXISTS');
+    const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.payroll.deposit.placed.v1', key: projectId } });
+    expect(event.payload).toMatchObject({ data: { form: 'CASH', amountFen: '2000000000', uscc: GC } });
+  });
+
+  it('a verified wage complaint draws on it once, paid within 5 working days of the holiday calendar; the bank pays and the contractor tops up', async () => {
+    const { projectId } = await h.project();
+    await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
+    // A week of holidays from tomorrow pushes the deadline past it.
+    await db.holidayCalendarDay.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ day: new Date(`${day(i + 1)}T00:00:00Z`), kind: 'HOLIDAY' as const, name: '测试假期' })), skipDuplicates: true });
+    const complaint = { complaintId: randomUUID(), uscc: GC, projectId, category: 'WAGE_ARREARS' as const, summary: '拖欠三名工人九月工资', workersAffected: 3, amountOwedFen: '1800000', verifiedBy: 'inspector', verifiedAt: new Date().toISOString() };
+    await h.deliver(complaintVerifiedV1, complaint.complaintId, complaint);
+    await h.deliver(complaintVerifiedV1, complaint.complaintId, complaint);
+    const deposit = (await h.execute(DEPOSIT, { p: projectId }, roles.portal())).data!.deposit;
+    expect(deposit).toMatchObject({ held: '1998200000', drawdowns: [{ amount: '1800000', cause: `complaint:${complaint.complaintId}`, status: 'REQUESTED' }] });
+    expect(deposit.drawdowns[0].payBy > day(7)).toBe(true);
+    expect(deposit.topUpDueOn > deposit.drawdowns[0].payBy).toBe(true);
+    expect(await db.outboxEvent.count({ where: { type: 'cn.yikatong.payroll.deposit.drawdown-started.v1', key: projectId } })).toBe(1);
+
+    expect(code(await h.execute(DRAW, { input: { projectId, amount: '100', orderReference: 'XT-2026-001' } }, roles.portal()))).toBe('FORBIDDEN');
+    const ordered = await h.execute(DRAW, { input: { projectId, amount: '200000', orderReference: 'XT-2026-001' } }, roles.inspector);
+    expect(ordered.data!.startDepositDrawdown).toMatchObject({ amount: '200000' });
+
+    const PAID = `mutation ($id: ID!) { confirmDepositDrawdownPaid(drawdownId: $id, bankReference: "CCB-DD-0001") { status bankReference } }`;
+    expect(code(await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank('ICBC')))).toBe('DRAWDOWN_NOT_FOUND');
+    expect((await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank())).data!.confirmDepositDrawdownPaid).toEqual({ status: 'PAID', bankReference: 'CCB-DD-0001' });
+    const topped = await h.execute(`mutation ($p: ID!) { recordDepositTopUp(projectId: $p, amount: "2000000") { held topUpDueOn } }`, { p: projectId }, roles.bank());
+    expect(topped.data!.recordDepositTopUp).toEqual({ held: '2000000000', topUpDueOn: null });
+    await db.holidayCalendarDay.deleteMany();
+  });
+
+  it('is released only after completion, a pledge and the 30-day notice', async () => {
+    const { projectId } = await h.project();
+    await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
+    const REQUEST = `mutation ($p: ID!, $pledge: Boolean!) { requestDepositRelease(projectId: $p, pledge: $pledge) { status releaseReviewBy } }`;
+    expect(code(await h.execute(REQUEST, { p: projectId, pledge: true }, roles.approver))).toBe('PROJECT_NOT_COMPLETED');
+    await h.deliver(projectStageChangedV1, projectId, {
+      projectId, generalContractorUscc: GC, regionCode: '130502', from: 'CONSTRUCTION', to: 'COMPLETED', approvedBy: 'bureau', changedAt: new Date(Date.now() + 1000).toISOString(),
+    });
+    expect(code(await h.execute(REQUEST, { p: projectId, pledge: false }, roles.approver))).toBe('PLEDGE_REQUIRED');
+    expect((await h.execute(REQUEST, { p: projectId, pledge: true }, roles.approver)).data!.requestDepositRelease).toMatchObject({ status: 'RELEASE_NOTICE' });
+    const REVIEW = `mutation ($p: ID!) { reviewDepositRelease(projectId: $p, approve: true) { status } }`;
+    expect(code(await h.execute(REVIEW, { p: projectId }, roles.approver))).toBe('FORBIDDEN');
+    expect(code(await h.execute(REVIEW, { p: projectId }, roles.inspector))).toBe('NOTICE_PERIOD_RUNNING');
+  });
+
+  it('reminds a bank guarantee 30 days before it expires, once', async () => {
+    const { projectId } = await h.project();
+    const validUntil = day(400);
+    await h.execute(PLACE, { input: { projectId, form: 'BANK_GUARANTEE', amount: '2000000000', guaranteeNumber: 'BG-2026-88', guaranteeValidUntil: validUntil } }, roles.approver);
+    expect((await h.service.clock.tick()).reminded).toBe(0);
+    const soon = new Date(Date.now() + 380 * 86_400_000);
+    expect((await h.service.clock.tick(soon)).reminded).toBe(1);
+    expect((await h.service.clock.tick(soon)).reminded).toBe(0);
+    const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.payroll.deposit.guarantee-expiring.v1', key: projectId } });
+    expect(event.payload).toMatchObject({ data: { validUntil, uscc: GC } });
+  });
+});
