@@ -88,6 +88,12 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
   expect((await ccb(`mutation ($input: ConfirmWageAccountOpenedInput!) { confirmWageAccountOpened(input: $input) { status } }`, { input: { accountId: account, accountNumber: '13050161520800000777' } })).errors).toBeUndefined();
   expect((await ccb(`mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`, { input: { accountId: account, amount: '2000000', bankReference: 'CCB-E2E-0001' } })).errors).toBeUndefined();
 
+  // The deposit: payroll asks enterprise's GetDepositRateInputs over gRPC (a new enterprise: the base rate, 2 % of ¥80,000,000).
+  const assessment = await contractor<{ depositAssessment: { rateBp: number; amount: string } }>(`query ($p: ID!) { depositAssessment(projectId: $p) { rateBp amount } }`, { p: projectId });
+  expect(assessment.data).toEqual({ depositAssessment: { rateBp: 200, amount: '160000000' } });
+  expect((await contractor(`mutation ($input: PlaceDepositInput!) { placeDeposit(input: $input) { status } }`, { input: { projectId, form: 'CASH', amount: '160000000' } })).data)
+    .toEqual({ placeDeposit: { status: 'HELD' } });
+
   // Two workers of the subcontractor, trained, enrolled from the first of last month, with two days on site and a wage card each.
   const employer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'sub-admin', kind: 'ENTERPRISE', uscc: SUB, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }));
   const workerIds: string[] = [];
