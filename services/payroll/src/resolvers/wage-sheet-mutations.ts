@@ -4,7 +4,7 @@ import type { PayrollContext } from '../context';
 import { payCycle, PERIOD_PATTERN, wagesDueOn } from '../domain/pay-cycle';
 import { computeLine, type AdditionKind, type DeductionKind, type PayItem, type VerifiedWorker } from '../domain/pay-rules';
 import { answerLine, approveSheet, prepareSheet, returnSheet, reviewSheet } from '../domain/wage-sheet';
-import { approveAndDisburse } from '../store/approval';
+import { approveAndDisburse, reissueFailed } from '../store/approval';
 import { payTables } from '../store/pay-tables';
 import { insertSheet, lineStates, lockSheet, saveSheet } from '../store/sheets';
 import { requireGeneralContractor } from './access';
@@ -107,6 +107,18 @@ export const wageSheetMutations = {
     }, { timeout: 120_000 });
     ctx.nudgeOutbox();
     return approved;
+  },
+
+  /** The general contractor sends failed payments again after the workers' cards are fixed. */
+  reissueFailedPayments: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) => {
+    const sheet = await ctx.db.$transaction(async (tx) => {
+      const locked = await lockSheet(tx, args.sheetId);
+      requireGeneralContractor(ctx, locked.generalContractorUscc, SCOPES.wagesApprove);
+      await reissueFailed(tx, ctx.pii, locked, new Date());
+      return locked;
+    });
+    ctx.nudgeOutbox();
+    return sheet;
   },
 
   returnWageSheet: async (_: unknown, args: { sheetId: string; reason: string }, ctx: PayrollContext) => {

@@ -61,12 +61,13 @@ export async function settleLines(tx: PayrollTx, bankCode: string, reports: read
   return { outcomes, projectIds, sheetIds: [...new Set(settled.map((line) => line.sheet_id))] };
 }
 
-/** Sheets whose every line is now paid become PAID. */
+/** Sheets whose every line with money to pay has a PAID instruction (a failed one sent again counts once paid) become PAID. */
 export async function markPaidSheets(tx: PayrollTx, sheetIds: readonly string[]): Promise<void> {
   if (sheetIds.length === 0) return;
   await tx.$executeRawUnsafe(
     `UPDATE wage_sheet s SET status = 'PAID' WHERE s.id = ANY($1::uuid[]) AND s.status = 'APPROVED'
-       AND NOT EXISTS (SELECT 1 FROM disbursement_line d WHERE d.sheet_id = s.id AND d.status <> 'PAID')`,
+       AND NOT EXISTS (SELECT 1 FROM wage_line l WHERE l.sheet_id = s.id AND l.net_fen > 0
+                          AND NOT EXISTS (SELECT 1 FROM disbursement_line d WHERE d.wage_line_id = l.id AND d.status = 'PAID'))`,
     [...sheetIds],
   );
 }

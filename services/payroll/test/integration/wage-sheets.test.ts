@@ -1,5 +1,6 @@
 import { callUnary, grpc, mintToken } from '@yikatong/platform';
 import { PayrollSettlementService } from '../../src/grpc/settlement-server';
+import { wageCardChangedV1 } from '@yikatong/contracts';
 import { payCycle } from '../../src/domain/pay-cycle';
 import { createPayrollHarness, roles, SUB } from '../support/harness';
 
@@ -156,7 +157,7 @@ describe('review, approval and payment', () => {
 });
 
 describe('arrears warnings', () => {
-  it('raises red and yellow for wages unpaid a month after due; a failed line returns its money and keeps them open', async () => {
+  it('raises red and yellow for wages unpaid a month after due; a failed payment returns its money, keeps them open, and goes again to the new card', async () => {
     const { projectId, accountId } = await h.project();
     const sheet = await reviewedSheet(projectId, monthsAgo(2), 2);
     expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
@@ -173,10 +174,25 @@ describe('arrears warnings', () => {
     expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
     expect(code(await h.execute(CLOSING, { id: accountId }, roles.approver))).toBe('ARREARS_OPEN');
 
-    const portal = await h.execute(WARNINGS, { id: projectId }, roles.portal(['440000']));
+    // The worker's new card (at another bank) arrives from identity; the failed payment goes again, once.
+    await h.deliver(wageCardChangedV1, lines[0]!.workerId, {
+      workerId: lines[0]!.workerId, holderName: '新卡', bankCode: 'ABC', cardNumber: '6228480402564890018', luhnValid: true, version: 2, changedAt: new Date().toISOString(),
+    });
+    const REISSUE = `mutation ($id: ID!) { reissueFailedPayments(sheetId: $id) { status batches { bankCode expectedCount } } }`;
+    expect(code(await h.execute(REISSUE, { id: sheet.id }, roles.officer))).toBe('FORBIDDEN');
+    expect((await h.execute(REISSUE, { id: sheet.id }, roles.approver)).data!.reissueFailedPayments.batches).toEqual(
+      expect.arrayContaining([{ bankCode: 'ABC', expectedCount: 1 }, { bankCode: 'ICBC', expectedCount: 2 }]));
+    expect(code(await h.execute(REISSUE, { id: sheet.id }, roles.approver))).toBe('NO_FAILED_PAYMENTS');
+    const again = await db.disbursementLine.findFirstOrThrow({ where: { sheetId: sheet.id, bankCode: 'ABC' } });
+    await settle([{ lineId: again.id, outcome: 'PAID', bankReference: 'ABC-1', failureReason: '', settledAt: '' }], 'ABC');
+    expect(await openWarnings(projectId)).toEqual([]);
+    expect((await db.wageSheet.findUniqueOrThrow({ where: { id: sheet.id } })).status).toBe('PAID');
+    expect(await balance(projectId)).toMatchObject({ WAGE_ACCOUNT: 0n, PAYMENTS_IN_FLIGHT: 0n, WORKERS_PAID: BigInt(sheet.totalNet) });
+
+    const portal = await h.execute(`query ($id: ID) { arrearsWarnings(projectId: $id, openOnly: false) { nodes { ruleCode } } }`, { id: projectId }, roles.portal(['440000']));
     expect(portal.data!.arrearsWarnings.nodes).toEqual([]);
-    const contractor = await h.execute(WARNINGS, { id: projectId }, roles.approver);
-    expect(contractor.data!.arrearsWarnings.nodes).toHaveLength(3);
+    const contractor = await h.execute(`query ($id: ID) { arrearsWarnings(projectId: $id, openOnly: false) { nodes { status } } }`, { id: projectId }, roles.approver);
+    expect(contractor.data!.arrearsWarnings.nodes).toEqual([{ status: 'CLEARED' }, { status: 'CLEARED' }, { status: 'CLEARED' }]);
     const stats = await h.execute(`{ payrollStatistics(regionCode: "130500") { periods { period due paid } warnings { colour raised open } } }`, {}, roles.analytics);
     expect(stats.data!.payrollStatistics.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ colour: 'RED', open: expect.any(Number) })]));
     expect(code(await h.execute(`{ payrollStatistics(regionCode: "130500") { regionCode } }`, {}, roles.worker(lines[0]!.workerId)))).toBe('FORBIDDEN');
