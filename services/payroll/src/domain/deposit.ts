@@ -127,6 +127,17 @@ export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, 
   return { drawdown, deposit: { ...deposit, heldFen: deposit.heldFen - amountFen, topUpDueOn: topUpBy }, events: [outgoing(depositDrawdownStartedV1, event as CloudEvent)] };
 }
 
+/**
+ * The contractor's record got worse (listed on the dishonesty list): the deposit due is assessed
+ * again and, when it now holds less, the contractor tops it up within the top-up deadline.
+ */
+export function reassess(deposit: Deposit, assessment: DepositAssessment, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date): Deposit {
+  if (deposit.status !== 'HELD' || assessment.amountFen <= deposit.requiredFen) return deposit;
+  const trace = [...deposit.trace, `reassessed on ${chinaDayOf(at)}: ${assessment.trace.join('; ')}`];
+  const topUpDueOn = deposit.heldFen < assessment.amountFen ? addWorkingDays(chinaDayOf(at), deadlines.topUpWorkingDays, calendar) : deposit.topUpDueOn;
+  return { ...deposit, requiredFen: assessment.amountFen, rateBp: assessment.rateBp, trace, topUpDueOn };
+}
+
 export function topUp(deposit: Deposit, amountFen: bigint): Deposit {
   if (deposit.status !== 'HELD') throw fail('DEPOSIT_NOT_HELD', `The deposit is ${deposit.status.toLowerCase()}.`, 'depositId');
   if (amountFen <= 0n) throw fail('INVALID_AMOUNT', 'The top-up must be positive.', 'amount');

@@ -1,8 +1,9 @@
-import { attendanceMonthClosedV1, complaintVerifiedV1, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1 } from '@yikatong/contracts';
+import { attendanceMonthClosedV1, complaintVerifiedV1, enterpriseBlacklistedV1, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1 } from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
-import { DEFAULT_DEPOSIT_DEADLINES, startDrawdown } from '../domain/deposit';
-import { holidayCalendar, lockLiveDeposit, saveDeposit, saveDrawdown } from '../store/deposits';
+import { DEFAULT_DEPOSIT_DEADLINES, reassess, startDrawdown } from '../domain/deposit';
+import { assessDeposit } from '../domain/deposit-rate';
+import { depositPolicy, holidayCalendar, lockLiveDeposit, saveDeposit, saveDrawdown } from '../store/deposits';
 import { applyWageCardChange } from '../store/wage-cards';
 import type { WarningJudge } from '../store/warnings';
 
@@ -16,7 +17,8 @@ export interface ConsumerDeps {
  * The facts payroll keeps from other services: enterprise's projects (general contractor, region,
  * stage), identity's wage cards (where each worker is paid) and closed attendance months (how many
  * worked, the denominator of the arrears warnings). A verified wage complaint with an amount owed
- * draws on the project's deposit (welfare's labour inspection has ordered payment by then).
+ * draws on the project's deposit (welfare's labour inspection has ordered payment by then); a
+ * listing on the dishonesty list raises the contractor's held deposits to the +100 % rate.
  */
 export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger: Logger, afterCommit: () => void) {
   return startIdempotentConsumer<PayrollTx>({
@@ -64,6 +66,18 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
         const result = startDrawdown(deposit, BigInt(amountOwedFen), cause, await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at);
         await saveDeposit(tx, result.deposit, result.events);
         await saveDrawdown(tx, result.drawdown);
+      }),
+      on(enterpriseBlacklistedV1, async (tx: PayrollTx, event) => {
+        const at = new Date(event.time);
+        const deposits = await tx.deposit.findMany({ where: { uscc: event.data.uscc, status: 'HELD' }, select: { projectId: true } });
+        for (const { projectId } of deposits) {
+          const project = await tx.payrollProject.findUnique({ where: { projectId } });
+          const deposit = await lockLiveDeposit(tx, projectId);
+          if (!project?.contractValueFen || !deposit) continue;
+          // Listed: the blacklist surcharge applies whatever else the record says.
+          const assessment = assessDeposit(project.contractValueFen, { cleanYears: 0, arrearsInLastTwoYears: true, listed: true, compliantRealNameAndWageAccount: false }, await depositPolicy(tx, project.regionCode));
+          await saveDeposit(tx, reassess(deposit, assessment, await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at));
+        }
       }),
     ],
     afterCommit,

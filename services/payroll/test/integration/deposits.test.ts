@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { complaintVerifiedV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { complaintVerifiedV1, enterpriseBlacklistedV1, projectStageChangedV1 } from '@yikatong/contracts';
 import { createPayrollHarness, GC, roles } from '../support/harness';
 
 const h = createPayrollHarness();
@@ -82,6 +82,18 @@ describe('wage guarantee deposits', () => {
     const REVIEW = `mutation ($p: ID!) { reviewDepositRelease(projectId: $p, approve: true) { status } }`;
     expect(code(await h.execute(REVIEW, { p: projectId }, roles.approver))).toBe('FORBIDDEN');
     expect(code(await h.execute(REVIEW, { p: projectId }, roles.inspector))).toBe('NOTICE_PERIOD_RUNNING');
+  });
+
+  it('a listing raises the contractor\'s held deposit to the blacklist rate, with a top-up deadline', async () => {
+    const { projectId } = await h.project();
+    await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
+    await h.deliver(enterpriseBlacklistedV1, GC, {
+      uscc: GC, listingId: randomUUID(), reason: '拖欠工资', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
+      listedAt: new Date().toISOString(), until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(), responsiblePersonIds: [],
+    });
+    const deposit = (await h.execute(`query ($p: ID!) { deposit(projectId: $p) { required held topUpDueOn trace } }`, { p: projectId }, roles.approver)).data!.deposit;
+    expect(deposit).toMatchObject({ required: '4000000000', held: '2000000000', topUpDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(deposit.trace.at(-1)).toContain('dishonesty list: +100 %');
   });
 
   it('reminds a bank guarantee 30 days before it expires, once', async () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_DEPOSIT_DEADLINES, placeDeposit, requestRelease, reviewRelease, startDrawdown, topUp } from '../../src/domain/deposit';
+import { DEFAULT_DEPOSIT_DEADLINES, placeDeposit, reassess, requestRelease, reviewRelease, startDrawdown, topUp } from '../../src/domain/deposit';
 import type { DepositAssessment } from '../../src/domain/deposit-rate';
 import { addWorkingDays, isWorkingDay, type HolidayCalendar } from '../../src/domain/working-days';
 
@@ -47,6 +47,13 @@ describe('wage guarantee deposit', () => {
     expect(() => startDrawdown(drawn.deposit, 1n, 'again', calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'NOTHING_TO_DRAW' }));
     expect(topUp(drawn.deposit, 2_000_000n)).toMatchObject({ heldFen: 2_000_000n, topUpDueOn: null });
     expect(topUp(drawn.deposit, 1_000_000n).topUpDueOn).toBe('2026-10-15');
+  });
+
+  it('is raised, never lowered, when the contractor\'s record gets worse', () => {
+    const { deposit } = placeDeposit(project, null, due, cash, at);
+    const listed: DepositAssessment = { exempt: false, rateBp: 400, amountFen: 4_000_000n, trace: ['on the dishonesty list: +100 %'] };
+    expect(reassess(deposit, listed, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toMatchObject({ requiredFen: 4_000_000n, heldFen: 2_000_000n, topUpDueOn: '2026-10-15' });
+    expect(reassess(deposit, { ...due, amountFen: 1_000_000n }, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toBe(deposit);
   });
 
   it('is released after completion, a pledge, the 30-day notice and a review, never with arrears open', () => {
