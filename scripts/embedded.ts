@@ -148,9 +148,15 @@ async function main() {
     'PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list and credit records)': await token({
       sub: 'xingtai-rsj-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: [SCOPES.blacklistDecide, SCOPES.creditRecord].join(' '),
     }),
-    [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps)`]: await token({ sub: 'xtjg-admin', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: SCOPES.projectRegister }),
+    [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps, opens the wage account, schedules funding, places the deposit, approves wage sheets)`]: await token({
+      sub: 'xtjg-admin', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: [SCOPES.projectRegister, SCOPES.wagesApprove].join(' '),
+    }),
+    [`ENTERPRISE (${XINGTAI[0].name}'s labour-wage officer: reviews wage sheets)`]: await token({ sub: 'xtjg-officer', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: SCOPES.wagesReview }),
+    [`ENTERPRISE (${XINGTAI[0].name}'s payroll clerk: prepares wage sheets)`]: await token({ sub: 'xtjg-clerk', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: SCOPES.wagesPrepare }),
     [`ENTERPRISE (${XINGTAI[3].name})`]: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
     'BANK (ICBC)': await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }),
+    'BANK (CCB: holds wage accounts; reports funding and settlements, gRPC ReportSettlements)': await token({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' }),
+    'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)': await token({ sub: 'xingtai-inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.depositManage }),
     ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
     'SERVICE (trading platform, gRPC CheckBiddingEligibility)': await token({ sub: 'trading-platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck }),
   };
