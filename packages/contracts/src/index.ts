@@ -5,3 +5,4 @@ export * from './events/enterprise';
 export * from './events/payroll';
 export * from './events/welfare';
 export { protoPath } from './proto';
+export type { WorkerVerificationMessage } from './grpc-messages';

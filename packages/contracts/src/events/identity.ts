@@ -90,6 +90,8 @@ export const wageCardChangedV1 = defineEvent({
 export const contractType = z.enum(['LABOUR_CONTRACT', 'WRITTEN_AGREEMENT']);
 export const rateKind = z.enum(['DAILY', 'MONTHLY', 'HOURLY']);
 export const employmentKind = z.enum(['FULL_TIME', 'PART_TIME']);
+export type RateKind = z.infer<typeof rateKind>;
+export type EmploymentKind = z.infer<typeof employmentKind>;
 
 const enrolmentFacts = {
   enrolmentId: z.string().uuid(),

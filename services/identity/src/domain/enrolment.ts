@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent } from '@yikatong/contracts';
+import { createEvent, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent, type EmploymentKind, type RateKind } from '@yikatong/contracts';
 import { AppError, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
 import { addDays } from './calendar';
 import type { CardStatus } from './card';
 import { IDENTITY_SOURCE } from './card';
 
 export type ContractType = 'LABOUR_CONTRACT' | 'WRITTEN_AGREEMENT';
-export type RateKind = 'DAILY' | 'MONTHLY' | 'HOURLY';
-export type EmploymentKind = 'FULL_TIME' | 'PART_TIME';
+export type { EmploymentKind, RateKind };
 
 export interface EnrolmentRequest {
   workerId: string;

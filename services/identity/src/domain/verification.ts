@@ -1,3 +1,4 @@
+import type { WorkerVerificationMessage } from '@yikatong/contracts';
 import type { Enrolment } from './enrolment';
 
 /** What a worker worked on a project in a pay cycle. */
@@ -9,22 +10,8 @@ export interface WorkedTime {
   longestWeekHours: number;
 }
 
-export interface WorkerVerification {
-  workerId: string;
-  enrolled: boolean;
-  cardUsableForWages: boolean;
-  days: number;
-  hours: number;
-  problems: string[];
-  employerUscc: string;
-  rateKind: string;
-  rateFen: string;
-  employmentKind: string;
-  tradeCode: string;
-  enrolmentId: string;
-  longestDayHours: number;
-  longestWeekHours: number;
-}
+/** The gRPC answer's row without the personal fields, which the server adds from the worker record. */
+export type WorkerVerification = Omit<WorkerVerificationMessage, 'holderName' | 'idNumber' | 'phone'>;
 
 /**
  * What payroll needs per worker to build a wage-sheet line. Usable for wages means an active wage

@@ -1,3 +1,4 @@
+import type { EmploymentKind, RateKind, WorkerVerificationMessage } from '@yikatong/contracts';
 import type { MinimumWageEntry } from './minimum-wage';
 import type { PayCycle } from './pay-cycle';
 
@@ -5,29 +6,8 @@ import type { PayCycle } from './pay-cycle';
  * The pay rules of one wage-sheet line (DOMAIN.md "Monthly wage sheet", "Minimum wage"). Blocking
  * errors stop the sheet; warnings travel with the line for the reviewer to see.
  */
-export type RateKind = 'DAILY' | 'MONTHLY' | 'HOURLY';
-export type EmploymentKind = 'FULL_TIME' | 'PART_TIME';
-
 /** What identity's VerifyWorkers says about one worker in the cycle. */
-export interface VerifiedWorker {
-  workerId: string;
-  enrolled: boolean;
-  cardUsableForWages: boolean;
-  days: number;
-  hours: number;
-  problems: string[];
-  employerUscc: string;
-  rateKind: string;
-  rateFen: string;
-  employmentKind: string;
-  tradeCode: string;
-  enrolmentId: string;
-  holderName: string;
-  idNumber: string;
-  phone: string;
-  longestDayHours: number;
-  longestWeekHours: number;
-}
+export type VerifiedWorker = WorkerVerificationMessage;
 
 export type AdditionKind = 'OVERTIME' | 'ALLOWANCE' | 'BONUS' | 'OTHER';
 export type DeductionKind = 'SOCIAL_INSURANCE' | 'INCOME_TAX' | 'OTHER';
