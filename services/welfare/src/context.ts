@@ -1,22 +1,20 @@
 import DataLoader from 'dataloader';
-import type { Principal } from '@yikatong/platform';
+import { byId, type Principal } from '@yikatong/platform';
 import type { WelfareDb } from './db';
-
-type ServiceCentreRow = NonNullable<Awaited<ReturnType<WelfareDb['serviceCentre']['findUnique']>>>;
 
 export interface WelfareContext {
   principal: Principal | null;
   db: WelfareDb;
-  serviceCentreById: DataLoader<string, ServiceCentreRow | null>;
+  nudgeOutbox: () => void;
+  serviceCentreById: DataLoader<string, Awaited<ReturnType<WelfareDb['serviceCentre']['findUnique']>>>;
 }
 
-export function createWelfareContext(principal: Principal | null, db: WelfareDb): WelfareContext {
+/** One set of DataLoaders per request. */
+export function createWelfareContext(principal: Principal | null, db: WelfareDb, nudgeOutbox: () => void = () => undefined): WelfareContext {
   return {
     principal,
     db,
-    serviceCentreById: new DataLoader(async (ids) => {
-      const rows = new Map((await db.serviceCentre.findMany({ where: { id: { in: [...ids] } } })).map((row) => [row.id, row]));
-      return ids.map((id) => rows.get(id) ?? null);
-    }),
+    nudgeOutbox,
+    serviceCentreById: new DataLoader(async (ids: readonly string[]) => byId(ids, await db.serviceCentre.findMany({ where: { id: { in: [...ids] } } }))),
   };
 }

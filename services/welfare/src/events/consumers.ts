@@ -1,0 +1,51 @@
+import { enrolmentEndedV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
+import type { WelfareDb, WelfareTx } from '../db';
+
+const day = (text: string) => new Date(`${text}T00:00:00Z`);
+
+/** Welfare follows enterprise's projects and identity's enrolments: who must be covered, where, from when. */
+export function startWelfareConsumers(bus: EventBus, db: WelfareDb, logger: Logger, afterCommit: () => void) {
+  return startIdempotentConsumer<WelfareTx>({
+    bus,
+    db,
+    logger,
+    consumer: 'welfare.facts',
+    handlers: [
+      on(projectRegisteredV1, async (tx: WelfareTx, event) => {
+        const { projectId, generalContractorUscc, regionCode, registeredAt } = event.data;
+        await tx.welfareProject.upsert({
+          where: { projectId },
+          create: { projectId, generalContractorUscc, regionCode, stage: 'BIDDING', updatedAt: new Date(registeredAt) },
+          update: { generalContractorUscc, regionCode },
+        });
+      }),
+      on(projectStageChangedV1, async (tx: WelfareTx, event) => {
+        const { projectId, generalContractorUscc, regionCode, to, changedAt } = event.data;
+        const at = new Date(changedAt);
+        // An older stage change (a replay) never overwrites a newer one.
+        const updated = await tx.welfareProject.updateMany({ where: { projectId, updatedAt: { lte: at } }, data: { stage: to, updatedAt: at } });
+        if (updated.count === 0 && !(await tx.welfareProject.findUnique({ where: { projectId } }))) {
+          await tx.welfareProject.create({ data: { projectId, generalContractorUscc, regionCode, stage: to, updatedAt: at } });
+        }
+      }),
+      on(enrolmentStartedV1, async (tx: WelfareTx, event) => {
+        const { enrolmentId, workerId, projectId, startDate, endDate } = event.data;
+        await tx.welfareEnrolment.upsert({
+          where: { enrolmentId },
+          create: { enrolmentId, workerId, projectId, startDate: day(startDate), endDate: endDate ? day(endDate) : null },
+          update: { startDate: day(startDate) },
+        });
+      }),
+      on(enrolmentEndedV1, async (tx: WelfareTx, event) => {
+        const { enrolmentId, workerId, projectId, endDate } = event.data;
+        await tx.welfareEnrolment.upsert({
+          where: { enrolmentId },
+          create: { enrolmentId, workerId, projectId, startDate: day(endDate), endDate: day(endDate) },
+          update: { endDate: day(endDate) },
+        });
+      }),
+    ],
+    afterCommit,
+  });
+}

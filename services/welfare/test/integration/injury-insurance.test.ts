@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
+import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { loadWelfareConfig } from '../../src/config';
+import { createWelfareContext } from '../../src/context';
+import { createWelfareService } from '../../src/service';
+
+const config = loadWelfareConfig({ ...testing.testConfig(), WELFARE_PORT: '0' } as never);
+const bus = new InMemoryEventBus();
+const service = createWelfareService(config, bus);
+const db = service.db;
+const GC = '91350100M000100Y43';
+const contractor = principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.projectRegister });
+const BUY = `mutation ($input: BuyInjuryInsuranceInput!) { buyInjuryInsurance(input: $input) { id policyNumber premium coverFrom coverUntil } }`;
+const COVERAGE = `query ($w: ID!, $on: Date) { injuryCoverage(workerId: $w, on: $on) { projectId covered policy { policyNumber } } }`;
+const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
+  testing.runOperation(service.subgraph.apollo, query, variables, createWelfareContext(principal, db, () => service.relay.nudge()));
+const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
+let running: Awaited<ReturnType<typeof service.start>>;
+
+async function deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
+  const event = createEvent(definition, '/test', subject, data);
+  await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
+  await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
+}
+
+async function project(stage: 'PERMITTED' | 'COMPLETED' = 'PERMITTED') {
+  const projectId = randomUUID();
+  await deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date(Date.now() - 1000).toISOString() });
+  await deliver(projectStageChangedV1, projectId, { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'AWARDED', to: stage, approvedBy: 'bureau', changedAt: new Date().toISOString() });
+  return projectId;
+}
+
+beforeAll(async () => {
+  await testing.requirePostgres(config, 'welfare');
+  await db.$executeRawUnsafe('TRUNCATE injury_policy, welfare_enrolment, welfare_project, outbox_event, processed_event');
+  running = await service.start();
+});
+afterAll(async () => {
+  await running.stop();
+  await bus.close();
+});
+
+describe('work-injury insurance', () => {
+  it('the general contractor insures its project once per period, announced to enterprise; others are refused, nothing written', async () => {
+    const projectId = await project();
+    const input = { projectId, insurer: '中国人寿财产保险邢台分公司', policyNumber: 'GS-2026-0001', premium: '3600000', rateBp: 50, coverFrom: '2026-11-01' };
+    expect(code(await execute(BUY, { input }, principalFromClaims({ sub: 'x', kind: 'ENTERPRISE', uscc: '91110000600037341L', scope: SCOPES.projectRegister })))).toBe('FORBIDDEN');
+    expect(code(await execute(BUY, { input }, principalFromClaims({ sub: 'x', kind: 'ENTERPRISE', uscc: GC })))).toBe('FORBIDDEN');
+    expect(code(await execute(BUY, { input: { ...input, projectId: randomUUID() } }, contractor))).toBe('PROJECT_NOT_FOUND');
+    expect((await execute(BUY, { input: { ...input, premium: '0' } }, contractor)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_PREMIUM', field: 'premium' });
+    expect(await db.injuryPolicy.count()).toBe(0);
+    const bought = await execute(BUY, { input }, contractor);
+    expect(bought.data!.buyInjuryInsurance).toMatchObject({ policyNumber: 'GS-2026-0001', premium: '3600000', coverFrom: '2026-11-01', coverUntil: null });
+    expect(code(await execute(BUY, { input: { ...input, policyNumber: 'GS-2026-0002' } }, contractor))).toBe('POLICY_OVERLAPS');
+    const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.welfare.insurance.bought.v1', key: projectId } });
+    expect(event).toMatchObject({ topic: 'yikatong.welfare.insurance' });
+    expect(event.payload).toMatchObject({ data: { projectId, policyNumber: 'GS-2026-0001', coverFrom: '2026-11-01' } });
+    expect(code(await execute(BUY, { input: { ...input, projectId: await project('COMPLETED'), policyNumber: 'GS-2026-0009' } }, contractor))).toBe('PROJECT_FINISHED');
+  });
+
+  it('answers whether a worker is covered today and by which policy; gaps are counted for dashboards', async () => {
+    const insured = await project();
+    const uninsured = await project();
+    await execute(BUY, { input: { projectId: insured, insurer: '平安财险', policyNumber: 'PA-2026-7788', premium: '1200000', rateBp: 40, coverFrom: '2026-01-01' } }, contractor);
+    const workerId = randomUUID();
+    for (const projectId of [insured, uninsured]) {
+      await deliver(enrolmentStartedV1, workerId, {
+        enrolmentId: randomUUID(), workerId, projectId, employerUscc: GC, regionCode: '130502', tradeCode: 'REBAR', contractType: 'LABOUR_CONTRACT', rateKind: 'DAILY',
+        rateFen: 30000, employmentKind: 'FULL_TIME', team: null, startDate: '2026-11-02', endDate: null,
+      });
+    }
+    const self = await execute(COVERAGE, { w: workerId, on: '2026-11-25' }, principalFromClaims({ sub: workerId, kind: 'WORKER' }));
+    expect(self.data!.injuryCoverage).toEqual(expect.arrayContaining([
+      { projectId: insured, covered: true, policy: { policyNumber: 'PA-2026-7788' } },
+      { projectId: uninsured, covered: false, policy: null },
+    ]));
+    expect((await execute(COVERAGE, { w: workerId, on: '2026-11-01' }, contractor)).data!.injuryCoverage).toEqual([]);
+    expect((await execute(COVERAGE, { w: workerId }, principalFromClaims({ sub: 'someone-else', kind: 'WORKER' }))).data!.injuryCoverage).toEqual([]);
+    const gaps = await execute(`{ insuranceCoverageGaps(regionCode: "130500") { projects workers } }`, {}, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
+    expect(gaps.data!.insuranceCoverageGaps.projects).toBeGreaterThanOrEqual(1);
+    expect(code(await execute(`{ insuranceCoverageGaps(regionCode: "130500") { projects } }`, {}, contractor))).toBe('FORBIDDEN');
+  });
+});
