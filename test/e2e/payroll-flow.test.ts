@@ -14,6 +14,8 @@ import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, withDataba
  * raises a red warning that enterprise turns into a bidding block. A test bank consumes the
  * disbursement events and reports over gRPC — one report duplicated — and the ledger balances,
  * the warnings clear and enterprise restores eligibility. One worker's real-name card is frozen: paid anyway.
+ * On the way, the construction permit is granted only once payroll's account and deposit and welfare's
+ * injury insurance have all reached enterprise.
  */
 const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'yke2epay' });
 let system: RunningSystem;
@@ -93,6 +95,27 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
   expect(assessment.data).toEqual({ depositAssessment: { rateBp: 200, amount: '160000000' } });
   expect((await contractor(`mutation ($input: PlaceDepositInput!) { placeDeposit(input: $input) { status } }`, { input: { projectId, form: 'CASH', amount: '160000000' } })).data)
     .toEqual({ placeDeposit: { status: 'HELD' } });
+
+  // The construction permit needs three services' facts: payroll's wage account and deposit, and welfare's injury insurance.
+  const bureau = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'bureau-009', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.projectReview }));
+  const STEP = `mutation ($input: RequestProjectStepInput!) { requestProjectStep(input: $input) { id } }`;
+  const REVIEW_STEP = `mutation ($input: ReviewProjectStepInput!) { reviewProjectStep(input: $input) { status } }`;
+  const awarded = await contractor<{ requestProjectStep: { id: string } }>(STEP, { input: { projectId, to: 'AWARDED', details: { noticeNumber: '冀邢招2026-101' } } });
+  expect((await bureau(REVIEW_STEP, { input: { stepId: awarded.data!.requestProjectStep.id, approve: true } })).errors).toBeUndefined();
+  const permit = { input: { projectId, to: 'PERMITTED', details: { permitNumber: '130502202611250101' } } };
+  await testing.eventually(async () => {
+    const refused = await contractor(STEP, permit);
+    return JSON.stringify(refused.errors?.[0]?.extensions?.reasons) === JSON.stringify(['INJURY_INSURANCE_NOT_BOUGHT']) ? true : undefined;
+  }, 20_000, 'enterprise to count the wage account and deposit, and miss only the insurance');
+  const insured = await contractor(`mutation ($input: BuyInjuryInsuranceInput!) { buyInjuryInsurance(input: $input) { policyNumber } }`, { input: {
+    projectId, insurer: '中国人寿财产保险邢台分公司', policyNumber: 'GS-E2E-0001', premium: '960000', rateBp: 50, coverFrom: month.firstDay,
+  } });
+  expect(insured.errors).toBeUndefined();
+  const permitStep = await testing.eventually(async () => {
+    const requested = await contractor<{ requestProjectStep: { id: string } }>(STEP, permit);
+    return requested.errors ? undefined : requested.data!.requestProjectStep.id;
+  }, 20_000, 'enterprise to learn the insurance from welfare');
+  expect((await bureau(REVIEW_STEP, { input: { stepId: permitStep, approve: true } })).data).toEqual({ reviewProjectStep: { status: 'APPROVED' } });
 
   // Two workers of the subcontractor, trained, enrolled from the first of last month, with two days on site and a wage card each.
   const employer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'sub-admin', kind: 'ENTERPRISE', uscc: SUB, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }));
@@ -174,4 +197,7 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
   expect((await frozenWorker(`{ myPayslips { nodes { period net payment { status } } } }`)).data).toEqual({
     myPayslips: { nodes: [{ period: month.period, net: '80000', payment: { status: 'PAID' } }] },
   });
+  // Covered by the project's injury policy from their first day (welfare learned the enrolment from identity).
+  expect((await frozenWorker(`query ($w: ID!, $on: Date) { injuryCoverage(workerId: $w, on: $on) { covered policy { policyNumber } } }`, { w: workerIds[0], on: month.lastDay })).data)
+    .toEqual({ injuryCoverage: [{ covered: true, policy: { policyNumber: 'GS-E2E-0001' } }] });
 }, 180_000);
