@@ -23,3 +23,4 @@ export { sendJson, sendGraphQLError, serveGraphQL } from './server/http';
 export * as testing from './testing';
 export * from './service-runtime';
 export * from './loaders';
+export * from './working-days';

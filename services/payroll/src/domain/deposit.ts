@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
 import { addDays } from './pay-cycle';
 import { PAYROLL_SOURCE } from './wage-account';
-import { addWorkingDays, type HolidayCalendar } from './working-days';
 
 /**
  * The wage guarantee deposit (工资保证金) of one project (DOMAIN.md "Deposit"): placed in cash or

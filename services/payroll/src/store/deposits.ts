@@ -1,8 +1,7 @@
-import { appendToOutbox, chinaDay, type OutgoingEvent } from '@yikatong/platform';
+import { appendToOutbox, chinaDay, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
 import type { Deposit, Drawdown } from '../domain/deposit';
 import { DEFAULT_DEPOSIT_POLICY, type DepositPolicy } from '../domain/deposit-rate';
-import type { HolidayCalendar } from '../domain/working-days';
 
 /** The project's deposit that is not released, locked for the rest of the transaction. */
 export async function lockLiveDeposit(tx: PayrollTx, projectId: string): Promise<Deposit | null> {

@@ -1,6 +1,6 @@
 import { DEFAULT_DEPOSIT_DEADLINES, placeDeposit, reassess, requestRelease, reviewRelease, startDrawdown, topUp } from '../../src/domain/deposit';
 import type { DepositAssessment } from '../../src/domain/deposit-rate';
-import { addWorkingDays, isWorkingDay, type HolidayCalendar } from '../../src/domain/working-days';
+import { addWorkingDays, isWorkingDay, type HolidayCalendar } from '@yikatong/platform';
 
 // 2026: National Day holiday 1–8 October, with Sunday 27 September and Saturday 10 October worked (调休).
 const calendar: HolidayCalendar = {
