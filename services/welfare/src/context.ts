@@ -1,20 +1,24 @@
 import DataLoader from 'dataloader';
-import { byId, type Principal } from '@yikatong/platform';
+import { byId, groupBy, type Principal } from '@yikatong/platform';
 import type { WelfareDb } from './db';
+import type { SlaPolicy } from './domain/complaint';
 
-export interface WelfareContext {
-  principal: Principal | null;
+export interface WelfareDeps {
   db: WelfareDb;
-  nudgeOutbox: () => void;
-  serviceCentreById: DataLoader<string, Awaited<ReturnType<WelfareDb['serviceCentre']['findUnique']>>>;
+  sla: SlaPolicy;
 }
 
 /** One set of DataLoaders per request. */
-export function createWelfareContext(principal: Principal | null, db: WelfareDb, nudgeOutbox: () => void = () => undefined): WelfareContext {
+export function createWelfareContext(principal: Principal | null, deps: WelfareDeps, nudgeOutbox: () => void = () => undefined) {
+  const { db } = deps;
   return {
     principal,
-    db,
+    ...deps,
     nudgeOutbox,
     serviceCentreById: new DataLoader(async (ids: readonly string[]) => byId(ids, await db.serviceCentre.findMany({ where: { id: { in: [...ids] } } }))),
+    stepsByComplaint: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await db.complaintStep.findMany({ where: { complaintId: { in: [...ids] } }, orderBy: { id: 'asc' } }), (step) => step.complaintId)),
   };
 }
+
+export type WelfareContext = ReturnType<typeof createWelfareContext>;

@@ -32,6 +32,8 @@ export const SCOPES = {
   wagesApprove: 'wages:approve',
   /** Order a drawdown of a wage guarantee deposit and review its release (HRSS, labour inspection, housing-construction). */
   depositManage: 'deposit:manage',
+  /** Handle complaints: accept, investigate, verify, forward (labour inspection, bureaux, hotline operators). */
+  complaintHandle: 'complaint:handle',
 } as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

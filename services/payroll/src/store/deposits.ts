@@ -1,4 +1,4 @@
-import { appendToOutbox, chinaDay, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { appendToOutbox, calendarFromDays, calendarWindow, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
 import type { Deposit, Drawdown } from '../domain/deposit';
 import { DEFAULT_DEPOSIT_POLICY, type DepositPolicy } from '../domain/deposit-rate';
@@ -26,10 +26,6 @@ export async function depositPolicy(tx: PayrollTx, regionCode: string): Promise<
   return rows.find((row) => row.provinceCode !== '00') ?? rows[0] ?? DEFAULT_DEPOSIT_POLICY;
 }
 
-/** The holiday calendar from a year back to two years on (deadlines are days or weeks away). */
 export async function holidayCalendar(tx: PayrollTx, now: Date): Promise<HolidayCalendar> {
-  const year = Number(chinaDay(now).slice(0, 4));
-  const days = await tx.holidayCalendarDay.findMany({ where: { day: { gte: new Date(`${year - 1}-01-01`), lt: new Date(`${year + 2}-01-01`) } } });
-  const of = (kind: string) => new Set(days.filter((d) => d.kind === kind).map((d) => d.day.toISOString().slice(0, 10)));
-  return { holidays: of('HOLIDAY'), makeUpWorkdays: of('MAKE_UP_WORKDAY') };
+  return calendarFromDays(await tx.holidayCalendarDay.findMany({ where: { day: calendarWindow(now) } }));
 }

@@ -1,11 +1,18 @@
-import { enrolmentEndedV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { arrearsWarningRaisedV1, enrolmentEndedV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
-import type { WelfareDb, WelfareTx } from '../db';
+import type { WelfareDeps } from '../context';
+import type { WelfareTx } from '../db';
+import { fileComplaint } from '../domain/complaint';
+import { holidayCalendar, saveComplaint } from '../store/complaints';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
-/** Welfare follows enterprise's projects and identity's enrolments: who must be covered, where, from when. */
-export function startWelfareConsumers(bus: EventBus, db: WelfareDb, logger: Logger, afterCommit: () => void) {
+/**
+ * Welfare follows enterprise's projects and identity's enrolments (who must be covered, where, from
+ * when), and opens a follow-up case for labour inspection on each arrears warning payroll raises.
+ */
+export function startWelfareConsumers(bus: EventBus, deps: WelfareDeps, logger: Logger, afterCommit: () => void) {
+  const { db } = deps;
   return startIdempotentConsumer<WelfareTx>({
     bus,
     db,
@@ -44,6 +51,17 @@ export function startWelfareConsumers(bus: EventBus, db: WelfareDb, logger: Logg
           create: { enrolmentId, workerId, projectId, startDate: day(endDate), endDate: day(endDate) },
           update: { endDate: day(endDate) },
         });
+      }),
+      on(arrearsWarningRaisedV1, async (tx: WelfareTx, event) => {
+        const { warningId, projectId, uscc, colour, message } = event.data;
+        if (await tx.complaint.findUnique({ where: { warningId } })) return;
+        const project = await tx.welfareProject.findUnique({ where: { projectId } });
+        const at = new Date(event.time);
+        const { complaint, step } = fileComplaint({
+          category: 'WAGE_ARREARS', channel: 'ARREARS_WARNING', workerId: null, employerUscc: uscc, projectId, regionCode: project?.regionCode ?? '000000',
+          periodFrom: null, periodTo: null, amountClaimedFen: null, workersAffected: 1, description: `${colour} arrears warning: ${message}`, handlerDept: 'LABOUR_INSPECTION',
+        }, 'payroll', await holidayCalendar(tx, at), deps.sla, at);
+        await saveComplaint(tx, complaint, step, [], warningId);
       }),
     ],
     afterCommit,

@@ -1,4 +1,6 @@
 import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { Complaint, complaintQueries } from './complaint';
+import { complaintMutations } from './complaint-mutations';
 import { InjuryPolicy, insuranceMutations, insuranceQueries } from './insurance';
 import { Query } from './query';
 import { ServiceCentre } from './service-centre';
@@ -7,8 +9,9 @@ export const resolvers = {
   Money: moneyScalar,
   Date: dateScalar,
   DateTime: dateTimeScalar,
-  Query: { ...Query, ...insuranceQueries },
-  Mutation: insuranceMutations,
+  Query: { ...Query, ...insuranceQueries, ...complaintQueries },
+  Mutation: { ...insuranceMutations, ...complaintMutations },
   ServiceCentre,
   InjuryPolicy,
+  Complaint,
 };

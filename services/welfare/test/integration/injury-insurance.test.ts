@@ -1,45 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
-import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
-import { loadWelfareConfig } from '../../src/config';
-import { createWelfareContext } from '../../src/context';
-import { createWelfareService } from '../../src/service';
+import { enrolmentStartedV1 } from '@yikatong/contracts';
+import { principalFromClaims, SCOPES } from '@yikatong/platform';
+import { code, createWelfareHarness, GC } from '../support/harness';
 
-const config = loadWelfareConfig({ ...testing.testConfig(), WELFARE_PORT: '0' } as never);
-const bus = new InMemoryEventBus();
-const service = createWelfareService(config, bus);
-const db = service.db;
-const GC = '91350100M000100Y43';
+const h = createWelfareHarness();
+const db = h.db;
 const contractor = principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.projectRegister });
 const BUY = `mutation ($input: BuyInjuryInsuranceInput!) { buyInjuryInsurance(input: $input) { id policyNumber premium coverFrom coverUntil } }`;
 const COVERAGE = `query ($w: ID!, $on: Date) { injuryCoverage(workerId: $w, on: $on) { projectId covered policy { policyNumber } } }`;
-const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
-  testing.runOperation(service.subgraph.apollo, query, variables, createWelfareContext(principal, db, () => service.relay.nudge()));
-const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
-let running: Awaited<ReturnType<typeof service.start>>;
+const execute = h.execute;
+const deliver = h.deliver;
+const project = h.project;
 
-async function deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
-  const event = createEvent(definition, '/test', subject, data);
-  await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
-  await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
-}
-
-async function project(stage: 'PERMITTED' | 'COMPLETED' = 'PERMITTED') {
-  const projectId = randomUUID();
-  await deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date(Date.now() - 1000).toISOString() });
-  await deliver(projectStageChangedV1, projectId, { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'AWARDED', to: stage, approvedBy: 'bureau', changedAt: new Date().toISOString() });
-  return projectId;
-}
-
-beforeAll(async () => {
-  await testing.requirePostgres(config, 'welfare');
-  await db.$executeRawUnsafe('TRUNCATE injury_policy, welfare_enrolment, welfare_project, outbox_event, processed_event');
-  running = await service.start();
-});
-afterAll(async () => {
-  await running.stop();
-  await bus.close();
-});
+beforeAll(() => h.start());
+afterAll(() => h.stop());
 
 describe('work-injury insurance', () => {
   it('the general contractor insures its project once per period, announced to enterprise; others are refused, nothing written', async () => {

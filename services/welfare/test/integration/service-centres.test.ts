@@ -14,7 +14,7 @@ const QUERY = `query ($region: String!, $first: Int, $after: String) { serviceCe
 type Page = { serviceCentres: { nodes: Array<{ name: string; regionCode: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
 const execute = (variables: Record<string, unknown>, principal: Principal | null = worker) =>
-  testing.runOperation(service.subgraph.apollo, QUERY, variables, createWelfareContext(principal, db));
+  testing.runOperation(service.subgraph.apollo, QUERY, variables, createWelfareContext(principal, service.deps));
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'welfare');
@@ -54,7 +54,7 @@ it('resolves service centres as entities in one batch (_entities)', async () => 
     service.subgraph.apollo,
     'query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id name } } }',
     { r: [...ids, randomUUID()].map((id) => ({ __typename: 'ServiceCentre', id })) },
-    createWelfareContext(worker, db),
+    createWelfareContext(worker, service.deps),
   );
   const entities = result.data!._entities;
   expect(entities.map((entity) => entity?.id ?? null)).toEqual([...ids, null]);

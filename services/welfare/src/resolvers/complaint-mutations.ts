@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { forbidden, invalidInput, isUuid, notFound, parseInput, requirePrincipal, requireRegion, SCOPES, type Principal } from '@yikatong/platform';
+import type { WelfareContext } from '../context';
+import type { WelfareTx } from '../db';
+import { advance, fileComplaint, forward, markComplex, type Complaint, type ComplaintChannel } from '../domain/complaint';
+import { holidayCalendar, lockComplaint, saveComplaint } from '../store/complaints';
+
+const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'is a month YYYY-MM');
+const fileInput = z.object({
+  category: z.enum(['WAGE_ARREARS', 'OTHER']),
+  workerId: z.string().uuid('is not a worker id').nullish(),
+  employerUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC'),
+  projectId: z.string().uuid('is not a project id').nullish(),
+  regionCode: z.string().regex(/^\d{6}$/, 'has 6 digits (GB/T 2260)').nullish(),
+  periodFrom: month.nullish(),
+  periodTo: month.nullish(),
+  amountClaimed: z.bigint().nullish(),
+  workersAffected: z.number().int().default(1),
+  description: z.string(),
+  handlerDepartment: z.enum(DEPARTMENTS).default('LABOUR_INSPECTION'),
+});
+
+/** Who files: the worker themselves, a service-centre agent for a worker present, or a hotline operator. */
+function intakeChannel(principal: Principal, workerId: string | null | undefined): { channel: ComplaintChannel; workerId: string } {
+  if (principal.kind === 'WORKER') {
+    if (workerId && workerId !== principal.subject) throw forbidden('A worker files complaints for themselves; a service centre files for others.');
+    return { channel: 'SELF', workerId: principal.subject };
+  }
+  if (principal.kind === 'PORTAL' && (principal.scopes.has(SCOPES.agentActForWorker) || principal.scopes.has(SCOPES.complaintHandle))) {
+    if (!workerId) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker the complaint is for.');
+    return { channel: principal.scopes.has(SCOPES.agentActForWorker) ? 'SERVICE_CENTRE' : 'HOTLINE', workerId };
+  }
+  throw forbidden('Complaints are filed by the worker, a service centre (agent:act-for-worker) or the hotline (complaint:handle).');
+}
+
+/** A handler with complaint:handle, of the region, in the department holding the case. */
+function requireHandler(ctx: WelfareContext, complaint: Complaint): Principal {
+  const principal = requirePrincipal(ctx.principal);
+  if (principal.kind !== 'PORTAL' || !principal.scopes.has(SCOPES.complaintHandle)) throw forbidden('Handling complaints needs complaint:handle.');
+  requireRegion(principal, complaint.regionCode);
+  if (principal.department !== complaint.handlerDept) throw forbidden(`The case is with ${complaint.handlerDept}; it can forward it to you.`);
+  return principal;
+}
+
+async function onCase<T>(ctx: WelfareContext, complaintId: string, work: (tx: WelfareTx, complaint: Complaint, handler: Principal) => Promise<T>): Promise<T> {
+  if (!isUuid(complaintId)) throw notFound('COMPLAINT_NOT_FOUND', 'No complaint has this id.', 'complaintId');
+  const result = await ctx.db.$transaction(async (tx) => {
+    const complaint = await lockComplaint(tx, complaintId);
+    return work(tx, complaint, requireHandler(ctx, complaint));
+  });
+  ctx.nudgeOutbox();
+  return result;
+}
+
+export const complaintMutations = {
+  fileComplaint: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+    const principal = requirePrincipal(ctx.principal);
+    const input = parseInput(fileInput, args.input);
+    const { channel, workerId } = intakeChannel(principal, input.workerId);
+    return ctx.db.$transaction(async (tx) => {
+      const project = input.projectId ? await tx.welfareProject.findUnique({ where: { projectId: input.projectId } }) : null;
+      if (input.projectId && !project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
+      const regionCode = project?.regionCode ?? input.regionCode;
+      if (!regionCode) throw invalidInput('REGION_REQUIRED', 'regionCode', 'Give the project or the region where the work was done.');
+      const now = new Date();
+      const { complaint, step } = fileComplaint({
+        category: input.category, channel, workerId, employerUscc: input.employerUscc, projectId: input.projectId ?? null, regionCode,
+        periodFrom: input.periodFrom ?? null, periodTo: input.periodTo ?? null, amountClaimedFen: input.amountClaimed ?? null,
+        workersAffected: input.workersAffected, description: input.description, handlerDept: input.handlerDepartment,
+      }, principal.subject, await holidayCalendar(tx, now), ctx.sla, now);
+      await saveComplaint(tx, complaint, step);
+      return complaint;
+    });
+  },
+
+  advanceComplaint: (_: unknown, args: { complaintId: string; to: string; note?: string | null; amountOwed?: bigint | null }, ctx: WelfareContext) =>
+    onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
+      const result = advance(complaint, { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null }, handler.subject, new Date());
+      await saveComplaint(tx, result.complaint, result.step, result.events);
+      return result.complaint;
+    }),
+
+  forwardComplaint: (_: unknown, args: { complaintId: string; toDepartment: string; reason: string }, ctx: WelfareContext) =>
+    onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
+      const result = forward(complaint, args.toDepartment, args.reason, handler.subject, new Date());
+      await saveComplaint(tx, result.complaint, result.step);
+      return result.complaint;
+    }),
+
+  markComplaintComplex: (_: unknown, args: { complaintId: string }, ctx: WelfareContext) =>
+    onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
+      const now = new Date();
+      const result = markComplex(complaint, handler.subject, await holidayCalendar(tx, now), ctx.sla, now);
+      await saveComplaint(tx, result.complaint, result.step);
+      return result.complaint;
+    }),
+};

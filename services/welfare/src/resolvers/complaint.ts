@@ -1,0 +1,87 @@
+import { chinaDay, connection, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, SCOPES, type PageArgs } from '@yikatong/platform';
+import type { WelfareContext } from '../context';
+
+interface ComplaintRow {
+  id: string;
+  workerId: string | null;
+  regionCode: string;
+  stage: string;
+  dueOn: string;
+  receivedAt: Date;
+  amountClaimedFen: bigint | null;
+  amountOwedFen: bigint | null;
+}
+
+const OPEN = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
+
+/** The complainant, and handlers (complaint:handle) of the region. */
+function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
+  const principal = requirePrincipal(ctx.principal);
+  if (principal.kind === 'WORKER') return complaint.workerId === principal.subject;
+  return principal.kind === 'PORTAL' && principal.scopes.has(SCOPES.complaintHandle) && seesRegion(principal, complaint.regionCode);
+}
+
+const cursorOf = (row: ComplaintRow) => `${row.receivedAt.toISOString()}|${row.id}`;
+function newestFirst(afterKey: string | undefined) {
+  if (!afterKey) return {};
+  const [at, id] = afterKey.split('|') as [string, string];
+  return { OR: [{ receivedAt: { lt: new Date(at) } }, { receivedAt: new Date(at), id: { lt: id } }] };
+}
+
+export const complaintQueries = {
+  complaint: async (_: unknown, args: { id: string }, ctx: WelfareContext) => {
+    if (!isUuid(args.id)) return null;
+    const row = await ctx.db.complaint.findUnique({ where: { id: args.id } });
+    return row && canSee(ctx, row) ? row : null;
+  },
+
+  /** The signed-in worker's complaints, newest first, with their stage and result. */
+  myComplaints: async (_: unknown, args: PageArgs, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'WORKER');
+    const { take, afterKey } = pageRequest(args);
+    const rows = await ctx.db.complaint.findMany({ where: { AND: [{ workerId: principal.subject }, newestFirst(afterKey)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
+    return connection(rows, take, cursorOf);
+  },
+
+  /** Handlers' list of a region, newest first; overdue = open past the deadline. */
+  complaints: async (_: unknown, args: PageArgs & { regionCode: string; stage?: string | null; category?: string | null; overdueOnly?: boolean | null }, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'PORTAL');
+    if (!principal.scopes.has(SCOPES.complaintHandle) || !seesRegion(principal, args.regionCode)) return connection([], 1, cursorOf);
+    const { take, afterKey } = pageRequest(args);
+    const rows = await ctx.db.complaint.findMany({
+      where: {
+        AND: [
+          { regionCode: { startsWith: regionPrefix(args.regionCode) } },
+          args.stage ? { stage: args.stage } : {},
+          args.category ? { category: args.category } : {},
+          args.overdueOnly ? { stage: { in: OPEN }, dueOn: { lt: chinaDay(new Date()) } } : {},
+          newestFirst(afterKey),
+        ],
+      },
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      take: take + 1,
+    });
+    return connection(rows, take, cursorOf);
+  },
+
+  /** Dashboards: complaints by category and stage, and how many open ones are overdue; no personal data. */
+  complaintStatistics: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
+    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, byStage: [] };
+    const rows = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
+      `SELECT category, stage, count(*)::int AS count,
+              count(*) FILTER (WHERE stage IN ('NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED') AND due_on < $2)::int AS overdue
+         FROM complaint WHERE region_code LIKE $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      `${regionPrefix(args.regionCode)}%`, chinaDay(new Date()),
+    );
+    return { regionCode: args.regionCode, byStage: rows };
+  },
+};
+
+export const Complaint = {
+  amountClaimed: (row: ComplaintRow) => row.amountClaimedFen,
+  amountOwed: (row: ComplaintRow) => row.amountOwedFen,
+  overdue: (row: ComplaintRow) => OPEN.includes(row.stage) && row.dueOn < chinaDay(new Date()),
+  steps: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => ctx.stepsByComplaint.load(row.id),
+};

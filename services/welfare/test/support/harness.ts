@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, projectRegisteredV1, projectStageChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
+import { InMemoryEventBus, testing, type Principal } from '@yikatong/platform';
+import { loadWelfareConfig } from '../../src/config';
+import { createWelfareContext } from '../../src/context';
+import { createWelfareService } from '../../src/service';
+
+export const GC = '91350100M000100Y43';
+const TABLES = ['complaint_step', 'complaint', 'holiday_calendar_day', 'injury_policy', 'welfare_enrolment', 'welfare_project', 'outbox_event', 'processed_event'];
+
+/** The welfare service in-process on the test database (real PostgreSQL) with the in-memory bus and its consumers. */
+export function createWelfareHarness() {
+  const config = loadWelfareConfig({ ...testing.testConfig(), WELFARE_PORT: '0' } as never);
+  const bus = new InMemoryEventBus();
+  const service = createWelfareService(config, bus);
+  const { db } = service;
+  let running: Awaited<ReturnType<typeof service.start>> | undefined;
+  const harness = {
+    config, service, db, bus,
+    async start() {
+      await testing.requirePostgres(config, 'welfare');
+      await db.$executeRawUnsafe(`TRUNCATE ${TABLES.join(', ')}`);
+      running = await service.start();
+    },
+    async stop() {
+      await running?.stop();
+      await bus.close();
+    },
+    execute: <T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) =>
+      testing.runOperation<ReturnType<typeof createWelfareContext>, T>(service.subgraph.apollo, query, variables, createWelfareContext(caller, service.deps, () => service.relay.nudge())),
+    async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
+      const event = createEvent(definition, '/test', subject, data);
+      await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
+      await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
+    },
+    async project(stage: 'PERMITTED' | 'COMPLETED' = 'PERMITTED') {
+      const projectId = randomUUID();
+      await harness.deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date(Date.now() - 1000).toISOString() });
+      await harness.deliver(projectStageChangedV1, projectId, { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'AWARDED', to: stage, approvedBy: 'bureau', changedAt: new Date().toISOString() });
+      return projectId;
+    },
+  };
+  return harness;
+}
+
+export const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
