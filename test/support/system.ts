@@ -113,7 +113,7 @@ export async function startSystem(config: PlatformConfig, settings: Record<strin
 
 export interface GraphQLResult<T> {
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string; reasons?: string[] } }>;
 }
 
 export function graphqlClient(url: string, token: string) {

@@ -24,3 +24,4 @@ export * as testing from './testing';
 export * from './service-runtime';
 export * from './loaders';
 export * from './working-days';
+export * from './sweep';

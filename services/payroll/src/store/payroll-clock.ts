@@ -1,5 +1,5 @@
 import { createEvent, depositGuaranteeExpiringV1, type CloudEvent } from '@yikatong/contracts';
-import { appendToOutbox, chinaDay, outgoing, type Logger } from '@yikatong/platform';
+import { appendToOutbox, chinaDay, intervalJob, outgoing, type Logger } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 import { DEFAULT_DEPOSIT_POLICY } from '../domain/deposit-rate';
 import { addDays } from '../domain/pay-cycle';
@@ -15,16 +15,17 @@ const GUARANTEE_REMINDER_DAYS = 30;
  * Each project is its own small transaction and both are idempotent, so several instances may run it.
  */
 export class PayrollClock {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly job: ReturnType<typeof intervalJob>;
 
   constructor(
     private readonly db: PayrollDb,
     private readonly warnings: WarningJudge,
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
+    logger: Logger,
+    intervalMs: number,
     private readonly afterCommit: () => void = () => undefined,
-  ) {}
+  ) {
+    this.job = intervalJob('payroll sweep', intervalMs, logger, () => this.tick());
+  }
 
   /** Seeds the national defaults of the config tables on a fresh installation, then starts the timer. */
   async start(): Promise<void> {
@@ -32,15 +33,11 @@ export class PayrollClock {
       await seedDefaultWarningRules(tx);
       await tx.depositPolicy.createMany({ data: [{ provinceCode: '00', ...DEFAULT_DEPOSIT_POLICY }], skipDuplicates: true });
     });
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().then(() => undefined, (error: unknown) => this.logger.error({ err: error }, 'payroll sweep failed')).finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One sweep; returns what changed. */

@@ -63,20 +63,11 @@ const chinaDayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOStr
 const OPEN_STAGES: readonly ComplaintStage[] = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
 export const isOpen = (complaint: Pick<Complaint, 'stage'>) => OPEN_STAGES.includes(complaint.stage);
 
-export interface Intake {
-  category: ComplaintCategory;
-  channel: ComplaintChannel;
-  workerId: string | null;
-  employerUscc: string;
-  projectId: string | null;
-  regionCode: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  amountClaimedFen: bigint | null;
-  workersAffected: number;
-  description: string;
-  handlerDept: string;
-}
+/** What intake records; the rest of a complaint is set as it is handled. */
+export type Intake = Pick<
+  Complaint,
+  'category' | 'channel' | 'workerId' | 'employerUscc' | 'projectId' | 'regionCode' | 'periodFrom' | 'periodTo' | 'amountClaimedFen' | 'workersAffected' | 'description' | 'handlerDept'
+>;
 
 export function fileComplaint(intake: Intake, filedBy: string, calendar: HolidayCalendar, sla: SlaPolicy, at: Date): { complaint: Complaint; step: ComplaintStep } {
   if (intake.description.trim().length < 4) throw fail('DESCRIPTION_REQUIRED', 'Say what happened (at least a few words).', 'description');

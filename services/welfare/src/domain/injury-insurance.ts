@@ -22,14 +22,7 @@ export interface InjuryPolicy {
   boughtAt: Date;
 }
 
-export interface PolicyRequest {
-  insurer: string;
-  policyNumber: string;
-  premiumFen: bigint;
-  rateBp: number;
-  coverFrom: string;
-  coverUntil: string | null;
-}
+export type PolicyRequest = Pick<InjuryPolicy, 'insurer' | 'policyNumber' | 'premiumFen' | 'rateBp' | 'coverFrom' | 'coverUntil'>;
 
 const fail = (code: string, message: string, field: string) => new AppError(code, message, field);
 const covers = (policy: Pick<InjuryPolicy, 'coverFrom' | 'coverUntil'>, day: string) => policy.coverFrom <= day && (policy.coverUntil === null || day <= policy.coverUntil);

@@ -1,25 +1,22 @@
-import type { Logger } from '@yikatong/platform';
+import { intervalJob, type Logger } from '@yikatong/platform';
 import type { WelfareDb } from '../db';
 import { escalateIfOverdue, type Complaint } from '../domain/complaint';
 import { lockComplaint, saveComplaint } from './complaints';
 
 /** Escalates open complaints past their deadline, once each; idempotent, so several instances may run it. */
 export class ComplaintClock {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly job: ReturnType<typeof intervalJob>;
 
-  constructor(private readonly db: WelfareDb, private readonly logger: Logger, private readonly intervalMs: number) {}
-
-  async start(): Promise<void> {
-    this.timer = setInterval(() => {
-      this.running ??= this.tick().then(() => undefined, (error: unknown) => this.logger.error({ err: error }, 'complaint sweep failed')).finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
+  constructor(private readonly db: WelfareDb, logger: Logger, intervalMs: number) {
+    this.job = intervalJob('complaint sweep', intervalMs, logger, () => this.tick());
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  async start(): Promise<void> {
+    this.job.start();
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One sweep; returns how many cases were escalated. */
