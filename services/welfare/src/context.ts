@@ -2,10 +2,12 @@ import DataLoader from 'dataloader';
 import { byId, groupBy, type Principal } from '@yikatong/platform';
 import type { WelfareDb } from './db';
 import type { SlaPolicy } from './domain/complaint';
+import type { SafetyHours } from './domain/training';
 
 export interface WelfareDeps {
   db: WelfareDb;
   sla: SlaPolicy;
+  safetyHours: SafetyHours;
 }
 
 /** One set of DataLoaders per request. */

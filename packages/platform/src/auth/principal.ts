@@ -34,6 +34,8 @@ export const SCOPES = {
   depositManage: 'deposit:manage',
   /** Handle complaints: accept, investigate, verify, forward (labour inspection, bureaux, hotline operators). */
   complaintHandle: 'complaint:handle',
+  /** Run training: providers, programmes, sessions, hours, completion and district targets. */
+  trainingManage: 'training:manage',
 } as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

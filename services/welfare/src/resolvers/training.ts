@@ -1,0 +1,38 @@
+import { connection, invalidInput, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import type { WelfareContext } from '../context';
+
+export const trainingQueries = {
+  /** Sessions of a region, soonest first: public to every signed-in caller. */
+  trainingSessions: async (_: unknown, args: PageArgs & { regionCode: string }, ctx: WelfareContext) => {
+    requirePrincipal(ctx.principal);
+    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+    const { take, afterKey } = pageRequest(args);
+    const rows = await ctx.db.trainingSession.findMany({
+      where: { regionCode: { startsWith: regionPrefix(args.regionCode) }, ...(afterKey ? { id: { gt: afterKey } } : {}) },
+      orderBy: { id: 'asc' },
+      take: take + 1,
+    });
+    return connection(rows, take, (row) => row.id);
+  },
+
+  /** The signed-in worker's training: hours, completion, certificates. */
+  myTraining: async (_: unknown, __: unknown, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'WORKER');
+    return ctx.db.trainingEnrolment.findMany({ where: { workerId: principal.subject }, orderBy: { enrolledAt: 'desc' } });
+  },
+
+  /** A district's year: the target, trainee-sessions completed, and completions by programme kind (analytics and portals). */
+  trainingProgress: async (_: unknown, args: { regionCode: string; year: number }, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
+    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, year: args.year, target: null, completed: 0, byKind: [] };
+    const target = await ctx.db.trainingTarget.findUnique({ where: { regionCode_year: { regionCode: args.regionCode, year: args.year } } });
+    const byKind = await ctx.db.$queryRawUnsafe<Array<{ kind: string; completed: number }>>(
+      `SELECT p.kind, count(*)::int AS completed
+         FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
+        WHERE e.region_code LIKE $1 AND e.status = 'COMPLETED' AND e.completed_at >= make_date($2, 1, 1) AND e.completed_at < make_date($2 + 1, 1, 1)
+        GROUP BY 1 ORDER BY 1`,
+      `${regionPrefix(args.regionCode)}%`, args.year,
+    );
+    return { regionCode: args.regionCode, year: args.year, target: target?.traineeSessions ?? null, completed: byKind.reduce((sum, row) => sum + row.completed, 0), byKind };
+  },
+};
