@@ -93,6 +93,16 @@ export function regionPrefix(regionCode: string): string {
   return prefix;
 }
 
+/**
+ * The codes a region stands for as a range an index can use whatever the database's collation:
+ * [prefix, prefix + "A") holds exactly the digit codes that start with the prefix (letters sort after
+ * digits). Null for the national code: every region.
+ */
+export function regionRange(regionCode: string): { gte: string; lt: string } | null {
+  const prefix = regionPrefix(regionCode);
+  return prefix ? { gte: prefix, lt: `${prefix}A` } : null;
+}
+
 export function regionCovers(scopeRegion: string, regionCode: string): boolean {
   return regionCode.startsWith(regionPrefix(scopeRegion));
 }

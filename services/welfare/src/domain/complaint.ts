@@ -63,6 +63,11 @@ const chinaDayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOStr
 const OPEN_STAGES: readonly ComplaintStage[] = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
 export const isOpen = (complaint: Pick<Complaint, 'stage'>) => OPEN_STAGES.includes(complaint.stage);
 
+/** Where a complaint counts on the dashboards: its region, category, stage and, while open, its deadline. */
+export function tallyKey(complaint: Pick<Complaint, 'regionCode' | 'category' | 'stage' | 'dueOn'>) {
+  return { regionCode: complaint.regionCode, category: complaint.category, stage: complaint.stage, dueOn: isOpen(complaint) ? complaint.dueOn : '' };
+}
+
 /** What intake records; the rest of a complaint is set as it is handled. */
 export type Intake = Pick<
   Complaint,

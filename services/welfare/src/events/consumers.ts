@@ -61,7 +61,7 @@ export function startWelfareConsumers(bus: EventBus, deps: WelfareDeps, logger: 
           category: 'WAGE_ARREARS', channel: 'ARREARS_WARNING', workerId: null, employerUscc: uscc, projectId, regionCode: project?.regionCode ?? '000000',
           periodFrom: null, periodTo: null, amountClaimedFen: null, workersAffected: 1, description: `${colour} arrears warning: ${message}`, handlerDept: 'LABOUR_INSPECTION',
         }, 'payroll', await holidayCalendar(tx, at), deps.sla, at);
-        await saveComplaint(tx, complaint, step, [], warningId);
+        await saveComplaint(tx, null, complaint, step, [], warningId);
       }),
     ],
     afterCommit,

@@ -69,7 +69,7 @@ export const complaintMutations = {
         periodFrom: input.periodFrom ?? null, periodTo: input.periodTo ?? null, amountClaimedFen: input.amountClaimed ?? null,
         workersAffected: input.workersAffected, description: input.description, handlerDept: input.handlerDepartment,
       }, principal.subject, await holidayCalendar(tx, now), ctx.sla, now);
-      await saveComplaint(tx, complaint, step);
+      await saveComplaint(tx, null, complaint, step);
       return complaint;
     });
   },
@@ -77,14 +77,14 @@ export const complaintMutations = {
   advanceComplaint: (_: unknown, args: { complaintId: string; to: string; note?: string | null; amountOwed?: bigint | null }, ctx: WelfareContext) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
       const result = advance(complaint, { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null }, handler.subject, new Date());
-      await saveComplaint(tx, result.complaint, result.step, result.events);
+      await saveComplaint(tx, complaint, result.complaint, result.step, result.events);
       return result.complaint;
     }),
 
   forwardComplaint: (_: unknown, args: { complaintId: string; toDepartment: string; reason: string }, ctx: WelfareContext) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
       const result = forward(complaint, args.toDepartment, args.reason, handler.subject, new Date());
-      await saveComplaint(tx, result.complaint, result.step);
+      await saveComplaint(tx, complaint, result.complaint, result.step);
       return result.complaint;
     }),
 
@@ -92,7 +92,7 @@ export const complaintMutations = {
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
       const now = new Date();
       const result = markComplex(complaint, handler.subject, await holidayCalendar(tx, now), ctx.sla, now);
-      await saveComplaint(tx, result.complaint, result.step);
+      await saveComplaint(tx, complaint, result.complaint, result.step);
       return result.complaint;
     }),
 };

@@ -1,4 +1,4 @@
-import { chinaDay, connection, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, SCOPES, type PageArgs } from '@yikatong/platform';
+import { chinaDay, connection, invalidInput, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, seesRegion, SCOPES, type PageArgs } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 interface ComplaintRow {
@@ -43,39 +43,41 @@ export const complaintQueries = {
     return connection(rows, take, cursorOf);
   },
 
-  /** Handlers' list of a region, newest first; overdue = open past the deadline. */
+  /**
+   * Handlers' list of a region: newest first, or with overdueOnly the open cases past their
+   * deadline, most overdue first (read through the index of open cases by deadline).
+   */
   complaints: async (_: unknown, args: PageArgs & { regionCode: string; stage?: string | null; category?: string | null; overdueOnly?: boolean | null }, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'PORTAL');
     if (!principal.scopes.has(SCOPES.complaintHandle) || !seesRegion(principal, args.regionCode)) return connection([], 1, cursorOf);
     const { take, afterKey } = pageRequest(args);
-    const rows = await ctx.db.complaint.findMany({
-      where: {
-        AND: [
-          { regionCode: { startsWith: regionPrefix(args.regionCode) } },
-          args.stage ? { stage: args.stage } : {},
-          args.category ? { category: args.category } : {},
-          args.overdueOnly ? { stage: { in: OPEN }, dueOn: { lt: chinaDay(new Date()) } } : {},
-          newestFirst(afterKey),
-        ],
-      },
-      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-      take: take + 1,
-    });
+    const range = regionRange(args.regionCode);
+    const filters = [range ? { regionCode: range } : {}, args.stage ? { stage: args.stage } : {}, args.category ? { category: args.category } : {}];
+    if (args.overdueOnly) {
+      const [dueOn, id] = (afterKey ?? '|').split('|') as [string, string];
+      const rows = await ctx.db.complaint.findMany({
+        where: { AND: [...filters, { stage: { in: OPEN }, dueOn: { lt: chinaDay(new Date()) } }, afterKey ? { OR: [{ dueOn: { gt: dueOn } }, { dueOn, id: { gt: id } }] } : {}] },
+        orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+        take: take + 1,
+      });
+      return connection(rows, take, (row) => `${row.dueOn}|${row.id}`);
+    }
+    const rows = await ctx.db.complaint.findMany({ where: { AND: [...filters, newestFirst(afterKey)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
     return connection(rows, take, cursorOf);
   },
 
-  /** Dashboards: complaints by category and stage, and how many open ones are overdue; no personal data. */
+  /** Dashboards: complaints by category and stage, and how many open ones are overdue, from the tally; no personal data. */
   complaintStatistics: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
     if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
     if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, byStage: [] };
-    const rows = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
-      `SELECT category, stage, count(*)::int AS count,
-              count(*) FILTER (WHERE stage IN ('NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED') AND due_on < $2)::int AS overdue
-         FROM complaint WHERE region_code LIKE $1 GROUP BY 1, 2 ORDER BY 1, 2`,
-      `${regionPrefix(args.regionCode)}%`, chinaDay(new Date()),
+    const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
+    const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
+      `SELECT category, stage, sum(count)::int AS count, coalesce(sum(count) FILTER (WHERE due_on <> '' AND due_on < $3), 0)::int AS overdue
+         FROM complaint_tally WHERE region_code >= $1 AND region_code < $2 GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2`,
+      range.gte, range.lt, chinaDay(new Date()),
     );
-    return { regionCode: args.regionCode, byStage: rows };
+    return { regionCode: args.regionCode, byStage };
   },
 };
 

@@ -1,6 +1,6 @@
 import { intervalJob, type Logger } from '@yikatong/platform';
 import type { WelfareDb } from '../db';
-import { escalateIfOverdue, type Complaint } from '../domain/complaint';
+import { escalateIfOverdue } from '../domain/complaint';
 import { lockComplaint, saveComplaint } from './complaints';
 
 /** Escalates open complaints past their deadline, once each; idempotent, so several instances may run it. */
@@ -29,9 +29,10 @@ export class ComplaintClock {
     let escalated = 0;
     for (const { id } of due) {
       escalated += await this.db.$transaction(async (tx) => {
-        const result = escalateIfOverdue(await lockComplaint(tx, id) as Complaint, now);
+        const complaint = await lockComplaint(tx, id);
+        const result = escalateIfOverdue(complaint, now);
         if (!result) return 0;
-        await saveComplaint(tx, result.complaint, result.step);
+        await saveComplaint(tx, complaint, result.complaint, result.step);
         return 1;
       });
     }

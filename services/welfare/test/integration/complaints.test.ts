@@ -70,7 +70,11 @@ describe('complaints', () => {
     const cases = await db.complaint.findMany({ where: { warningId: warning.warningId } });
     expect(cases).toEqual([expect.objectContaining({ channel: 'ARREARS_WARNING', handlerDept: 'LABOUR_INSPECTION', regionCode: '130502', workerId: null })]);
 
+    // The dashboard's tally, kept with every change, agrees with counting the complaints themselves.
     const stats = await h.execute(`{ complaintStatistics(regionCode: "130500") { byStage { category stage count overdue } } }`, {}, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
+    const counted = await db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number }>>(
+      `SELECT category, stage, count(*)::int AS count FROM complaint WHERE region_code LIKE '1305%' GROUP BY 1, 2 ORDER BY 1, 2`);
+    expect(stats.data!.complaintStatistics.byStage.map(({ category, stage, count }: { category: string; stage: string; count: number }) => ({ category, stage, count }))).toEqual(counted);
     expect(stats.data!.complaintStatistics.byStage).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'WAGE_ARREARS', stage: 'NEW' })]));
     const list = await h.execute(`{ complaints(regionCode: "130500", first: 100) { nodes { id } } }`, {}, handler('LABOUR_INSPECTION'));
     expect(list.data!.complaints.nodes.length).toBeGreaterThanOrEqual(2);
