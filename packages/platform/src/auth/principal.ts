@@ -36,6 +36,8 @@ export const SCOPES = {
   complaintHandle: 'complaint:handle',
   /** Run training: providers, programmes, sessions, hours, completion and district targets. */
   trainingManage: 'training:manage',
+  /** Define service types and handle service-window requests (centres and departments). */
+  serviceManage: 'service:manage',
 } as const;
 
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

@@ -4,6 +4,7 @@ import { complaintMutations } from './complaint-mutations';
 import { InjuryPolicy, insuranceMutations, insuranceQueries } from './insurance';
 import { Query } from './query';
 import { ServiceCentre } from './service-centre';
+import { serviceWindowMutations, serviceWindowQueries, ServiceRequestType } from './service-windows';
 import { trainingQueries } from './training';
 import { trainingMutations } from './training-mutations';
 
@@ -11,9 +12,10 @@ export const resolvers = {
   Money: moneyScalar,
   Date: dateScalar,
   DateTime: dateTimeScalar,
-  Query: { ...Query, ...insuranceQueries, ...complaintQueries, ...trainingQueries },
-  Mutation: { ...insuranceMutations, ...complaintMutations, ...trainingMutations },
+  Query: { ...Query, ...insuranceQueries, ...complaintQueries, ...trainingQueries, ...serviceWindowQueries },
+  Mutation: { ...insuranceMutations, ...complaintMutations, ...trainingMutations, ...serviceWindowMutations },
   ServiceCentre,
   InjuryPolicy,
   Complaint,
+  ServiceRequest: ServiceRequestType,
 };

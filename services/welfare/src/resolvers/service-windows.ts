@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { chinaDay, forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import type { WelfareContext } from '../context';
+import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
+import { holidayCalendar } from '../store/complaints';
+
+const typeInput = z.object({
+  code: z.string().trim().toUpperCase(), name: z.string(), department: z.enum(['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION']), deadlineWorkingDays: z.number().int(),
+});
+
+/** Staff of the department or the centre holding the request, in its region, with service:manage. */
+function requireStaff(ctx: WelfareContext, request: Pick<ServiceRequest, 'regionCode' | 'department' | 'centreId'>): Principal {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
+  requireRegion(principal, request.regionCode);
+  if (principal.department !== request.department && (!request.centreId || principal.serviceCentreId !== request.centreId)) {
+    throw forbidden('Only the department or the service centre holding the request handles it.');
+  }
+  return principal;
+}
+
+export const serviceWindowMutations = {
+  defineServiceType: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+    requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
+    const type = defineServiceType(parseInput(typeInput, args.input));
+    if (await ctx.db.serviceType.findUnique({ where: { code: type.code } })) throw invalidInput('SERVICE_TYPE_EXISTS', 'code', `A service type ${type.code} exists already.`);
+    return ctx.db.serviceType.create({ data: type });
+  },
+
+  /** A worker asks for themselves; a centre agent (agent:act-for-worker) for a worker at the centre. */
+  openServiceRequest: async (_: unknown, args: { typeCode: string; regionCode: string; workerId?: string | null }, ctx: WelfareContext) => {
+    const principal = requirePrincipal(ctx.principal);
+    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+    let workerId: string;
+    let centreId: string | null = null;
+    if (principal.kind === 'WORKER') workerId = principal.subject;
+    else if (principal.kind === 'PORTAL' && principal.scopes.has(SCOPES.agentActForWorker) && principal.serviceCentreId) {
+      if (!args.workerId || !isUuid(args.workerId)) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker the request is for.');
+      requireRegion(principal, args.regionCode);
+      workerId = args.workerId;
+      centreId = principal.serviceCentreId;
+    } else throw forbidden('Requests are opened by the worker or a service-centre agent.');
+    const type = await ctx.db.serviceType.findUnique({ where: { code: args.typeCode.trim().toUpperCase() } });
+    if (!type) throw notFound('SERVICE_TYPE_NOT_FOUND', 'No service has this code.', 'typeCode');
+    const now = new Date();
+    const request = openRequest(type, { workerId, centreId, regionCode: args.regionCode }, principal.subject, await ctx.db.$transaction((tx) => holidayCalendar(tx, now)), now);
+    return ctx.db.serviceRequest.create({ data: request });
+  },
+
+  closeServiceRequest: async (_: unknown, args: { requestId: string; done: boolean; outcome: string }, ctx: WelfareContext) => {
+    if (!isUuid(args.requestId)) throw notFound('REQUEST_NOT_FOUND', 'No service request has this id.', 'requestId');
+    return ctx.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SELECT 1 FROM service_request WHERE id = $1::uuid FOR UPDATE', args.requestId);
+      const request = (await tx.serviceRequest.findUnique({ where: { id: args.requestId } })) as ServiceRequest | null;
+      if (!request) throw notFound('REQUEST_NOT_FOUND', 'No service request has this id.', 'requestId');
+      requireStaff(ctx, request);
+      const closed = closeRequest(request, args.done ? 'DONE' : 'CANCELLED', args.outcome, new Date());
+      return tx.serviceRequest.update({ where: { id: request.id }, data: { status: closed.status, closedAt: closed.closedAt, outcome: closed.outcome } });
+    });
+  },
+};
+
+export const serviceWindowQueries = {
+  myServiceRequests: async (_: unknown, __: unknown, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'WORKER');
+    return ctx.db.serviceRequest.findMany({ where: { workerId: principal.subject }, orderBy: { openedAt: 'desc' }, take: 100 });
+  },
+
+  /** Overdue requests per centre and per department in a region (portals of the region and analytics). */
+  overdueServiceRequests: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'PORTAL', 'ANALYTICS');
+    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return [];
+    const range = regionRange(args.regionCode);
+    const rows = await ctx.db.serviceRequest.groupBy({
+      by: ['department', 'centreId'],
+      where: { status: 'OPEN', dueOn: { lt: chinaDay(new Date()) }, ...(range ? { regionCode: range } : {}) },
+      _count: { _all: true },
+    });
+    return rows.map((row) => ({ department: row.department, centreId: row.centreId, overdue: row._count._all }));
+  },
+};
+
+export const ServiceRequestType = {
+  overdue: (request: ServiceRequest) => isOverdue(request, new Date()),
+};
