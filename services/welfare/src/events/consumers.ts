@@ -1,4 +1,4 @@
-import { arrearsWarningRaisedV1, enrolmentEndedV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { arrearsWarningRaisedV1, enrolmentEndedV1, workerRegisteredV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
 import type { WelfareDeps } from '../context';
 import type { WelfareTx } from '../db';
@@ -8,8 +8,8 @@ import { holidayCalendar, saveComplaint } from '../store/complaints';
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 /**
- * Welfare follows enterprise's projects and identity's enrolments (who must be covered, where, from
- * when), and opens a follow-up case for labour inspection on each arrears warning payroll raises.
+ * Welfare follows enterprise's projects, identity's workers (training needs, scheme eligibility) and
+ * enrolments (who must be covered, where, from when), and opens a follow-up case for labour inspection on each arrears warning payroll raises.
  */
 export function startWelfareConsumers(bus: EventBus, deps: WelfareDeps, logger: Logger, afterCommit: () => void) {
   const { db } = deps;
@@ -50,6 +50,14 @@ export function startWelfareConsumers(bus: EventBus, deps: WelfareDeps, logger: 
           where: { enrolmentId },
           create: { enrolmentId, workerId, projectId, startDate: day(endDate), endDate: day(endDate) },
           update: { endDate: day(endDate) },
+        });
+      }),
+      on(workerRegisteredV1, async (tx: WelfareTx, event) => {
+        const { workerId, regionCode, tradeCode, birthYear, registeredAt } = event.data;
+        await tx.welfareWorker.upsert({
+          where: { workerId },
+          create: { workerId, regionCode, tradeCode, birthYear, registeredAt: new Date(registeredAt) },
+          update: { regionCode, tradeCode, birthYear },
         });
       }),
       on(arrearsWarningRaisedV1, async (tx: WelfareTx, event) => {

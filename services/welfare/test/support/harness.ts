@@ -6,7 +6,7 @@ import { createWelfareContext } from '../../src/context';
 import { createWelfareService } from '../../src/service';
 
 export const GC = '91350100M000100Y43';
-const TABLES = ['service_request', 'service_type', 'training_attendance', 'training_enrolment', 'training_session', 'training_programme', 'training_provider', 'training_target', 'complaint_step', 'complaint_tally', 'complaint', 'holiday_calendar_day', 'injury_policy', 'welfare_enrolment', 'welfare_project', 'outbox_event', 'processed_event'];
+const TABLES = ['award_nomination', 'award_round', 'scheme_enrolment', 'welfare_scheme', 'welfare_worker', 'service_request', 'service_type', 'training_attendance', 'training_enrolment', 'training_session', 'training_programme', 'training_provider', 'training_target', 'complaint_step', 'complaint_tally', 'complaint', 'holiday_calendar_day', 'injury_policy', 'welfare_enrolment', 'welfare_project', 'outbox_event', 'processed_event'];
 
 /** The welfare service in-process on the test database (real PostgreSQL) with the in-memory bus and its consumers. */
 export function createWelfareHarness() {

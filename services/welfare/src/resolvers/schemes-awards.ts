@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import type { WelfareContext } from '../context';
+import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
+import { workerFacts } from '../store/worker-facts';
+
+const region = z.string().regex(/^\d{6}$/, 'has 6 digits (GB/T 2260)');
+const schemeInput = z.object({
+  code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{2,39}$/, 'has 3 to 40 capital letters, digits or underscores'),
+  name: z.string().trim().min(2, 'name the scheme'),
+  kind: z.enum(['TRAINING_SUBSIDY', 'LEGAL_AID', 'ENTREPRENEURSHIP_LOAN', 'OTHER']),
+  regionCode: region,
+  rules: z.array(z.object({ rule: z.string(), value: z.string().nullish() })),
+});
+const roundInput = z.object({ kind: z.enum(['OUTSTANDING_WORKER', 'CRAFTSMAN', 'ENTREPRENEUR']), year: z.number().int().min(2000).max(2100), regionCode: region, quota: z.number().int().min(1).max(1000) });
+
+const manager = (ctx: WelfareContext, regionCode: string): Principal => {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
+  requireRegion(principal, regionCode);
+  return principal;
+};
+
+/** The worker themselves, or a centre agent or manager for a named worker. */
+function actingFor(ctx: WelfareContext, workerId: string | null | undefined): { principal: Principal; workerId: string } {
+  const principal = requirePrincipal(ctx.principal);
+  if (principal.kind === 'WORKER') return { principal, workerId: principal.subject };
+  if (principal.kind === 'PORTAL' && (principal.scopes.has(SCOPES.agentActForWorker) || principal.scopes.has(SCOPES.serviceManage))) {
+    if (!workerId || !isUuid(workerId)) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker.');
+    return { principal, workerId };
+  }
+  throw forbidden('The worker applies, or a service centre for them.');
+}
+
+const currentYear = () => new Date().getUTCFullYear();
+const numberOrText = (value: string | null | undefined) => (value === null || value === undefined ? undefined : /^\d+$/.test(value) && value.length < 6 ? Number(value) : value);
+
+export const schemeAwardMutations = {
+  defineWelfareScheme: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+    const input = parseInput(schemeInput, args.input);
+    manager(ctx, input.regionCode);
+    const rules = validateRules(input.rules.map((rule) => ({ rule: rule.rule, ...(rule.value !== undefined && rule.value !== null ? { value: numberOrText(rule.value) } : {}) })));
+    if (await ctx.db.welfareScheme.findUnique({ where: { code: input.code } })) throw conflict('SCHEME_EXISTS', `A scheme ${input.code} exists already.`, 'code');
+    return ctx.db.welfareScheme.create({ data: { id: randomUUID(), ...input, rules: JSON.parse(JSON.stringify(rules)) } });
+  },
+
+  /** Enrols the worker when every rule holds; otherwise refuses naming each rule not met. */
+  applyForScheme: async (_: unknown, args: { schemeCode: string; workerId?: string | null }, ctx: WelfareContext) => {
+    const { principal, workerId } = actingFor(ctx, args.workerId);
+    return ctx.db.$transaction(async (tx) => {
+      const scheme = await tx.welfareScheme.findUnique({ where: { code: args.schemeCode.trim().toUpperCase() } });
+      if (!scheme) throw notFound('SCHEME_NOT_FOUND', 'No welfare scheme has this code.', 'schemeCode');
+      if (await tx.schemeEnrolment.findUnique({ where: { schemeId_workerId: { schemeId: scheme.id, workerId } } })) throw conflict('ALREADY_ENROLLED', 'The worker is on this scheme already.', 'schemeCode');
+      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: scheme.regionCode }, ...validateRules(scheme.rules)], await workerFacts(tx, workerId), currentYear()));
+      return tx.schemeEnrolment.create({ data: { id: randomUUID(), schemeId: scheme.id, workerId, enrolledBy: principal.subject, enrolledAt: new Date() } });
+    });
+  },
+
+  openAwardRound: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+    const input = parseInput(roundInput, args.input);
+    manager(ctx, input.regionCode);
+    if (await ctx.db.awardRound.findUnique({ where: { kind_year_regionCode: { kind: input.kind, year: input.year, regionCode: input.regionCode } } })) {
+      throw conflict('ROUND_EXISTS', `The ${input.year} ${input.kind.toLowerCase()} round of this region exists already.`, 'kind');
+    }
+    return ctx.db.awardRound.create({ data: { id: randomUUID(), ...input, status: 'OPEN' } });
+  },
+
+  /** A manager or the worker's employer nominates; the worker must meet the award's rules. */
+  nominateForAward: async (_: unknown, args: { roundId: string; workerId: string; reason: string }, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE');
+    if (!isUuid(args.roundId) || !isUuid(args.workerId)) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
+    return ctx.db.$transaction(async (tx) => {
+      const round = await tx.awardRound.findUnique({ where: { id: args.roundId } });
+      if (!round) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
+      if (principal.kind === 'PORTAL') manager(ctx, round.regionCode);
+      if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
+      if (args.reason.trim().length < 4) throw invalidInput('REASON_REQUIRED', 'reason', 'Say why the worker deserves the award.');
+      if (await tx.awardNomination.findUnique({ where: { roundId_workerId: { roundId: round.id, workerId: args.workerId } } })) throw conflict('ALREADY_NOMINATED', 'The worker is nominated already.', 'workerId');
+      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: round.regionCode }, ...(AWARD_RULES[round.kind] ?? [])], await workerFacts(tx, args.workerId), currentYear()));
+      return tx.awardNomination.create({ data: { id: randomUUID(), roundId: round.id, workerId: args.workerId, reason: args.reason.trim(), nominatedBy: principal.subject, at: new Date() } });
+    });
+  },
+
+  /** The manager awards up to the quota among the nominated; the round closes. */
+  decideAwards: async (_: unknown, args: { roundId: string; workerIds: string[] }, ctx: WelfareContext) =>
+    ctx.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SELECT 1 FROM award_round WHERE id = $1::uuid FOR UPDATE', args.roundId);
+      const round = await tx.awardRound.findUnique({ where: { id: args.roundId } });
+      if (!round) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
+      const principal = manager(ctx, round.regionCode);
+      if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
+      const winners = [...new Set(args.workerIds)];
+      if (winners.length === 0 || winners.length > round.quota) throw invalidInput('INVALID_WINNERS', 'workerIds', `Award between 1 and ${round.quota} nominated workers.`);
+      const nominated = await tx.awardNomination.updateMany({ where: { roundId: round.id, workerId: { in: winners } }, data: { awarded: true } });
+      if (nominated.count !== winners.length) throw invalidInput('NOT_NOMINATED', 'workerIds', 'Every winner must have been nominated.');
+      return tx.awardRound.update({ where: { id: round.id }, data: { status: 'DECIDED', decidedBy: principal.subject } });
+    }),
+};
+
+export const schemeAwardQueries = {
+  welfareSchemes: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+    requirePrincipal(ctx.principal);
+    const range = regionRange(args.regionCode);
+    return ctx.db.welfareScheme.findMany({ where: range ? { regionCode: range } : {}, orderBy: { code: 'asc' } });
+  },
+
+  mySchemes: async (_: unknown, __: unknown, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'WORKER');
+    return ctx.db.schemeEnrolment.findMany({ where: { workerId: principal.subject }, orderBy: { enrolledAt: 'desc' } });
+  },
+
+  awardRound: async (_: unknown, args: { id: string }, ctx: WelfareContext) => {
+    requirePrincipal(ctx.principal);
+    return isUuid(args.id) ? ctx.db.awardRound.findUnique({ where: { id: args.id } }) : null;
+  },
+
+  /** Workers registered in the region who have not completed safety training (analytics and portals). */
+  trainingNeeds: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
+    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, workersWithoutSafetyTraining: 0 };
+    const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
+    const [row] = await ctx.db.$queryRawUnsafe<Array<{ count: number }>>(
+      `SELECT count(*)::int AS count FROM welfare_worker w
+        WHERE w.region_code >= $1 AND w.region_code < $2
+          AND NOT EXISTS (SELECT 1 FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
+                           WHERE e.worker_id = w.worker_id AND e.status = 'COMPLETED' AND p.kind = 'SAFETY')`,
+      range.gte, range.lt,
+    );
+    return { regionCode: args.regionCode, workersWithoutSafetyTraining: row?.count ?? 0 };
+  },
+};
+
+export const AwardRound = {
+  nominations: (round: { id: string }, _: unknown, ctx: WelfareContext) => ctx.nominationsByRound.load(round.id),
+};
