@@ -6,7 +6,8 @@ import { freshDatabases, graphqlClient, startSystem, tokenFor, type RunningSyste
  * A wage complaint across processes on real PostgreSQL and Kafka, through the gateway: a worker
  * files it, the housing-construction bureau forwards it to labour inspection, which verifies it
  * with the amount owed; payroll draws on the project's deposit and enterprise records bad credit
- * from welfare's event; the worker reads the outcome.
+ * from welfare's event; payroll's yellow warning stands while the complaint is open; the worker reads
+ * the outcome.
  */
 const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'yke2ewf' });
 let system: RunningSystem;
@@ -57,7 +58,8 @@ it('a verified wage complaint reaches payroll (deposit drawdown) and enterprise 
   // Payroll draws on the deposit; enterprise records a bad credit entry — both from welfare's event on Kafka.
   const drawdowns = await testing.eventually(async () => {
     const deposit = await contractor<{ deposit: { held: string; drawdowns: Array<{ amount: string; cause: string }> } }>(`query ($p: ID!) { deposit(projectId: $p) { held drawdowns { amount cause } } }`, { p: projectId });
-    return deposit.data?.deposit?.drawdowns.length ? deposit.data.deposit : undefined;
+    // The deposit and its drawdowns are two reads: wait until both show the drawdown's commit.
+    return deposit.data?.deposit?.drawdowns.length && deposit.data.deposit.held !== '100000000' ? deposit.data.deposit : undefined;
   }, 20_000, 'payroll to draw on the deposit');
   expect(drawdowns).toEqual({ held: '99040000', drawdowns: [{ amount: '960000', cause: `complaint:${filed.id}` }] });
   await testing.eventually(async () => {
@@ -65,6 +67,18 @@ it('a verified wage complaint reaches payroll (deposit drawdown) and enterprise 
     return credit.data?.enterprise?.creditRecords.some((r) => r.kind === 'BAD') ? true : undefined;
   }, 20_000, 'enterprise to record bad credit');
 
+  // While the complaint is open the project carries payroll's yellow warning; resolving it clears it.
+  const WARNINGS = `query ($p: ID) { arrearsWarnings(projectId: $p) { nodes { ruleCode colour } } }`;
+  await testing.eventually(async () => {
+    const open = await clerk<{ arrearsWarnings: { nodes: Array<{ ruleCode: string }> } }>(WARNINGS, { p: projectId });
+    return open.data?.arrearsWarnings.nodes.some((w) => w.ruleCode === 'COMPLAINT_OPEN') ? true : undefined;
+  }, 20_000, 'payroll to raise the complaint warning');
+  expect((await inspector(ADVANCE, { id: filed.id, to: 'RESOLVED', note: '企业已足额支付拖欠工资' })).errors).toBeUndefined();
+  await testing.eventually(async () => {
+    const open = await clerk<{ arrearsWarnings: { nodes: Array<{ ruleCode: string }> } }>(WARNINGS, { p: projectId });
+    return open.data && !open.data.arrearsWarnings.nodes.some((w) => w.ruleCode === 'COMPLAINT_OPEN') ? true : undefined;
+  }, 20_000, 'payroll to clear the complaint warning');
+
   const mine = await worker<{ myComplaints: { nodes: Array<{ stage: string; result: string; handlerDept: string }> } }>(`{ myComplaints { nodes { stage result handlerDept } } }`);
-  expect(mine.data!.myComplaints.nodes).toEqual([{ stage: 'VERIFIED', result: '经查属实：拖欠两名工人工资9600元，已责令限期支付', handlerDept: 'LABOUR_INSPECTION' }]);
+  expect(mine.data!.myComplaints.nodes).toEqual([{ stage: 'RESOLVED', result: '企业已足额支付拖欠工资', handlerDept: 'LABOUR_INSPECTION' }]);
 }, 120_000);

@@ -15,6 +15,8 @@ export const payrollConfigSchema = platformConfigSchema.and(
     WAGE_DUE_DAYS_AFTER_CYCLE: z.coerce.number().int().min(0).max(31).default(15),
     /** A line paying more than this in one cycle is flagged, in fen. */
     LARGE_PAYMENT_FEN: z.coerce.bigint().default(DEFAULT_PAY_POLICY.largePaymentFen),
+    /** Days after leaving (离场) by which a worker's last wages must be paid before a warning. */
+    LEAVER_PAY_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(3),
     /** How often every live project's arrears warnings are judged again (they are also judged at every change). */
     WARNING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   }),

@@ -25,7 +25,7 @@ export function createPayrollService(
   const identity = options.verifyWorkers ? null : createWorkerVerifier(config.IDENTITY_GRPC_ADDRESS, config);
   const enterprise = options.depositRateInputs ? null : createDepositRateInputsSource(config.ENTERPRISE_GRPC_ADDRESS, config);
   const deps: PayrollDeps = {
-    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, depositRateInputs: options.depositRateInputs ?? enterprise!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE),
+    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, depositRateInputs: options.depositRateInputs ?? enterprise!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE, config.LEAVER_PAY_GRACE_DAYS),
   };
   const clock = new PayrollClock(db, deps.warnings, createLogger('payroll-clock', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
   const grpcClients = { start: async () => undefined, stop: async () => { identity?.close(); enterprise?.close(); } };

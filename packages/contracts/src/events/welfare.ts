@@ -57,3 +57,29 @@ export const insuranceBoughtV1 = defineEvent({
     boughtAt: z.string().datetime({ offset: true }),
   }),
 });
+
+/** A complaint against an enterprise was filed: while it is open the project gets a yellow warning (payroll). */
+export const complaintFiledV1 = defineEvent({
+  type: 'cn.yikatong.welfare.complaint.filed.v1',
+  topic: TOPICS.welfareComplaints,
+  data: z.object({
+    complaintId: z.string().uuid(),
+    uscc: z.string().length(18),
+    projectId: z.string().uuid().nullable(),
+    category: complaintCategory,
+    filedAt: z.string().datetime({ offset: true }),
+  }),
+});
+
+/** A complaint is no longer open: rejected, or resolved. */
+export const complaintClosedV1 = defineEvent({
+  type: 'cn.yikatong.welfare.complaint.closed.v1',
+  topic: TOPICS.welfareComplaints,
+  data: z.object({
+    complaintId: z.string().uuid(),
+    uscc: z.string().length(18),
+    projectId: z.string().uuid().nullable(),
+    outcome: z.enum(['REJECTED', 'RESOLVED']),
+    closedAt: z.string().datetime({ offset: true }),
+  }),
+});

@@ -23,6 +23,10 @@ export const METRICS = {
   daysWagesOverdue: 'DAYS_WAGES_OVERDUE',
   /** The most one worker was paid for one month on the project, in fen. */
   maxWorkerMonthPayFen: 'MAX_WORKER_MONTH_PAY_FEN',
+  /** Complaints against the project still open (welfare). */
+  openComplaints: 'OPEN_COMPLAINTS',
+  /** Workers who left the project (identity) and were not paid for their last month within the grace days. */
+  leaversUnpaid: 'LEAVERS_UNPAID',
 } as const;
 
 export type Metric = (typeof METRICS)[keyof typeof METRICS];
@@ -43,6 +47,9 @@ export const DEFAULT_WARNING_RULES: WarningRule[] = [
   { ruleCode: 'WAGES_UNPAID_A_MONTH', colour: 'RED', metric: 'DAYS_WAGES_OVERDUE', operator: '>=', threshold: 30, message: 'Wages for a cycle are still unpaid a month after they were due.' },
   { ruleCode: 'UNDER_90_PERCENT_PAID', colour: 'RED', metric: 'PAID_PERCENT', operator: '<', threshold: 90, message: 'Less than 90 % of the workers who worked in a cycle were paid by the due date.' },
   { ruleCode: 'WORKER_PAID_OVER_50K', colour: 'RED', metric: 'MAX_WORKER_MONTH_PAY_FEN', operator: '>', threshold: 5_000_000, message: 'One worker was paid more than ¥50,000 for one month (a laundering signal).' },
+  { ruleCode: 'COMPLAINT_OPEN', colour: 'YELLOW', metric: 'OPEN_COMPLAINTS', operator: '>', threshold: 0, message: 'A complaint against the project is open.' },
+  // Wages are paid in full when the employment ends (《工资支付暂行规定》第九条).
+  { ruleCode: 'LEAVER_UNPAID', colour: 'YELLOW', metric: 'LEAVERS_UNPAID', operator: '>', threshold: 0, message: 'A worker who left the project was not paid in full on leaving.' },
 ];
 
 export type ProjectMetrics = Partial<Record<Metric, number>>;
@@ -124,8 +131,17 @@ export interface CycleFacts {
   workersPaid: number;
 }
 
-export function wageMetrics(cycles: readonly CycleFacts[], today: string, maxWorkerMonthPayFen: bigint | null, oldestOverdueInstalment: string | null): ProjectMetrics {
-  const metrics: ProjectMetrics = {};
+export interface ProjectFacts {
+  cycles: readonly CycleFacts[];
+  maxWorkerMonthPayFen: bigint | null;
+  oldestOverdueInstalment: string | null;
+  openComplaints: number;
+  leaversUnpaid: number;
+}
+
+export function wageMetrics(facts: ProjectFacts, today: string): ProjectMetrics {
+  const { cycles, maxWorkerMonthPayFen, oldestOverdueInstalment } = facts;
+  const metrics: ProjectMetrics = { OPEN_COMPLAINTS: facts.openComplaints, LEAVERS_UNPAID: facts.leaversUnpaid };
   const daysSince = (day: string) => Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
   const due = cycles.filter((cycle) => cycle.dueOn < today && cycle.workersWorked > 0);
   if (due.length) {

@@ -1,4 +1,7 @@
-import { attendanceMonthClosedV1, complaintVerifiedV1, enterpriseBlacklistedV1, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1 } from '@yikatong/contracts';
+import {
+  attendanceMonthClosedV1, complaintClosedV1, complaintFiledV1, complaintVerifiedV1, enrolmentEndedV1, enterpriseBlacklistedV1, projectRegisteredV1, projectStageChangedV1,
+  wageCardChangedV1,
+} from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
 import { DEFAULT_DEPOSIT_DEADLINES, reassess, startDrawdown } from '../domain/deposit';
@@ -18,7 +21,8 @@ export interface ConsumerDeps {
  * stage), identity's wage cards (where each worker is paid) and closed attendance months (how many
  * worked, the denominator of the arrears warnings). A verified wage complaint with an amount owed
  * draws on the project's deposit (welfare's labour inspection has ordered payment by then); a
- * listing on the dishonesty list raises the contractor's held deposits to the +100 % rate.
+ * listing on the dishonesty list raises the contractor's held deposits to the +100 % rate. Open
+ * complaints and workers who left feed the warnings.
  */
 export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger: Logger, afterCommit: () => void) {
   return startIdempotentConsumer<PayrollTx>({
@@ -66,6 +70,23 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
         const result = startDrawdown(deposit, BigInt(amountOwedFen), cause, await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at);
         await saveDeposit(tx, result.deposit, result.events);
         await saveDrawdown(tx, result.drawdown);
+      }),
+      on(complaintFiledV1, async (tx: PayrollTx, event) => {
+        const { complaintId, projectId, filedAt } = event.data;
+        if (!projectId) return;
+        await tx.openComplaint.createMany({ data: [{ complaintId, projectId, filedAt: new Date(filedAt) }], skipDuplicates: true });
+        await deps.warnings.judge(tx, projectId, new Date());
+      }),
+      on(complaintClosedV1, async (tx: PayrollTx, event) => {
+        const { complaintId, projectId } = event.data;
+        if (!projectId) return;
+        await tx.openComplaint.deleteMany({ where: { complaintId } });
+        await deps.warnings.judge(tx, projectId, new Date());
+      }),
+      on(enrolmentEndedV1, async (tx: PayrollTx, event) => {
+        const { enrolmentId, workerId, projectId, endDate } = event.data;
+        await tx.leaver.upsert({ where: { enrolmentId }, create: { enrolmentId, workerId, projectId, endDate }, update: { endDate } });
+        await deps.warnings.judge(tx, projectId, new Date());
       }),
       on(enterpriseBlacklistedV1, async (tx: PayrollTx, event) => {
         const at = new Date(event.time);

@@ -13,14 +13,17 @@ interface MeasuredFacts {
   cycles: Array<{ period: string; worked: number; paid: number }>;
   maxPay: string | null;
   overdueSince: string | null;
+  openComplaints: number;
+  leaversUnpaid: number;
 }
 
 /**
  * Everything the metrics need in one statement: per month with attendance or a sheet, who worked
  * (attendance or sheet lines, the larger) and who was paid; the most one worker was paid for a
- * month; the oldest instalment not fully paid.
+ * month; the oldest instalment not fully paid; open complaints; leavers not paid for their last month
+ * who left before `leftBefore`.
  */
-async function measure(tx: PayrollTx, projectId: string): Promise<MeasuredFacts> {
+async function measure(tx: PayrollTx, projectId: string, leftBefore: string): Promise<MeasuredFacts> {
   const [row] = await tx.$queryRawUnsafe<MeasuredFacts[]>(
     `WITH periods AS (
        SELECT period FROM attendance_month WHERE project_id = $1::uuid
@@ -36,8 +39,13 @@ async function measure(tx: PayrollTx, projectId: string): Promise<MeasuredFacts>
                                WHERE l.project_id = $1::uuid AND l.period = p.period AND s.status <> 'RETURNED')),
           'paid', (SELECT count(*) FROM paid WHERE paid.period = p.period))), '[]'::json) FROM periods p) AS cycles,
        (SELECT max(total)::text FROM paid) AS "maxPay",
-       (SELECT to_char(min(due_on), 'YYYY-MM-DD') FROM funding_instalment WHERE project_id = $1::uuid AND paid_fen < amount_fen) AS "overdueSince"`,
+       (SELECT to_char(min(due_on), 'YYYY-MM-DD') FROM funding_instalment WHERE project_id = $1::uuid AND paid_fen < amount_fen) AS "overdueSince",
+       (SELECT count(*)::int FROM open_complaint WHERE project_id = $1::uuid) AS "openComplaints",
+       (SELECT count(*)::int FROM leaver lv WHERE lv.project_id = $1::uuid AND lv.end_date < $2
+           AND NOT EXISTS (SELECT 1 FROM disbursement_line d JOIN wage_sheet s ON s.id = d.sheet_id
+                            WHERE d.project_id = $1::uuid AND d.worker_id = lv.worker_id AND d.status = 'PAID' AND s.period = substr(lv.end_date, 1, 7))) AS "leaversUnpaid"`,
     projectId,
+    leftBefore,
   );
   return row!;
 }
@@ -51,7 +59,7 @@ async function measure(tx: PayrollTx, projectId: string): Promise<MeasuredFacts>
 export class WarningJudge {
   private rules: { rows: Array<WarningRule & { provinceCode: string }>; readAt: number } | undefined;
 
-  constructor(readonly dueDaysAfterCycle: number, private readonly rulesMaxAgeMs = 60_000) {}
+  constructor(readonly dueDaysAfterCycle: number, private readonly leaverGraceDays: number, private readonly rulesMaxAgeMs = 60_000) {}
 
   async judge(tx: PayrollTx, projectId: string, now: Date): Promise<{ raised: ArrearsWarning[]; cleared: ArrearsWarning[] }> {
     const [project] = await tx.$queryRawUnsafe<Array<{ projectId: string; generalContractorUscc: string; regionCode: string }>>(
@@ -62,12 +70,16 @@ export class WarningJudge {
     if (!project) return { raised: [], cleared: [] };
     // One after another: a transaction runs its statements on one connection.
     const rules = rulesInForce(await this.ruleRows(tx), project.regionCode.slice(0, 2));
-    const facts = await measure(tx, projectId);
+    const today = chinaDay(now);
+    const facts = await measure(tx, projectId, addDays(today, -this.leaverGraceDays));
     const open = await tx.arrearsWarning.findMany({ where: { projectId, status: 'OPEN' } });
     const cycles: CycleFacts[] = facts.cycles.map((cycle) => ({
       dueOn: addDays(payCycle(cycle.period, 'MONTH').lastDay, this.dueDaysAfterCycle), workersWorked: cycle.worked, workersPaid: cycle.paid,
     }));
-    const metrics = wageMetrics(cycles, chinaDay(now), facts.maxPay === null ? null : BigInt(facts.maxPay), facts.overdueSince);
+    const metrics = wageMetrics({
+      cycles, maxWorkerMonthPayFen: facts.maxPay === null ? null : BigInt(facts.maxPay), oldestOverdueInstalment: facts.overdueSince,
+      openComplaints: facts.openComplaints, leaversUnpaid: facts.leaversUnpaid,
+    }, today);
     const result = reconcileWarnings(project, open, triggeredRules(rules, metrics), metrics, now);
     if (result.raised.length) await tx.arrearsWarning.createMany({ data: result.raised });
     if (result.cleared.length) {

@@ -1,8 +1,9 @@
 import { callUnary, grpc, mintToken } from '@yikatong/platform';
 import { PayrollSettlementService } from '../../src/grpc/settlement-server';
-import { wageCardChangedV1 } from '@yikatong/contracts';
+import { complaintClosedV1, complaintFiledV1, enrolmentEndedV1, wageCardChangedV1 } from '@yikatong/contracts';
+import { randomUUID } from 'node:crypto';
 import { payCycle } from '../../src/domain/pay-cycle';
-import { createPayrollHarness, roles, SUB } from '../support/harness';
+import { createPayrollHarness, GC as GC_USCC, roles, SUB } from '../support/harness';
 
 const h = createPayrollHarness();
 const db = h.db;
@@ -224,5 +225,29 @@ describe('arrears warnings', () => {
     expect(code(await h.execute(CLOSING, { id: accountId }, roles.officer))).toBe('FORBIDDEN');
     expect((await h.execute(CLOSING, { id: accountId }, roles.approver)).data!.startWageAccountClosing).toMatchObject({ status: 'CLOSING' });
     expect(code(await h.execute(`mutation ($id: ID!) { closeWageAccount(accountId: $id) { status } }`, { id: accountId }, roles.portal()))).toBe('NOTICE_PERIOD_RUNNING');
+  });
+
+  it('a complaint open against the project is yellow until welfare closes it; a worker who left unpaid is yellow until paid', async () => {
+    const { projectId, accountId } = await h.project();
+    const complaint = { complaintId: randomUUID(), uscc: GC_USCC, projectId, category: 'WAGE_ARREARS' as const };
+    await h.deliver(complaintFiledV1, complaint.complaintId, { ...complaint, filedAt: new Date().toISOString() });
+    expect(await openWarnings(projectId)).toEqual(['COMPLAINT_OPEN']);
+    await h.deliver(complaintClosedV1, complaint.complaintId, { ...complaint, outcome: 'RESOLVED', closedAt: new Date().toISOString() });
+    expect(await openWarnings(projectId)).toEqual([]);
+
+    // The worker left on the last day of last month; last month's wages are not yet paid.
+    const period = monthsAgo(1);
+    const sheet = await reviewedSheet(projectId, period, 1);
+    const lastDay = payCycle(period, 'MONTH').lastDay;
+    const leaver = sheet.lines[0]!.workerId;
+    await h.deliver(enrolmentEndedV1, leaver, {
+      enrolmentId: randomUUID(), workerId: leaver, projectId, employerUscc: SUB, regionCode: '130502', tradeCode: 'REBAR', endDate: lastDay, reason: '合同期满',
+    });
+    expect(await openWarnings(projectId)).toEqual(expect.arrayContaining(['LEAVER_UNPAID']));
+    await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-9' } }, roles.bank());
+    await h.execute(APPROVE, { id: sheet.id }, roles.approver);
+    const [line] = await db.disbursementLine.findMany({ where: { sheetId: sheet.id } });
+    await settle([{ lineId: line!.id, outcome: 'PAID', bankReference: 'ICBC-99', failureReason: '', settledAt: '' }]);
+    expect(await openWarnings(projectId)).not.toContain('LEAVER_UNPAID');
   });
 });

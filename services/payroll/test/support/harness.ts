@@ -14,7 +14,7 @@ export const GC = '91350100M000100Y43';
 export const SUB = '91110000600037341L';
 const TABLES = [
   'disbursement_line', 'disbursement_batch', 'wage_line', 'wage_sheet', 'ledger_transfer', 'funding_receipt', 'funding_instalment', 'arrears_warning',
-  'deposit_drawdown', 'deposit', 'holiday_calendar_day', 'attendance_month', 'worker_wage_card', 'guideline_price', 'minimum_wage', 'wage_account', 'payroll_project', 'outbox_event', 'processed_event',
+  'open_complaint', 'leaver', 'deposit_drawdown', 'deposit', 'holiday_calendar_day', 'attendance_month', 'worker_wage_card', 'guideline_price', 'minimum_wage', 'wage_account', 'payroll_project', 'outbox_event', 'processed_event',
 ];
 
 export const roles = {

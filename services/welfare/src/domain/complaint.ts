@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { complaintVerifiedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
+import { complaintClosedV1, complaintFiledV1, complaintVerifiedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
 import { addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import { WELFARE_SOURCE } from './injury-insurance';
 
@@ -74,7 +74,11 @@ export type Intake = Pick<
   'category' | 'channel' | 'workerId' | 'employerUscc' | 'projectId' | 'regionCode' | 'periodFrom' | 'periodTo' | 'amountClaimedFen' | 'workersAffected' | 'description' | 'handlerDept'
 >;
 
-export function fileComplaint(intake: Intake, filedBy: string, calendar: HolidayCalendar, sla: SlaPolicy, at: Date): { complaint: Complaint; step: ComplaintStep } {
+/**
+ * Files a complaint. A complaint from a worker is announced (the project carries a yellow warning
+ * while it is open); a follow-up case of payroll's own warning is not, or it would feed itself.
+ */
+export function fileComplaint(intake: Intake, filedBy: string, calendar: HolidayCalendar, sla: SlaPolicy, at: Date): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
   if (intake.description.trim().length < 4) throw fail('DESCRIPTION_REQUIRED', 'Say what happened (at least a few words).', 'description');
   if (intake.periodFrom && intake.periodTo && intake.periodTo < intake.periodFrom) throw fail('INVALID_PERIOD', 'The period ends before it starts.', 'periodTo');
   if (intake.amountClaimedFen !== null && intake.amountClaimedFen <= 0n) throw fail('INVALID_AMOUNT', 'The amount owed must be positive.', 'amountClaimed');
@@ -83,7 +87,10 @@ export function fileComplaint(intake: Intake, filedBy: string, calendar: Holiday
     id: randomUUID(), ...intake, description: intake.description.trim(), stage: 'NEW', complex: false, receivedAt: at,
     dueOn: addWorkingDays(chinaDayOf(at), sla.workingDays[intake.category], calendar), escalatedAt: null, result: null, amountOwedFen: null, filedBy,
   };
-  return { complaint, step: { complaintId: complaint.id, action: 'FILED', from: 'NEW', to: 'NEW', actor: filedBy, note: `${intake.channel} → ${intake.handlerDept}`, at } };
+  const events = intake.channel === 'ARREARS_WARNING' ? [] : [outgoing(complaintFiledV1, createEvent(complaintFiledV1, WELFARE_SOURCE, complaint.employerUscc, {
+    complaintId: complaint.id, uscc: complaint.employerUscc, projectId: complaint.projectId, category: complaint.category, filedAt: at.toISOString(),
+  }, at) as CloudEvent)];
+  return { complaint, step: { complaintId: complaint.id, action: 'FILED', from: 'NEW', to: 'NEW', actor: filedBy, note: `${intake.channel} → ${intake.handlerDept}`, at }, events };
 }
 
 const NEXT: Record<ComplaintStage, readonly ComplaintStage[]> = {
@@ -127,6 +134,11 @@ export function advance(complaint: Complaint, decision: Decision, actor: string,
       workersAffected: complaint.workersAffected, amountOwedFen: amountOwedFen === null ? null : amountOwedFen.toString(), verifiedBy: actor, verifiedAt: at.toISOString(),
     }, at);
     events.push(outgoing(complaintVerifiedV1, event as CloudEvent));
+  }
+  if ((decision.to === 'REJECTED' || decision.to === 'RESOLVED') && complaint.channel !== 'ARREARS_WARNING') {
+    events.push(outgoing(complaintClosedV1, createEvent(complaintClosedV1, WELFARE_SOURCE, complaint.employerUscc, {
+      complaintId: complaint.id, uscc: complaint.employerUscc, projectId: complaint.projectId, outcome: decision.to, closedAt: at.toISOString(),
+    }, at) as CloudEvent));
   }
   return { complaint: next, step: { complaintId: complaint.id, action: decision.to, from: complaint.stage, to: decision.to, actor, note, at }, events };
 }

@@ -64,14 +64,14 @@ export const complaintMutations = {
       const regionCode = project?.regionCode ?? input.regionCode;
       if (!regionCode) throw invalidInput('REGION_REQUIRED', 'regionCode', 'Give the project or the region where the work was done.');
       const now = new Date();
-      const { complaint, step } = fileComplaint({
+      const { complaint, step, events } = fileComplaint({
         category: input.category, channel, workerId, employerUscc: input.employerUscc, projectId: input.projectId ?? null, regionCode,
         periodFrom: input.periodFrom ?? null, periodTo: input.periodTo ?? null, amountClaimedFen: input.amountClaimed ?? null,
         workersAffected: input.workersAffected, description: input.description, handlerDept: input.handlerDepartment,
       }, principal.subject, await holidayCalendar(tx, now), ctx.sla, now);
-      await saveComplaint(tx, null, complaint, step);
+      await saveComplaint(tx, null, complaint, step, events);
       return complaint;
-    });
+    }).finally(() => ctx.nudgeOutbox());
   },
 
   advanceComplaint: (_: unknown, args: { complaintId: string; to: string; note?: string | null; amountOwed?: bigint | null }, ctx: WelfareContext) =>

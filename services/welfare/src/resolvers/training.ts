@@ -21,18 +21,18 @@ export const trainingQueries = {
     return ctx.db.trainingEnrolment.findMany({ where: { workerId: principal.subject }, orderBy: { enrolledAt: 'desc' } });
   },
 
-  /** A district's year: the target, trainee-sessions completed, and completions by programme kind (analytics and portals). */
+  /** A district's year: the target, trainee-sessions completed, and completions by programme (analytics and portals). */
   trainingProgress: async (_: unknown, args: { regionCode: string; year: number }, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, year: args.year, target: null, completed: 0, byKind: [] };
+    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, year: args.year, target: null, completed: 0, byProgramme: [] };
     const target = await ctx.db.trainingTarget.findUnique({ where: { regionCode_year: { regionCode: args.regionCode, year: args.year } } });
-    const byKind = await ctx.db.$queryRawUnsafe<Array<{ kind: string; completed: number }>>(
-      `SELECT p.kind, count(*)::int AS completed
+    const byProgramme = await ctx.db.$queryRawUnsafe<Array<{ programme: string; kind: string; completed: number }>>(
+      `SELECT p.name AS programme, p.kind, count(*)::int AS completed
          FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
         WHERE e.region_code LIKE $1 AND e.status = 'COMPLETED' AND e.completed_at >= make_date($2, 1, 1) AND e.completed_at < make_date($2 + 1, 1, 1)
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY 1, 2 ORDER BY 1, 2`,
       `${regionPrefix(args.regionCode)}%`, args.year,
     );
-    return { regionCode: args.regionCode, year: args.year, target: target?.traineeSessions ?? null, completed: byKind.reduce((sum, row) => sum + row.completed, 0), byKind };
+    return { regionCode: args.regionCode, year: args.year, target: target?.traineeSessions ?? null, completed: byProgramme.reduce((sum, row) => sum + row.completed, 0), byProgramme };
   },
 };

@@ -43,6 +43,6 @@ it('a district trains workers: provider, programme, session, enrolment, hours, c
 
   expect((await h.execute(`{ myTraining { status hours } }`, {}, worker)).data!.myTraining).toEqual([{ status: 'COMPLETED', hours: 16 }]);
   await h.execute(`mutation ($y: Int!) { setTrainingTarget(regionCode: "130502", year: $y, traineeSessions: 50000) { traineeSessions } }`, { y: year }, manager);
-  const progress = await h.execute(`query ($y: Int!) { trainingProgress(regionCode: "130502", year: $y) { target completed byKind { kind completed } } }`, { y: year }, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
-  expect(progress.data!.trainingProgress).toEqual({ target: 50000, completed: 1, byKind: [{ kind: 'SKILL', completed: 1 }] });
+  const progress = await h.execute(`query ($y: Int!) { trainingProgress(regionCode: "130502", year: $y) { target completed byProgramme { programme kind completed } } }`, { y: year }, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
+  expect(progress.data!.trainingProgress).toEqual({ target: 50000, completed: 1, byProgramme: [{ programme: '钢筋工中级', kind: 'SKILL', completed: 1 }] });
 });
