@@ -114,6 +114,8 @@ export const depositDrawdownStartedV1 = defineEvent({
     amountFen: fen,
     /** The verified complaint or the bureau's order behind it. */
     cause: z.string(),
+    /** The named workers and what each is owed, when known (a department's order names them). */
+    payees: z.array(z.object({ workerId: z.string().uuid(), amountFen: fen })).default([]),
     payBy: z.string().date(),
     topUpBy: z.string().date(),
     startedAt: instant,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
 import { addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
+import { depositPlaced, depositReleased, depositToppedUp, drawdownStarted, type Transfer } from './ledger';
 import { addDays } from './pay-cycle';
 import { PAYROLL_SOURCE } from './wage-account';
 
@@ -66,7 +67,7 @@ export function placeDeposit(
   assessment: DepositAssessment,
   placement: Placement,
   at: Date,
-): { deposit: Deposit; events: OutgoingEvent[] } {
+): { deposit: Deposit; events: OutgoingEvent[]; transfers: Transfer[] } {
   if (existing && existing.status !== 'RELEASED') throw fail('DEPOSIT_EXISTS', `The project's deposit is already ${existing.form === 'EXEMPT' ? 'exempt' : 'placed'}.`, 'projectId');
   if (placement.form === 'EXEMPT' && !assessment.exempt) throw fail('NOT_EXEMPT', `The project is not exempt: ${assessment.trace.join('; ')}.`, 'form');
   if (placement.form !== 'EXEMPT' && assessment.exempt) throw fail('EXEMPT', `No deposit is due: ${assessment.trace.at(-1)}. Record the exemption instead.`, 'form');
@@ -90,7 +91,13 @@ export function placeDeposit(
     depositId: deposit.id, projectId: deposit.projectId, uscc: deposit.uscc, form: deposit.form, amountFen: amountFen.toString(),
     validUntil: guaranteeValidUntil, placedAt: at.toISOString(),
   }, at);
-  return { deposit, events: [outgoing(depositPlacedV1, event as CloudEvent)] };
+  const transfers = deposit.form === 'CASH' ? [depositPlaced(deposit.projectId, deposit.id, amountFen, at)] : [];
+  return { deposit, events: [outgoing(depositPlacedV1, event as CloudEvent)], transfers };
+}
+
+export interface Payee {
+  workerId: string;
+  amountFen: bigint;
 }
 
 export interface Drawdown {
@@ -99,6 +106,7 @@ export interface Drawdown {
   projectId: string;
   amountFen: bigint;
   cause: string;
+  payees: Payee[];
   payBy: string;
   status: 'REQUESTED' | 'PAID';
   startedAt: Date;
@@ -106,24 +114,38 @@ export interface Drawdown {
   bankReference: string | null;
 }
 
-/** Draws on the deposit to pay what is owed (at most what it holds); the contractor must top it up. */
-export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date) {
+/**
+ * Draws on the deposit to pay what is owed (at most what it holds) to the named workers when the
+ * order names them; the contractor must top it up. A cash deposit's money moves to the drawdown; a
+ * guarantee is called.
+ */
+export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, payees: readonly Payee[], calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date) {
   if (deposit.status !== 'HELD' || deposit.form === 'EXEMPT' || deposit.heldFen === 0n) {
     throw fail('NOTHING_TO_DRAW', deposit.form === 'EXEMPT' ? 'The project is exempt from the deposit; the contractor pays directly.' : 'The deposit holds nothing to draw on.', 'projectId');
   }
   if (owedFen <= 0n) throw fail('INVALID_AMOUNT', 'The amount owed must be positive.', 'amount');
+  if (payees.length && payees.reduce((sum, payee) => sum + payee.amountFen, 0n) !== owedFen) {
+    throw fail('PAYEES_DO_NOT_ADD_UP', 'The named workers\' amounts must add up to the amount owed.', 'workers');
+  }
+  if (payees.some((payee) => payee.amountFen <= 0n)) throw fail('INVALID_AMOUNT', 'Each named worker is owed a positive amount.', 'workers');
   const amountFen = owedFen < deposit.heldFen ? owedFen : deposit.heldFen;
   const today = chinaDayOf(at);
   const drawdown: Drawdown = {
-    id: randomUUID(), depositId: deposit.id, projectId: deposit.projectId, amountFen, cause, payBy: addWorkingDays(today, deadlines.drawdownPayWorkingDays, calendar),
+    id: randomUUID(), depositId: deposit.id, projectId: deposit.projectId, amountFen, cause, payees: [...payees], payBy: addWorkingDays(today, deadlines.drawdownPayWorkingDays, calendar),
     status: 'REQUESTED', startedAt: at, paidAt: null, bankReference: null,
   };
   const topUpBy = addWorkingDays(today, deadlines.topUpWorkingDays, calendar);
   const event = createEvent(depositDrawdownStartedV1, PAYROLL_SOURCE, deposit.projectId, {
     drawdownId: drawdown.id, depositId: deposit.id, projectId: deposit.projectId, uscc: deposit.uscc, amountFen: amountFen.toString(), cause,
+    payees: payees.map((payee) => ({ workerId: payee.workerId, amountFen: payee.amountFen.toString() })),
     payBy: drawdown.payBy, topUpBy, startedAt: at.toISOString(),
   }, at);
-  return { drawdown, deposit: { ...deposit, heldFen: deposit.heldFen - amountFen, topUpDueOn: topUpBy }, events: [outgoing(depositDrawdownStartedV1, event as CloudEvent)] };
+  return {
+    drawdown,
+    deposit: { ...deposit, heldFen: deposit.heldFen - amountFen, topUpDueOn: topUpBy },
+    events: [outgoing(depositDrawdownStartedV1, event as CloudEvent)],
+    transfers: [drawdownStarted(deposit.projectId, drawdown.id, amountFen, deposit.form === 'BANK_GUARANTEE', at)],
+  };
 }
 
 /**
@@ -137,11 +159,15 @@ export function reassess(deposit: Deposit, assessment: DepositAssessment, calend
   return { ...deposit, requiredFen: assessment.amountFen, rateBp: assessment.rateBp, trace, topUpDueOn };
 }
 
-export function topUp(deposit: Deposit, amountFen: bigint): Deposit {
+/** The contractor tops the deposit up (cash in, or a guarantee raised by the amount); `topUpId` makes a repeat harmless. */
+export function topUp(deposit: Deposit, amountFen: bigint, topUpId: string, at: Date): { deposit: Deposit; transfers: Transfer[] } {
   if (deposit.status !== 'HELD') throw fail('DEPOSIT_NOT_HELD', `The deposit is ${deposit.status.toLowerCase()}.`, 'depositId');
   if (amountFen <= 0n) throw fail('INVALID_AMOUNT', 'The top-up must be positive.', 'amount');
   const heldFen = deposit.heldFen + amountFen;
-  return { ...deposit, heldFen, topUpDueOn: heldFen >= deposit.requiredFen ? null : deposit.topUpDueOn };
+  return {
+    deposit: { ...deposit, heldFen, topUpDueOn: heldFen >= deposit.requiredFen ? null : deposit.topUpDueOn },
+    transfers: deposit.form === 'CASH' ? [depositToppedUp(deposit.projectId, topUpId, amountFen, at)] : [],
+  };
 }
 
 /** After completion acceptance and the contractor's pledge (承诺书), a 30-day public notice starts. */
@@ -154,10 +180,13 @@ export function requestRelease(deposit: Deposit, projectStage: string, pledged: 
 }
 
 /** The department reviews after the notice; approval releases the money within the pay deadline, rejection keeps it held. */
-export function reviewRelease(deposit: Deposit, approve: boolean, reviewer: string, openArrears: number, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date): Deposit {
+export function reviewRelease(
+  deposit: Deposit, approve: boolean, reviewer: string, openArrears: number, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date,
+): { deposit: Deposit; transfers: Transfer[] } {
   if (deposit.status !== 'RELEASE_NOTICE') throw fail('NO_RELEASE_REQUESTED', 'No release is waiting for review.', 'depositId');
   if (at < deposit.releaseNoticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDayOf(deposit.releaseNoticeUntil!)}.`, 'depositId');
-  if (!approve) return { ...deposit, status: 'HELD', releaseNoticeUntil: null, releaseReviewBy: null };
+  if (!approve) return { deposit: { ...deposit, status: 'HELD', releaseNoticeUntil: null, releaseReviewBy: null }, transfers: [] };
   if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) are open: the deposit stays until wages are paid.`, 'depositId');
-  return { ...deposit, status: 'RELEASED', releasedBy: reviewer, releasedAt: at, releasePayBy: addWorkingDays(chinaDayOf(at), deadlines.releasePayWorkingDays, calendar) };
+  const released: Deposit = { ...deposit, status: 'RELEASED', heldFen: 0n, releasedBy: reviewer, releasedAt: at, releasePayBy: addWorkingDays(chinaDayOf(at), deadlines.releasePayWorkingDays, calendar) };
+  return { deposit: released, transfers: deposit.form === 'CASH' && deposit.heldFen > 0n ? [depositReleased(deposit.projectId, deposit.id, deposit.heldFen, at)] : [] };
 }

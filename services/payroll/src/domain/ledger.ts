@@ -13,14 +13,22 @@ export const LEDGER_ACCOUNTS = {
   paymentsInFlight: 'PAYMENTS_IN_FLIGHT',
   /** Wages paid to workers' cards. */
   workersPaid: 'WORKERS_PAID',
+  /** The contractor's money given as a cash deposit (credit side). */
+  contractorDeposit: 'CONTRACTOR_DEPOSIT',
+  /** A cash deposit held for the workers. */
+  depositHeld: 'DEPOSIT_HELD',
+  /** What the bank behind a guarantee pays when it is called (credit side). */
+  guarantor: 'GUARANTOR',
+  /** Drawn from the deposit, not yet reported paid to the workers by the bank. */
+  drawdownsInFlight: 'DRAWDOWNS_IN_FLIGHT',
 } as const;
 
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[keyof typeof LEDGER_ACCOUNTS];
 
 /** Accounts that hold money and can never go below zero. */
-export const NON_NEGATIVE_ACCOUNTS: readonly LedgerAccount[] = [LEDGER_ACCOUNTS.wageAccount, LEDGER_ACCOUNTS.paymentsInFlight];
+export const NON_NEGATIVE_ACCOUNTS: readonly LedgerAccount[] = [LEDGER_ACCOUNTS.wageAccount, LEDGER_ACCOUNTS.paymentsInFlight, LEDGER_ACCOUNTS.depositHeld, LEDGER_ACCOUNTS.drawdownsInFlight];
 
-export type TransferCause = 'FUNDING' | 'RESERVATION' | 'PAYMENT' | 'REVERSAL';
+export type TransferCause = 'FUNDING' | 'RESERVATION' | 'PAYMENT' | 'REVERSAL' | 'DEPOSIT' | 'TOP_UP' | 'DRAWDOWN' | 'DRAWDOWN_PAID' | 'RELEASE';
 
 export interface Transfer {
   projectId: string;
@@ -60,3 +68,20 @@ export const linePaid = (projectId: string, lineId: string, amountFen: bigint, a
 /** A failed line's money goes back to the wage account, to be paid again once the card is fixed. */
 export const lineFailed = (projectId: string, lineId: string, amountFen: bigint, at: Date) =>
   transfer(projectId, LEDGER_ACCOUNTS.wageAccount, LEDGER_ACCOUNTS.paymentsInFlight, amountFen, 'REVERSAL', lineId, at);
+
+/** A cash deposit comes in; a guarantee moves no money until it is called. */
+export const depositPlaced = (projectId: string, depositId: string, amountFen: bigint, at: Date) =>
+  transfer(projectId, LEDGER_ACCOUNTS.depositHeld, LEDGER_ACCOUNTS.contractorDeposit, amountFen, 'DEPOSIT', depositId, at);
+
+export const depositToppedUp = (projectId: string, topUpId: string, amountFen: bigint, at: Date) =>
+  transfer(projectId, LEDGER_ACCOUNTS.depositHeld, LEDGER_ACCOUNTS.contractorDeposit, amountFen, 'TOP_UP', topUpId, at);
+
+/** A drawdown takes the money from the cash deposit, or calls the guarantee. */
+export const drawdownStarted = (projectId: string, drawdownId: string, amountFen: bigint, fromGuarantee: boolean, at: Date) =>
+  transfer(projectId, LEDGER_ACCOUNTS.drawdownsInFlight, fromGuarantee ? LEDGER_ACCOUNTS.guarantor : LEDGER_ACCOUNTS.depositHeld, amountFen, 'DRAWDOWN', drawdownId, at);
+
+export const drawdownPaid = (projectId: string, drawdownId: string, amountFen: bigint, at: Date) =>
+  transfer(projectId, LEDGER_ACCOUNTS.workersPaid, LEDGER_ACCOUNTS.drawdownsInFlight, amountFen, 'DRAWDOWN_PAID', drawdownId, at);
+
+export const depositReleased = (projectId: string, depositId: string, amountFen: bigint, at: Date) =>
+  transfer(projectId, LEDGER_ACCOUNTS.contractorDeposit, LEDGER_ACCOUNTS.depositHeld, amountFen, 'RELEASE', depositId, at);

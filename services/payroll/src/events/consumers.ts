@@ -67,8 +67,8 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
         const cause = `complaint:${complaintId}`;
         if (!deposit || deposit.status !== 'HELD' || deposit.heldFen === 0n || (await tx.depositDrawdown.count({ where: { depositId: deposit.id, cause } }))) return;
         const at = new Date(event.time);
-        const result = startDrawdown(deposit, BigInt(amountOwedFen), cause, await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at);
-        await saveDeposit(tx, result.deposit, result.events);
+        const result = startDrawdown(deposit, BigInt(amountOwedFen), cause, [], await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at);
+        await saveDeposit(tx, result.deposit, result.events, result.transfers);
         await saveDrawdown(tx, result.drawdown);
       }),
       on(complaintFiledV1, async (tx: PayrollTx, event) => {

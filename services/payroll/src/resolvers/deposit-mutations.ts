@@ -5,6 +5,8 @@ import type { PayrollTx } from '../db';
 import { DEFAULT_DEPOSIT_DEADLINES, placeDeposit, requestRelease, reviewRelease, startDrawdown, topUp } from '../domain/deposit';
 import { assessDeposit } from '../domain/deposit-rate';
 import { depositPolicy, holidayCalendar, lockLiveDeposit, saveDeposit, saveDrawdown } from '../store/deposits';
+import { drawdownPaid } from '../domain/ledger';
+import { assertNoNegativeBalance, recordTransfers } from '../store/ledger';
 
 const placeInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -17,6 +19,7 @@ const drawdownInput = z.object({
   projectId: z.string().uuid('is not a project id'),
   amount: z.bigint().positive('must be positive'),
   orderReference: z.string().trim().min(4, 'is the reference of the ignored order to pay').max(64),
+  workers: z.array(z.object({ workerId: z.string().uuid('is not a worker id'), amount: z.bigint() })).default([]),
 });
 
 async function projectOf(tx: PayrollTx, projectId: string) {
@@ -60,10 +63,10 @@ export const depositMutations = {
       const project = await projectOf(tx, input.projectId);
       requireContractor(ctx, project.generalContractorUscc);
       const assessment = await assessProject(ctx, tx, project);
-      const { deposit, events } = placeDeposit(project, await lockLiveDeposit(tx, project.projectId), assessment, {
+      const { deposit, events, transfers } = placeDeposit(project, await lockLiveDeposit(tx, project.projectId), assessment, {
         form: input.form, amountFen: input.amount, guaranteeNumber: input.guaranteeNumber ?? null, guaranteeValidUntil: input.guaranteeValidUntil ? dayOf(input.guaranteeValidUntil) : null,
       }, new Date());
-      await saveDeposit(tx, deposit, events);
+      await saveDeposit(tx, deposit, events, transfers);
       return deposit;
     });
   },
@@ -77,8 +80,9 @@ export const depositMutations = {
       const deposit = await lockLiveDeposit(tx, project.projectId);
       if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
       const now = new Date();
-      const result = startDrawdown(deposit, input.amount, `order:${input.orderReference}`, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
-      await saveDeposit(tx, result.deposit, result.events);
+      const payees = input.workers.map((worker) => ({ workerId: worker.workerId, amountFen: worker.amount }));
+      const result = startDrawdown(deposit, input.amount, `order:${input.orderReference}`, payees, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
+      await saveDeposit(tx, result.deposit, result.events, result.transfers);
       await saveDrawdown(tx, result.drawdown);
       return result.drawdown;
     });
@@ -93,20 +97,26 @@ export const depositMutations = {
       if (!drawdown || !bank) throw notFound('DRAWDOWN_NOT_FOUND', 'Your bank has no drawdown with this id.', 'drawdownId');
       if (drawdown.status === 'PAID') return drawdown;
       if (args.bankReference.trim().length < 4) throw conflict('BANK_REFERENCE_REQUIRED', 'Give the bank voucher number.', 'bankReference');
-      return tx.depositDrawdown.update({ where: { id: drawdown.id }, data: { status: 'PAID', paidAt: new Date(), bankReference: args.bankReference.trim() } });
+      const now = new Date();
+      await recordTransfers(tx, [drawdownPaid(drawdown.projectId, drawdown.id, drawdown.amountFen, now)]);
+      await assertNoNegativeBalance(tx, [drawdown.projectId]);
+      return tx.depositDrawdown.update({ where: { id: drawdown.id }, data: { status: 'PAID', paidAt: now, bankReference: args.bankReference.trim() } });
     });
   },
 
-  /** The bank records the contractor's top-up after a drawdown. */
-  recordDepositTopUp: (_: unknown, args: { projectId: string; amount: bigint }, ctx: PayrollContext) => {
+  /** The bank records the contractor's top-up after a drawdown; the same voucher twice records it once. */
+  recordDepositTopUp: (_: unknown, args: { projectId: string; amount: bigint; bankReference: string }, ctx: PayrollContext) => {
     const principal = requireKind(ctx.principal, 'BANK');
     return inTransaction(ctx, async (tx) => {
       const deposit = await lockLiveDeposit(tx, args.projectId);
       const bank = deposit && (await tx.wageAccount.findFirst({ where: { projectId: deposit.projectId, bankCode: principal.bankCode } }));
       if (!deposit || !bank) throw notFound('DEPOSIT_NOT_FOUND', 'Your bank holds no deposit for this project.', 'projectId');
-      const topped = topUp(deposit, args.amount);
-      await saveDeposit(tx, topped);
-      return topped;
+      if (args.bankReference.trim().length < 4) throw conflict('BANK_REFERENCE_REQUIRED', 'Give the bank voucher number.', 'bankReference');
+      const topUpId = `${deposit.id}:${args.bankReference.trim()}`;
+      if (await tx.ledgerTransfer.findUnique({ where: { cause_causeId: { cause: 'TOP_UP', causeId: topUpId } } })) return deposit;
+      const topped = topUp(deposit, args.amount, topUpId, new Date());
+      await saveDeposit(tx, topped.deposit, [], topped.transfers);
+      return topped.deposit;
     });
   },
 
@@ -133,7 +143,7 @@ export const depositMutations = {
       const now = new Date();
       const openArrears = await tx.arrearsWarning.count({ where: { projectId: project.projectId, status: 'OPEN' } });
       const reviewed = reviewRelease(deposit, args.approve, principal.subject, openArrears, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
-      await saveDeposit(tx, reviewed);
-      return reviewed;
+      await saveDeposit(tx, reviewed.deposit, [], reviewed.transfers);
+      return reviewed.deposit;
     }),
 };

@@ -36,4 +36,5 @@ export const Deposit = {
 
 export const DepositDrawdown = {
   amount: (drawdown: { amountFen: bigint }) => drawdown.amountFen,
+  payees: (drawdown: { payees: unknown }) => (drawdown.payees as Array<{ workerId: string; amountFen: string }>).map((payee) => ({ workerId: payee.workerId, amount: payee.amountFen })),
 };

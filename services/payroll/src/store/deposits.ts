@@ -1,6 +1,8 @@
 import { appendToOutbox, calendarFromDays, calendarWindow, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
 import type { Deposit, Drawdown } from '../domain/deposit';
+import type { Transfer } from '../domain/ledger';
+import { assertNoNegativeBalance, recordTransfers } from './ledger';
 import { DEFAULT_DEPOSIT_POLICY, type DepositPolicy } from '../domain/deposit-rate';
 
 /** The project's deposit that is not released, locked for the rest of the transaction. */
@@ -9,15 +11,21 @@ export async function lockLiveDeposit(tx: PayrollTx, projectId: string): Promise
   return tx.deposit.findFirst({ where: { projectId, status: { not: 'RELEASED' } } });
 }
 
-export async function saveDeposit(tx: PayrollTx, deposit: Deposit, events: OutgoingEvent[] = []): Promise<void> {
+/** Saves the deposit with its events and the money it moved (checked never to leave a holding account negative). */
+export async function saveDeposit(tx: PayrollTx, deposit: Deposit, events: OutgoingEvent[] = [], transfers: readonly Transfer[] = []): Promise<void> {
   const { id, ...data } = deposit;
   await tx.deposit.upsert({ where: { id }, create: deposit, update: data });
   await appendToOutbox(tx, events);
+  if (transfers.length) {
+    await recordTransfers(tx, transfers);
+    await assertNoNegativeBalance(tx, [deposit.projectId]);
+  }
 }
 
 export async function saveDrawdown(tx: PayrollTx, drawdown: Drawdown): Promise<void> {
   const { id, ...data } = drawdown;
-  await tx.depositDrawdown.upsert({ where: { id }, create: drawdown, update: data });
+  const payees = drawdown.payees.map((payee) => ({ workerId: payee.workerId, amountFen: payee.amountFen.toString() }));
+  await tx.depositDrawdown.upsert({ where: { id }, create: { ...drawdown, payees }, update: { ...data, payees } });
 }
 
 /** The province's policy row, or the national one, or the built-in default. */

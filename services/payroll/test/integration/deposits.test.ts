@@ -58,14 +58,23 @@ describe('wage guarantee deposits', () => {
     expect(await db.outboxEvent.count({ where: { type: 'cn.yikatong.payroll.deposit.drawdown-started.v1', key: projectId } })).toBe(1);
 
     expect(code(await h.execute(DRAW, { input: { projectId, amount: '100', orderReference: 'XT-2026-001' } }, roles.portal()))).toBe('FORBIDDEN');
-    const ordered = await h.execute(DRAW, { input: { projectId, amount: '200000', orderReference: 'XT-2026-001' } }, roles.inspector);
-    expect(ordered.data!.startDepositDrawdown).toMatchObject({ amount: '200000' });
+    const named = [{ workerId: randomUUID(), amount: '150000' }, { workerId: randomUUID(), amount: '50000' }];
+    expect(code(await h.execute(DRAW, { input: { projectId, amount: '200001', orderReference: 'XT-2026-001', workers: named } }, roles.inspector))).toBe('PAYEES_DO_NOT_ADD_UP');
+    const ordered = await h.execute(`mutation ($input: StartDepositDrawdownInput!) { startDepositDrawdown(input: $input) { amount payees { workerId amount } } }`,
+      { input: { projectId, amount: '200000', orderReference: 'XT-2026-001', workers: named } }, roles.inspector);
+    expect(ordered.data!.startDepositDrawdown).toEqual({ amount: '200000', payees: named });
 
     const PAID = `mutation ($id: ID!) { confirmDepositDrawdownPaid(drawdownId: $id, bankReference: "CCB-DD-0001") { status bankReference } }`;
     expect(code(await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank('ICBC')))).toBe('DRAWDOWN_NOT_FOUND');
     expect((await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank())).data!.confirmDepositDrawdownPaid).toEqual({ status: 'PAID', bankReference: 'CCB-DD-0001' });
-    const topped = await h.execute(`mutation ($p: ID!) { recordDepositTopUp(projectId: $p, amount: "2000000") { held topUpDueOn } }`, { p: projectId }, roles.bank());
-    expect(topped.data!.recordDepositTopUp).toEqual({ held: '2000000000', topUpDueOn: null });
+    const TOP_UP = `mutation ($p: ID!) { recordDepositTopUp(projectId: $p, amount: "2000000", bankReference: "CCB-TU-0001") { held topUpDueOn } }`;
+    expect((await h.execute(TOP_UP, { p: projectId }, roles.bank())).data!.recordDepositTopUp).toEqual({ held: '2000000000', topUpDueOn: null });
+    // The same voucher again records nothing more.
+    expect((await h.execute(TOP_UP, { p: projectId }, roles.bank())).data!.recordDepositTopUp).toEqual({ held: '2000000000', topUpDueOn: null });
+    // Every movement is in the ledger: placed 20,000,000.00, drawn 18,000 + 2,000 (one paid), topped up 20,000.
+    const ledger = await h.execute(`query ($p: ID!) { projectLedger(projectId: $p) { balances { account balance } } }`, { p: projectId }, roles.approver);
+    const balances = Object.fromEntries(ledger.data!.projectLedger.balances.map((b: { account: string; balance: string }) => [b.account, b.balance]));
+    expect(balances).toMatchObject({ CONTRACTOR_DEPOSIT: '-2002000000', DEPOSIT_HELD: '2000000000', DRAWDOWNS_IN_FLIGHT: '200000', WORKERS_PAID: '1800000' });
     await db.holidayCalendarDay.deleteMany();
   });
 

@@ -39,14 +39,26 @@ describe('wage guarantee deposit', () => {
     expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2027-09-25' }, at).deposit.guaranteeValidUntil).toBe('2027-09-25');
   });
 
-  it('is drawn down to pay what is owed within 5 working days, then topped up within 10', () => {
-    const { deposit } = placeDeposit(project, null, due, cash, at);
-    const drawn = startDrawdown(deposit, 3_000_000n, 'welfare complaint C-1', calendar, DEFAULT_DEPOSIT_DEADLINES, at);
+  it('is drawn down to pay what is owed within 5 working days, then topped up within 10; the money moves in the ledger', () => {
+    const placed = placeDeposit(project, null, due, cash, at);
+    expect(placed.transfers.map((t) => [t.debit, t.credit, t.amountFen, t.cause])).toEqual([['DEPOSIT_HELD', 'CONTRACTOR_DEPOSIT', 2_000_000n, 'DEPOSIT']]);
+    const drawn = startDrawdown(placed.deposit, 3_000_000n, 'welfare complaint C-1', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at);
     expect(drawn.drawdown).toMatchObject({ amountFen: 2_000_000n, payBy: '2026-10-09', status: 'REQUESTED' });
     expect(drawn.deposit).toMatchObject({ heldFen: 0n, topUpDueOn: '2026-10-15' });
-    expect(() => startDrawdown(drawn.deposit, 1n, 'again', calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'NOTHING_TO_DRAW' }));
-    expect(topUp(drawn.deposit, 2_000_000n)).toMatchObject({ heldFen: 2_000_000n, topUpDueOn: null });
-    expect(topUp(drawn.deposit, 1_000_000n).topUpDueOn).toBe('2026-10-15');
+    expect(drawn.transfers.map((t) => [t.debit, t.credit, t.amountFen])).toEqual([['DRAWDOWNS_IN_FLIGHT', 'DEPOSIT_HELD', 2_000_000n]]);
+    expect(() => startDrawdown(drawn.deposit, 1n, 'again', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'NOTHING_TO_DRAW' }));
+    expect(topUp(drawn.deposit, 2_000_000n, 'T1', at).deposit).toMatchObject({ heldFen: 2_000_000n, topUpDueOn: null });
+    expect(topUp(drawn.deposit, 1_000_000n, 'T2', at).deposit.topUpDueOn).toBe('2026-10-15');
+  });
+
+  it('pays the named workers when the order names them (their amounts add up); a guarantee is called', () => {
+    const { deposit } = placeDeposit(project, null, due, cash, at);
+    const payees = [{ workerId: '00000000-0000-4000-8000-00000000000a', amountFen: 600_000n }, { workerId: '00000000-0000-4000-8000-00000000000b', amountFen: 400_000n }];
+    expect(startDrawdown(deposit, 1_000_000n, 'order', payees, calendar, DEFAULT_DEPOSIT_DEADLINES, at).drawdown.payees).toEqual(payees);
+    expect(() => startDrawdown(deposit, 900_000n, 'order', payees, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'PAYEES_DO_NOT_ADD_UP' }));
+    const guarantee = placeDeposit(project, null, due, { form: 'BANK_GUARANTEE', amountFen: 2_000_000n, guaranteeNumber: 'BG-1', guaranteeValidUntil: '2027-12-31' }, at);
+    expect(guarantee.transfers).toEqual([]);
+    expect(startDrawdown(guarantee.deposit, 1_000n, 'order', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at).transfers[0]).toMatchObject({ debit: 'DRAWDOWNS_IN_FLIGHT', credit: 'GUARANTOR' });
   });
 
   it('is raised, never lowered, when the contractor\'s record gets worse', () => {
@@ -66,7 +78,9 @@ describe('wage guarantee deposit', () => {
     expect(() => reviewRelease(noticed, true, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'NOTICE_PERIOD_RUNNING' }));
     const later = new Date('2026-10-26T02:00:00Z');
     expect(() => reviewRelease(noticed, true, 'bureau', 1, calendar, DEFAULT_DEPOSIT_DEADLINES, later)).toThrow(expect.objectContaining({ code: 'ARREARS_OPEN' }));
-    expect(reviewRelease(noticed, true, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, later)).toMatchObject({ status: 'RELEASED', releasePayBy: '2026-10-29' });
-    expect(reviewRelease(noticed, false, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, later)).toMatchObject({ status: 'HELD' });
+    const released = reviewRelease(noticed, true, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, later);
+    expect(released.deposit).toMatchObject({ status: 'RELEASED', heldFen: 0n, releasePayBy: '2026-10-29' });
+    expect(released.transfers.map((t) => [t.debit, t.credit, t.amountFen, t.cause])).toEqual([['CONTRACTOR_DEPOSIT', 'DEPOSIT_HELD', 2_000_000n, 'RELEASE']]);
+    expect(reviewRelease(noticed, false, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, later).deposit).toMatchObject({ status: 'HELD' });
   });
 });
