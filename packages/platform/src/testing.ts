@@ -1,7 +1,9 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { createEvent, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig } from './config';
+import type { EventBus } from './events/bus';
 
 /**
  * Test helpers that refuse to pass silently: an integration test without its PostgreSQL or Kafka
@@ -68,4 +70,16 @@ export async function runOperation<TContext extends BaseContext, T = Record<stri
   const response = await apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult as OperationResult<T>;
+}
+
+/** A service's consumer bookkeeping, enough to see that an event was applied. */
+export interface ProcessedEvents {
+  processedEvent: { count(args: { where: { eventId: string } }): Promise<number> };
+}
+
+/** Publishes another service's event (as that service would, keyed by its subject) and waits until the consumer applied it. */
+export async function deliver<D extends EventDefinition>(bus: EventBus, db: ProcessedEvents, definition: D, subject: string, data: EventDataInput<D>): Promise<void> {
+  const event = createEvent(definition, '/test', subject, data);
+  await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
+  await eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
+import { projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal, type TokenClaims } from '@yikatong/platform';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
@@ -60,11 +60,7 @@ export function createHarness() {
       testing.runOperation<ReturnType<typeof createIdentityContext>, T>(
         service.subgraph.apollo, query, variables, createIdentityContext(caller, service.deps, () => service.relay.nudge())),
     /** Publishes another service's event and waits until identity has applied it. */
-    async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
-      const event = createEvent(definition, '/test', subject, data);
-      await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
-      await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
-    },
+    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data),
     async project(projectId = randomUUID(), participants: string[] = [SUB_USCC], regionCode = '130502') {
       const at = new Date().toISOString();
       await harness.deliver(projectRegisteredV1, projectId, { projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC_USCC, registeredAt: at });

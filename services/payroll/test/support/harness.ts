@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  createEvent, projectRegisteredV1, projectStageChangedV1, wageCardChangedV1, type EventDataInput, type EventDefinition,
+  projectRegisteredV1, projectStageChangedV1, wageCardChangedV1, type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
 import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
 import { loadPayrollConfig } from '../../src/config';
@@ -65,11 +65,7 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
     },
     execute: <T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) =>
       testing.runOperation<ReturnType<typeof createPayrollContext>, T>(service.subgraph.apollo, query, variables, createPayrollContext(caller, service.deps, () => service.relay.nudge())),
-    async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
-      const event = createEvent(definition, '/test', subject, data);
-      await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
-      await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
-    },
+    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data),
     /** A project in construction, with an active wage account at CCB; returns its ids. */
     async project(regionCode = '130502') {
       const projectId = randomUUID();

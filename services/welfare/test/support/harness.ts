@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, projectRegisteredV1, projectStageChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
+import { projectRegisteredV1, projectStageChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import { InMemoryEventBus, testing, type Principal } from '@yikatong/platform';
 import { loadWelfareConfig } from '../../src/config';
 import { createWelfareContext } from '../../src/context';
@@ -28,11 +28,7 @@ export function createWelfareHarness() {
     },
     execute: <T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) =>
       testing.runOperation<ReturnType<typeof createWelfareContext>, T>(service.subgraph.apollo, query, variables, createWelfareContext(caller, service.deps, () => service.relay.nudge())),
-    async deliver<D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) {
-      const event = createEvent(definition, '/test', subject, data);
-      await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
-      await testing.eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
-    },
+    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data),
     async project(stage: 'PERMITTED' | 'COMPLETED' = 'PERMITTED') {
       const projectId = randomUUID();
       await harness.deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date(Date.now() - 1000).toISOString() });
