@@ -28,8 +28,9 @@ const requested: Array<{ lineId: string; projectId: string; workerId: string; am
 beforeAll(async () => {
   await testing.requireKafka(config);
   await freshDatabases(config);
-  // Wages fall due on the cycle's last day, so last month's are already late whatever today is.
-  system = await startSystem(config, { WAGE_DUE_DAYS_AFTER_CYCLE: '0' });
+  // Last month's wages fell due yesterday, whatever today is: late (yellow and red on the share paid)
+  // but never the month late that would add the red WAGES_UNPAID_A_MONTH.
+  system = await startSystem(config, { WAGE_DUE_DAYS_AFTER_CYCLE: String(new Date().getUTCDate() - 1) });
   bus = new KafkaEventBus({ clientId: 'e2e-payroll', brokers: kafkaBrokers(config), logger: createLogger('e2e', 'warn') });
   // The test bank: a consumer of payroll's payment instructions, as a bank's system would be.
   bank = new Kafka({ clientId: 'e2e-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-bank-${randomUUID()}` });
