@@ -3,7 +3,7 @@ import {
   createEvent, trainingCompletedV1,
   type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
-import { callUnary, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
+import { callUnary, chinaDay, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { REGISTER, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
@@ -72,7 +72,8 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   });
 
   // Enrolment succeeds once identity has applied the project and training events from Kafka.
-  const today = new Date().toISOString().slice(0, 10);
+  // Days and months are China's (UTC+8): from 16:00 UTC on the last day of a month, it is already the next.
+  const today = chinaDay(new Date());
   const enrol = () => employer<{ enrolWorker: { id: string } }>(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, { input: {
     workerId, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: today,
   } });
@@ -82,7 +83,7 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   }, 20_000, 'enrolment to be accepted');
   expect(enrolled.data!.enrolWorker.id).toBeDefined();
 
-  const at = (hour: number) => new Date(Date.now() - (hour + 1) * 60_000).toISOString();
+  const at = (seconds: number) => new Date(Date.now() - (seconds + 1) * 1_000).toISOString();
   const clockIns = [
     { deviceRecordId: 'd1', deviceId: 'gate-east', workerId, projectId, method: 'FINGERPRINT', at: at(1) },
     { deviceRecordId: 'd2', deviceId: 'gate-east', workerId, projectId, method: 'FINGERPRINT', at: at(0) },

@@ -1,4 +1,4 @@
-import { callUnary, grpc, mintToken } from '@yikatong/platform';
+import { callUnary, chinaDay, grpc, mintToken } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../src/grpc/worker-registry-server';
 import { chinaTime, createHarness, lastMonth, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
@@ -105,7 +105,7 @@ describe('monthly summaries, month close and payroll’s gRPC questions', () => 
     const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.identity.attendance.month-closed.v1' } });
     expect(event.payload).toMatchObject({ data: { projectId, period: month.period, workers: [{ workerId, days: 2, hours: 13.5 }] } });
     expect((await h.execute(CLOSE, { p: projectId, m: month.period }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_ALREADY_CLOSED');
-    const thisMonth = new Date().toISOString().slice(0, 7);
+    const thisMonth = chinaDay(new Date()).slice(0, 7);
     expect((await h.execute(CLOSE, { p: projectId, m: thisMonth }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_NOT_OVER');
     const late = await h.execute(RECORD, { records: [clockIn(workerId, projectId, month.lastDay, '18:00')] }, roles.subcontractor);
     expect(late.data!.recordAttendance.rejected).toEqual([expect.objectContaining({ code: 'MONTH_CLOSED' })]);
