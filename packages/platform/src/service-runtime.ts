@@ -4,6 +4,7 @@ import type { Principal } from './auth/principal';
 import type { TransactionalClient } from './db';
 import type { EventBus, Subscription } from './events/bus';
 import { OutboxRelay } from './events/outbox';
+import { registerOutboxMetrics } from './events/outbox-metrics';
 import { startGrpcServer, type grpc } from './grpc';
 import { createLogger, type Logger } from './logger';
 import { readSchema } from './schema';
@@ -44,6 +45,7 @@ export function createServiceRuntime<TDb extends ServiceDb, TContext extends Bas
     logger,
     createContext: (principal) => definition.createContext(principal, nudgeOutbox),
     isReady: async () => (await db.$queryRawUnsafe<unknown[]>('SELECT 1')).length === 1,
+    registerMetrics: (registry, prefix) => registerOutboxMetrics(registry, db, prefix),
   });
   const grpcServices = definition.grpc;
   return {

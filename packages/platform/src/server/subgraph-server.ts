@@ -26,6 +26,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (principal: Principal | null) => TContext;
   /** Readiness: the database answers, consumers are running. */
   isReady: () => Promise<boolean>;
+  /** Adds the service's own metrics (e.g. the outbox backlog) to /metrics. */
+  registerMetrics?: (registry: Registry, prefix: string) => void;
 }
 
 
@@ -46,7 +48,9 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
   });
   const verifyCaller = createTokenVerifier(options.settings);
   const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics, prefix: `yikatong_${options.name}_` });
+  const prefix = `yikatong_${options.name}_`;
+  collectDefaultMetrics({ register: metrics, prefix });
+  options.registerMetrics?.(metrics, prefix);
 
   const principalOf = async (req: http.IncomingMessage): Promise<Principal | null> => {
     const token = bearerToken(req.headers.authorization);

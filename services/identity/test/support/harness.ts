@@ -46,6 +46,7 @@ export function createHarness() {
     db,
     bus,
     get grpcPort() { return running!.grpcPort!; },
+    get graphqlUrl() { return running!.graphqlUrl; },
     async start() {
       await testing.requirePostgres(config, 'identity');
       await harness.reset();
