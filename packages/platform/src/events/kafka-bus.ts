@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from '../logger';
+import './kafkajs-idle-fix';
 import type { BusMessage, EventBus, SubscribeOptions, Subscription } from './bus';
 
 const CONSUMER_RESTART_DELAY_MS = 1_000;
