@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { workerRegisteredV1 } from '@yikatong/contracts';
-import { principalFromClaims, SCOPES } from '@yikatong/platform';
+import { chinaDay, principalFromClaims, SCOPES } from '@yikatong/platform';
 import { code, createWelfareHarness } from '../support/harness';
 
 const h = createWelfareHarness();
 const manager = principalFromClaims({ sub: 'rsj', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: `${SCOPES.serviceManage} ${SCOPES.trainingManage}` });
-const year = new Date().getUTCFullYear();
+// China's year: on 31 December from 16:00 UTC it is already the next one there.
+const year = Number(chinaDay(new Date()).slice(0, 4));
 
 async function registered(birthYear = 1985) {
   const workerId = randomUUID();

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { principalFromClaims, SCOPES } from '@yikatong/platform';
+import { chinaDay, principalFromClaims, SCOPES } from '@yikatong/platform';
 import { code, createWelfareHarness } from '../support/harness';
 
 const h = createWelfareHarness();
 const manager = principalFromClaims({ sub: 'rsj-training', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: SCOPES.trainingManage });
 const workerId = randomUUID();
 const worker = principalFromClaims({ sub: workerId, kind: 'WORKER' });
-const year = new Date().getUTCFullYear();
+// China's year: on 31 December from 16:00 UTC it is already the next one there.
+const year = Number(chinaDay(new Date()).slice(0, 4));
 
 beforeAll(() => h.start());
 afterAll(() => h.stop());
