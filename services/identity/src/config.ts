@@ -17,6 +17,8 @@ export const identityConfigSchema = platformConfigSchema.and(
     WORKING_AGE_MAX_MALE: optionalAge,
     WORKING_AGE_MAX_FEMALE: optionalAge,
     SAFETY_RETRAINING_AFTER_INACTIVE_DAYS: z.coerce.number().int().min(30).default(365),
+    /** A subcontractor registers its workers within this many days of their entering the site. */
+    ENROLMENT_REGISTRATION_DEADLINE_DAYS: z.coerce.number().int().min(0).max(90).default(10),
     ATTENDANCE_MAX_CLOCK_SKEW_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
     ATTENDANCE_MAX_UPLOAD_DELAY_DAYS: z.coerce.number().int().min(1).max(366).default(35),
     /** Clock-ins of one worker on two projects closer than this are flagged as "two sites at once". */
@@ -38,7 +40,7 @@ export interface IdentityPolicy {
 export function identityPolicy(config: IdentityConfig): IdentityPolicy {
   return {
     workingAge: { minAge: config.WORKING_AGE_MIN, maxAgeMale: config.WORKING_AGE_MAX_MALE ?? null, maxAgeFemale: config.WORKING_AGE_MAX_FEMALE ?? null },
-    enrolment: { retrainAfterInactiveDays: config.SAFETY_RETRAINING_AFTER_INACTIVE_DAYS },
+    enrolment: { retrainAfterInactiveDays: config.SAFETY_RETRAINING_AFTER_INACTIVE_DAYS, registrationDeadlineDays: config.ENROLMENT_REGISTRATION_DEADLINE_DAYS },
     attendance: {
       maxClockSkewMinutes: config.ATTENDANCE_MAX_CLOCK_SKEW_MINUTES,
       maxUploadDelayDays: config.ATTENDANCE_MAX_UPLOAD_DELAY_DAYS,

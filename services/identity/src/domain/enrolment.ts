@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent, type EmploymentKind, type RateKind } from '@yikatong/contracts';
 import { AppError, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
-import { addDays } from './calendar';
+import { addDays, chinaDay } from './calendar';
 import type { CardStatus } from './card';
 import { IDENTITY_SOURCE } from './card';
 
@@ -28,6 +28,8 @@ export interface Enrolment extends EnrolmentRequest {
   /** The project's region: portals of that region see the enrolment. */
   regionCode: string;
   status: 'ACTIVE' | 'ENDED';
+  /** Days past the registration deadline when the enrolment was recorded; 0 when on time. */
+  registeredLateByDays: number;
 }
 
 /** What identity knows when a worker asks to be enrolled; gathered by the resolver, judged here. */
@@ -40,9 +42,12 @@ export interface EnrolmentFacts {
   activeEnrolments: readonly Enrolment[];
 }
 
-/** Province policy (config): after this long away from sites, safety training is redone. */
+/** Province policy (config). */
 export interface EnrolmentPolicy {
+  /** After this long away from sites, safety training is redone. */
   retrainAfterInactiveDays: number;
+  /** A subcontractor registers its workers within this many days of their entering the site. */
+  registrationDeadlineDays: number;
 }
 
 const overlaps = (a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }) =>
@@ -82,6 +87,16 @@ export function enrolmentRefusals(request: EnrolmentRequest, facts: EnrolmentFac
   return refusals;
 }
 
+/**
+ * Days a registration came after its deadline (0 when on time or for a future entry). A late
+ * registration is recorded, not refused: refusing it would leave the worker off the records their
+ * wages are paid from; the lateness is the employer's violation, for inspectors to follow up.
+ */
+export function daysRegisteredLate(startDate: string, registeredOn: string, policy: EnrolmentPolicy): number {
+  const deadline = addDays(startDate, policy.registrationDeadlineDays);
+  return registeredOn > deadline ? Math.round((Date.parse(registeredOn) - Date.parse(deadline)) / 86_400_000) : 0;
+}
+
 function enrolmentFacts(enrolment: Enrolment) {
   const { id: enrolmentId, workerId, projectId, employerUscc, regionCode, tradeCode } = enrolment;
   return { enrolmentId, workerId, projectId, employerUscc, regionCode, tradeCode };
@@ -89,7 +104,10 @@ function enrolmentFacts(enrolment: Enrolment) {
 
 export function startEnrolment(request: EnrolmentRequest, facts: EnrolmentFacts, policy: EnrolmentPolicy, at: Date): { enrolment: Enrolment; events: OutgoingEvent[] } {
   refuseIfAny(enrolmentRefusals(request, facts, policy));
-  const enrolment: Enrolment = { id: randomUUID(), ...request, regionCode: facts.project!.regionCode, status: 'ACTIVE' };
+  const enrolment: Enrolment = {
+    id: randomUUID(), ...request, regionCode: facts.project!.regionCode, status: 'ACTIVE',
+    registeredLateByDays: daysRegisteredLate(request.startDate, chinaDay(at), policy),
+  };
   const event = createEvent(enrolmentStartedV1, IDENTITY_SOURCE, enrolment.id, {
     ...enrolmentFacts(enrolment),
     contractType: enrolment.contractType,

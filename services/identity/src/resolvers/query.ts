@@ -111,7 +111,7 @@ export const Query = {
     return connection(rows, take, (row) => row.id);
   },
 
-  enrolments: async (_: unknown, args: PageArgs & { filter?: (ListFilter & { status?: 'ACTIVE' | 'ENDED' | null }) | null }, ctx: IdentityContext) => {
+  enrolments: async (_: unknown, args: PageArgs & { filter?: (ListFilter & { status?: 'ACTIVE' | 'ENDED' | null; registeredLate?: boolean | null }) | null }, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
     const filter = args.filter ?? {};
     const { take, afterKey } = pageRequest(args);
@@ -122,6 +122,7 @@ export const Query = {
         optional(filter.employerUscc, (employerUscc) => ({ employerUscc })),
         optional(filter.tradeCode, (tradeCode) => ({ tradeCode: tradeCode.toUpperCase() })),
         optional(filter.status, (status) => ({ status })),
+        filter.registeredLate == null ? {} : { registeredLateByDays: filter.registeredLate ? { gt: 0 } : 0 },
         afterKey ? { id: { gt: afterKey } } : {},
       ] },
       orderBy: { id: 'asc' },

@@ -22,6 +22,7 @@ export function toEnrolment(row: EnrolmentRow): Enrolment {
     startDate: dayOf(row.startDate),
     endDate: row.endDate ? dayOf(row.endDate) : null,
     status: row.status,
+    registeredLateByDays: row.registeredLateByDays,
   };
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { enterpriseBlacklistedV1, enterpriseDelistedV1, trainingCompletedV1 } from '@yikatong/contracts';
+import { chinaDay } from '@yikatong/platform';
+import { addDays } from '../../src/domain/calendar';
 import { createHarness, GC_USCC, OTHER_USCC, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
 const h = createHarness();
@@ -43,6 +45,21 @@ describe('enrolment on a project (实名登记)', () => {
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.enrolment.ended.v1' } })).toBe(1);
     const foreign = await h.execute(END, { input: { enrolmentId: data!.enrolWorker.id, endDate: '2026-11-21', reason: 'x1' } }, roles.generalContractor);
     expect(foreign.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps a registration made after the 10-day deadline, with the days late, and lists late ones for inspectors', async () => {
+    const projectId = await h.project();
+    const today = chinaDay(new Date());
+    const ENROL_LATE = `mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id registeredLateByDays } }`;
+    const late = await h.execute(ENROL_LATE, { input: enrolment(await trainedWorker(3), projectId, { startDate: addDays(today, -15) }) }, roles.subcontractor);
+    expect(late.data!.enrolWorker.registeredLateByDays).toBe(5);
+    const onTime = await h.execute(ENROL_LATE, { input: enrolment(await trainedWorker(4), projectId, { startDate: addDays(today, -10) }) }, roles.subcontractor);
+    expect(onTime.data!.enrolWorker.registeredLateByDays).toBe(0);
+
+    const LIST = `query ($f: EnrolmentFilter) { enrolments(filter: $f) { nodes { id registeredLateByDays } } }`;
+    expect((await h.execute(LIST, { f: { registeredLate: true } }, roles.portal)).data!.enrolments.nodes).toEqual([{ id: late.data!.enrolWorker.id, registeredLateByDays: 5 }]);
+    expect((await h.execute(LIST, { f: { registeredLate: false } }, roles.portal)).data!.enrolments.nodes).toEqual([{ id: onTime.data!.enrolWorker.id, registeredLateByDays: 0 }]);
+    expect((await h.execute(LIST, { f: {} }, roles.portal)).data!.enrolments.nodes).toHaveLength(2);
   });
 
   describe('refusals name the reason and change nothing', () => {

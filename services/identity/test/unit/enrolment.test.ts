@@ -1,5 +1,5 @@
 import { judgeClockIn, type ClockIn } from '../../src/domain/attendance';
-import { endEnrolment, enrolmentRefusals, startEnrolment, type Enrolment, type EnrolmentFacts, type EnrolmentRequest } from '../../src/domain/enrolment';
+import { daysRegisteredLate, endEnrolment, enrolmentRefusals, startEnrolment, type Enrolment, type EnrolmentFacts, type EnrolmentRequest } from '../../src/domain/enrolment';
 import { verifyWorkers } from '../../src/domain/verification';
 
 const W1 = '11111111-1111-4111-8111-111111111111';
@@ -21,8 +21,8 @@ const facts: EnrolmentFacts = {
   lastActiveOn: null,
   activeEnrolments: [],
 };
-const policy = { retrainAfterInactiveDays: 365 };
-const existing = (overrides: Partial<Enrolment>): Enrolment => ({ ...request, id: E0, projectId: P0, regionCode: '130502', status: 'ACTIVE', ...overrides });
+const policy = { retrainAfterInactiveDays: 365, registrationDeadlineDays: 10 };
+const existing = (overrides: Partial<Enrolment>): Enrolment => ({ ...request, id: E0, projectId: P0, regionCode: '130502', status: 'ACTIVE', registeredLateByDays: 0, ...overrides });
 const codes = (f: Partial<EnrolmentFacts>, r: Partial<EnrolmentRequest> = {}) => enrolmentRefusals({ ...request, ...r }, { ...facts, ...f }, policy).map((x) => x.code);
 
 describe('enrolment preconditions (实名登记)', () => {
@@ -55,6 +55,18 @@ describe('enrolment preconditions (实名登记)', () => {
   it('names every reason in one refusal, the first as its code', () => {
     expect(() => startEnrolment(request, { ...facts, safetyTrainedOn: null, workerCardStatus: 'FROZEN' }, policy, new Date()))
       .toThrow(expect.objectContaining({ code: 'CARD_NOT_ACTIVE', message: expect.stringContaining('safety training') }));
+  });
+
+  it('counts the days a registration came after the deadline of 10 days from entry (config), and records it rather than refusing', () => {
+    expect(daysRegisteredLate('2026-11-01', '2026-11-01', policy)).toBe(0);
+    expect(daysRegisteredLate('2026-11-01', '2026-11-11', policy)).toBe(0);
+    expect(daysRegisteredLate('2026-11-01', '2026-11-12', policy)).toBe(1);
+    expect(daysRegisteredLate('2026-10-25', '2026-12-01', policy)).toBe(27);
+    expect(daysRegisteredLate('2026-12-05', '2026-11-30', policy)).toBe(0);
+    expect(daysRegisteredLate('2026-11-01', '2026-11-12', { ...policy, registrationDeadlineDays: 0 })).toBe(11);
+    // 2026-11-20 02:00 in China is still 2026-11-19 in UTC: the day counted is China's.
+    const { enrolment } = startEnrolment(request, facts, policy, new Date('2026-11-19T18:00:00Z'));
+    expect(enrolment.registeredLateByDays).toBe(9);
   });
 
   it('records an exit once, not before the entry', () => {
