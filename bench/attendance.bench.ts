@@ -14,6 +14,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { createPiiProtector, maskIdNumber, maskPhone, SCOPES, testing } from '@yikatong/platform';
 import { residentIdCheckCharacter } from '../services/identity/src/domain/resident-id';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, withDatabase } from '../test/support/system';
+import { percentile } from './percentile';
 
 const RECORDS = Number(process.env.ATTENDANCE_RECORDS ?? 1_000_000);
 const LOOKUP_WORKERS = Number(process.env.LOOKUP_WORKERS ?? 1_000_000);
@@ -24,8 +25,6 @@ const PROJECTS = 10;
 const ENROLLED = 10_000;
 const DAYS = Math.ceil(RECORDS / (ENROLLED * 2));
 const USCC = '91350100M000100Y43';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Worker n's ID number: region 130502, a birth date from 1970 on, a sequence; all distinct. */
 function idNumberOf(n: number): string {

@@ -13,6 +13,7 @@ import { BiddingEligibilityService } from '../services/enterprise/src/grpc/eligi
 import { usccFor } from '../test/support/flows';
 import { LeanUnaryCaller } from './lean-grpc-caller';
 import { freshDatabases, PORTS, startSystem, tokenFor, withDatabase } from '../test/support/system';
+import { percentile } from './percentile';
 
 const ENTERPRISES = Number(process.env.ENTERPRISES ?? 10_000);
 const CALLERS = Number(process.env.CALLERS ?? 50);
@@ -52,8 +53,6 @@ function report(title: string, { seconds, latencies }: PhaseResult) {
   console.log(title);
   console.log(`  ${(latencies.length / seconds).toFixed(0)} checks/s (target ≥ 2,000); p50=${percentile(latencies, 50).toFixed(2)} ms p99=${percentile(latencies, 99).toFixed(2)} ms max=${latencies.at(-1)!.toFixed(2)} ms (target p99 < 20 ms)`);
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
   const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'ykbench' });

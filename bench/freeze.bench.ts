@@ -5,13 +5,10 @@ import os from 'node:os';
 import { SCOPES, testing } from '@yikatong/platform';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEligibility, waitForEnterpriseCard } from '../test/support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor } from '../test/support/system';
+import { percentile } from './percentile';
 
 const FREEZES = Number(process.env.FREEZES ?? 200);
 const ENTERPRISES = 20;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function main() {
   const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'ykbench' });

@@ -6,13 +6,12 @@
 import os from 'node:os';
 import { SCOPES, testing } from '@yikatong/platform';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, withDatabase } from '../test/support/system';
+import { percentile } from './percentile';
 
 const COMPLAINTS = Number(process.env.COMPLAINTS ?? 1_000_000);
 const QUERIES = Number(process.env.QUERIES ?? 500);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 const DISTRICTS = Array.from({ length: 20 }, (_, i) => `13${String(1 + (i % 10)).padStart(2, '0')}${String(2 + Math.floor(i / 10)).padStart(2, '0')}`);
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
   const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'ykbench' });

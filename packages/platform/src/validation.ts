@@ -22,6 +22,14 @@ export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
 export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
 export const dateOfDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
+const DAY_MS = 86_400_000;
+
+/** The calendar day `days` after `day` (negative: before). */
+export const addDays = (day: string, days: number): string => dayOf(new Date(dateOfDay(day).getTime() + days * DAY_MS));
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => (dateOfDay(to).getTime() - dateOfDay(from).getTime()) / DAY_MS;
+
 /** Calendar days in China Standard Time (UTC+8, no daylight saving): sites, deadlines and pay periods use local days. */
 export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 

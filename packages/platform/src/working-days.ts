@@ -1,4 +1,4 @@
-const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+import { addDays } from './validation';
 
 /**
  * The holiday calendar (节假日安排) of a year, as the State Council publishes it: public holidays

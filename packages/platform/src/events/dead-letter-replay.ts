@@ -3,6 +3,7 @@ import { TOPICS } from '@yikatong/contracts';
 import type { Logger } from '../logger';
 import type { EventBus } from './bus';
 import type { DeadLetter } from './consumer';
+import { CLOUD_EVENT_HEADERS } from './outbox';
 
 export interface DeadLetterReplayOptions {
   bus: EventBus;
@@ -44,7 +45,7 @@ export async function replayDeadLetters(options: DeadLetterReplayOptions): Promi
       result.letters += 1;
       options.onLetter?.(letter);
       if (options.dryRun) return;
-      await options.bus.publish([{ topic: letter.topic, key: letter.key, value: letter.value, headers: { 'content-type': 'application/cloudevents+json' } }]);
+      await options.bus.publish([{ topic: letter.topic, key: letter.key, value: letter.value, headers: CLOUD_EVENT_HEADERS }]);
       result.replayed += 1;
       options.logger.info({ topic: letter.topic, offset: letter.offset, consumer: letter.consumer }, 'dead letter sent again');
     },

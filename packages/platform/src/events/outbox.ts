@@ -9,6 +9,9 @@ export interface OutgoingEvent {
   envelope: CloudEvent;
 }
 
+/** Headers of every event on the bus (the value is a CloudEvents JSON document). */
+export const CLOUD_EVENT_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/cloudevents+json' };
+
 export function outgoing(definition: EventDefinition, envelope: CloudEvent): OutgoingEvent {
   return { topic: definition.topic, envelope };
 }
@@ -102,7 +105,7 @@ export class OutboxRelay {
           topic: row.topic,
           key: row.key,
           value: typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload),
-          headers: { 'content-type': 'application/cloudevents+json' },
+          headers: CLOUD_EVENT_HEADERS,
         })));
         await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', rows.map((row) => row.id));
         return rows.length;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@yikatong/platform';
+import { AppError, daysBetween } from '@yikatong/platform';
 import { RULES } from './eligibility';
 
 /** 资质等级: 特级 > 一级 > 二级 > 三级; labour-service qualifications are ungraded (施工劳务不分等级). */
@@ -68,9 +68,7 @@ export function recordQualification(
 
 export const isValidOn = (qualification: Qualification, today: string) => qualification.validUntil >= today;
 
-export function daysUntil(day: string, today: string): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
+export const daysUntil = (day: string, today: string): number => daysBetween(today, day);
 
 /** Whether the reminder for this expiry is due and not yet sent. */
 export function reminderDue(qualification: Qualification, today: string, policy: QualificationPolicy): boolean {

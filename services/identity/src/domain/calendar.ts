@@ -22,6 +22,4 @@ export function chinaDayRange(firstDay: string, lastDay: string): { from: Date; 
   return { from, to };
 }
 
-export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent, type EmploymentKind, type RateKind } from '@yikatong/contracts';
-import { AppError, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
-import { addDays, chinaDay } from './calendar';
+import { addDays, AppError, daysBetween, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
+import { chinaDay } from './calendar';
 import type { CardStatus } from './card';
 import { IDENTITY_SOURCE } from './card';
 
@@ -94,7 +94,7 @@ export function enrolmentRefusals(request: EnrolmentRequest, facts: EnrolmentFac
  */
 export function daysRegisteredLate(startDate: string, registeredOn: string, policy: EnrolmentPolicy): number {
   const deadline = addDays(startDate, policy.registrationDeadlineDays);
-  return registeredOn > deadline ? Math.round((Date.parse(registeredOn) - Date.parse(deadline)) / 86_400_000) : 0;
+  return Math.max(0, daysBetween(deadline, registeredOn));
 }
 
 function enrolmentFacts(enrolment: Enrolment) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enterpriseBlacklistedV1, enterpriseDelistedV1, trainingCompletedV1 } from '@yikatong/contracts';
-import { chinaDay } from '@yikatong/platform';
-import { addDays } from '../../src/domain/calendar';
+import { addDays, chinaDay } from '@yikatong/platform';
 import { createHarness, GC_USCC, OTHER_USCC, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
 const h = createHarness();

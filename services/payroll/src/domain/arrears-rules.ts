@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { arrearsWarningClearedV1, arrearsWarningRaisedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
-import { outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { daysBetween, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { PAYROLL_SOURCE } from './wage-account';
 
 /**
@@ -142,7 +142,7 @@ export interface ProjectFacts {
 export function wageMetrics(facts: ProjectFacts, today: string): ProjectMetrics {
   const { cycles, maxWorkerMonthPayFen, oldestOverdueInstalment } = facts;
   const metrics: ProjectMetrics = { OPEN_COMPLAINTS: facts.openComplaints, LEAVERS_UNPAID: facts.leaversUnpaid };
-  const daysSince = (day: string) => Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
+  const daysSince = (day: string) => daysBetween(day, today);
   const due = cycles.filter((cycle) => cycle.dueOn < today && cycle.workersWorked > 0);
   if (due.length) {
     metrics.WORKERS_UNPAID = Math.max(...due.map((cycle) => Math.max(cycle.workersWorked - cycle.workersPaid, 0)));

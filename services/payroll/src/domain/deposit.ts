@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
-import { addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { addDays, addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
 import { depositPlaced, depositReleased, depositToppedUp, drawdownStarted, type Transfer } from './ledger';
-import { addDays } from './pay-cycle';
 import { PAYROLL_SOURCE } from './wage-account';
 
 /**

@@ -1,3 +1,5 @@
+import { addDays, daysBetween } from '@yikatong/platform';
+
 /**
  * A wage sheet covers one pay cycle: a whole month, or half of it (part-time workers are paid at
  * least every 15 days). Wages for a cycle fall due a configured number of days after it ends.
@@ -14,10 +16,6 @@ export interface PayCycle {
 
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 export function payCycle(period: string, kind: CycleKind): PayCycle {
   const [year, month] = period.split('-').map(Number) as [number, number];

@@ -1,8 +1,7 @@
 import { createEvent, depositGuaranteeExpiringV1, type CloudEvent } from '@yikatong/contracts';
-import { appendToOutbox, chinaDay, intervalJob, outgoing, type Logger } from '@yikatong/platform';
+import { addDays, appendToOutbox, chinaDay, intervalJob, outgoing, type Logger } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 import { DEFAULT_DEPOSIT_POLICY } from '../domain/deposit-rate';
-import { addDays } from '../domain/pay-cycle';
 import { PAYROLL_SOURCE } from '../domain/wage-account';
 import { seedDefaultWarningRules, type WarningJudge } from './warnings';
 

@@ -1,7 +1,7 @@
-import { appendToOutbox, chinaDay } from '@yikatong/platform';
+import { addDays, appendToOutbox, chinaDay } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
 import { DEFAULT_WARNING_RULES, reconcileWarnings, rulesInForce, triggeredRules, wageMetrics, type ArrearsWarning, type CycleFacts, type WarningRule } from '../domain/arrears-rules';
-import { addDays, payCycle } from '../domain/pay-cycle';
+import { payCycle } from '../domain/pay-cycle';
 
 /** Seeds the national default rows of the rule table when it has none (a fresh installation). */
 export async function seedDefaultWarningRules(tx: PayrollTx): Promise<void> {
