@@ -3,7 +3,7 @@
 //   Kafka 3.9 (KRaft, one node) from Maven Central jars, in infra/.kafka, logs in infra/.kafka/kafka.log
 //   PostgreSQL: the server at DATABASE_URL if it answers, else a throwaway cluster in infra/.pg
 //   Topics from packages/contracts; one database per service with its migrations applied.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -81,6 +81,24 @@ function java(args: string[]): string[] {
   return ['-Xms256m', '-Xmx768m', `-Dlog4j.configuration=file:${path.join(__dirname, 'log4j.properties')}`, '-cp', `${libsDir}/*`, ...args];
 }
 
+// A fresh broker's log directory must be formatted once. The tool's own words are kept so that a
+// failure on a CI machine says why, and it is tried again once from an empty folder, since a
+// half-written folder from an interrupted attempt would fail every later one the same way.
+async function formatStorage(config: string): Promise<void> {
+  const clusterId = randomBytes(16).toString('base64url');
+  const args = java(['kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', config]);
+  for (let attempt = 1; ; attempt++) {
+    const result = spawnSync('java', args, { encoding: 'utf8' });
+    if (result.status === 0) return;
+    const said = `${result.error?.message ?? ''}\n${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+    if (attempt === 2) throw new Error(`formatting Kafka's log directory failed (exit ${result.status}, signal ${result.signal}):\n${said}`);
+    console.error(`infra: formatting Kafka's log directory failed (exit ${result.status}); trying once more:\n${said}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    await sleep(2_000);
+  }
+}
+
 async function kafkaUp(): Promise<void> {
   if (alive(kafkaPidFile) && (await portOpen(kafkaPort))) {
     console.log(`infra: Kafka already running at ${brokers}`);
@@ -90,10 +108,7 @@ async function kafkaUp(): Promise<void> {
   fetchKafkaJars();
   mkdirSync(dataDir, { recursive: true });
   const config = writeKafkaConfig();
-  if (!existsSync(path.join(dataDir, 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url');
-    execFileSync('java', java(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config]), { stdio: 'ignore' });
-  }
+  if (!existsSync(path.join(dataDir, 'meta.properties'))) await formatStorage(config);
   const log = openSync(kafkaLog, 'a');
   const child = spawn('java', java(['kafka.Kafka', config]), { detached: true, stdio: ['ignore', log, log] });
   child.unref();
