@@ -23,7 +23,8 @@ const kafkaLog = path.join(kafkaDir, 'kafka.log');
 const controllerPort = kafkaPort + 1;
 const brokers = process.env.KAFKA_BROKERS ?? `127.0.0.1:${kafkaPort}`;
 const pgDir = path.join(__dirname, '.pg');
-const fallbackPgPort = 54329;
+// Below the ephemeral port range, so an outgoing connection cannot be holding it.
+const fallbackPgPort = 25429;
 const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

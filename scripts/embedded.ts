@@ -24,7 +24,8 @@ import { loadGatewayConfig } from '../gateway/src/config';
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(ROOT, '.data', 'embedded'));
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
-const FIRST_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 55431);
+// Below Linux's ephemeral range (32768–60999), where an outgoing connection may already hold the port.
+const FIRST_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 25431);
 
 type Run = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 

@@ -15,8 +15,8 @@ beforeAll(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'embedded.ts')], {
     cwd: ROOT,
     env: {
-      ...process.env, EMBEDDED_DATA_DIR: dataDir, EMBEDDED_DB_PORT: '56431', GATEWAY_PORT: '24000', IDENTITY_PORT: '24001',
-      ENTERPRISE_PORT: '24002', PAYROLL_PORT: '24003', WELFARE_PORT: '24004', ENTERPRISE_GRPC_PORT: '25052', IDENTITY_GRPC_PORT: '25051', LOG_LEVEL: 'warn',
+      ...process.env, EMBEDDED_DATA_DIR: dataDir, EMBEDDED_DB_PORT: '26431', GATEWAY_PORT: '24000', IDENTITY_PORT: '24001',
+      ENTERPRISE_PORT: '24002', PAYROLL_PORT: '24003', WELFARE_PORT: '24004', ENTERPRISE_GRPC_PORT: '25052', IDENTITY_GRPC_PORT: '25051', PAYROLL_GRPC_PORT: '25053', LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
