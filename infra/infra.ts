@@ -82,22 +82,15 @@ function java(args: string[]): string[] {
   return ['-Xms256m', '-Xmx768m', `-Dlog4j.configuration=file:${path.join(__dirname, 'log4j.properties')}`, '-cp', `${libsDir}/*`, ...args];
 }
 
-// A fresh broker's log directory must be formatted once. The tool's own words are kept so that a
-// failure on a CI machine says why, and it is tried again once from an empty folder, since a
-// half-written folder from an interrupted attempt would fail every later one the same way.
-async function formatStorage(config: string): Promise<void> {
+// A fresh broker's log directory is formatted once. The cluster id is random base64url and so may
+// begin with "-", which the tool would read as an option unless it is joined to its flag with "=".
+// The tool's own words are kept so that a failure says why.
+function formatStorage(config: string): void {
   const clusterId = randomBytes(16).toString('base64url');
-  const args = java(['kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', clusterId, '-c', config]);
-  for (let attempt = 1; ; attempt++) {
-    const result = spawnSync('java', args, { encoding: 'utf8' });
-    if (result.status === 0) return;
-    const said = `${result.error?.message ?? ''}\n${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
-    if (attempt === 2) throw new Error(`formatting Kafka's log directory failed (exit ${result.status}, signal ${result.signal}):\n${said}`);
-    console.error(`infra: formatting Kafka's log directory failed (exit ${result.status}); trying once more:\n${said}`);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    await sleep(2_000);
-  }
+  const result = spawnSync('java', java(['kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', config]), { encoding: 'utf8' });
+  if (result.status === 0) return;
+  const said = `${result.error?.message ?? ''}\n${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+  throw new Error(`formatting Kafka's log directory failed (exit ${result.status}):\n${said}`);
 }
 
 async function kafkaUp(): Promise<void> {
@@ -109,7 +102,7 @@ async function kafkaUp(): Promise<void> {
   fetchKafkaJars();
   mkdirSync(dataDir, { recursive: true });
   const config = writeKafkaConfig();
-  if (!existsSync(path.join(dataDir, 'meta.properties'))) await formatStorage(config);
+  if (!existsSync(path.join(dataDir, 'meta.properties'))) formatStorage(config);
   const log = openSync(kafkaLog, 'a');
   const child = spawn('java', java(['kafka.Kafka', config]), { detached: true, stdio: ['ignore', log, log] });
   child.unref();
