@@ -146,8 +146,8 @@ async function main() {
       sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'],
       scope: [SCOPES.cardFreeze, SCOPES.enterpriseRegister, SCOPES.workerRegister, SCOPES.piiRead, SCOPES.auditRead, SCOPES.projectRegister, SCOPES.projectReview].join(' '),
     }),
-    'PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list and credit records)': await token({
-      sub: 'xingtai-rsj-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: [SCOPES.blacklistDecide, SCOPES.creditRecord].join(' '),
+    'PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list, credit records, reviews a project\'s closing step)': await token({
+      sub: 'xingtai-rsj-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: [SCOPES.blacklistDecide, SCOPES.creditRecord, SCOPES.projectReview].join(' '),
     }),
     [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps, opens the wage account, schedules funding, places the deposit, approves wage sheets)`]: await token({
       sub: 'xtjg-admin', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: [SCOPES.projectRegister, SCOPES.wagesApprove].join(' '),

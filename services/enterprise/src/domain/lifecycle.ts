@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, projectStageChangedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
+import { AppError, outgoing, refuseIfAny, type Department, type OutgoingEvent, type Refusal } from '@yikatong/platform';
 import { ENTERPRISE_SOURCE } from './enterprise';
 import type { Project, ProjectStage } from './project';
 
@@ -48,6 +48,28 @@ const NEXT: Record<ProjectStage, ProjectStage | null> = {
   CLOSED: null,
 };
 
+/**
+ * Who reviews the step into each stage ("who manages, answers", 谁主管谁负责): the
+ * housing-construction bureau owns tendering, the permit, construction and completion acceptance;
+ * the human-resources and social-security bureau closes the loop, because closing is the moment
+ * the wages are confirmed settled.
+ */
+export const REVIEWING_DEPARTMENT: Record<Exclude<ProjectStage, 'BIDDING'>, Department> = {
+  AWARDED: 'HOUSING_CONSTRUCTION',
+  PERMITTED: 'HOUSING_CONSTRUCTION',
+  CONSTRUCTION: 'HOUSING_CONSTRUCTION',
+  COMPLETED: 'HOUSING_CONSTRUCTION',
+  CLOSED: 'HRSS',
+};
+
+const DEPARTMENT_NAMES: Record<Department, string> = {
+  HOUSING_CONSTRUCTION: 'the housing-construction bureau (住建)',
+  HRSS: 'the human-resources and social-security bureau (人社)',
+  LABOUR_INSPECTION: 'labour inspection (劳动监察)',
+};
+
+export const reviewingDepartmentOf = (step: Pick<ProjectStep, 'toStage'>): Department => REVIEWING_DEPARTMENT[step.toStage as Exclude<ProjectStage, 'BIDDING'>];
+
 const REQUIRED_DETAIL: Partial<Record<ProjectStage, { key: keyof StepDetails; label: string }>> = {
   AWARDED: { key: 'noticeNumber', label: 'the award notice number (中标通知书编号)' },
   PERMITTED: { key: 'permitNumber', label: 'the construction permit number (施工许可证号)' },
@@ -88,6 +110,12 @@ export function requestStep(project: Project, pending: ProjectStep | null, to: P
   };
 }
 
+/** A reviewer as the token names them: the person and the department they sign for. */
+export interface Reviewer {
+  subject: string;
+  department?: Department;
+}
+
 /**
  * The owning department decides. Another person must review (four eyes); an approval re-checks
  * the preconditions, which may have changed since the step was entered; a rejection says why.
@@ -97,10 +125,14 @@ export function reviewStep(
   project: Project,
   decision: { approve: boolean; comment: string | null },
   facts: LifecycleFacts,
-  reviewer: string,
+  { subject: reviewer, department }: Reviewer,
   at: Date,
 ): { step: ProjectStep; project: Project; events: OutgoingEvent[] } {
   if (step.status !== 'PENDING') throw new AppError('STEP_ALREADY_REVIEWED', `This step was already ${step.status.toLowerCase()}.`, 'stepId');
+  const owner = reviewingDepartmentOf(step);
+  if (department !== owner) {
+    throw new AppError('WRONG_DEPARTMENT', `The step to ${step.toStage} is reviewed by ${DEPARTMENT_NAMES[owner]}; ${department ? `you sign for ${DEPARTMENT_NAMES[department]}` : 'your account names no department'}.`, 'stepId');
+  }
   if (step.requestedBy === reviewer) throw new AppError('SAME_PERSON_REVIEW', 'A step is reviewed by someone other than the person who entered it.', 'stepId');
   const comment = decision.comment?.trim() || null;
   if (!decision.approve) {

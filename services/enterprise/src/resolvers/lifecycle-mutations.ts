@@ -45,7 +45,7 @@ export const lifecycleMutations = {
       const project = await lockProject(tx, found.projectId);
       requireRegion(principal, project.regionCode);
       const [step] = await findSteps(tx, { id: input.stepId });
-      const result = reviewStep(step!, project, { approve: input.approve, comment: input.comment ?? null }, await lifecycleFactsOf(tx, project.id), principal.subject, new Date());
+      const result = reviewStep(step!, project, { approve: input.approve, comment: input.comment ?? null }, await lifecycleFactsOf(tx, project.id), principal, new Date());
       await saveReview(tx, result.step, result.project, result.events, ctx.obligationPolicy);
       return result.step;
     });

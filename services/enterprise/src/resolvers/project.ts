@@ -1,6 +1,6 @@
 import { requirePrincipal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
-import type { ProjectStep as ProjectStepModel } from '../domain/lifecycle';
+import { reviewingDepartmentOf, type ProjectStep as ProjectStepModel } from '../domain/lifecycle';
 import type { Participant, Project as ProjectModel } from '../domain/project';
 import { canSeeProject, visibleEnterprise } from './access';
 
@@ -25,6 +25,7 @@ export const Project = {
 export const ProjectStep = {
   from: (step: ProjectStepModel) => step.fromStage,
   to: (step: ProjectStepModel) => step.toStage,
+  reviewingDepartment: reviewingDepartmentOf,
 };
 
 export const ProjectParticipant = {

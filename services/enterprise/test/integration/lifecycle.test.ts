@@ -9,12 +9,13 @@ const { config, bus, db, execute, service } = createHarness({ WAGE_ACCOUNT_DEADL
 const GC = '91350100M000100Y43';
 const OTHER = '91110000600037341L';
 const enterpriseOf = (uscc: string): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope: SCOPES.projectRegister });
-const reviewer = (sub = 'bureau-1', regions = ['130500']): Principal => principalFromClaims({ sub, kind: 'PORTAL', regions, scope: SCOPES.projectReview });
+const reviewer = (sub = 'bureau-1', regions = ['130500'], dept = 'HOUSING_CONSTRUCTION'): Principal => principalFromClaims({ sub, kind: 'PORTAL', dept, regions, scope: SCOPES.projectReview });
+const hrssReviewer = () => reviewer('rsj-1', ['130500'], 'HRSS');
 
 const REGISTER = `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`;
 const REQUEST = `mutation ($input: RequestProjectStepInput!) { requestProjectStep(input: $input) { id status from to requestedBy } }`;
 const REVIEW = `mutation ($input: ReviewProjectStepInput!) { reviewProjectStep(input: $input) { id status reviewedBy reviewComment } }`;
-const PROJECT = `query ($id: ID!) { project(id: $id) { stage steps { from to status requestedBy reviewedBy details { noticeNumber permitNumber startedOn } } safeguards { kind source } } }`;
+const PROJECT = `query ($id: ID!) { project(id: $id) { stage steps { from to status reviewingDepartment requestedBy reviewedBy details { noticeNumber permitNumber startedOn } } safeguards { kind source } } }`;
 const VERDICT = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message source } } } }`;
 
 let projectId: string;
@@ -27,11 +28,11 @@ const stage = async () => ((await execute(PROJECT, { id: projectId }, reviewer()
 const reasons = async () => ((await execute(VERDICT, { uscc: GC }, reviewer())).data!.enterprise.biddingEligibility.reasons as Array<{ code: string }>).map((reason) => reason.code);
 const counts = async () => ({ steps: await db.projectStep.count(), outbox: await db.outboxEvent.count() });
 
-/** Enters the step as the general contractor and has the bureau approve it. */
-async function advance(to: string, details: Record<string, string> = {}) {
+/** Enters the step as the general contractor and has the owning department approve it. */
+async function advance(to: string, details: Record<string, string> = {}, by = reviewer()) {
   const requested = await execute(REQUEST, { input: { projectId, to, details } }, enterpriseOf(GC));
   expect(requested.errors).toBeUndefined();
-  const reviewed = await execute(REVIEW, { input: { stepId: requested.data!.requestProjectStep.id, approve: true } }, reviewer());
+  const reviewed = await execute(REVIEW, { input: { stepId: requested.data!.requestProjectStep.id, approve: true } }, by);
   expect(reviewed.errors).toBeUndefined();
 }
 
@@ -104,7 +105,8 @@ describe('the closed-loop project lifecycle', () => {
     await advance('PERMITTED', { permitNumber: '130502202612010101' });
     const project = (await execute(PROJECT, { id: projectId }, reviewer())).data!.project;
     expect(project.safeguards.map((safeguard: { kind: string }) => safeguard.kind).sort()).toEqual(['DEPOSIT', 'INJURY_INSURANCE', 'WAGE_ACCOUNT']);
-    expect(project.steps.map((step: { to: string; status: string }) => `${step.to}:${step.status}`)).toEqual(['AWARDED:APPROVED', 'PERMITTED:APPROVED']);
+    expect(project.steps.map((step: { to: string; status: string; reviewingDepartment: string }) => `${step.to}:${step.status}:${step.reviewingDepartment}`))
+      .toEqual(['AWARDED:APPROVED:HOUSING_CONSTRUCTION', 'PERMITTED:APPROVED:HOUSING_CONSTRUCTION']);
   });
 
   it('wants real-name enrolment a grace period into construction', async () => {
@@ -126,11 +128,13 @@ describe('the closed-loop project lifecycle', () => {
     await testing.eventually(async () => ((await db.arrearsWarning.count({ where: { clearedAt: null } })) === 0 ? true : undefined));
     const requested = await execute(REQUEST, { input: { projectId, to: 'CLOSED' } }, enterpriseOf(GC));
     const stepId = requested.data!.requestProjectStep.id;
-    expect((await execute(REVIEW, { input: { stepId, approve: false } }, reviewer())).errors?.[0]?.extensions?.code).toBe('COMMENT_REQUIRED');
-    const rejected = await execute(REVIEW, { input: { stepId, approve: false, comment: '工资结清公示未满30日' } }, reviewer());
+    const byHousing = await execute(REVIEW, { input: { stepId, approve: true } }, reviewer());
+    expect(byHousing.errors?.[0]?.extensions).toMatchObject({ code: 'WRONG_DEPARTMENT', field: 'stepId' });
+    expect((await execute(REVIEW, { input: { stepId, approve: false } }, hrssReviewer())).errors?.[0]?.extensions?.code).toBe('COMMENT_REQUIRED');
+    const rejected = await execute(REVIEW, { input: { stepId, approve: false, comment: '工资结清公示未满30日' } }, hrssReviewer());
     expect(rejected.data!.reviewProjectStep).toMatchObject({ status: 'REJECTED', reviewComment: '工资结清公示未满30日' });
     expect(await stage()).toBe('COMPLETED');
-    await advance('CLOSED');
+    await advance('CLOSED', {}, hrssReviewer());
     expect(await stage()).toBe('CLOSED');
     const again = await execute(REQUEST, { input: { projectId, to: 'BIDDING' } }, enterpriseOf(GC));
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');

@@ -1,5 +1,5 @@
 import type { AppError } from '@yikatong/platform';
-import { requestStep, reviewStep, stepRefusals, type LifecycleFacts, type SafeguardKind } from '../../src/domain/lifecycle';
+import { requestStep, reviewingDepartmentOf, reviewStep, stepRefusals, type LifecycleFacts, type SafeguardKind } from '../../src/domain/lifecycle';
 import type { Project, ProjectStage } from '../../src/domain/project';
 
 const project = (stage: ProjectStage): Project => ({
@@ -9,6 +9,8 @@ const project = (stage: ProjectStage): Project => ({
 const facts = (safeguards: SafeguardKind[] = [], extra: Partial<LifecycleFacts> = {}): LifecycleFacts => ({ safeguards: new Set(safeguards), openTenders: 0, openWarnings: 0, ...extra });
 const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error as AppError; } throw new Error('expected an error'); };
 const at = new Date('2026-12-01T02:00:00Z');
+const housing = (subject: string) => ({ subject, department: 'HOUSING_CONSTRUCTION' as const });
+const hrss = (subject: string) => ({ subject, department: 'HRSS' as const });
 
 describe('project lifecycle steps', () => {
   it('moves only to the next stage of the closed loop', () => {
@@ -51,19 +53,31 @@ describe('project lifecycle steps', () => {
 
   it('is reviewed by someone else; an approval moves the project and publishes the stage change', () => {
     const step = requestStep(project('BIDDING'), null, 'AWARDED', { noticeNumber: 'N1' }, facts(), 'gc-admin', at);
-    expect(errorOf(() => reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), 'gc-admin', at)).code).toBe('SAME_PERSON_REVIEW');
-    const result = reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), 'bureau-1', at);
+    expect(errorOf(() => reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), housing('gc-admin'), at)).code).toBe('SAME_PERSON_REVIEW');
+    const result = reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), housing('bureau-1'), at);
     expect(result.step).toMatchObject({ status: 'APPROVED', reviewedBy: 'bureau-1', reviewedAt: at });
     expect(result.project.stage).toBe('AWARDED');
     expect(result.events[0]!.envelope).toMatchObject({ type: 'cn.yikatong.enterprise.project.stage-changed.v1', data: { from: 'BIDDING', to: 'AWARDED', approvedBy: 'bureau-1' } });
-    expect(errorOf(() => reviewStep(result.step, result.project, { approve: true, comment: null }, facts(), 'bureau-2', at)).code).toBe('STEP_ALREADY_REVIEWED');
+    expect(errorOf(() => reviewStep(result.step, result.project, { approve: true, comment: null }, facts(), housing('bureau-2'), at)).code).toBe('STEP_ALREADY_REVIEWED');
+  });
+
+  it('is decided by the department that owns the step: housing-construction up to completion, HRSS closes the loop', () => {
+    const award = requestStep(project('BIDDING'), null, 'AWARDED', { noticeNumber: 'N1' }, facts(), 'gc-admin', at);
+    const wrong = errorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), hrss('rsj-1'), at));
+    expect(wrong).toMatchObject({ code: 'WRONG_DEPARTMENT', field: 'stepId' });
+    expect(wrong.message).toContain('housing-construction bureau');
+    expect(errorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), { subject: 'someone' }, at)).message).toContain('names no department');
+    const close = requestStep(project('COMPLETED'), null, 'CLOSED', {}, facts(), 'gc-admin', at);
+    expect(errorOf(() => reviewStep(close, project('COMPLETED'), { approve: true, comment: null }, facts(), housing('zjj-1'), at)).code).toBe('WRONG_DEPARTMENT');
+    expect(reviewStep(close, project('COMPLETED'), { approve: true, comment: null }, facts(), hrss('rsj-1'), at).project.stage).toBe('CLOSED');
+    expect(reviewingDepartmentOf(award)).toBe('HOUSING_CONSTRUCTION');
   });
 
   it('re-checks the preconditions on approval; a rejection needs a comment and changes no stage', () => {
     const step = requestStep(project('COMPLETED'), null, 'CLOSED', {}, facts(), 'gc-admin', at);
-    expect(errorOf(() => reviewStep(step, project('COMPLETED'), { approve: true, comment: null }, facts([], { openWarnings: 1 }), 'bureau-1', at)).code).toBe('ARREARS_WARNING_OPEN');
-    expect(errorOf(() => reviewStep(step, project('COMPLETED'), { approve: false, comment: ' ' }, facts(), 'bureau-1', at)).code).toBe('COMMENT_REQUIRED');
-    const rejected = reviewStep(step, project('COMPLETED'), { approve: false, comment: '竣工验收报告缺失' }, facts(), 'bureau-1', at);
+    expect(errorOf(() => reviewStep(step, project('COMPLETED'), { approve: true, comment: null }, facts([], { openWarnings: 1 }), hrss('bureau-1'), at)).code).toBe('ARREARS_WARNING_OPEN');
+    expect(errorOf(() => reviewStep(step, project('COMPLETED'), { approve: false, comment: ' ' }, facts(), hrss('bureau-1'), at)).code).toBe('COMMENT_REQUIRED');
+    const rejected = reviewStep(step, project('COMPLETED'), { approve: false, comment: '竣工验收报告缺失' }, facts(), hrss('bureau-1'), at);
     expect(rejected).toMatchObject({ step: { status: 'REJECTED', reviewComment: '竣工验收报告缺失' }, project: { stage: 'COMPLETED' }, events: [] });
   });
 });
