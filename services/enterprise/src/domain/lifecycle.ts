@@ -70,6 +70,13 @@ const DEPARTMENT_NAMES: Record<Department, string> = {
 
 export const reviewingDepartmentOf = (step: Pick<ProjectStep, 'toStage'>): Department => REVIEWING_DEPARTMENT[step.toStage as Exclude<ProjectStage, 'BIDDING'>];
 
+/** Refuses a decision about the step into `stage` from anyone not signing for the department that owns it. */
+export function requireOwningDepartment(stage: Exclude<ProjectStage, 'BIDDING'>, department: Department | undefined): void {
+  const owner = REVIEWING_DEPARTMENT[stage];
+  if (department === owner) return;
+  throw new AppError('WRONG_DEPARTMENT', `Decisions on the step to ${stage} are made by ${DEPARTMENT_NAMES[owner]}; ${department ? `you sign for ${DEPARTMENT_NAMES[department]}` : 'your account names no department'}.`);
+}
+
 const REQUIRED_DETAIL: Partial<Record<ProjectStage, { key: keyof StepDetails; label: string }>> = {
   AWARDED: { key: 'noticeNumber', label: 'the award notice number (中标通知书编号)' },
   PERMITTED: { key: 'permitNumber', label: 'the construction permit number (施工许可证号)' },
@@ -129,10 +136,7 @@ export function reviewStep(
   at: Date,
 ): { step: ProjectStep; project: Project; events: OutgoingEvent[] } {
   if (step.status !== 'PENDING') throw new AppError('STEP_ALREADY_REVIEWED', `This step was already ${step.status.toLowerCase()}.`, 'stepId');
-  const owner = reviewingDepartmentOf(step);
-  if (department !== owner) {
-    throw new AppError('WRONG_DEPARTMENT', `The step to ${step.toStage} is reviewed by ${DEPARTMENT_NAMES[owner]}; ${department ? `you sign for ${DEPARTMENT_NAMES[department]}` : 'your account names no department'}.`, 'stepId');
-  }
+  requireOwningDepartment(step.toStage as Exclude<ProjectStage, 'BIDDING'>, department);
   if (step.requestedBy === reviewer) throw new AppError('SAME_PERSON_REVIEW', 'A step is reviewed by someone other than the person who entered it.', 'stepId');
   const comment = decision.comment?.trim() || null;
   if (!decision.approve) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chinaDay, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import type { EnterpriseTx } from '../db';
+import { requireOwningDepartment } from '../domain/lifecycle';
 import { QUALIFICATION_GRADES, unmetRequirements } from '../domain/qualification';
 import { awardTender, cancelTender, openTender, submitBid } from '../domain/tender';
 import { loadVerdicts } from '../store/eligibility';
@@ -18,7 +19,12 @@ const openInput = z.object({
 const bidInput = z.object({ tenderId: z.string().uuid('is not a tender id'), price: z.bigint() });
 const awardInput = z.object({ tenderId: z.string().uuid('is not a tender id'), bidId: z.string().uuid('is not a bid id') });
 
-const tenderOfficer = (ctx: EnterpriseContext) => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.projectReview);
+/** Tendering leads to the award, so it is the award step's owning department that opens and awards tenders. */
+function tenderOfficer(ctx: EnterpriseContext): Principal {
+  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.projectReview);
+  requireOwningDepartment('AWARDED', principal.department);
+  return principal;
+}
 
 /** The tender, locked, and the project it belongs to, in the officer's region. */
 async function tenderInRegion(tx: EnterpriseTx, principal: Principal, tenderId: string) {

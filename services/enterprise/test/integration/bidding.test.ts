@@ -14,7 +14,7 @@ const logger = createLogger('bidding-test', 'warn');
 const GC = '91350100M000100Y43';
 const RIVAL = '91110000600037341L';
 const enterpriseOf = (uscc: string, scope = ''): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
-const bureau = (scope: string, regions = ['130500']): Principal => principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', regions, scope });
+const bureau = (scope: string, regions = ['130500'], dept = 'HOUSING_CONSTRUCTION'): Principal => principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', dept, regions, scope });
 const analytics = principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] });
 const DAY = 86_400_000;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
@@ -90,6 +90,8 @@ describe('tenders and bids', () => {
   it('a tender is opened by the bureau on a project in bidding', async () => {
     const closesAt = new Date(Date.now() + 20 * DAY).toISOString();
     expect((await execute(OPEN, { input: { projectId, title: '主体工程', requirements: [requirement], closesAt } }, enterpriseOf(GC))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byHrss = await execute(OPEN, { input: { projectId, title: '主体工程', requirements: [requirement], closesAt } }, bureau(SCOPES.projectReview, ['130500'], 'HRSS'));
+    expect(byHrss.errors?.[0]?.extensions?.code).toBe('WRONG_DEPARTMENT');
     const opened = await execute(OPEN, { input: { projectId, title: '主体工程施工', requirements: [requirement], closesAt } }, bureau(SCOPES.projectReview));
     expect(opened.data!.openTender).toMatchObject({ status: 'OPEN', requirements: [requirement] });
     tenderId = opened.data!.openTender.id;

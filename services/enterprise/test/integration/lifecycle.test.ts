@@ -129,7 +129,7 @@ describe('the closed-loop project lifecycle', () => {
     const requested = await execute(REQUEST, { input: { projectId, to: 'CLOSED' } }, enterpriseOf(GC));
     const stepId = requested.data!.requestProjectStep.id;
     const byHousing = await execute(REVIEW, { input: { stepId, approve: true } }, reviewer());
-    expect(byHousing.errors?.[0]?.extensions).toMatchObject({ code: 'WRONG_DEPARTMENT', field: 'stepId' });
+    expect(byHousing.errors?.[0]?.extensions?.code).toBe('WRONG_DEPARTMENT');
     expect((await execute(REVIEW, { input: { stepId, approve: false } }, hrssReviewer())).errors?.[0]?.extensions?.code).toBe('COMMENT_REQUIRED');
     const rejected = await execute(REVIEW, { input: { stepId, approve: false, comment: '工资结清公示未满30日' } }, hrssReviewer());
     expect(rejected.data!.reviewProjectStep).toMatchObject({ status: 'REJECTED', reviewComment: '工资结清公示未满30日' });

@@ -64,7 +64,7 @@ describe('project lifecycle steps', () => {
   it('is decided by the department that owns the step: housing-construction up to completion, HRSS closes the loop', () => {
     const award = requestStep(project('BIDDING'), null, 'AWARDED', { noticeNumber: 'N1' }, facts(), 'gc-admin', at);
     const wrong = errorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), hrss('rsj-1'), at));
-    expect(wrong).toMatchObject({ code: 'WRONG_DEPARTMENT', field: 'stepId' });
+    expect(wrong.code).toBe('WRONG_DEPARTMENT');
     expect(wrong.message).toContain('housing-construction bureau');
     expect(errorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), { subject: 'someone' }, at)).message).toContain('names no department');
     const close = requestStep(project('COMPLETED'), null, 'CLOSED', {}, facts(), 'gc-admin', at);
