@@ -27,6 +27,9 @@ const DAY_MS = 86_400_000;
 /** The calendar day `days` after `day` (negative: before). */
 export const addDays = (day: string, days: number): string => dayOf(new Date(dateOfDay(day).getTime() + days * DAY_MS));
 
+/** The instant `days` × 24 h after `at`: exact in China, which has no daylight saving. */
+export const instantPlusDays = (at: Date, days: number): Date => new Date(at.getTime() + days * DAY_MS);
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => (dateOfDay(to).getTime() - dateOfDay(from).getTime()) / DAY_MS;
 

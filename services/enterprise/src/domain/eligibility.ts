@@ -1,3 +1,4 @@
+import { instantPlusDays } from '@yikatong/platform';
 /**
  * Bidding eligibility (投标资格): an enterprise may bid when nothing blocks it. Each block is a
  * fact another service told us about, kept with its rule code, source event and start time.
@@ -72,7 +73,6 @@ export interface ProjectObligationFacts {
 
 /** Stages in which a project's obligations run (from the award until completion acceptance). */
 export const ACTIVE_STAGES = ['AWARDED', 'PERMITTED', 'CONSTRUCTION'] as const;
-const addDays = (at: Date, days: number) => new Date(at.getTime() + days * 86_400_000);
 
 /**
  * The general contractor's overdue obligations on one active project: each becomes a block once
@@ -84,7 +84,7 @@ export function overdueObligations(facts: ProjectObligationFacts, policy: Obliga
   const blocks: EligibilityBlock[] = [];
   const overdue = (rule: string, from: Date | null, days: number, missing: boolean, what: string) => {
     if (!from || !missing) return;
-    const deadline = addDays(from, days);
+    const deadline = instantPlusDays(from, days);
     if (deadline > now) return;
     blocks.push({ rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${deadline.toISOString().slice(0, 10)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline });
   };

@@ -1,5 +1,5 @@
 import { createEvent, qualificationExpiringV1, type CloudEvent } from '@yikatong/contracts';
-import { appendToOutbox, chinaDay, dateOfDay, dayOf, outgoing } from '@yikatong/platform';
+import { appendToOutbox, chinaDay, dateOfDay, dayOf, instantPlusDays, outgoing } from '@yikatong/platform';
 import type { EnterpriseDb, EnterpriseTx } from '../db';
 import { RULES } from '../domain/eligibility';
 import { ENTERPRISE_SOURCE } from '../domain/enterprise';
@@ -36,7 +36,7 @@ export async function saveQualification(tx: EnterpriseTx, qualification: Qualifi
  */
 export async function sweepQualifications(db: EnterpriseDb, policy: QualificationPolicy, now: Date): Promise<void> {
   const today = chinaDay(now);
-  const horizon = dateOfDay(chinaDay(new Date(now.getTime() + policy.reminderDays * 86_400_000)));
+  const horizon = dateOfDay(chinaDay(instantPlusDays(now, policy.reminderDays)));
   const expiring = (await db.qualification.findMany({ where: { validUntil: { lte: horizon, gte: dateOfDay(today) } } })).map(toQualification);
   for (const qualification of expiring.filter((held) => reminderDue(held, today, policy))) {
     await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { attendanceMonthClosedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, instantPlusDays, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { chinaDay, PERIOD_PATTERN } from './calendar';
 import { IDENTITY_SOURCE } from './card';
 import type { Enrolment } from './enrolment';
@@ -47,7 +47,7 @@ export function judgeClockIn(
   if (clockIn.at.getTime() > now.getTime() + policy.maxClockSkewMinutes * 60_000) {
     return reject('TIME_IN_FUTURE', 'The clock-in time is in the future; check the device clock.');
   }
-  if (clockIn.at.getTime() < now.getTime() - policy.maxUploadDelayDays * 86_400_000) {
+  if (clockIn.at.getTime() < instantPlusDays(now, -policy.maxUploadDelayDays).getTime()) {
     return reject('UPLOAD_TOO_LATE', `Clock-ins older than ${policy.maxUploadDelayDays} days are no longer accepted from devices; a clerk must correct attendance.`);
   }
   if (clockIn.method === 'FACE' && !clockIn.photoHash) return reject('PHOTO_HASH_MISSING', 'A face clock-in must carry the hash of its photo.');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
-import { addDays, addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { addDays, addWorkingDays, AppError, instantPlusDays, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
 import { depositPlaced, depositReleased, depositToppedUp, drawdownStarted, type Transfer } from './ledger';
 import { PAYROLL_SOURCE } from './wage-account';
@@ -174,7 +174,7 @@ export function requestRelease(deposit: Deposit, projectStage: string, pledged: 
   if (deposit.status !== 'HELD' || deposit.form === 'EXEMPT') throw fail('DEPOSIT_NOT_HELD', 'Only a held deposit is released.', 'projectId');
   if (projectStage !== 'COMPLETED' && projectStage !== 'CLOSED') throw fail('PROJECT_NOT_COMPLETED', 'The deposit is released after completion acceptance (竣工验收).', 'projectId');
   if (!pledged) throw fail('PLEDGE_REQUIRED', 'The contractor pledges that no wages are owed (承诺书).', 'pledge');
-  const noticeUntil = new Date(at.getTime() + deadlines.releaseNoticeDays * 86_400_000);
+  const noticeUntil = instantPlusDays(at, deadlines.releaseNoticeDays);
   return { ...deposit, status: 'RELEASE_NOTICE', releaseNoticeUntil: noticeUntil, releaseReviewBy: addWorkingDays(chinaDayOf(noticeUntil), deadlines.releaseReviewWorkingDays, calendar) };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, wageAccountOpenedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, instantPlusDays, outgoing, type OutgoingEvent } from '@yikatong/platform';
 
 export const PAYROLL_SOURCE = '/yikatong/payroll';
 
@@ -63,7 +63,7 @@ export function confirmOpened(account: WageAccount, accountNumber: string, at: D
 export function startClosing(account: WageAccount, openArrears: number, policy: ClosingPolicy, at: Date): WageAccount {
   if (account.status !== 'ACTIVE') throw fail('WAGE_ACCOUNT_NOT_ACTIVE', `The account is ${account.status.toLowerCase()}.`, 'accountId');
   if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) on the project are open; the account cannot close while wages are owed.`, 'accountId');
-  return { ...account, status: 'CLOSING', noticeUntil: new Date(at.getTime() + policy.noticeDays * 86_400_000) };
+  return { ...account, status: 'CLOSING', noticeUntil: instantPlusDays(at, policy.noticeDays) };
 }
 
 export function close(account: WageAccount, openArrears: number, at: Date): WageAccount {
