@@ -27,14 +27,15 @@ export function addWorkingDays(day: string, count: number, calendar: HolidayCale
   return current;
 }
 
-/** The calendar from a service's holiday table rows (each service keeps its own copy of the table). */
-export function calendarFromDays(rows: ReadonlyArray<{ day: Date; kind: string }>): HolidayCalendar {
-  const of = (kind: string) => new Set(rows.filter((row) => row.kind === kind).map((row) => row.day.toISOString().slice(0, 10)));
-  return { holidays: of('HOLIDAY'), makeUpWorkdays: of('MAKE_UP_WORKDAY') };
+/** A service's own copy of the holiday table (`holiday_calendar_day`), as its Prisma client sees it. */
+export interface HolidayTable {
+  findMany(args: { where: { day: { gte: Date; lt: Date } } }): PromiseLike<Array<{ day: Date; kind: string }>>;
 }
 
-/** From a year back to two years on: deadlines are days or weeks away. */
-export function calendarWindow(now: Date): { gte: Date; lt: Date } {
+/** The calendar from a year back to two years on (deadlines are days or weeks away), read in the caller's transaction. */
+export async function loadHolidayCalendar(table: HolidayTable, now: Date): Promise<HolidayCalendar> {
   const year = now.getUTCFullYear();
-  return { gte: new Date(Date.UTC(year - 1, 0, 1)), lt: new Date(Date.UTC(year + 2, 0, 1)) };
+  const rows = await table.findMany({ where: { day: { gte: new Date(Date.UTC(year - 1, 0, 1)), lt: new Date(Date.UTC(year + 2, 0, 1)) } } });
+  const of = (kind: string) => new Set(rows.filter((row) => row.kind === kind).map((row) => row.day.toISOString().slice(0, 10)));
+  return { holidays: of('HOLIDAY'), makeUpWorkdays: of('MAKE_UP_WORKDAY') };
 }

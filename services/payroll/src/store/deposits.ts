@@ -1,4 +1,4 @@
-import { appendToOutbox, calendarFromDays, calendarWindow, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { appendToOutbox, loadHolidayCalendar, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
 import type { Deposit, Drawdown } from '../domain/deposit';
 import type { Transfer } from '../domain/ledger';
@@ -34,6 +34,6 @@ export async function depositPolicy(tx: PayrollTx, regionCode: string): Promise<
   return rows.find((row) => row.provinceCode !== '00') ?? rows[0] ?? DEFAULT_DEPOSIT_POLICY;
 }
 
-export async function holidayCalendar(tx: PayrollTx, now: Date): Promise<HolidayCalendar> {
-  return calendarFromDays(await tx.holidayCalendarDay.findMany({ where: { day: calendarWindow(now) } }));
+export function holidayCalendar(tx: PayrollTx, now: Date): Promise<HolidayCalendar> {
+  return loadHolidayCalendar(tx.holidayCalendarDay, now);
 }

@@ -1,4 +1,4 @@
-import { appendToOutbox, calendarFromDays, calendarWindow, notFound, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { appendToOutbox, loadHolidayCalendar, notFound, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { WelfareTx } from '../db';
 import { tallyKey, type Complaint, type ComplaintStep } from '../domain/complaint';
 
@@ -31,6 +31,6 @@ export async function saveComplaint(tx: WelfareTx, previous: Complaint | null, c
   await appendToOutbox(tx, events);
 }
 
-export async function holidayCalendar(tx: WelfareTx, now: Date): Promise<HolidayCalendar> {
-  return calendarFromDays(await tx.holidayCalendarDay.findMany({ where: { day: calendarWindow(now) } }));
+export function holidayCalendar(tx: WelfareTx, now: Date): Promise<HolidayCalendar> {
+  return loadHolidayCalendar(tx.holidayCalendarDay, now);
 }
