@@ -1,4 +1,4 @@
-import { cardFrozenV1, createEvent, enterpriseRegisteredV1, parseEvent, TOPIC_PARTITIONS, TOPICS } from '../src';
+import { cardFrozenV1, createEvent, enrolmentStartedV1, enterpriseRegisteredV1, parseEvent, TOPIC_PARTITIONS, TOPICS } from '../src';
 
 const data = {
   cardId: '7d1f6a4e-2b7a-4a53-9a57-0d0f3c1f2a10', cardNumber: 'YK12345678901234', holderKind: 'ENTERPRISE' as const,
@@ -19,6 +19,15 @@ describe('CloudEvents envelope', () => {
       uscc: '91350100M000100Y43', name: 'n', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: data.at,
     });
     expect(() => parseEvent(cardFrozenV1, registered)).toThrow(/expected event type/);
+  });
+
+  it('reads an enrolment published before registeredLateByDays existed as registered in time', () => {
+    const older = createEvent(enrolmentStartedV1, '/x', 's', {
+      enrolmentId: data.cardId, workerId: data.cardId, projectId: data.cardId, employerUscc: '91350100M000100Y43', regionCode: '130502', tradeCode: 'REBAR',
+      contractType: 'LABOUR_CONTRACT', rateKind: 'DAILY', rateFen: 30_000, employmentKind: 'FULL_TIME', team: null, startDate: '2026-11-01', endDate: null,
+    });
+    const { registeredLateByDays: _, ...withoutField } = older.data;
+    expect(parseEvent(enrolmentStartedV1, { ...older, data: withoutField }).data.registeredLateByDays).toBe(0);
   });
 
   it('declares every topic with its partitions', () => {

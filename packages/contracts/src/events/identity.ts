@@ -116,6 +116,8 @@ export const enrolmentStartedV1 = defineEvent({
     team: z.string().nullable(),
     startDate: day,
     endDate: day.nullable(),
+    /** Days past the registration deadline (identity's config: 10 days from site entry); 0 when in time. Enterprise records a bad credit entry for the employer. */
+    registeredLateByDays: z.number().int().min(0).default(0),
   }),
 });
 

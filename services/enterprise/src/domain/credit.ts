@@ -49,6 +49,21 @@ export function creditFromVerifiedComplaint(
   };
 }
 
+/** A worker registered on a project after the real-name deadline is a bad record for the employer (a real-name violation). */
+export function creditFromLateRegistration(
+  enrolment: { enrolmentId: string; employerUscc: string; projectId: string; startDate: string; registeredLateByDays: number },
+  source: string,
+  eventId: string,
+  at: Date,
+): CreditRecord {
+  const days = enrolment.registeredLateByDays;
+  return {
+    id: randomUUID(), uscc: enrolment.employerUscc, kind: 'BAD', category: 'REAL_NAME_VIOLATION',
+    description: `Worker enrolment ${enrolment.enrolmentId} on project ${enrolment.projectId} (on site from ${enrolment.startDate}) was registered ${days} day${days === 1 ? '' : 's'} after the real-name registration deadline.`,
+    source, sourceEventId: eventId, recordedBy: 'identity', at,
+  };
+}
+
 /** What payroll needs to set an enterprise's deposit rate (DOMAIN.md "Deposit"). */
 export interface DepositRateInputs {
   /** Whole years since registration or the last bad fact, whichever is later. */

@@ -1,6 +1,7 @@
 import { cardFrozenV1, cardIssuedV1, cardUnfrozenV1, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent, type EventData } from '@yikatong/contracts';
 import { on } from '@yikatong/platform';
 import type { EnterpriseTx } from '../db';
+import { creditFromLateRegistration } from '../domain/credit';
 import { frozenCardMessage, ruleForFrozenCard, type ObligationPolicy } from '../domain/eligibility';
 import { acceptNewerFact, changeBlocks, eventCause } from '../store/eligibility';
 import { requireKnownEnterprise } from '../store/locks';
@@ -45,10 +46,17 @@ async function onCardIssued(tx: EnterpriseTx, event: CloudEvent<EventData<typeof
   });
 }
 
-/** Real-name enrolments on a project: the general contractor's real-name obligation is judged again. */
+/**
+ * Real-name enrolments on a project: the general contractor's real-name obligation is judged again,
+ * and a registration past the deadline becomes a bad credit record for the employer.
+ */
 function onEnrolment(active: boolean, policy: ObligationPolicy) {
   return async (tx: EnterpriseTx, event: EnrolmentEvent) => {
     const { enrolmentId, projectId, employerUscc } = event.data;
+    if ('registeredLateByDays' in event.data && event.data.registeredLateByDays > 0) {
+      const record = creditFromLateRegistration(event.data, eventCause('identity', event).label, event.id, new Date(event.time));
+      await tx.creditRecord.createMany({ data: [record], skipDuplicates: true });
+    }
     // An end that overtook its start keeps the enrolment inactive.
     const existing = await tx.projectEnrolment.findUnique({ where: { enrolmentId } });
     if (existing && !existing.active && active) return;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cardIssuedV1, complaintVerifiedV1 } from '@yikatong/contracts';
+import { cardIssuedV1, complaintVerifiedV1, enrolmentStartedV1 } from '@yikatong/contracts';
 import {
   callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
 } from '@yikatong/platform';
@@ -159,6 +159,23 @@ describe('credit, responsible persons, history and statistics', () => {
       expect.objectContaining({ kind: 'GOOD' }),
     ]);
     expect(rival.depositRateInputs).toEqual({ cleanYears: 0, arrearsInLastTwoYears: true, listed: false });
+  });
+
+  it('records a registration past the real-name deadline as a bad record for the employer, once; one in time records nothing', async () => {
+    const enrolment = (registeredLateByDays: number) => ({
+      enrolmentId: randomUUID(), workerId: randomUUID(), projectId, employerUscc: RIVAL, regionCode: '130502', tradeCode: '6-29-01-01',
+      contractType: 'LABOUR_CONTRACT' as const, rateKind: 'DAILY' as const, rateFen: 30_000, employmentKind: 'FULL_TIME' as const, team: null, startDate: '2026-11-01', endDate: null, registeredLateByDays,
+    });
+    await publishFact(bus, enrolmentStartedV1, randomUUID(), enrolment(0));
+    const late = enrolment(5);
+    await publishFact(bus, enrolmentStartedV1, late.enrolmentId, late, 2);
+    await testing.eventually(async () => ((await db.projectEnrolment.count({ where: { employerUscc: RIVAL } })) === 2 ? true : undefined), 5_000, 'both enrolments');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const records = await db.creditRecord.findMany({ where: { uscc: RIVAL, category: 'REAL_NAME_VIOLATION' } });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'BAD', recordedBy: 'identity', source: expect.stringMatching(/^identity:cn\.yikatong\.identity\.enrolment\.started\.v1#/) });
+    expect(records[0]!.description).toContain(`${late.enrolmentId}`);
+    expect(records[0]!.description).toContain('registered 5 days after the real-name registration deadline');
   });
 
   it('learns responsible persons from identity and resolves them as identity people', async () => {

@@ -1,4 +1,4 @@
-import { creditFromVerifiedComplaint, depositRateInputs, recordCredit } from '../../src/domain/credit';
+import { creditFromLateRegistration, creditFromVerifiedComplaint, depositRateInputs, recordCredit } from '../../src/domain/credit';
 
 const now = new Date('2026-11-25T00:00:00Z');
 const yearsAgo = (years: number) => new Date(now.getTime() - years * 365.25 * 86_400_000);
@@ -22,5 +22,12 @@ describe('credit records and deposit-rate inputs', () => {
     expect(recordCredit({ uscc: 'u', kind: 'GOOD', category: 'AWARD', description: '省级文明工地' }, 'c', now)).toMatchObject({ kind: 'GOOD', source: 'portal:c' });
     const record = creditFromVerifiedComplaint({ complaintId: 'c-1', uscc: 'u', category: 'WAGE_ARREARS', summary: '拖欠3人工资', verifiedBy: 'inspector', verifiedAt: now.toISOString() }, 'welfare:x#1', 'e-1');
     expect(record).toMatchObject({ kind: 'BAD', category: 'WAGE_ARREARS', sourceEventId: 'e-1', at: now });
+  });
+
+  it('makes a late real-name registration a real-name violation of the employer, which ends its clean years', () => {
+    const record = creditFromLateRegistration({ enrolmentId: 'en-1', employerUscc: 'sub', projectId: 'p-1', startDate: '2026-11-01', registeredLateByDays: 1 }, 'identity:x#2', 'e-2', now);
+    expect(record).toMatchObject({ uscc: 'sub', kind: 'BAD', category: 'REAL_NAME_VIOLATION', sourceEventId: 'e-2', recordedBy: 'identity', at: now });
+    expect(record.description).toContain('registered 1 day after');
+    expect(depositRateInputs({ registeredAt: yearsAgo(5), credit: [record], redWarningsRaisedAt: [], listings: [], now })).toMatchObject({ cleanYears: 0, arrearsInLastTwoYears: false });
   });
 });

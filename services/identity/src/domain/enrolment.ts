@@ -117,6 +117,7 @@ export function startEnrolment(request: EnrolmentRequest, facts: EnrolmentFacts,
     team: enrolment.team,
     startDate: enrolment.startDate,
     endDate: enrolment.endDate,
+    registeredLateByDays: enrolment.registeredLateByDays,
   }, at);
   return { enrolment, events: [outgoing(enrolmentStartedV1, event as CloudEvent)] };
 }

@@ -54,6 +54,9 @@ describe('enrolment on a project (实名登记)', () => {
     expect(late.data!.enrolWorker.registeredLateByDays).toBe(5);
     const onTime = await h.execute(ENROL_LATE, { input: enrolment(await trainedWorker(4), projectId, { startDate: addDays(today, -10) }) }, roles.subcontractor);
     expect(onTime.data!.enrolWorker.registeredLateByDays).toBe(0);
+    const started = await h.db.outboxEvent.findMany({ where: { type: 'cn.yikatong.identity.enrolment.started.v1', key: { in: [late.data!.enrolWorker.id, onTime.data!.enrolWorker.id] } } });
+    expect(Object.fromEntries(started.map((event) => [event.key, (event.payload as { data: { registeredLateByDays: number } }).data.registeredLateByDays])))
+      .toEqual({ [late.data!.enrolWorker.id]: 5, [onTime.data!.enrolWorker.id]: 0 });
 
     const LIST = `query ($f: EnrolmentFilter) { enrolments(filter: $f) { nodes { id registeredLateByDays } } }`;
     expect((await h.execute(LIST, { f: { registeredLate: true } }, roles.portal)).data!.enrolments.nodes).toEqual([{ id: late.data!.enrolWorker.id, registeredLateByDays: 5 }]);
