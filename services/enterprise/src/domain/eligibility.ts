@@ -74,22 +74,40 @@ export interface ProjectObligationFacts {
 /** Stages in which a project's obligations run (from the award until completion acceptance). */
 export const ACTIVE_STAGES = ['AWARDED', 'PERMITTED', 'CONSTRUCTION'] as const;
 
+interface Obligation {
+  rule: string;
+  deadline: Date;
+  what: string;
+}
+
+/** The obligations still unmet on an active project whose clock has started, each with its deadline. */
+function unmetObligations(facts: ProjectObligationFacts, policy: ObligationPolicy): Obligation[] {
+  if (!(ACTIVE_STAGES as readonly string[]).includes(facts.stage)) return [];
+  const unmet: Obligation[] = [];
+  const check = (rule: string, from: Date | null, days: number, missing: boolean, what: string) => {
+    if (from && missing) unmet.push({ rule, deadline: instantPlusDays(from, days), what });
+  };
+  check(RULES.wageAccountMissing, facts.awardedAt, policy.wageAccountDays, !facts.wageAccountOpen, `no dedicated wage account (工资专用账户) was opened within ${policy.wageAccountDays} days of the award`);
+  check(RULES.depositMissing, facts.awardedAt, policy.depositDays, !facts.depositPlaced, `no wage guarantee deposit (工资保证金) was placed or exempted within ${policy.depositDays} days of the award`);
+  check(RULES.realNameEnrolmentMissing, facts.constructionStartedAt, policy.realNameGraceDays, facts.activeEnrolments === 0, `no worker is enrolled by real name (实名登记) ${policy.realNameGraceDays} days into construction`);
+  return unmet;
+}
+
 /**
  * The general contractor's overdue obligations on one active project: each becomes a block once
  * its deadline has passed, dated from the deadline, and ends when the fact arrives or the project
  * is no longer active.
  */
 export function overdueObligations(facts: ProjectObligationFacts, policy: ObligationPolicy, now: Date): EligibilityBlock[] {
-  if (!(ACTIVE_STAGES as readonly string[]).includes(facts.stage)) return [];
-  const blocks: EligibilityBlock[] = [];
-  const overdue = (rule: string, from: Date | null, days: number, missing: boolean, what: string) => {
-    if (!from || !missing) return;
-    const deadline = instantPlusDays(from, days);
-    if (deadline > now) return;
-    blocks.push({ rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${deadline.toISOString().slice(0, 10)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline });
-  };
-  overdue(RULES.wageAccountMissing, facts.awardedAt, policy.wageAccountDays, !facts.wageAccountOpen, `no dedicated wage account (工资专用账户) was opened within ${policy.wageAccountDays} days of the award`);
-  overdue(RULES.depositMissing, facts.awardedAt, policy.depositDays, !facts.depositPlaced, `no wage guarantee deposit (工资保证金) was placed or exempted within ${policy.depositDays} days of the award`);
-  overdue(RULES.realNameEnrolmentMissing, facts.constructionStartedAt, policy.realNameGraceDays, facts.activeEnrolments === 0, `no worker is enrolled by real name (实名登记) ${policy.realNameGraceDays} days into construction`);
-  return blocks;
+  return unmetObligations(facts, policy)
+    .filter((obligation) => obligation.deadline <= now)
+    .map(({ rule, deadline, what }) => ({
+      rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${deadline.toISOString().slice(0, 10)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline,
+    }));
+}
+
+/** When the clock must judge the project next: the earliest deadline still to come of an unmet obligation, if any. */
+export function nextObligationDeadline(facts: ProjectObligationFacts, policy: ObligationPolicy, now: Date): Date | null {
+  const upcoming = unmetObligations(facts, policy).map((obligation) => obligation.deadline).filter((deadline) => deadline > now);
+  return upcoming.length > 0 ? new Date(Math.min(...upcoming.map((deadline) => deadline.getTime()))) : null;
 }

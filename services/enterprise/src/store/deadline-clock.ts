@@ -13,6 +13,7 @@ import { sweepQualifications } from './qualifications';
 export class DeadlineClock {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private judgedEveryProject = false;
 
   constructor(
     private readonly db: EnterpriseDb,
@@ -25,7 +26,8 @@ export class DeadlineClock {
   async tick(now = new Date()): Promise<void> {
     await expireListings(this.db, now);
     await sweepQualifications(this.db, this.policies.qualifications, now);
-    await sweepProjectObligations(this.db, this.policies.obligations, now);
+    await sweepProjectObligations(this.db, this.policies.obligations, now, !this.judgedEveryProject);
+    this.judgedEveryProject = true;
   }
 
   async start(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { EnterpriseDb, EnterpriseTx } from '../db';
-import { ACTIVE_STAGES, overdueObligations, PROJECT_OBLIGATION_RULES, type ObligationPolicy } from '../domain/eligibility';
+import { ACTIVE_STAGES, nextObligationDeadline, overdueObligations, PROJECT_OBLIGATION_RULES, type ObligationPolicy } from '../domain/eligibility';
 import { clockCause, reconcileBlocks, type BlockCause } from './eligibility';
 
 async function approvedAt(tx: EnterpriseTx, projectId: string, stage: 'AWARDED' | 'CONSTRUCTION'): Promise<Date | null> {
@@ -23,19 +23,24 @@ export async function reconcileProjectObligations(tx: EnterpriseTx, projectId: s
     tx.projectEnrolment.count({ where: { projectId, active: true } }),
   ]);
   const kinds = new Set(safeguards.map((safeguard) => safeguard.kind));
-  const desired = overdueObligations({
+  const facts = {
     projectId, name: project.name, stage: project.stage, awardedAt, constructionStartedAt,
     wageAccountOpen: kinds.has('WAGE_ACCOUNT'), depositPlaced: kinds.has('DEPOSIT'), activeEnrolments,
-  }, policy, now);
-  await reconcileBlocks(tx, project.generalContractorUscc, projectId, PROJECT_OBLIGATION_RULES, desired, cause, now);
+  };
+  await reconcileBlocks(tx, project.generalContractorUscc, projectId, PROJECT_OBLIGATION_RULES, overdueObligations(facts, policy, now), cause, now);
+  await tx.project.update({ where: { id: projectId }, data: { obligationsDueAt: nextObligationDeadline(facts, policy, now) } });
 }
 
-/** The clock's part: every project that is active, or still carries a block, is judged again. */
-export async function sweepProjectObligations(db: EnterpriseDb, policy: ObligationPolicy, now: Date): Promise<void> {
-  const active = await db.project.findMany({ where: { stage: { in: [...ACTIVE_STAGES] } }, select: { id: true } });
-  const blocked = await db.eligibilityBlock.findMany({ where: { rule: { in: [...PROJECT_OBLIGATION_RULES] } }, select: { subjectId: true }, distinct: ['subjectId'] });
-  const ids = new Set([...active.map((project) => project.id), ...blocked.map((block) => block.subjectId)]);
-  for (const projectId of ids) {
+/**
+ * The clock's part: the projects with a deadline that has come (every change of the facts judges its
+ * project at once and sets the next due time), so a sweep costs the projects due, not all of them.
+ * `everyActiveProject` judges all that may be running instead: a process's first pass does, so that
+ * changed deadline settings and projects from before due times were kept are judged too.
+ */
+export async function sweepProjectObligations(db: EnterpriseDb, policy: ObligationPolicy, now: Date, everyActiveProject = false): Promise<void> {
+  const where = everyActiveProject ? { stage: { in: [...ACTIVE_STAGES] } } : { obligationsDueAt: { lte: now } };
+  const due = await db.project.findMany({ where, select: { id: true } });
+  for (const { id: projectId } of due) {
     await db.$transaction((tx) => reconcileProjectObligations(tx, projectId, policy, clockCause('PROJECT_OBLIGATION_DEADLINE'), now));
   }
 }

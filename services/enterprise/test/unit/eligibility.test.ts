@@ -1,4 +1,4 @@
-import { evaluateEligibility, frozenCardMessage, overdueObligations, ruleForFrozenCard, RULES } from '../../src/domain/eligibility';
+import { evaluateEligibility, frozenCardMessage, nextObligationDeadline, overdueObligations, ruleForFrozenCard, RULES } from '../../src/domain/eligibility';
 
 describe('bidding eligibility', () => {
   it('is eligible when nothing blocks the enterprise', () => {
@@ -43,6 +43,16 @@ describe('project obligations (art. 55)', () => {
     const late = new Date('2027-01-01T00:00:00Z');
     expect(overdueObligations({ ...facts, wageAccountOpen: true, depositPlaced: true }, policy, late)).toEqual([]);
     expect(overdueObligations({ ...facts, stage: 'COMPLETED' }, policy, late)).toEqual([]);
+  });
+
+  it('tells the clock when to judge next: the earliest deadline still to come of an unmet obligation', () => {
+    const before = new Date('2026-10-01T00:00:00Z');
+    expect(nextObligationDeadline({ ...facts, depositPlaced: true }, policy, before)).toEqual(new Date('2026-10-31T00:00:00Z'));
+    expect(nextObligationDeadline(facts, policy, new Date('2026-10-31T00:00:00Z'))).toBeNull();
+    expect(nextObligationDeadline({ ...facts, wageAccountOpen: true, depositPlaced: true }, policy, before)).toBeNull();
+    expect(nextObligationDeadline({ ...facts, stage: 'COMPLETED' }, policy, before)).toBeNull();
+    const building = { ...facts, stage: 'CONSTRUCTION', wageAccountOpen: true, depositPlaced: true, constructionStartedAt: new Date('2026-12-01T00:00:00Z') };
+    expect(nextObligationDeadline(building, policy, new Date('2026-12-02T00:00:00Z'))).toEqual(new Date('2026-12-08T00:00:00Z'));
   });
 
   it('wants workers enrolled by real name a grace period into construction', () => {
