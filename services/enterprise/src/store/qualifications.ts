@@ -51,9 +51,11 @@ export async function sweepQualifications(db: EnterpriseDb, policy: Qualificatio
       await appendToOutbox(tx, [outgoing(qualificationExpiringV1, event as CloudEvent)]);
     });
   }
-  const lapsed = await db.qualification.findMany({ where: { validUntil: { lt: dateOfDay(today) } }, select: { uscc: true }, distinct: ['uscc'] });
-  const blocked = await db.eligibilityBlock.findMany({ where: { rule: RULES.qualificationExpired }, select: { uscc: true } });
-  for (const uscc of new Set([...lapsed.map((row) => row.uscc), ...blocked.map((row) => row.uscc)])) {
+  // Time only takes validity away (a renewal is recorded, and judged, at once), so the clock judges
+  // just the enterprises whose latest certificate has lapsed and that are not blocked for it yet.
+  const lapsed = await db.qualification.groupBy({ by: ['uscc'], _max: { validUntil: true }, having: { validUntil: { _max: { lt: dateOfDay(today) } } } });
+  const blocked = new Set((await db.eligibilityBlock.findMany({ where: { rule: RULES.qualificationExpired }, select: { uscc: true } })).map((row) => row.uscc));
+  for (const { uscc } of lapsed.filter((row) => !blocked.has(row.uscc))) {
     await db.$transaction((tx) => reconcileQualificationBlock(tx, uscc, clockCause(RULES.qualificationExpired), now));
   }
 }
