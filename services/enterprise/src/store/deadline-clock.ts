@@ -1,4 +1,4 @@
-import type { Logger } from '@yikatong/platform';
+import { intervalJob, type Logger } from '@yikatong/platform';
 import type { EnterpriseDb } from '../db';
 import type { ObligationPolicy } from '../domain/eligibility';
 import type { QualificationPolicy } from '../domain/qualification';
@@ -11,16 +11,17 @@ import { sweepQualifications } from './qualifications';
  * project obligations past their deadline. Each sweep is idempotent, so several instances may run it.
  */
 export class DeadlineClock {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly job: ReturnType<typeof intervalJob>;
   private judgedEveryProject = false;
 
   constructor(
     private readonly db: EnterpriseDb,
     private readonly policies: { obligations: ObligationPolicy; qualifications: QualificationPolicy },
-    private readonly logger: Logger,
-    private readonly intervalMs: number,
-  ) {}
+    logger: Logger,
+    intervalMs: number,
+  ) {
+    this.job = intervalJob('deadline sweep', intervalMs, logger, () => this.tick());
+  }
 
   /** One pass over every deadline, as of `now`. */
   async tick(now = new Date()): Promise<void> {
@@ -31,17 +32,10 @@ export class DeadlineClock {
   }
 
   async start(): Promise<void> {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'deadline sweep failed; will retry'))
-        .finally(() => { this.running = undefined; });
-    }, this.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 }
