@@ -33,6 +33,9 @@ export const instantPlusDays = (at: Date, days: number): Date => new Date(at.get
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => (dateOfDay(to).getTime() - dateOfDay(from).getTime()) / DAY_MS;
 
+/** A pay period or attendance month: YYYY-MM. */
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** Calendar days in China Standard Time (UTC+8, no daylight saving): sites, deadlines and pay periods use local days. */
 export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 

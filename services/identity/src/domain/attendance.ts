@@ -1,6 +1,5 @@
 import { attendanceMonthClosedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
-import { AppError, instantPlusDays, outgoing, type OutgoingEvent } from '@yikatong/platform';
-import { chinaDay, PERIOD_PATTERN } from './calendar';
+import { AppError, chinaDay, instantPlusDays, outgoing, PERIOD_PATTERN, type OutgoingEvent } from '@yikatong/platform';
 import { IDENTITY_SOURCE } from './card';
 import type { Enrolment } from './enrolment';
 

@@ -1,6 +1,4 @@
-import { CHINA_OFFSET_MS, chinaDay } from '@yikatong/platform';
-
-export { chinaDay };
+import { CHINA_OFFSET_MS, instantPlusDays } from '@yikatong/platform';
 
 /** Whole years between a birth date and a day, both YYYY-MM-DD. */
 export function ageOn(birthDate: string, day: string): number {
@@ -18,8 +16,7 @@ export function periodBounds(period: string): { first: string; last: string } {
 /** The UTC instants where a China day range starts and ends (end exclusive). */
 export function chinaDayRange(firstDay: string, lastDay: string): { from: Date; to: Date } {
   const from = new Date(Date.parse(`${firstDay}T00:00:00Z`) - CHINA_OFFSET_MS);
-  const to = new Date(Date.parse(`${lastDay}T00:00:00Z`) - CHINA_OFFSET_MS + 24 * 60 * 60 * 1000);
+  const to = instantPlusDays(new Date(Date.parse(`${lastDay}T00:00:00Z`) - CHINA_OFFSET_MS), 1);
   return { from, to };
 }
 
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

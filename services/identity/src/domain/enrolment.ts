@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, enrolmentEndedV1, enrolmentStartedV1, type CloudEvent, type EmploymentKind, type RateKind } from '@yikatong/contracts';
-import { addDays, AppError, daysBetween, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
-import { chinaDay } from './calendar';
+import { addDays, AppError, chinaDay, daysBetween, outgoing, refuseIfAny, type OutgoingEvent, type Refusal } from '@yikatong/platform';
 import type { CardStatus } from './card';
 import { IDENTITY_SOURCE } from './card';
 

@@ -2,9 +2,8 @@ import {
   enterpriseBlacklistedV1, enterpriseDelistedV1, enterpriseRegisteredV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
   type CloudEvent, type EventData,
 } from '@yikatong/contracts';
-import { dateOfDay, on, startIdempotentConsumer, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
+import { chinaDay, dateOfDay, on, startIdempotentConsumer, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
 import type { IdentityDb, IdentityTx } from '../db';
-import { chinaDay } from '../domain/calendar';
 import { freezeCard, issueEnterpriseCard, unfreezeCard } from '../domain/card';
 import { findCardsByEnterprises, saveCardChange } from '../store/cards';
 

@@ -1,9 +1,9 @@
 import {
-  createTokenVerifier, forbidden, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated,
-  type Logger, type PiiProtector, type TokenSettings,
+  createTokenVerifier, forbidden, invalidInput, isUuid, loadService, PERIOD_PATTERN, requireKind, unary, unauthenticated, type Logger,
+  type PiiProtector, type TokenSettings,
 } from '@yikatong/platform';
 import type { IdentityDb } from '../db';
-import { PERIOD_PATTERN, periodBounds } from '../domain/calendar';
+import { periodBounds } from '../domain/calendar';
 import type { Card } from '../domain/card';
 import { isValidCardNumber } from '../domain/card-number';
 import { monthlyAttendance } from '../store/attendance';

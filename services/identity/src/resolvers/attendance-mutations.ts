@@ -1,7 +1,9 @@
-import { appendToOutbox, conflict, forbidden, invalidInput, isUuid, notFound, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import {
+  appendToOutbox, conflict, forbidden, invalidInput, isUuid, notFound, PERIOD_PATTERN, requireKind, requireRegion, requireScope, SCOPES,
+  type Principal,
+} from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { closeAttendanceMonth, judgeClockIn, type ClockIn } from '../domain/attendance';
-import { PERIOD_PATTERN } from '../domain/calendar';
 import type { Enrolment } from '../domain/enrolment';
 import { closedPeriods, insertClockIns, monthlyAttendance, type AcceptedClockIn } from '../store/attendance';
 import { findEnrolments } from '../store/enrolments';

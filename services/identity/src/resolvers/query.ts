@@ -1,9 +1,9 @@
 import {
-  connection, forbidden, invalidInput, isUuid, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal, requireRegion, requireScope,
-  SCOPES, seesRegion, type PageArgs, type Principal,
+  chinaDay, connection, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionCodeSchema, regionPrefix, requireKind,
+  requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type PageArgs, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
-import { chinaDay, chinaDayRange, periodBounds, PERIOD_PATTERN } from '../domain/calendar';
+import { chinaDayRange, periodBounds } from '../domain/calendar';
 import { parseResidentId, RESIDENT_ID_PROBLEM_MESSAGES } from '../domain/resident-id';
 import type { Prisma } from '../generated/prisma/client';
 import { monthlyAttendance } from '../store/attendance';

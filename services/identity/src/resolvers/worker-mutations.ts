@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  forbidden, invalidInput, notFound, parseInput, regionCodeSchema, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES,
-  type Principal,
+  chinaDay, forbidden, invalidInput, notFound, parseInput, regionCodeSchema, requireKind, requirePrincipal, requireRegion, requireScope,
+  SCOPES, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { LUHN_WARNING } from '../domain/bank-card';
-import { chinaDay } from '../domain/calendar';
 import { changeWageCard, type WageCardActor } from '../domain/wage-card';
 import { EDUCATION_LEVELS, registerWorker } from '../domain/worker';
 import { audit } from '../store/audit';

@@ -1,6 +1,7 @@
 import { parseBankCard } from '../../src/domain/bank-card';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';
-import { ageOn, chinaDay, periodBounds } from '../../src/domain/calendar';
+import { chinaDay } from '@yikatong/platform';
+import { ageOn, periodBounds } from '../../src/domain/calendar';
 import { registerWorker, type WorkerApplication, type WorkingAgePolicy } from '../../src/domain/worker';
 import { changeWageCard } from '../../src/domain/wage-card';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
-import { addDays, addWorkingDays, AppError, instantPlusDays, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { addDays, addWorkingDays, AppError, chinaDay, instantPlusDays, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
 import { depositPlaced, depositReleased, depositToppedUp, drawdownStarted, type Transfer } from './ledger';
 import { PAYROLL_SOURCE } from './wage-account';
@@ -51,7 +51,6 @@ export const DEFAULT_DEPOSIT_DEADLINES: DepositDeadlines = {
 
 const fail = (code: string, message: string, field?: string) => new AppError(code, message, field);
 const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toFixed(2)}`;
-const chinaDayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export interface Placement {
   form: DepositForm;
@@ -75,7 +74,7 @@ export function placeDeposit(
   let guaranteeValidUntil: string | null = null;
   if (placement.form === 'BANK_GUARANTEE') {
     if (!placement.guaranteeNumber?.trim()) throw fail('GUARANTEE_NUMBER_REQUIRED', 'Give the bank guarantee (保函) number.', 'guaranteeNumber');
-    const yearOn = addDays(chinaDayOf(at), 365);
+    const yearOn = addDays(chinaDay(at), 365);
     if (!placement.guaranteeValidUntil || placement.guaranteeValidUntil < yearOn) {
       throw fail('GUARANTEE_TOO_SHORT', `A bank guarantee must be valid at least one year, until ${yearOn} or later.`, 'guaranteeValidUntil');
     }
@@ -128,7 +127,7 @@ export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, 
   }
   if (payees.some((payee) => payee.amountFen <= 0n)) throw fail('INVALID_AMOUNT', 'Each named worker is owed a positive amount.', 'workers');
   const amountFen = owedFen < deposit.heldFen ? owedFen : deposit.heldFen;
-  const today = chinaDayOf(at);
+  const today = chinaDay(at);
   const drawdown: Drawdown = {
     id: randomUUID(), depositId: deposit.id, projectId: deposit.projectId, amountFen, cause, payees: [...payees], payBy: addWorkingDays(today, deadlines.drawdownPayWorkingDays, calendar),
     status: 'REQUESTED', startedAt: at, paidAt: null, bankReference: null,
@@ -153,8 +152,8 @@ export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, 
  */
 export function reassess(deposit: Deposit, assessment: DepositAssessment, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date): Deposit {
   if (deposit.status !== 'HELD' || assessment.amountFen <= deposit.requiredFen) return deposit;
-  const trace = [...deposit.trace, `reassessed on ${chinaDayOf(at)}: ${assessment.trace.join('; ')}`];
-  const topUpDueOn = deposit.heldFen < assessment.amountFen ? addWorkingDays(chinaDayOf(at), deadlines.topUpWorkingDays, calendar) : deposit.topUpDueOn;
+  const trace = [...deposit.trace, `reassessed on ${chinaDay(at)}: ${assessment.trace.join('; ')}`];
+  const topUpDueOn = deposit.heldFen < assessment.amountFen ? addWorkingDays(chinaDay(at), deadlines.topUpWorkingDays, calendar) : deposit.topUpDueOn;
   return { ...deposit, requiredFen: assessment.amountFen, rateBp: assessment.rateBp, trace, topUpDueOn };
 }
 
@@ -175,7 +174,7 @@ export function requestRelease(deposit: Deposit, projectStage: string, pledged: 
   if (projectStage !== 'COMPLETED' && projectStage !== 'CLOSED') throw fail('PROJECT_NOT_COMPLETED', 'The deposit is released after completion acceptance (竣工验收).', 'projectId');
   if (!pledged) throw fail('PLEDGE_REQUIRED', 'The contractor pledges that no wages are owed (承诺书).', 'pledge');
   const noticeUntil = instantPlusDays(at, deadlines.releaseNoticeDays);
-  return { ...deposit, status: 'RELEASE_NOTICE', releaseNoticeUntil: noticeUntil, releaseReviewBy: addWorkingDays(chinaDayOf(noticeUntil), deadlines.releaseReviewWorkingDays, calendar) };
+  return { ...deposit, status: 'RELEASE_NOTICE', releaseNoticeUntil: noticeUntil, releaseReviewBy: addWorkingDays(chinaDay(noticeUntil), deadlines.releaseReviewWorkingDays, calendar) };
 }
 
 /** The department reviews after the notice; approval releases the money within the pay deadline, rejection keeps it held. */
@@ -183,9 +182,9 @@ export function reviewRelease(
   deposit: Deposit, approve: boolean, reviewer: string, openArrears: number, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date,
 ): { deposit: Deposit; transfers: Transfer[] } {
   if (deposit.status !== 'RELEASE_NOTICE') throw fail('NO_RELEASE_REQUESTED', 'No release is waiting for review.', 'depositId');
-  if (at < deposit.releaseNoticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDayOf(deposit.releaseNoticeUntil!)}.`, 'depositId');
+  if (at < deposit.releaseNoticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDay(deposit.releaseNoticeUntil!)}.`, 'depositId');
   if (!approve) return { deposit: { ...deposit, status: 'HELD', releaseNoticeUntil: null, releaseReviewBy: null }, transfers: [] };
   if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) are open: the deposit stays until wages are paid.`, 'depositId');
-  const released: Deposit = { ...deposit, status: 'RELEASED', heldFen: 0n, releasedBy: reviewer, releasedAt: at, releasePayBy: addWorkingDays(chinaDayOf(at), deadlines.releasePayWorkingDays, calendar) };
+  const released: Deposit = { ...deposit, status: 'RELEASED', heldFen: 0n, releasedBy: reviewer, releasedAt: at, releasePayBy: addWorkingDays(chinaDay(at), deadlines.releasePayWorkingDays, calendar) };
   return { deposit: released, transfers: deposit.form === 'CASH' && deposit.heldFen > 0n ? [depositReleased(deposit.projectId, deposit.id, deposit.heldFen, at)] : [] };
 }

@@ -14,9 +14,6 @@ export interface PayCycle {
   days: number;
 }
 
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-
 export function payCycle(period: string, kind: CycleKind): PayCycle {
   const [year, month] = period.split('-').map(Number) as [number, number];
   const monthEnd = `${period}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { conflict, forbidden, notFound, parseInput, requireKind, requireScope, SCOPES, AppError } from '@yikatong/platform';
+import { AppError, conflict, forbidden, notFound, parseInput, PERIOD_PATTERN, requireKind, requireScope, SCOPES } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
-import { payCycle, PERIOD_PATTERN, wagesDueOn } from '../domain/pay-cycle';
+import { payCycle, wagesDueOn } from '../domain/pay-cycle';
 import { computeLine, type AdditionKind, type DeductionKind, type PayItem, type VerifiedWorker } from '../domain/pay-rules';
 import { answerLine, approveSheet, prepareSheet, returnSheet, reviewSheet } from '../domain/wage-sheet';
 import { approveAndDisburse, reissueFailed } from '../store/approval';

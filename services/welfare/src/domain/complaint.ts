@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { complaintClosedV1, complaintFiledV1, complaintVerifiedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
-import { addWorkingDays, AppError, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { addWorkingDays, AppError, chinaDay, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import { WELFARE_SOURCE } from './injury-insurance';
 
 /**
@@ -59,7 +59,6 @@ export interface SlaPolicy {
 export const DEFAULT_SLA: SlaPolicy = { workingDays: { WAGE_ARREARS: 60, OTHER: 60 }, complexExtensionWorkingDays: 30 };
 
 const fail = (code: string, message: string, field?: string) => new AppError(code, message, field);
-const chinaDayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const OPEN_STAGES: readonly ComplaintStage[] = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
 export const isOpen = (complaint: Pick<Complaint, 'stage'>) => OPEN_STAGES.includes(complaint.stage);
 
@@ -85,7 +84,7 @@ export function fileComplaint(intake: Intake, filedBy: string, calendar: Holiday
   if (intake.workersAffected < 1) throw fail('INVALID_WORKERS', 'At least one worker is affected.', 'workersAffected');
   const complaint: Complaint = {
     id: randomUUID(), ...intake, description: intake.description.trim(), stage: 'NEW', complex: false, receivedAt: at,
-    dueOn: addWorkingDays(chinaDayOf(at), sla.workingDays[intake.category], calendar), escalatedAt: null, result: null, amountOwedFen: null, filedBy,
+    dueOn: addWorkingDays(chinaDay(at), sla.workingDays[intake.category], calendar), escalatedAt: null, result: null, amountOwedFen: null, filedBy,
   };
   const events = intake.channel === 'ARREARS_WARNING' ? [] : [outgoing(complaintFiledV1, createEvent(complaintFiledV1, WELFARE_SOURCE, complaint.employerUscc, {
     complaintId: complaint.id, uscc: complaint.employerUscc, projectId: complaint.projectId, category: complaint.category, filedAt: at.toISOString(),
@@ -167,7 +166,7 @@ export function markComplex(complaint: Complaint, actor: string, calendar: Holid
 
 /** Open cases past their deadline are escalated once (the clock calls this). */
 export function escalateIfOverdue(complaint: Complaint, at: Date): { complaint: Complaint; step: ComplaintStep } | null {
-  if (!isOpen(complaint) || complaint.escalatedAt || chinaDayOf(at) <= complaint.dueOn) return null;
+  if (!isOpen(complaint) || complaint.escalatedAt || chinaDay(at) <= complaint.dueOn) return null;
   return {
     complaint: { ...complaint, escalatedAt: at },
     step: { complaintId: complaint.id, action: 'ESCALATED', from: complaint.stage, to: complaint.stage, actor: 'deadline', note: `due ${complaint.dueOn}`, at },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addWorkingDays, AppError, type HolidayCalendar } from '@yikatong/platform';
+import { addWorkingDays, AppError, chinaDay, type HolidayCalendar } from '@yikatong/platform';
 
 /**
  * Service windows (办事窗口): each service type promises a deadline in working days; a request is
@@ -28,7 +28,6 @@ export interface ServiceRequest {
   outcome: string | null;
 }
 
-const chinaDayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function defineServiceType(request: Omit<ServiceType, 'id'>): ServiceType {
   if (!/^[A-Z][A-Z0-9_]{2,39}$/.test(request.code)) throw new AppError('INVALID_CODE', 'The code has 3 to 40 capital letters, digits or underscores, e.g. WAGE_CERTIFICATE.', 'code');
@@ -40,7 +39,7 @@ export function defineServiceType(request: Omit<ServiceType, 'id'>): ServiceType
 export function openRequest(type: ServiceType, facts: { workerId: string; centreId: string | null; regionCode: string }, openedBy: string, calendar: HolidayCalendar, at: Date): ServiceRequest {
   return {
     id: randomUUID(), typeId: type.id, ...facts, department: type.department, status: 'OPEN', openedBy, openedAt: at,
-    dueOn: addWorkingDays(chinaDayOf(at), type.deadlineWorkingDays, calendar), closedAt: null, outcome: null,
+    dueOn: addWorkingDays(chinaDay(at), type.deadlineWorkingDays, calendar), closedAt: null, outcome: null,
   };
 }
 
@@ -50,4 +49,4 @@ export function closeRequest(request: ServiceRequest, status: 'DONE' | 'CANCELLE
   return { ...request, status, closedAt: at, outcome: outcome.trim() };
 }
 
-export const isOverdue = (request: Pick<ServiceRequest, 'status' | 'dueOn'>, at: Date) => request.status === 'OPEN' && request.dueOn < chinaDayOf(at);
+export const isOverdue = (request: Pick<ServiceRequest, 'status' | 'dueOn'>, at: Date) => request.status === 'OPEN' && request.dueOn < chinaDay(at);
