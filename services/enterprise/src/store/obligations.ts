@@ -28,7 +28,8 @@ export async function reconcileProjectObligations(tx: EnterpriseTx, projectId: s
     wageAccountOpen: kinds.has('WAGE_ACCOUNT'), depositPlaced: kinds.has('DEPOSIT'), activeEnrolments,
   };
   await reconcileBlocks(tx, project.generalContractorUscc, projectId, PROJECT_OBLIGATION_RULES, overdueObligations(facts, policy, now), cause, now);
-  await tx.project.update({ where: { id: projectId }, data: { obligationsDueAt: nextObligationDeadline(facts, policy, now) } });
+  const dueAt = nextObligationDeadline(facts, policy, now);
+  if (dueAt?.getTime() !== project.obligationsDueAt?.getTime()) await tx.project.update({ where: { id: projectId }, data: { obligationsDueAt: dueAt } });
 }
 
 /**
