@@ -30,13 +30,13 @@ export type EventData<D extends EventDefinition> = z.infer<D['data']>;
 /** What a producer passes: defaults (e.g. a field added later) may be left out. */
 export type EventDataInput<D extends EventDefinition> = z.input<D['data']>;
 
-/** Builds a validated envelope; `subject` is the aggregate id and becomes the Kafka key. */
+/** Builds a validated envelope; `subject` is the aggregate id and becomes the Kafka key; `time` is when it happened, by the producer's clock. */
 export function createEvent<D extends EventDefinition>(
   definition: D,
   source: string,
   subject: string,
   data: EventDataInput<D>,
-  time: Date = new Date(),
+  time: Date,
 ): CloudEvent<EventData<D>> {
   return {
     specversion: '1.0',

@@ -30,6 +30,8 @@ export const platformConfigSchema = z
     PII_ENCRYPTION_KEY: z.string().default(DEV_PII_ENCRYPTION_KEY),
     /** HMAC key for looking personal data up by value, base64 of 32 bytes. */
     PII_HASH_KEY: z.string().default(DEV_PII_HASH_KEY),
+    /** Development and end-to-end runs only: business time starts at this instant and runs at the normal rate. */
+    CLOCK_START_AT: z.iso.datetime({ offset: true }).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
@@ -42,6 +44,7 @@ export const platformConfigSchema = z
     for (const [name, devKey] of [['PII_ENCRYPTION_KEY', DEV_PII_ENCRYPTION_KEY], ['PII_HASH_KEY', DEV_PII_HASH_KEY]] as const) {
       if (config[name] === devKey) ctx.addIssue({ code: 'custom', path: [name], message: `set ${name} in production` });
     }
+    if (config.CLOCK_START_AT) ctx.addIssue({ code: 'custom', path: ['CLOCK_START_AT'], message: 'production runs on the system clock; unset CLOCK_START_AT' });
   });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -18,6 +18,8 @@ export * from './service-host';
 export * from './paging';
 export * from './pii';
 export * from './validation';
+export * from './calendar';
+export * from './clock';
 export { readSchema, dateTimeScalar, dateScalar, moneyScalar } from './schema';
 export { executeGraphQL } from './server/graphql-http';
 export { sendJson, sendGraphQLError, serveGraphQL } from './server/http';

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { createEvent, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig } from './config';
 import type { EventBus } from './events/bus';
+import { ManualClock } from './clock';
 
 /**
  * Test helpers that refuse to pass silently: an integration test without its PostgreSQL or Kafka
@@ -15,6 +16,22 @@ export const START_INFRA = 'npm run infra:up (from the repository root)';
 export function testConfig(overrides: Record<string, string> = {}): PlatformConfig {
   return loadPlatformConfig({ LOG_LEVEL: 'warn', DATABASE_NAME_PREFIX: 'yktest', ...process.env, NODE_ENV: 'test', ...overrides });
 }
+
+/**
+ * The instant a test's clock starts at: YIKATONG_TEST_NOW (an ISO instant) when set — `npm run
+ * test:calendar` runs the suites at a list of awkward instants — otherwise the moment the test file
+ * loads. Tests derive every day and period from it, never from the system's date.
+ */
+export function testStart(): Date {
+  const pinned = process.env.YIKATONG_TEST_NOW;
+  if (!pinned) return new Date();
+  const at = new Date(pinned);
+  if (Number.isNaN(at.getTime())) throw new Error(`YIKATONG_TEST_NOW is not an ISO instant: ${pinned}`);
+  return at;
+}
+
+/** A clock for one test file, starting at `testStart()` and moved only by the test. */
+export const testClock = (): ManualClock => new ManualClock(testStart());
 
 export async function requirePostgres(config: PlatformConfig, service: string): Promise<string> {
   const url = databaseUrlFor(config, service);
@@ -77,9 +94,9 @@ export interface ProcessedEvents {
   processedEvent: { count(args: { where: { eventId: string } }): Promise<number> };
 }
 
-/** Publishes another service's event (as that service would, keyed by its subject) and waits until the consumer applied it. */
-export async function deliver<D extends EventDefinition>(bus: EventBus, db: ProcessedEvents, definition: D, subject: string, data: EventDataInput<D>): Promise<void> {
-  const event = createEvent(definition, '/test', subject, data);
+/** Publishes another service's event (as that service would, keyed by its subject, at `time`) and waits until the consumer applied it. */
+export async function deliver<D extends EventDefinition>(bus: EventBus, db: ProcessedEvents, definition: D, subject: string, data: EventDataInput<D>, time: Date): Promise<void> {
+  const event = createEvent(definition, '/test', subject, data, time);
   await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
   await eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
 }

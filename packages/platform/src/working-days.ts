@@ -1,4 +1,4 @@
-import { addDays } from './validation';
+import { addDays, chinaYear } from './calendar';
 
 /**
  * The holiday calendar (节假日安排) of a year, as the State Council publishes it: public holidays
@@ -34,7 +34,7 @@ export interface HolidayTable {
 
 /** The calendar from a year back to two years on (deadlines are days or weeks away), read in the caller's transaction. */
 export async function loadHolidayCalendar(table: HolidayTable, now: Date): Promise<HolidayCalendar> {
-  const year = now.getUTCFullYear();
+  const year = chinaYear(now);
   const rows = await table.findMany({ where: { day: { gte: new Date(Date.UTC(year - 1, 0, 1)), lt: new Date(Date.UTC(year + 2, 0, 1)) } } });
   const of = (kind: string) => new Set(rows.filter((row) => row.kind === kind).map((row) => row.day.toISOString().slice(0, 10)));
   return { holidays: of('HOLIDAY'), makeUpWorkdays: of('MAKE_UP_WORKDAY') };

@@ -1,4 +1,4 @@
-import { addDays, chinaDay, daysBetween, instantPlusDays } from '../../src/validation';
+import { addDays, chinaDay, daysBetween, instantPlusDays } from '../../src/calendar';
 
 describe('calendar days and instants', () => {
   it('adds calendar days across month and year ends, backwards too', () => {
