@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { InMemoryEventBus, loadPlatformConfig, mintToken, SCOPES, type RunningService, type TokenClaims } from '@yikatong/platform';
+import { addMonthsToDay, clockFromConfig, instantPlusDays, InMemoryEventBus, loadPlatformConfig, mintToken, SCOPES, type Clock, type RunningService, type TokenClaims } from '@yikatong/platform';
 import { createEnterpriseService } from '../services/enterprise/src/service';
 import { loadEnterpriseConfig } from '../services/enterprise/src/config';
 import { usccCheckCharacter } from '../services/enterprise/src/domain/uscc';
@@ -70,7 +70,7 @@ async function graphql(url: string, token: string, query: string, variables: Rec
 }
 
 /** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises (one card frozen) with qualifications, a project with an open tender, three workers. */
-async function seed(gatewayUrl: string, portalToken: string, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
+async function seed(gatewayUrl: string, portalToken: string, clock: Clock, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
   const existing = await graphql(gatewayUrl, portalToken, 'query { enterprises(first: 1) { nodes { uscc } } }', {});
   if (existing.enterprises.nodes.length > 0) return;
   for (const [i, enterprise] of XINGTAI.entries()) {
@@ -90,14 +90,14 @@ async function seed(gatewayUrl: string, portalToken: string, services: { payroll
   const qualifications = [['建筑工程施工总承包', 'FIRST'], ['市政公用工程施工总承包', 'SECOND'], ['施工劳务', 'UNGRADED'], ['建筑装修装饰工程专业承包', 'SECOND']] as const;
   for (const [i, [category, grade]] of qualifications.entries()) {
     await graphql(gatewayUrl, portalToken, 'mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }', {
-      input: { uscc: demoUscc(i + 1), category, grade, certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`, issuedBy: '河北省住房和城乡建设厅', validUntil: '2030-12-31' },
+      input: { uscc: demoUscc(i + 1), category, grade, certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`, issuedBy: '河北省住房和城乡建设厅', validUntil: addMonthsToDay(clock.today(), 48) },
     });
   }
   const project = await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
-    input: { name: '邢台学院新校区一期', regionCode: '130502', client: '邢台学院', generalContractorUscc: demoUscc(1), contractValue: '12000000000', labourCostSharePercent: 25, startDate: '2027-03-01' },
+    input: { name: '邢台学院新校区一期', regionCode: '130502', client: '邢台学院', generalContractorUscc: demoUscc(1), contractValue: '12000000000', labourCostSharePercent: 25, startDate: `${addMonthsToDay(clock.today(), 3).slice(0, 7)}-01` },
   });
   await graphql(gatewayUrl, portalToken, 'mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }', {
-    input: { projectId: project.registerProject.id, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() },
+    input: { projectId: project.registerProject.id, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: instantPlusDays(clock.now(), 30).toISOString() },
   });
   const workers = [['130502199003070018', '王建国', 'REBAR'], ['130521198811150024', '李秀英', 'MASON'], ['130503199505200031', '赵志强', 'CARPENTER']] as const;
   for (const [i, [idNumber, name, tradeCode]] of workers.entries()) {
@@ -129,10 +129,12 @@ async function main() {
     WELFARE_DATABASE_URL: dbs[3]!.url,
   };
   const bus = new InMemoryEventBus();
-  const identity = createIdentityService(loadIdentityConfig(env), bus);
-  const enterprise = createEnterpriseService(loadEnterpriseConfig(env), bus);
-  const payroll = createPayrollService(loadPayrollConfig(env), bus);
-  const welfare = createWelfareService(loadWelfareConfig(env), bus);
+  // One clock for the four services (CLOCK_START_AT shows the demo at another date).
+  const clock = clockFromConfig(platform);
+  const identity = createIdentityService(loadIdentityConfig(env), bus, { clock });
+  const enterprise = createEnterpriseService(loadEnterpriseConfig(env), bus, { clock });
+  const payroll = createPayrollService(loadPayrollConfig(env), bus, { clock });
+  const welfare = createWelfareService(loadWelfareConfig(env), bus, { clock });
   const running: RunningService[] = [];
   for (const service of [identity, enterprise, payroll, welfare]) running.push(await service.start());
   const [identityUrl, enterpriseUrl, payrollUrl, welfareUrl] = running.map((service) => service.graphqlUrl);
@@ -161,7 +163,7 @@ async function main() {
     ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
     'SERVICE (trading platform, gRPC CheckBiddingEligibility)': await token({ sub: 'trading-platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck }),
   };
-  await seed(gateway.url, Object.values(tokens)[0]!, { payroll, welfare });
+  await seed(gateway.url, Object.values(tokens)[0]!, clock, { payroll, welfare });
   const demoWorker = (await graphql(gateway.url, Object.values(tokens)[0]!, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
   tokens[`WORKER (${demoWorker.name}; ask { me { name wageCard { bankCode } } })`] = await token({ sub: demoWorker.id, kind: 'WORKER' });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { arrearsWarningClearedV1, arrearsWarningRaisedV1, createEvent, TOPICS, type EventDataInput } from '@yikatong/contracts';
-import { SCOPES, testing } from '@yikatong/platform';
+import { addDays, addMonthsToDay, instantPlusDays, SCOPES, testing } from '@yikatong/platform';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
 
@@ -16,9 +16,10 @@ let system: RunningSystem;
 let portal: ReturnType<typeof graphqlClient>;
 let producer: Producer;
 let observer: Consumer;
-const eligibilityEvents: Array<{ uscc: string; eligible: boolean; codes: string[]; changedAt: string }> = [];
-// The broker outlives a run (its topics keep earlier runs' events for the same USCCs): only this run's count.
-const startedAt = new Date().toISOString();
+const eligibilityEvents: Array<{ uscc: string; eligible: boolean; codes: string[] }> = [];
+// The broker outlives a run (its topics keep earlier runs' events for the same USCCs, at other pinned
+// business times): only messages this run's services wrote count, by the broker's own timestamps.
+const runStartedMs = Date.now();
 
 beforeAll(async () => {
   await testing.requireKafka(config);
@@ -36,8 +37,9 @@ beforeAll(async () => {
   await observer.subscribe({ topic: TOPICS.enterpriseEligibility, fromBeginning: true });
   await observer.run({
     eachMessage: async ({ message }) => {
-      const { data } = JSON.parse(message.value!.toString()) as { data: { uscc: string; eligible: boolean; reasons: Array<{ code: string }>; changedAt: string } };
-      eligibilityEvents.push({ uscc: data.uscc, eligible: data.eligible, codes: data.reasons.map((reason) => reason.code).sort(), changedAt: data.changedAt });
+      if (Number(message.timestamp) < runStartedMs) return;
+      const { data } = JSON.parse(message.value!.toString()) as { data: { uscc: string; eligible: boolean; reasons: Array<{ code: string }> } };
+      eligibilityEvents.push({ uscc: data.uscc, eligible: data.eligible, codes: data.reasons.map((reason) => reason.code).sort() });
     },
   });
 }, 180_000);
@@ -54,8 +56,8 @@ type Warning = { warningId: string; projectId: string; uscc: string; version: nu
 async function warningFact(state: 'raised' | 'cleared', warning: Warning, times = 1) {
   const base = { ...warning, colour: 'RED' as const };
   const event = state === 'raised'
-    ? createEvent(arrearsWarningRaisedV1, '/yikatong/payroll', warning.uscc, { ...base, ruleCode: 'UNPAID_MONTH', message: '2026-09 wages unpaid a month after due', raisedAt: new Date().toISOString() } satisfies EventDataInput<typeof arrearsWarningRaisedV1>)
-    : createEvent(arrearsWarningClearedV1, '/yikatong/payroll', warning.uscc, { ...base, reason: 'wages paid in full', clearedAt: new Date().toISOString() });
+    ? createEvent(arrearsWarningRaisedV1, '/yikatong/payroll', warning.uscc, { ...base, ruleCode: 'UNPAID_MONTH', message: '2026-09 wages unpaid a month after due', raisedAt: system.clock.now().toISOString() } satisfies EventDataInput<typeof arrearsWarningRaisedV1>, system.clock.now())
+    : createEvent(arrearsWarningClearedV1, '/yikatong/payroll', warning.uscc, { ...base, reason: 'wages paid in full', clearedAt: system.clock.now().toISOString() }, system.clock.now());
   const message = { key: warning.uscc, value: JSON.stringify(event) };
   await producer.send({ topic: TOPICS.payrollWarnings, messages: Array.from({ length: times }, () => message) });
 }
@@ -92,7 +94,7 @@ it('a red warning and a frozen card each block; clearing the warning first, then
     'RED_ARREARS_WARNING', 'ENTERPRISE_CARD_FROZEN+RED_ARREARS_WARNING', 'ENTERPRISE_CARD_FROZEN', 'eligible',
   ]);
   const published = await testing.eventually(async () => {
-    const mine = eligibilityEvents.filter((event) => event.uscc === uscc && event.changedAt >= startedAt);
+    const mine = eligibilityEvents.filter((event) => event.uscc === uscc);
     return mine.length === 4 ? mine : undefined;
   }, 20_000, 'four eligibility-changed events on the topic');
   expect(published.map((event) => event.eligible)).toEqual([false, false, false, true]);
@@ -131,11 +133,11 @@ it('through the gateway: a project is awarded by tender, a refused bid carries e
   }));
   const contractor = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-admin', kind: 'ENTERPRISE', uscc, scope: SCOPES.projectRegister }));
   const project = await bureau<{ registerProject: { id: string } }>(`mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, { input: {
-    name: '邢台市第一中学新校区', regionCode: '130502', client: '邢台市教育局', generalContractorUscc: uscc, contractValue: '8000000000', labourCostSharePercent: 25, startDate: '2027-01-01',
+    name: '邢台市第一中学新校区', regionCode: '130502', client: '邢台市教育局', generalContractorUscc: uscc, contractValue: '8000000000', labourCostSharePercent: 25, startDate: addDays(system.clock.today(), 30),
   } });
   const projectId = project.data!.registerProject.id;
   const tender = await bureau<{ openTender: { id: string } }>(`mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }`, { input: {
-    projectId, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    projectId, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: instantPlusDays(system.clock.now(), 7).toISOString(),
   } });
   const tenderId = tender.data!.openTender.id;
   const BID = `mutation ($input: SubmitBidInput!) { submitBid(input: $input) { id } }`;
@@ -148,7 +150,7 @@ it('through the gateway: a project is awarded by tender, a refused bid carries e
   await unfreeze(card.number);
   await waitForReasons(portal, uscc, []);
   const qualified = await bureau(`mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }`, { input: {
-    uscc, category: '建筑工程施工总承包', grade: 'FIRST', certificateNumber: 'D213051234', issuedBy: '河北省住房和城乡建设厅', validUntil: '2030-12-31',
+    uscc, category: '建筑工程施工总承包', grade: 'FIRST', certificateNumber: 'D213051234', issuedBy: '河北省住房和城乡建设厅', validUntil: addMonthsToDay(system.clock.today(), 36),
   } });
   expect(qualified.errors).toBeUndefined();
   const bid = await contractor<{ submitBid: { id: string } }>(BID, { input: { tenderId, price: '7900000000' } });

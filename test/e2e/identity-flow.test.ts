@@ -3,7 +3,7 @@ import {
   createEvent, trainingCompletedV1,
   type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
-import { callUnary, chinaDay, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
+import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { REGISTER, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
@@ -34,9 +34,9 @@ afterAll(async () => {
   await system?.stop();
 });
 
-/** Publishes another service's event as that service would (keyed by its subject). */
+/** Publishes another service's event as that service would (keyed by its subject), at the system's time. */
 const publish = <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) =>
-  bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(createEvent(definition, '/e2e', subject, data)) }]);
+  bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(createEvent(definition, '/e2e', subject, data, system.clock.now())) }]);
 
 it('registers, trains, enrols, records attendance and answers payroll; a blacklisting freezes cards but never wages', async () => {
   const clerk = graphqlClient(system.gatewayUrl, await tokenFor(config, {
@@ -55,7 +55,7 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   const projectId = project.data!.registerProject.id;
   const linked = await contractor(`mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { id } }`, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } });
   expect(linked.errors).toBeUndefined();
-  const now = new Date().toISOString();
+  const now = system.clock.now().toISOString();
 
   const employer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'sub-admin', kind: 'ENTERPRISE', uscc: SUB, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }));
   const first17 = '13050219920408003';
@@ -73,7 +73,7 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
 
   // Enrolment succeeds once identity has applied the project and training events from Kafka.
   // Days and months are China's (UTC+8): from 16:00 UTC on the last day of a month, it is already the next.
-  const today = chinaDay(new Date());
+  const today = system.clock.today();
   const enrol = () => employer<{ enrolWorker: { id: string } }>(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, { input: {
     workerId, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: today,
   } });
@@ -83,7 +83,8 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   }, 20_000, 'enrolment to be accepted');
   expect(enrolled.data!.enrolWorker.id).toBeDefined();
 
-  const at = (seconds: number) => new Date(Date.now() - (seconds + 1) * 1_000).toISOString();
+  const clockedAt = system.clock.now().getTime();
+  const at = (seconds: number) => new Date(clockedAt - (seconds + 1) * 1_000).toISOString();
   const clockIns = [
     { deviceRecordId: 'd1', deviceId: 'gate-east', workerId, projectId, method: 'FINGERPRINT', at: at(1) },
     { deviceRecordId: 'd2', deviceId: 'gate-east', workerId, projectId, method: 'FINGERPRINT', at: at(0) },
@@ -114,7 +115,8 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   const client = new WorkerRegistryService(`127.0.0.1:${PORTS.identityGrpc}`, grpc.credentials.createInsecure());
   try {
     const token = await tokenFor(config, { sub: 'payroll', kind: 'SERVICE' });
-    const period = today.slice(0, 7);
+    // The month of the clock-ins: a run that straddles China midnight at a month's end asks for the month worked.
+    const period = chinaPeriod(new Date(clockIns[1]!.at));
     const answer = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period, workerIds: [] }, { token });
     expect(answer.workers).toEqual([expect.objectContaining({ workerId, enrolled: true, cardUsableForWages: true, problems: [], employerUscc: SUB, rateFen: '40000' })]);
   } finally {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { createEvent, TOPICS, trainingCompletedV1 } from '@yikatong/contracts';
-import { callUnary, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
+import { addDays, addMonthsToPeriod, callUnary, clockStartingAt, createLogger, grpc, KafkaEventBus, kafkaBrokers, lastDayOfPeriod, SCOPES, testing } from '@yikatong/platform';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { PayrollSettlementService } from '../../services/payroll/src/grpc/settlement-server';
 import { DECISION, FREEZE, REGISTER, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
@@ -30,7 +30,8 @@ beforeAll(async () => {
   await freshDatabases(config);
   // Last month's wages fell due yesterday, whatever today is: late (yellow and red on the share paid)
   // but never the month late that would add the red WAGES_UNPAID_A_MONTH.
-  system = await startSystem(config, { WAGE_DUE_DAYS_AFTER_CYCLE: String(new Date().getUTCDate() - 1) });
+  const clock = clockStartingAt(testing.testStart());
+  system = await startSystem(config, { WAGE_DUE_DAYS_AFTER_CYCLE: String(Number(clock.today().slice(8)) - 1) }, clock);
   bus = new KafkaEventBus({ clientId: 'e2e-payroll', brokers: kafkaBrokers(config), logger: createLogger('e2e', 'warn') });
   // The test bank: a consumer of payroll's payment instructions, as a bank's system would be.
   bank = new Kafka({ clientId: 'e2e-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-bank-${randomUUID()}` });
@@ -45,10 +46,11 @@ afterAll(async () => {
   await system?.stop();
 });
 
+/** Last month in China, by the system's clock. */
 const lastMonth = () => {
-  const now = new Date();
-  const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
-  return { period: lastDay.slice(0, 7), firstDay: `${lastDay.slice(0, 7)}-01`, lastDay, dayBefore: new Date(Date.parse(`${lastDay}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) };
+  const period = addMonthsToPeriod(system.clock.period(), -1);
+  const lastDay = lastDayOfPeriod(period);
+  return { period, firstDay: `${period}-01`, lastDay, dayBefore: addDays(lastDay, -1) };
 };
 
 async function settle(reports: Array<{ lineId: string; outcome: string; bankReference: string }>) {
@@ -130,8 +132,8 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
     const workerId = registered.data!.registerWorker.id;
     workerIds.push(workerId);
     await bus.publish([{ topic: trainingCompletedV1.topic, key: workerId, value: JSON.stringify(createEvent(trainingCompletedV1, '/e2e', workerId, {
-      completionId: randomUUID(), workerId, kind: 'SAFETY', programme: '三级安全教育', hours: 50, tradeCode: null, skillLevel: null, certificateNumber: null, completedAt: new Date().toISOString(),
-    })) }]);
+      completionId: randomUUID(), workerId, kind: 'SAFETY', programme: '三级安全教育', hours: 50, tradeCode: null, skillLevel: null, certificateNumber: null, completedAt: system.clock.now().toISOString(),
+    }, system.clock.now())) }]);
     await testing.eventually(async () => {
       const enrolled = await employer(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, { input: {
         workerId, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: month.firstDay,

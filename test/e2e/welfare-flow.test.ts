@@ -1,4 +1,4 @@
-import { SCOPES, testing } from '@yikatong/platform';
+import { addMonthsToPeriod, SCOPES, testing } from '@yikatong/platform';
 import { REGISTER, usccFor, waitForEnterpriseCard } from '../support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, type RunningSystem } from '../support/system';
 
@@ -29,7 +29,7 @@ it('a verified wage complaint reaches payroll (deposit drawdown) and enterprise 
   await waitForEnterpriseCard(clerk, GC);
   const contractor = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-manager', kind: 'ENTERPRISE', uscc: GC, scope: `${SCOPES.projectRegister} ${SCOPES.wagesApprove}` }));
   const project = await contractor<{ registerProject: { id: string } }>(`mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, { input: {
-    name: '信都区安置房', regionCode: '130502', client: '信都区住建局', generalContractorUscc: GC, contractValue: '5000000000', labourCostSharePercent: 25, startDate: '2026-06-01',
+    name: '信都区安置房', regionCode: '130502', client: '信都区住建局', generalContractorUscc: GC, contractValue: '5000000000', labourCostSharePercent: 25, startDate: `${addMonthsToPeriod(system.clock.period(), -6)}-01`,
   } });
   const projectId = project.data!.registerProject.id;
   // The deposit: 2 % of ¥50,000,000, once payroll and welfare have learned the project.
@@ -42,8 +42,8 @@ it('a verified wage complaint reaches payroll (deposit drawdown) and enterprise 
   const worker = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: workerId, kind: 'WORKER' }));
   const filed = await testing.eventually(async () => {
     const result = await worker<{ fileComplaint: { id: string; dueOn: string } }>(`mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id dueOn } }`, { input: {
-      category: 'WAGE_ARREARS', employerUscc: GC, projectId, periodFrom: '2026-09', periodTo: '2026-10', amountClaimed: '960000', workersAffected: 2,
-      description: '九月、十月两个月工资未发', handlerDepartment: 'HOUSING_CONSTRUCTION',
+      category: 'WAGE_ARREARS', employerUscc: GC, projectId, periodFrom: addMonthsToPeriod(system.clock.period(), -3), periodTo: addMonthsToPeriod(system.clock.period(), -2), amountClaimed: '960000', workersAffected: 2,
+      description: '两个月工资未发', handlerDepartment: 'HOUSING_CONSTRUCTION',
     } });
     return result.errors ? undefined : result.data!.fileComplaint;
   }, 20_000, 'welfare to learn the project');

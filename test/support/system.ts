@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrlFor, mintToken, testing, type PlatformConfig, type TokenClaims } from '@yikatong/platform';
+import { clockStartingAt, databaseUrlFor, mintToken, testing, type Clock, type PlatformConfig, type TokenClaims } from '@yikatong/platform';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
@@ -12,6 +12,8 @@ export const PORTS = { gateway: 14000, identity: 14001, enterprise: 14002, payro
 
 export interface RunningSystem {
   config: PlatformConfig;
+  /** The system's business time: started at `testing.testStart()`, running at the normal rate in every process. */
+  clock: Clock;
   gatewayUrl: string;
   stop(): Promise<void>;
 }
@@ -78,13 +80,17 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
-/** Starts the four services and the gateway as separate OS processes (settings may add to their environment); logs go to .data/e2e-logs. */
-export async function startSystem(config: PlatformConfig, settings: Record<string, string> = {}): Promise<RunningSystem> {
+/**
+ * Starts the four services and the gateway as separate OS processes (settings may add to their
+ * environment); logs go to .data/e2e-logs. Every process's clock starts where the test's stands
+ * when it is launched (CLOCK_START_AT), so all of them agree on the day to within a process start.
+ */
+export async function startSystem(config: PlatformConfig, settings: Record<string, string> = {}, clock: Clock = clockStartingAt(testing.testStart())): Promise<RunningSystem> {
   const logDir = path.join(ROOT, '.data', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
-  const env = { ...processEnv(config), ...settings };
   const children: ChildProcess[] = [];
   const launch = (name: string, entry: string) => {
+    const env = { ...processEnv(config), CLOCK_START_AT: clock.now().toISOString(), ...settings };
     // CPU_PROFILE_DIR=<dir> writes each process's V8 CPU profile there when it stops (for benchmarks).
     const profile = process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.CPU_PROFILE_DIR, name)}`] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: path.dirname(path.dirname(entry)), env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -99,6 +105,7 @@ export async function startSystem(config: PlatformConfig, settings: Record<strin
   await testing.eventually(async () => ((await healthy(PORTS.gateway)) ? true : undefined), 60_000, 'gateway to start');
   return {
     config,
+    clock,
     gatewayUrl: `http://127.0.0.1:${PORTS.gateway}/graphql`,
     stop: async () => {
       await Promise.all(children.map((child) => new Promise<void>((resolve) => {

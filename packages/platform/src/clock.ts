@@ -30,13 +30,13 @@ class SystemClock extends Clock {
   }
 }
 
-/** Starts at `start` and runs at the normal rate, so Kafka, timeouts and sweeps still behave for real. */
+/** Reads `start` at the system instant `anchorMs` and runs at the normal rate, so Kafka, timeouts and sweeps still behave for real. */
 class OffsetClock extends Clock {
   private readonly offsetMs: number;
 
-  constructor(start: Date) {
+  constructor(start: Date, anchorMs: number) {
     super();
-    this.offsetMs = start.getTime() - Date.now();
+    this.offsetMs = start.getTime() - anchorMs;
   }
 
   now(): Date {
@@ -70,8 +70,13 @@ export class ManualClock extends Clock {
 
 export const systemClock: Clock = new SystemClock();
 
-export const clockStartingAt = (start: Date): Clock => new OffsetClock(start);
+/** A clock that reads `start` now (or at the system instant `anchorMs`) and runs on from there. */
+export const clockStartingAt = (start: Date, anchorMs = Date.now()): Clock => new OffsetClock(start, anchorMs);
 
-/** The clock a service process runs on: the system's, or (never in production) one started at CLOCK_START_AT. */
+/**
+ * The clock a service process runs on: the system's, or (never in production) one that read
+ * CLOCK_START_AT when the process started — anchored at the process's start rather than at this
+ * call, so processes launched together agree to within their launch, whatever their boot takes.
+ */
 export const clockFromConfig = (config: { CLOCK_START_AT?: string | undefined }): Clock =>
-  config.CLOCK_START_AT ? clockStartingAt(new Date(config.CLOCK_START_AT)) : systemClock;
+  config.CLOCK_START_AT ? clockStartingAt(new Date(config.CLOCK_START_AT), performance.timeOrigin) : systemClock;

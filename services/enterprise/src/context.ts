@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byId, byKey, groupBy, type Principal } from '@yikatong/platform';
+import { byId, byKey, groupBy, type Clock, type Principal } from '@yikatong/platform';
 import type { EnterpriseDb } from './db';
 import type { BlacklistPolicy, Listing } from './domain/blacklist';
 import type { CreditRecord } from './domain/credit';
@@ -16,8 +16,10 @@ import { findParticipants, findProjects } from './store/projects';
 import { findQualifications } from './store/qualifications';
 import { findBids, findTenders } from './store/tenders';
 
+/** What every request shares: the database, business time and the province's policies. */
 export interface EnterpriseDeps {
   db: EnterpriseDb;
+  clock: Clock;
   blacklistPolicy: BlacklistPolicy;
   obligationPolicy: ObligationPolicy;
   qualificationPolicy: QualificationPolicy;

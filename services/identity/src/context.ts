@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byId, groupBy, type PiiProtector, type Principal } from '@yikatong/platform';
+import { byId, groupBy, type Clock, type PiiProtector, type Principal } from '@yikatong/platform';
 import type { IdentityPolicy } from './config';
 import type { IdentityDb } from './db';
 import type { Card } from './domain/card';
@@ -10,16 +10,17 @@ import { findEnrolments } from './store/enrolments';
 import { findProjects, type ProjectView } from './store/projects';
 import { findWorkersByIds, type WorkerRow } from './store/workers';
 
-/** What every request shares: the database, personal-data keys and the province's policy. */
+/** What every request shares: the database, personal-data keys, the province's policy and business time. */
 export interface IdentityDeps {
   db: IdentityDb;
   pii: PiiProtector;
   policy: IdentityPolicy;
+  clock: Clock;
 }
 
 /** One set of DataLoaders per request: batched loads, no N+1, nothing cached across callers. */
 export function createIdentityContext(principal: Principal | null, deps: IdentityDeps, nudgeOutbox: () => void) {
-  const { db } = deps;
+  const { db, clock } = deps;
   return {
     principal,
     ...deps,
@@ -46,7 +47,7 @@ export function createIdentityContext(principal: Principal | null, deps: Identit
     projectById: new DataLoader<string, ProjectView | null>(async (ids) => byId(ids, await findProjects(db, ids))),
     /** Unmasked reads of one request are audited in one insert, before any value leaves the service. */
     auditRead: new DataLoader<AuditRecord, true, string>(async (records) => {
-      await audit(db, principal!, records);
+      await audit(db, principal!, clock.now(), records);
       return records.map(() => true as const);
     }, { cacheKeyFn: (record) => JSON.stringify(record) }),
   };

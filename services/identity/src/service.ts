@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createPiiProtector, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
+import { clockFromConfig, createPiiProtector, createServiceRuntime, databaseUrlFor, type Clock, type EventBus } from '@yikatong/platform';
 import { identityPolicy, type IdentityConfig } from './config';
 import { createIdentityContext, type IdentityDeps } from './context';
 import { createIdentityDb } from './db';
@@ -8,9 +8,9 @@ import { WorkerRegistryService, workerRegistryImplementation } from './grpc/work
 import { resolvers } from './resolvers';
 
 /** The identity service: real-name registry, cards, enrolments and attendance (graph, events, gRPC). */
-export function createIdentityService(config: IdentityConfig, bus: EventBus) {
+export function createIdentityService(config: IdentityConfig, bus: EventBus, options: { clock?: Clock } = {}) {
   const db = createIdentityDb(config.IDENTITY_DATABASE_URL ?? databaseUrlFor(config, 'identity'), config.DATABASE_POOL_SIZE);
-  const deps: IdentityDeps = { db, pii: createPiiProtector(config), policy: identityPolicy(config) };
+  const deps: IdentityDeps = { db, pii: createPiiProtector(config), policy: identityPolicy(config), clock: options.clock ?? clockFromConfig(config) };
   const runtime = createServiceRuntime({
     name: 'identity',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
@@ -19,7 +19,7 @@ export function createIdentityService(config: IdentityConfig, bus: EventBus) {
     port: config.IDENTITY_PORT,
     settings: config,
     createContext: (principal, nudgeOutbox) => createIdentityContext(principal, deps, nudgeOutbox),
-    startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(bus, db, logger, nudgeOutbox),
+    startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(deps, bus, logger, nudgeOutbox),
     grpc: {
       port: config.IDENTITY_GRPC_PORT,
       services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(db, deps.pii, config, logger) }],

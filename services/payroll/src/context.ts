@@ -1,4 +1,4 @@
-import type { PiiProtector, Principal } from '@yikatong/platform';
+import type { Clock, PiiProtector, Principal } from '@yikatong/platform';
 import type { PayPolicy } from './domain/pay-rules';
 import type { PayrollDb } from './db';
 import type { DepositRateInputsSource } from './grpc/enterprise-client';
@@ -6,9 +6,10 @@ import type { WorkerVerifier } from './grpc/identity-client';
 import type { WarningJudge } from './store/warnings';
 import { createPayrollLoaders, type PayrollLoaders } from './resolvers/loaders';
 
-/** What every resolver may use: the caller, the database, identity's answers and the policies from config. */
+/** What every resolver may use: the caller, the database, the clock, identity's answers and the policies from config. */
 export interface PayrollDeps {
   db: PayrollDb;
+  clock: Clock;
   pii: PiiProtector;
   verifyWorkers: WorkerVerifier;
   depositRateInputs: DepositRateInputsSource;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, createPiiProtector, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
+import { clockFromConfig, createLogger, createPiiProtector, createServiceRuntime, databaseUrlFor, type Clock, type EventBus } from '@yikatong/platform';
 import { payPolicy, type PayrollConfig } from './config';
 import { createPayrollContext, type PayrollDeps } from './context';
 import { createPayrollDb } from './db';
@@ -8,26 +8,27 @@ import { createDepositRateInputsSource, type DepositRateInputsSource } from './g
 import { createWorkerVerifier, type WorkerVerifier } from './grpc/identity-client';
 import { PayrollSettlementService, payrollSettlementImplementation } from './grpc/settlement-server';
 import { resolvers } from './resolvers';
-import { PayrollClock } from './store/payroll-clock';
+import { PayrollSweeper } from './store/payroll-sweeper';
 import { WarningJudge } from './store/warnings';
 
 /**
  * The payroll service: wage accounts and funding, wage sheets, disbursement to banks and their
  * settlement, the ledger, deposits and arrears warnings. Identity's and enterprise's answers come over
- * gRPC unless given (tests answer them in-process).
+ * gRPC unless given (tests answer them in-process). Business time comes from `options.clock` (tests
+ * pin it), else from the config's clock.
  */
 export function createPayrollService(
   config: PayrollConfig,
   bus: EventBus,
-  options: { verifyWorkers?: WorkerVerifier; depositRateInputs?: DepositRateInputsSource } = {},
+  options: { verifyWorkers?: WorkerVerifier; depositRateInputs?: DepositRateInputsSource; clock?: Clock } = {},
 ) {
   const db = createPayrollDb(config.PAYROLL_DATABASE_URL ?? databaseUrlFor(config, 'payroll'), config.DATABASE_POOL_SIZE);
   const identity = options.verifyWorkers ? null : createWorkerVerifier(config.IDENTITY_GRPC_ADDRESS, config);
   const enterprise = options.depositRateInputs ? null : createDepositRateInputsSource(config.ENTERPRISE_GRPC_ADDRESS, config);
   const deps: PayrollDeps = {
-    db, pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, depositRateInputs: options.depositRateInputs ?? enterprise!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE, config.LEAVER_PAY_GRACE_DAYS),
+    db, clock: options.clock ?? clockFromConfig(config), pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, depositRateInputs: options.depositRateInputs ?? enterprise!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE, config.LEAVER_PAY_GRACE_DAYS),
   };
-  const clock = new PayrollClock(db, deps.warnings, createLogger('payroll-clock', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
+  const sweeper = new PayrollSweeper(db, deps.clock, deps.warnings, createLogger('payroll-sweeper', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
   const grpcClients = { start: async () => undefined, stop: async () => { identity?.close(); enterprise?.close(); } };
   const runtime = createServiceRuntime({
     name: 'payroll',
@@ -42,10 +43,10 @@ export function createPayrollService(
       port: config.PAYROLL_GRPC_PORT,
       services: (logger, nudgeOutbox) => [{
         definition: PayrollSettlementService.service,
-        implementation: payrollSettlementImplementation(db, config, deps.warnings, logger, nudgeOutbox),
+        implementation: payrollSettlementImplementation(deps, config, logger, nudgeOutbox),
       }],
     },
-    companions: [grpcClients, clock],
+    companions: [grpcClients, sweeper],
   }, bus);
-  return { ...runtime, deps, clock };
+  return { ...runtime, deps, sweeper };
 }

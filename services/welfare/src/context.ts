@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
-import { byId, groupBy, type Principal } from '@yikatong/platform';
+import { byId, groupBy, type Clock, type Principal } from '@yikatong/platform';
 import type { WelfareDb } from './db';
 import type { SlaPolicy } from './domain/complaint';
 import type { SafetyHours } from './domain/training';
 
 export interface WelfareDeps {
   db: WelfareDb;
+  /** Where business time comes from: deadlines, certificate years, eligibility ages. */
+  clock: Clock;
   sla: SlaPolicy;
   safetyHours: SafetyHours;
 }

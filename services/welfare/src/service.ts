@@ -1,17 +1,18 @@
 import path from 'node:path';
-import { createLogger, createServiceRuntime, databaseUrlFor, type EventBus } from '@yikatong/platform';
+import { clockFromConfig, createLogger, createServiceRuntime, databaseUrlFor, type Clock, type EventBus } from '@yikatong/platform';
 import { safetyHours, slaPolicy, type WelfareConfig } from './config';
 import { createWelfareContext, type WelfareDeps } from './context';
 import { createWelfareDb } from './db';
 import { startWelfareConsumers } from './events/consumers';
 import { resolvers } from './resolvers';
-import { ComplaintClock } from './store/complaint-clock';
+import { ComplaintSweeper } from './store/complaint-sweeper';
 
 /** The welfare service: service centres, complaints with SLA clocks, work-injury insurance and training; service windows and schemes come next (issue #6). */
-export function createWelfareService(config: WelfareConfig, bus: EventBus) {
+export function createWelfareService(config: WelfareConfig, bus: EventBus, options: { clock?: Clock } = {}) {
   const db = createWelfareDb(config.WELFARE_DATABASE_URL ?? databaseUrlFor(config, 'welfare'), config.DATABASE_POOL_SIZE);
-  const deps: WelfareDeps = { db, sla: slaPolicy(config), safetyHours: safetyHours(config) };
-  const clock = new ComplaintClock(db, createLogger('welfare-complaints', config.LOG_LEVEL), config.COMPLAINT_SWEEP_INTERVAL_MS);
+  const clock = options.clock ?? clockFromConfig(config);
+  const deps: WelfareDeps = { db, clock, sla: slaPolicy(config), safetyHours: safetyHours(config) };
+  const sweeper = new ComplaintSweeper(db, clock, createLogger('welfare-complaints', config.LOG_LEVEL), config.COMPLAINT_SWEEP_INTERVAL_MS);
   const runtime = createServiceRuntime({
     name: 'welfare',
     schemaPath: path.join(__dirname, '..', 'schema.graphql'),
@@ -21,7 +22,7 @@ export function createWelfareService(config: WelfareConfig, bus: EventBus) {
     settings: config,
     createContext: (principal, nudgeOutbox) => createWelfareContext(principal, deps, nudgeOutbox),
     startConsumers: async ({ logger, nudgeOutbox }) => [await startWelfareConsumers(bus, deps, logger, nudgeOutbox)],
-    companions: [clock],
+    companions: [sweeper],
   }, bus);
-  return { ...runtime, deps, clock };
+  return { ...runtime, deps, sweeper };
 }

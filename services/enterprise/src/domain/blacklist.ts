@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, enterpriseBlacklistedV1, enterpriseDelistedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { addMonthsInChina, AppError, chinaDay, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { ENTERPRISE_SOURCE, type Enterprise } from './enterprise';
 
 /**
@@ -46,12 +46,6 @@ export interface Listing {
 
 const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toLocaleString('en-US')}`;
 
-export const addMonths = (at: Date, months: number) => {
-  const next = new Date(at);
-  next.setUTCMonth(next.getUTCMonth() + months);
-  return next;
-};
-
 /** Which listing grounds the facts meet; empty means the enterprise may not be listed. */
 export function listingGrounds(facts: ArrearsFacts, policy: BlacklistPolicy): string[] {
   const grounds: string[] = [];
@@ -75,13 +69,14 @@ export function listEnterprise(
   actor: string,
   at: Date,
 ): { listing: Listing; events: OutgoingEvent[] } {
-  if (activeListing) throw new AppError('ALREADY_LISTED', `${enterprise.name} is already listed until ${activeListing.until.toISOString().slice(0, 10)} (${activeListing.decision}).`, 'uscc');
+  if (activeListing) throw new AppError('ALREADY_LISTED', `${enterprise.name} is already listed until ${chinaDay(activeListing.until)} (${activeListing.decision}).`, 'uscc');
   const grounds = listingGrounds(facts, policy);
   if (grounds.length === 0) {
     throw new AppError('LISTING_THRESHOLD_NOT_MET', 'The facts do not meet this province\'s listing rule: wages unpaid after an order to pay reaching the single-worker or group threshold, or a mass incident.', 'facts');
   }
+  // Terms run on China's calendar, clamped to the month's end (31 August + 6 months is the last day of February).
   const listing: Listing = {
-    id: randomUUID(), uscc: enterprise.uscc, grounds, ...decision, listedBy: actor, listedAt: at, until: addMonths(at, policy.termMonths),
+    id: randomUUID(), uscc: enterprise.uscc, grounds, ...decision, listedBy: actor, listedAt: at, until: addMonthsInChina(at, policy.termMonths),
     status: 'ACTIVE', removedAt: null, pledge: null, responsiblePersonIds: [...responsiblePersonIds],
   };
   const event = createEvent(enterpriseBlacklistedV1, ENTERPRISE_SOURCE, enterprise.uscc, {
@@ -102,9 +97,9 @@ function delist(listing: Listing, status: 'REMOVED' | 'EXPIRED', pledge: string 
 /** Early removal (信用修复): at least the minimum time listed, and a written pledge. */
 export function removeEarly(listing: Listing, pledge: string, policy: BlacklistPolicy, at: Date) {
   if (listing.status !== 'ACTIVE') throw new AppError('NOT_LISTED', 'This listing has already ended; nothing was changed.', 'listingId');
-  const earliest = addMonths(listing.listedAt, policy.earlyRemovalAfterMonths);
+  const earliest = addMonthsInChina(listing.listedAt, policy.earlyRemovalAfterMonths);
   if (at < earliest) {
-    throw new AppError('TOO_EARLY_FOR_REMOVAL', `Early removal is possible from ${earliest.toISOString().slice(0, 10)} (${policy.earlyRemovalAfterMonths} months after listing).`, 'listingId');
+    throw new AppError('TOO_EARLY_FOR_REMOVAL', `Early removal is possible from ${chinaDay(earliest)} (${policy.earlyRemovalAfterMonths} months after listing).`, 'listingId');
   }
   if (pledge.trim().length < 10) throw new AppError('PLEDGE_REQUIRED', 'Early removal needs the enterprise\'s written pledge (信用承诺), at least 10 characters.', 'pledge');
   return delist(listing, 'REMOVED', pledge.trim(), at);
@@ -117,4 +112,4 @@ export function expire(listing: Listing, at: Date) {
 }
 
 export const blacklistMessage = (listing: Listing) =>
-  `Listed on the wage-arrears dishonesty list by ${listing.authority} (${listing.decision}) until ${listing.until.toISOString().slice(0, 10)}: ${listing.reason}.`;
+  `Listed on the wage-arrears dishonesty list by ${listing.authority} (${listing.decision}) until ${chinaDay(listing.until)}: ${listing.reason}.`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@yikatong/platform';
+import { addMonthsInChina, AppError, chinaYear } from '@yikatong/platform';
 
 /** Good and bad credit records (良好/不良信用记录). WAGE_ARREARS counts as arrears for the deposit rate. */
 export const CREDIT_CATEGORIES = {
@@ -73,7 +73,11 @@ export interface DepositRateInputs {
   lastBadFactAt: Date | null;
 }
 
-const YEAR_MS = 365.25 * 86_400_000;
+/** Whole years from `from` to `now` on China's calendar: a year is complete on its anniversary (29 February's on the 28th). */
+function wholeYears(from: Date, now: Date): number {
+  const years = chinaYear(now) - chinaYear(from);
+  return Math.max(0, addMonthsInChina(from, 12 * years) > now ? years - 1 : years);
+}
 
 export function depositRateInputs(facts: {
   registeredAt: Date;
@@ -93,11 +97,11 @@ export function depositRateInputs(facts: {
     ...facts.listings.map((listing) => listing.listedAt),
   ];
   const lastBadFactAt = bad.length > 0 ? new Date(Math.max(...bad.map((at) => at.getTime()))) : null;
-  const cleanFrom = Math.max(facts.registeredAt.getTime(), lastBadFactAt?.getTime() ?? 0);
-  const twoYearsAgo = facts.now.getTime() - 2 * YEAR_MS;
+  const cleanFrom = lastBadFactAt && lastBadFactAt > facts.registeredAt ? lastBadFactAt : facts.registeredAt;
+  const twoYearsAgo = addMonthsInChina(facts.now, -24);
   return {
-    cleanYears: Math.max(0, Math.floor((facts.now.getTime() - cleanFrom) / YEAR_MS)),
-    arrearsInLastTwoYears: arrears.some((at) => at.getTime() >= twoYearsAgo),
+    cleanYears: wholeYears(cleanFrom, facts.now),
+    arrearsInLastTwoYears: arrears.some((at) => at >= twoYearsAgo),
     listed: facts.listings.some((listing) => listing.status === 'ACTIVE'),
     lastBadFactAt,
   };

@@ -1,4 +1,4 @@
-import { instantPlusDays } from '@yikatong/platform';
+import { chinaDay, instantPlusDays } from '@yikatong/platform';
 /**
  * Bidding eligibility (投标资格): an enterprise may bid when nothing blocks it. Each block is a
  * fact another service told us about, kept with its rule code, source event and start time.
@@ -102,7 +102,7 @@ export function overdueObligations(facts: ProjectObligationFacts, policy: Obliga
   return unmetObligations(facts, policy)
     .filter((obligation) => obligation.deadline <= now)
     .map(({ rule, deadline, what }) => ({
-      rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${deadline.toISOString().slice(0, 10)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline,
+      rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${chinaDay(deadline)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline,
     }));
 }
 

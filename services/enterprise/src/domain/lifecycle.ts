@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, projectStageChangedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, refuseIfAny, type Department, type OutgoingEvent, type Refusal } from '@yikatong/platform';
+import { AppError, chinaDay, outgoing, refuseIfAny, type Department, type OutgoingEvent, type Refusal } from '@yikatong/platform';
 import { ENTERPRISE_SOURCE } from './enterprise';
 import type { Project, ProjectStage } from './project';
 
@@ -109,7 +109,7 @@ export function stepRefusals(project: Project, to: ProjectStage, details: StepDe
 
 /** The responsible party enters a step; the owning department reviews it later. */
 export function requestStep(project: Project, pending: ProjectStep | null, to: ProjectStage, details: StepDetails, facts: LifecycleFacts, actor: string, at: Date): ProjectStep {
-  if (pending) throw new AppError('STEP_PENDING', `The step to ${pending.toStage} entered on ${pending.requestedAt.toISOString()} is still under review.`, 'projectId');
+  if (pending) throw new AppError('STEP_PENDING', `The step to ${pending.toStage} entered on ${chinaDay(pending.requestedAt)} is still under review.`, 'projectId');
   refuseIfAny(stepRefusals(project, to, details, facts));
   return {
     id: randomUUID(), projectId: project.id, fromStage: project.stage, toStage: to, details, status: 'PENDING',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, daysBetween } from '@yikatong/platform';
+import { addDays, AppError, chinaMidnight, daysBetween } from '@yikatong/platform';
 import { RULES } from './eligibility';
 
 /** 资质等级: 特级 > 一级 > 二级 > 三级; labour-service qualifications are ungraded (施工劳务不分等级). */
@@ -97,6 +97,6 @@ export function expiredQualificationBlock(qualifications: readonly Qualification
     message: `No valid qualification (资质): ${qualifications.map((held) => `${held.category} ${held.certificateNumber} expired ${held.validUntil}`).join('; ')}. Record a renewed certificate.`,
     source: `enterprise:qualification#${latest.id}`,
     // The day after the last valid day, at 00:00 China time.
-    since: new Date(Date.parse(`${latest.validUntil}T16:00:00Z`)),
+    since: chinaMidnight(addDays(latest.validUntil, 1)),
   };
 }

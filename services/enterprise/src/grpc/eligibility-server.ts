@@ -1,6 +1,6 @@
 import {
   chinaDay, createTokenVerifier, invalidInput, isUuid, loadService, notFound, requireKind, requireScope, unary, unauthenticated, SCOPES,
-  type Logger, type TokenSettings,
+  type Clock, type Logger, type TokenSettings,
 } from '@yikatong/platform';
 import type { EnterpriseDb } from '../db';
 import { RULES, type EligibilityVerdict } from '../domain/eligibility';
@@ -38,7 +38,7 @@ async function verdictForTender(db: EnterpriseDb, verdict: EligibilityVerdict, u
 }
 
 /** CheckBiddingEligibility for trading platforms (the graph's verdict, same read model); deposit-rate inputs for payroll. */
-export function biddingEligibilityImplementation(db: EnterpriseDb, verdicts: VerdictCache, settings: TokenSettings, logger: Logger) {
+export function biddingEligibilityImplementation(db: EnterpriseDb, verdicts: VerdictCache, clock: Clock, settings: TokenSettings, logger: Logger) {
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -48,7 +48,7 @@ export function biddingEligibilityImplementation(db: EnterpriseDb, verdicts: Ver
     CheckBiddingEligibility: unary<CheckRequest, unknown>(authenticate, logger, async (request, principal) => {
       requireScope(principal, SCOPES.eligibilityCheck);
       const uscc = validUscc(request.uscc);
-      const now = new Date();
+      const now = clock.now();
       const general = await verdicts.verdictOf(uscc);
       if (!general) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
       const verdict = request.tenderId ? await verdictForTender(db, general, uscc, request.tenderId, now) : general;
@@ -62,7 +62,7 @@ export function biddingEligibilityImplementation(db: EnterpriseDb, verdicts: Ver
     GetDepositRateInputs: unary<{ uscc: string }, unknown>(authenticate, logger, async (request, principal) => {
       requireKind(principal, 'SERVICE');
       const uscc = validUscc(request.uscc);
-      const inputs = await loadDepositRateInputs(db, uscc, new Date());
+      const inputs = await loadDepositRateInputs(db, uscc, clock.now());
       if (!inputs) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`, 'uscc');
       return { uscc, ...inputs, lastBadFactAt: inputs.lastBadFactAt?.toISOString() ?? '' };
     }),

@@ -34,7 +34,7 @@ export const blacklistMutations = {
       const result = listEnterprise(enterprise, active ?? null, responsible.map((person) => person.personId), {
         unpaidAfterOrder: facts.unpaidAfterOrder, largestOwedToOneWorkerFen: facts.largestOwedToOneWorker, workersOwed: facts.workersOwed,
         totalOwedFen: facts.totalOwed, massIncident: facts.massIncident,
-      }, decision, ctx.blacklistPolicy, principal.subject, new Date());
+      }, decision, ctx.blacklistPolicy, principal.subject, ctx.clock.now());
       await saveListing(tx, result.listing, result.events, true);
       return result.listing;
     });
@@ -50,7 +50,7 @@ export const blacklistMutations = {
       if (!current) throw notFound('LISTING_NOT_FOUND', 'No dishonesty-list listing has this id.', 'listingId');
       const enterprise = await tx.enterprise.findUniqueOrThrow({ where: { uscc: current.uscc } });
       requireRegion(principal, enterprise.regionCode);
-      const result = removeEarly(current, input.pledge, ctx.blacklistPolicy, new Date());
+      const result = removeEarly(current, input.pledge, ctx.blacklistPolicy, ctx.clock.now());
       await saveListing(tx, result.listing, result.events, false);
       return result.listing;
     });

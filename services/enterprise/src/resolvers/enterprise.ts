@@ -1,4 +1,4 @@
-import { chinaDay, connection, pageRequest, type PageArgs } from '@yikatong/platform';
+import { connection, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { depositRateInputs } from '../domain/credit';
 import type { Enterprise as EnterpriseRow } from '../domain/enterprise';
@@ -38,13 +38,13 @@ export const Enterprise = {
       ctx.creditByUscc.load(enterprise.uscc), ctx.warningsByUscc.load(enterprise.uscc), ctx.listingsByUscc.load(enterprise.uscc),
     ]);
     return depositRateInputs({
-      registeredAt: enterprise.registeredAt, credit, listings, now: new Date(),
+      registeredAt: enterprise.registeredAt, credit, listings, now: ctx.clock.now(),
       redWarningsRaisedAt: warnings.filter((warning) => warning.colour === 'RED').map((warning) => warning.raisedAt),
     });
   },
 };
 
 export const Qualification = {
-  valid: (qualification: QualificationRow) => isValidOn(qualification, chinaDay(new Date())),
-  expiresInDays: (qualification: QualificationRow) => daysUntil(qualification.validUntil, chinaDay(new Date())),
+  valid: (qualification: QualificationRow, _: unknown, ctx: EnterpriseContext) => isValidOn(qualification, ctx.clock.today()),
+  expiresInDays: (qualification: QualificationRow, _: unknown, ctx: EnterpriseContext) => daysUntil(qualification.validUntil, ctx.clock.today()),
 };

@@ -30,7 +30,7 @@ export const lifecycleMutations = {
       const project = await lockProject(tx, input.projectId);
       const principal = requireResponsibleParty(ctx, project.generalContractorUscc, project.regionCode);
       const [pending] = await findSteps(tx, { projectId: project.id, status: 'PENDING' });
-      const step = requestStep(project, pending ?? null, input.to, input.details ?? {}, await lifecycleFactsOf(tx, project.id), principal.subject, new Date());
+      const step = requestStep(project, pending ?? null, input.to, input.details ?? {}, await lifecycleFactsOf(tx, project.id), principal.subject, ctx.clock.now());
       await createStep(tx, step);
       return step;
     });
@@ -45,7 +45,7 @@ export const lifecycleMutations = {
       const project = await lockProject(tx, found.projectId);
       requireRegion(principal, project.regionCode);
       const [step] = await findSteps(tx, { id: input.stepId });
-      const result = reviewStep(step!, project, { approve: input.approve, comment: input.comment ?? null }, await lifecycleFactsOf(tx, project.id), principal, new Date());
+      const result = reviewStep(step!, project, { approve: input.approve, comment: input.comment ?? null }, await lifecycleFactsOf(tx, project.id), principal, ctx.clock.now());
       await saveReview(tx, result.step, result.project, result.events, ctx.obligationPolicy);
       return result.step;
     });

@@ -15,7 +15,7 @@ export const Mutation = {
   ...blacklistMutations,
   registerEnterprise: async (_: unknown, args: { input: RegistrationRequest }, ctx: EnterpriseContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);
-    const { enterprise, events } = registerEnterprise(args.input, principal.subject, new Date());
+    const { enterprise, events } = registerEnterprise(args.input, principal.subject, ctx.clock.now());
     requireRegion(principal, enterprise.regionCode);
     const saved = await ctx.db.$transaction(async (tx) => {
       const existing = await tx.enterprise.findUnique({ where: { uscc: enterprise.uscc } });

@@ -36,7 +36,7 @@ export const projectMutations = {
     const { contractValue, ...input } = parseInput(projectInput, args.input);
     const principal = requireResponsibleParty(ctx, input.generalContractorUscc, input.regionCode);
     const generalContractor = await ctx.enterpriseByUscc.load(input.generalContractorUscc);
-    const { project, events } = registerProject({ ...input, contractValueFen: contractValue }, generalContractor, principal.subject, new Date());
+    const { project, events } = registerProject({ ...input, contractValueFen: contractValue }, generalContractor, principal.subject, ctx.clock.now());
     await ctx.db.$transaction((tx) => saveProject(tx, project, events));
     ctx.nudgeOutbox();
     return project;
@@ -48,7 +48,7 @@ export const projectMutations = {
       const project = await lockProject(tx, input.projectId);
       const principal = requireResponsibleParty(ctx, input.parentUscc, project.regionCode);
       const subcontractor = await tx.enterprise.findUnique({ where: { uscc: input.uscc } });
-      const { participant, events } = addParticipant(project, await findParticipants(tx, [project.id]), subcontractor, input, principal.subject, new Date());
+      const { participant, events } = addParticipant(project, await findParticipants(tx, [project.id]), subcontractor, input, principal.subject, ctx.clock.now());
       await saveParticipant(tx, participant, events);
       return project;
     });

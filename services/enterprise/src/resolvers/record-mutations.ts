@@ -26,7 +26,7 @@ export const recordMutations = {
     const input = parseInput(qualificationInput, args.input);
     const saved = await ctx.db.$transaction(async (tx) => {
       await lockEnterpriseInRegion(tx, principal, input.uscc);
-      const now = new Date();
+      const now = ctx.clock.now();
       const existing = (await findQualifications(tx, [input.uscc])).find((held) => held.category === input.category.trim()) ?? null;
       const qualification = recordQualification(input, existing, chinaDay(now), principal.subject, now);
       await saveQualification(tx, qualification, now);
@@ -41,7 +41,7 @@ export const recordMutations = {
     const input = parseInput(creditInput, args.input);
     return ctx.db.$transaction(async (tx) => {
       await lockEnterpriseInRegion(tx, principal, input.uscc);
-      const record = recordCredit(input, principal.subject, new Date());
+      const record = recordCredit(input, principal.subject, ctx.clock.now());
       await tx.creditRecord.create({ data: record });
       return record;
     });

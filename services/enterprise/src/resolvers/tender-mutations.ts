@@ -43,7 +43,7 @@ export const tenderMutations = {
       const [project] = await findProjects(tx, [input.projectId]);
       if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
       requireRegion(principal, project.regionCode);
-      const tender = openTender(project, input, principal.subject, new Date());
+      const tender = openTender(project, input, principal.subject, ctx.clock.now());
       await saveTender(tx, tender, true);
       return tender;
     });
@@ -60,7 +60,7 @@ export const tenderMutations = {
       if (!tender) throw notFound('TENDER_NOT_FOUND', 'No tender has this id.', 'tenderId');
       const bidder = await tx.enterprise.findUnique({ where: { uscc } });
       if (!bidder) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`);
-      const now = new Date();
+      const now = ctx.clock.now();
       const [[verdict], qualifications, existing] = await Promise.all([
         loadVerdicts(tx, [uscc]), findQualifications(tx, [uscc]), findBids(tx, { tenderId: tender.id, uscc }),
       ]);
@@ -76,7 +76,7 @@ export const tenderMutations = {
     return ctx.db.$transaction(async (tx) => {
       const tender = await tenderInRegion(tx, principal, input.tenderId);
       const [bid] = await findBids(tx, { id: input.bidId });
-      const awarded = awardTender(tender, bid ?? null, principal.subject, new Date());
+      const awarded = awardTender(tender, bid ?? null, principal.subject, ctx.clock.now());
       await saveTender(tx, awarded, false);
       return awarded;
     });
@@ -86,7 +86,7 @@ export const tenderMutations = {
     const principal = tenderOfficer(ctx);
     const { tenderId } = parseInput(z.object({ tenderId: z.string().uuid('is not a tender id') }), args);
     return ctx.db.$transaction(async (tx) => {
-      const cancelled = cancelTender(await tenderInRegion(tx, principal, tenderId), principal.subject, new Date());
+      const cancelled = cancelTender(await tenderInRegion(tx, principal, tenderId), principal.subject, ctx.clock.now());
       await saveTender(tx, cancelled, false);
       return cancelled;
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cardIssuedV1, complaintVerifiedV1, enrolmentStartedV1 } from '@yikatong/contracts';
 import {
-  callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
+  addDays, callUnary, chinaMidnight, createLogger, databaseUrlFor, dateOfDay, grpc, instantPlusDays, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
 } from '@yikatong/platform';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
@@ -9,15 +9,15 @@ import { VerdictCache } from '../../src/store/verdict-cache';
 import { payrollFacts, publishFact } from '../support/facts';
 import { createHarness } from '../support/harness';
 
-const { config, bus, db, execute, service } = createHarness();
+const { config, bus, clock, db, execute, service } = createHarness();
 const logger = createLogger('bidding-test', 'warn');
 const GC = '91350100M000100Y43';
 const RIVAL = '91110000600037341L';
 const enterpriseOf = (uscc: string, scope = ''): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
 const bureau = (scope: string, regions = ['130500'], dept = 'HOUSING_CONSTRUCTION'): Principal => principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', dept, regions, scope });
 const analytics = principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] });
-const DAY = 86_400_000;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+/** The China day `offsetDays` from the clock's today. */
+const day = (offsetDays: number) => addDays(clock.today(), offsetDays);
 
 const QUALIFY = `mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id category grade validUntil valid expiresInDays } }`;
 const OPEN = `mutation ($input: OpenTenderInput!) { openTender(input: $input) { id status requirements { category minGrade } } }`;
@@ -35,7 +35,7 @@ const ENTERPRISE = `query ($uscc: ID!) { enterprise(uscc: $uscc) {
 } }`;
 const STATISTICS = `query ($regionCode: String!) { enterpriseStatistics(regionCode: $regionCode) { enterprises eligible ineligible byReason { key count } byType { key count } projectsByStage { key count } } }`;
 
-const payroll = payrollFacts(bus);
+const payroll = payrollFacts(bus, clock);
 const requirement = { category: '建筑工程施工总承包', minGrade: 'SECOND' };
 const qualification = (uscc: string, grade: string, validUntil: string) => ({ uscc, category: requirement.category, grade, certificateNumber: `D2130${uscc.slice(-5)}`, issuedBy: '河北省住房和城乡建设厅', validUntil });
 let projectId: string;
@@ -46,11 +46,11 @@ beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
   await db.$executeRawUnsafe(`TRUNCATE qualification, credit_record, responsible_person, project_step, project_safeguard, project_enrolment, arrears_warning, tender, bid,
     project_participant, project, blacklist_listing, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE`);
-  await db.enterprise.createMany({ data: [GC, RIVAL].map((uscc) => ({ uscc, name: `企业${uscc.slice(-4)}`, type: 'GENERAL_CONTRACTOR' as const, regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' })) });
+  await db.enterprise.createMany({ data: [GC, RIVAL].map((uscc) => ({ uscc, name: `企业${uscc.slice(-4)}`, type: 'GENERAL_CONTRACTOR' as const, regionCode: '130502', legalRepresentative: '张三', registeredAt: clock.now(), registeredBy: 'test' })) });
   projectId = randomUUID();
   await db.project.create({ data: {
     id: projectId, name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValueFen: 12_000_000_000n,
-    labourCostShareBp: 2500, startDate: new Date('2026-12-01'), stage: 'BIDDING', registeredBy: 'test', registeredAt: new Date(),
+    labourCostShareBp: 2500, startDate: dateOfDay(clock.today()), stage: 'BIDDING', registeredBy: 'test', registeredAt: clock.now(),
   } });
   consumers = await startEnterpriseConsumers(bus, db, logger, () => undefined, service.deps.obligationPolicy);
 });
@@ -66,15 +66,22 @@ describe('qualifications', () => {
     expect((await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(30)) }, enterpriseOf(GC, SCOPES.enterpriseRegister))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(30)) }, bureau(SCOPES.enterpriseRegister, ['130100']))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const result = await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(30)) }, bureau(SCOPES.enterpriseRegister));
-    expect(result.data!.recordQualification).toMatchObject({ grade: 'FIRST', valid: true, expiresInDays: expect.any(Number) });
+    expect(result.data!.recordQualification).toMatchObject({ grade: 'FIRST', validUntil: day(30), valid: true, expiresInDays: 30 });
   });
 
   it('remind once before expiry, and block bidding when the last one lapses until it is renewed', async () => {
-    await service.clock.tick();
-    await service.clock.tick();
+    await service.sweeper.tick(clock.now());
+    await service.sweeper.tick(clock.now());
     expect(await db.outboxEvent.count({ where: { type: 'cn.yikatong.enterprise.qualification.expiring.v1', key: GC } })).toBe(1);
-    await service.clock.tick(new Date(Date.now() + 40 * DAY));
-    expect(await db.eligibilityBlock.findMany({ where: { uscc: GC }, select: { rule: true } })).toEqual([{ rule: 'QUALIFICATION_EXPIRED' }]);
+    // Valid for 30 more days: to the end of day 30 it still is; from 00:00 China time on day 31 the last certificate has lapsed.
+    clock.set(chinaMidnight(day(31)));
+    clock.advance({ ms: -1 });
+    await service.sweeper.tick(clock.now());
+    expect(await db.eligibilityBlock.count({ where: { uscc: GC } })).toBe(0);
+    clock.advance({ ms: 1 });
+    await service.sweeper.tick(clock.now());
+    expect(await db.eligibilityBlock.findMany({ where: { uscc: GC }, select: { rule: true, since: true } })).toEqual([{ rule: 'QUALIFICATION_EXPIRED', since: clock.now() }]);
+    clock.advance({ minutes: 1 });
     const renewed = await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(1000)) }, bureau(SCOPES.enterpriseRegister));
     expect(renewed.errors).toBeUndefined();
     expect(await db.eligibilityBlock.count({ where: { uscc: GC } })).toBe(0);
@@ -88,7 +95,7 @@ describe('qualifications', () => {
 
 describe('tenders and bids', () => {
   it('a tender is opened by the bureau on a project in bidding', async () => {
-    const closesAt = new Date(Date.now() + 20 * DAY).toISOString();
+    const closesAt = instantPlusDays(clock.now(), 20).toISOString();
     expect((await execute(OPEN, { input: { projectId, title: '主体工程', requirements: [requirement], closesAt } }, enterpriseOf(GC))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const byHrss = await execute(OPEN, { input: { projectId, title: '主体工程', requirements: [requirement], closesAt } }, bureau(SCOPES.projectReview, ['130500'], 'HRSS'));
     expect(byHrss.errors?.[0]?.extensions?.code).toBe('WRONG_DEPARTMENT');
@@ -101,12 +108,14 @@ describe('tenders and bids', () => {
     const unqualified = await execute(BID, { input: { tenderId, price: '9900000000' } }, enterpriseOf(RIVAL));
     expect(unqualified.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reasons: ['QUALIFICATION_NOT_MATCHING'] });
     const warning = { warningId: randomUUID(), projectId, uscc: GC, version: 1 };
+    clock.advance({ minutes: 1 });
     await payroll.warning('raised', warning, 2);
     await testing.eventually(async () => ((await db.eligibilityBlock.count({ where: { uscc: GC } })) === 1 ? true : undefined), 5_000, 'the red warning block');
     const warned = await execute(BID, { input: { tenderId, price: '9900000000' } }, enterpriseOf(GC));
     expect(warned.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE', reasons: ['RED_ARREARS_WARNING'] });
     expect(warned.errors?.[0]?.message).toContain('Red arrears warning');
     expect(await db.bid.count()).toBe(0);
+    clock.advance({ minutes: 1 });
     await payroll.warning('cleared', { ...warning, version: 2 });
     await testing.eventually(async () => ((await db.eligibilityBlock.count({ where: { uscc: GC } })) === 0 ? true : undefined), 5_000, 'the red warning to clear');
   });
@@ -123,7 +132,7 @@ describe('tenders and bids', () => {
 
   it('gRPC with a tender adds the qualification match to the same verdict', async () => {
     const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger, false);
-    const server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, config, logger) }]);
+    const server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }]);
     const client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
       const token = await mintToken(config, { sub: 'platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck });
@@ -148,8 +157,9 @@ describe('credit, responsible persons, history and statistics', () => {
     expect((await execute(CREDIT, { input: { uscc: RIVAL, kind: 'GOOD', category: 'AWARD', description: '省级安全文明工地' } }, bureau(''))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const good = await execute(CREDIT, { input: { uscc: RIVAL, kind: 'GOOD', category: 'AWARD', description: '省级安全文明工地' } }, bureau(SCOPES.creditRecord));
     expect(good.data!.recordCredit).toEqual({ kind: 'GOOD', category: 'AWARD', source: 'portal:bureau-1' });
-    await publishFact(bus, complaintVerifiedV1, RIVAL, {
-      complaintId: randomUUID(), uscc: RIVAL, projectId, category: 'WAGE_ARREARS', summary: '拖欠3名工人2026年9月工资', workersAffected: 3, amountOwedFen: '2700000', verifiedBy: 'inspector-7', verifiedAt: new Date().toISOString(),
+    clock.advance({ minutes: 1 });
+    await publishFact(bus, clock, complaintVerifiedV1, RIVAL, {
+      complaintId: randomUUID(), uscc: RIVAL, projectId, category: 'WAGE_ARREARS', summary: '拖欠3名工人上月工资', workersAffected: 3, amountOwedFen: '2700000', verifiedBy: 'inspector-7', verifiedAt: clock.now().toISOString(),
     }, 2);
     await testing.eventually(async () => ((await db.creditRecord.count({ where: { uscc: RIVAL } })) === 2 ? true : undefined), 5_000, 'the complaint credit record');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -164,11 +174,11 @@ describe('credit, responsible persons, history and statistics', () => {
   it('records a registration past the real-name deadline as a bad record for the employer, once; one in time records nothing', async () => {
     const enrolment = (registeredLateByDays: number) => ({
       enrolmentId: randomUUID(), workerId: randomUUID(), projectId, employerUscc: RIVAL, regionCode: '130502', tradeCode: '6-29-01-01',
-      contractType: 'LABOUR_CONTRACT' as const, rateKind: 'DAILY' as const, rateFen: 30_000, employmentKind: 'FULL_TIME' as const, team: null, startDate: '2026-11-01', endDate: null, registeredLateByDays,
+      contractType: 'LABOUR_CONTRACT' as const, rateKind: 'DAILY' as const, rateFen: 30_000, employmentKind: 'FULL_TIME' as const, team: null, startDate: day(-10), endDate: null, registeredLateByDays,
     });
-    await publishFact(bus, enrolmentStartedV1, randomUUID(), enrolment(0));
+    await publishFact(bus, clock, enrolmentStartedV1, randomUUID(), enrolment(0));
     const late = enrolment(5);
-    await publishFact(bus, enrolmentStartedV1, late.enrolmentId, late, 2);
+    await publishFact(bus, clock, enrolmentStartedV1, late.enrolmentId, late, 2);
     await testing.eventually(async () => ((await db.projectEnrolment.count({ where: { employerUscc: RIVAL } })) === 2 ? true : undefined), 5_000, 'both enrolments');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const records = await db.creditRecord.findMany({ where: { uscc: RIVAL, category: 'REAL_NAME_VIOLATION' } });
@@ -180,25 +190,24 @@ describe('credit, responsible persons, history and statistics', () => {
 
   it('learns responsible persons from identity and resolves them as identity people', async () => {
     const personId = randomUUID();
-    await publishFact(bus, cardIssuedV1, randomUUID(), {
-      cardId: randomUUID(), cardNumber: 'YK0000000000000018', holderKind: 'RESPONSIBLE_PERSON', enterpriseUscc: GC, personId, regionCode: '130502', version: 1, issuedAt: new Date().toISOString(),
+    await publishFact(bus, clock, cardIssuedV1, randomUUID(), {
+      cardId: randomUUID(), cardNumber: 'YK0000000000000018', holderKind: 'RESPONSIBLE_PERSON', enterpriseUscc: GC, personId, regionCode: '130502', version: 1, issuedAt: clock.now().toISOString(),
     });
     await testing.eventually(async () => ((await db.responsiblePerson.count()) === 1 ? true : undefined));
     expect((await execute(ENTERPRISE, { uscc: GC }, enterpriseOf(GC))).data!.enterprise.responsiblePersons).toEqual([{ personId, person: { id: personId } }]);
   });
 
   it('keeps the history of verdict changes, newest first, paginated', async () => {
-    // The expiry was judged by a clock run 40 days ahead, so that change is dated in the future and comes first.
     const gc = (await execute(ENTERPRISE, { uscc: GC }, enterpriseOf(GC))).data!.enterprise;
     expect(gc.eligibilityHistory.nodes).toEqual([
-      { eligible: false, reasonCodes: ['QUALIFICATION_EXPIRED'], cause: 'clock:QUALIFICATION_EXPIRED' },
       { eligible: true, reasonCodes: [], cause: expect.stringMatching(/^payroll:cn\.yikatong\.payroll\.arrears-warning\.cleared\.v1#/) },
+      { eligible: false, reasonCodes: ['RED_ARREARS_WARNING'], cause: expect.stringMatching(/^payroll:cn\.yikatong\.payroll\.arrears-warning\.raised\.v1#/) },
     ]);
     expect(gc.eligibilityHistory.pageInfo.hasNextPage).toBe(true);
     const next = await execute(`query ($uscc: ID!, $after: String) { enterprise(uscc: $uscc) { eligibilityHistory(first: 5, after: $after) { nodes { cause } pageInfo { hasNextPage } } } }`,
       { uscc: GC, after: gc.eligibilityHistory.pageInfo.endCursor }, enterpriseOf(GC));
     const rest = next.data!.enterprise.eligibilityHistory;
-    expect(rest.nodes.map((node: { cause: string }) => node.cause.split('#')[0])).toEqual(['payroll:cn.yikatong.payroll.arrears-warning.raised.v1', 'enterprise:qualification-recorded']);
+    expect(rest.nodes.map((node: { cause: string }) => node.cause.split('#')[0])).toEqual(['enterprise:qualification-recorded', 'clock:QUALIFICATION_EXPIRED']);
     expect(rest.pageInfo.hasNextPage).toBe(false);
   });
 

@@ -1,9 +1,8 @@
-import { principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
-import { addMonths } from '../../src/domain/blacklist';
+import { addMonthsInChina, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
 import { expireListings } from '../../src/store/blacklist';
 import { createHarness } from '../support/harness';
 
-const { config, bus, db, execute } = createHarness();
+const { config, bus, clock, db, execute } = createHarness();
 const USCC = '91350100M000100Y43';
 const inspector = (regions = ['130500'], scope: string = SCOPES.blacklistDecide): Principal =>
   principalFromClaims({ sub: 'inspector-1', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions, scope });
@@ -23,8 +22,8 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await db.$executeRawUnsafe('TRUNCATE responsible_person, blacklist_listing, project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
-  await db.enterprise.create({ data: { uscc: USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' } });
-  await db.responsiblePerson.create({ data: { uscc: USCC, personId: RESPONSIBLE_PERSON, cardId: '5b1f4f3e-7d5a-4a67-9d0e-0c3b8b6a2e11', since: new Date() } });
+  await db.enterprise.create({ data: { uscc: USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredAt: clock.now(), registeredBy: 'test' } });
+  await db.responsiblePerson.create({ data: { uscc: USCC, personId: RESPONSIBLE_PERSON, cardId: '5b1f4f3e-7d5a-4a67-9d0e-0c3b8b6a2e11', since: clock.now() } });
 });
 
 afterAll(async () => {
@@ -60,8 +59,11 @@ describe('the dishonesty list (失信联合惩戒名单)', () => {
   });
 
   it('refuses a second listing while one is active, and an early removal before six months', async () => {
+    const listedAt = clock.now();
     const { data } = await execute(LIST, { input: input() }, inspector());
     expect((await execute(LIST, { input: input() }, inspector())).errors![0]!.extensions!.code).toBe('ALREADY_LISTED');
+    clock.set(addMonthsInChina(listedAt, 6));
+    clock.advance({ minutes: -1 });
     const early = await execute(REMOVE, { input: { listingId: data!.listOnBlacklist.id, pledge: '本企业承诺按时足额支付农民工工资' } }, inspector());
     expect(early.errors![0]!.extensions).toMatchObject({ code: 'TOO_EARLY_FOR_REMOVAL', field: 'listingId' });
   });
@@ -69,7 +71,7 @@ describe('the dishonesty list (失信联合惩戒名单)', () => {
   it('removes early after six months with a pledge, restoring eligibility and publishing the removal', async () => {
     const { data } = await execute(LIST, { input: input() }, inspector());
     const listingId = data!.listOnBlacklist.id;
-    await db.blacklistListing.update({ where: { id: listingId }, data: { listedAt: addMonths(new Date(), -7) } });
+    clock.set(addMonthsInChina(clock.now(), 6));
     const removed = await execute(REMOVE, { input: { listingId, pledge: '本企业承诺今后按时足额支付农民工工资' } }, inspector());
     expect(removed.data).toEqual({ removeFromBlacklist: { status: 'REMOVED' } });
     expect((await execute(VERDICT, { uscc: USCC }, inspector(['130500'], ''))).data!.enterprise.biddingEligibility).toEqual({ eligible: true, reasons: [] });
@@ -77,9 +79,12 @@ describe('the dishonesty list (失信联合惩戒名单)', () => {
   });
 
   it('ends a listing when its three years are over', async () => {
+    const listedAt = clock.now();
     const { data } = await execute(LIST, { input: input() }, inspector());
-    expect(await expireListings(db, addMonths(new Date(), 35))).toBe(0);
-    expect(await expireListings(db, addMonths(new Date(), 36))).toBe(1);
+    const until = addMonthsInChina(listedAt, 36);
+    expect(data!.listOnBlacklist.until).toBe(until.toISOString());
+    expect(await expireListings(db, new Date(until.getTime() - 1))).toBe(0);
+    expect(await expireListings(db, until)).toBe(1);
     expect(await db.blacklistListing.findUniqueOrThrow({ where: { id: data!.listOnBlacklist.id } })).toMatchObject({ status: 'EXPIRED' });
     expect(await db.eligibilityBlock.count({ where: { uscc: USCC } })).toBe(0);
     expect(await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.enterprise.enterprise.delisted.v1' } })).toMatchObject({ payload: { data: { reason: 'TERM_ENDED' } } });

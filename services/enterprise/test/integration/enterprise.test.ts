@@ -8,7 +8,7 @@ import { BiddingEligibilityService, biddingEligibilityImplementation } from '../
 import { VerdictCache } from '../../src/store/verdict-cache';
 import { createHarness } from '../support/harness';
 
-const { config, bus, db, execute, service } = createHarness();
+const { config, bus, clock, db, execute, service } = createHarness();
 const logger = createLogger('enterprise-test', 'warn');
 const USCC = '91350100M000100Y43';
 const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.enterpriseRegister });
@@ -20,11 +20,12 @@ const input = { uscc: USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTO
 
 const counts = async () => ({ enterprises: await db.enterprise.count(), outbox: await db.outboxEvent.count() });
 
+/** A card fact as identity publishes it, at the clock's time. */
 function cardEvent(definition: typeof cardFrozenV1 | typeof cardUnfrozenV1, cardId: string, version: number) {
   return createEvent(definition, '/yikatong/identity', cardId, {
     cardId, cardNumber: 'YK12345678901234', holderKind: 'ENTERPRISE', enterpriseUscc: USCC, regionCode: '130502', version,
-    reason: '欠薪', legalBasis: '第五十五条', authority: '住建局', actor: 'clerk-1', at: new Date().toISOString(),
-  });
+    reason: '欠薪', legalBasis: '第五十五条', authority: '住建局', actor: 'clerk-1', at: clock.now().toISOString(),
+  }, clock.now());
 }
 
 beforeAll(async () => {
@@ -53,7 +54,10 @@ describe('registering an enterprise', () => {
   it('registers once, with its event in the outbox, and refuses a second registration', async () => {
     const result = await execute(REGISTER, { input: { ...input, uscc: USCC.toLowerCase() } }, registrar);
     expect(result.data).toEqual({ registerEnterprise: { uscc: USCC, biddingEligibility: { eligible: true } } });
-    expect(await db.outboxEvent.count({ where: { key: USCC, type: 'cn.yikatong.enterprise.enterprise.registered.v1' } })).toBe(1);
+    const registered = await db.outboxEvent.findMany({ where: { key: USCC, type: 'cn.yikatong.enterprise.enterprise.registered.v1' } });
+    // Registered at the clock's time, not the database's.
+    expect(registered.map((event) => event.payload)).toEqual([expect.objectContaining({ time: clock.now().toISOString(), data: expect.objectContaining({ registeredAt: clock.now().toISOString() }) })]);
+    expect(await db.enterprise.findUniqueOrThrow({ where: { uscc: USCC } })).toMatchObject({ registeredAt: clock.now() });
     const again = await execute(REGISTER, { input }, registrar);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ENTERPRISE_ALREADY_REGISTERED', field: 'uscc' });
   });
@@ -82,6 +86,7 @@ describe('eligibility read model fed by card events', () => {
   });
 
   it('ignores a stale fact and restores eligibility on a newer unfreeze', async () => {
+    clock.advance({ minutes: 1 });
     await bus.publish([{ topic: cardUnfrozenV1.topic, key: cardId, value: JSON.stringify(cardEvent(cardUnfrozenV1, cardId, 1)) }]);
     await testing.eventually(async () => ((await processed()) === 2 ? true : undefined));
     expect((await verdict()).eligible).toBe(false);
@@ -97,7 +102,7 @@ describe('CheckBiddingEligibility over gRPC', () => {
   const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger);
   beforeAll(async () => {
     await verdicts.start();
-    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, config, logger) }]);
+    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }]);
     client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
   });
   afterAll(async () => {

@@ -4,8 +4,8 @@ import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { identityFacts, payrollFacts, welfareFacts } from '../support/facts';
 import { createHarness } from '../support/harness';
 
-// Deadlines of zero days: an obligation is overdue as soon as its clock starts, so real time can be used throughout.
-const { config, bus, db, execute, service } = createHarness({ WAGE_ACCOUNT_DEADLINE_DAYS: '0', DEPOSIT_DEADLINE_DAYS: '0', REAL_NAME_GRACE_DAYS: '0' });
+// Deadlines of zero days: an obligation is overdue as soon as its clock starts, so the sweeps need not move the clock.
+const { config, bus, clock, db, execute, service } = createHarness({ WAGE_ACCOUNT_DEADLINE_DAYS: '0', DEPOSIT_DEADLINE_DAYS: '0', REAL_NAME_GRACE_DAYS: '0' });
 const GC = '91350100M000100Y43';
 const OTHER = '91110000600037341L';
 const enterpriseOf = (uscc: string): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope: SCOPES.projectRegister });
@@ -20,16 +20,17 @@ const VERDICT = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibili
 
 let projectId: string;
 let consumers: { close(): Promise<void> };
-const payroll = payrollFacts(bus);
-const welfare = welfareFacts(bus);
-const identity = identityFacts(bus);
+const payroll = payrollFacts(bus, clock);
+const welfare = welfareFacts(bus, clock);
+const identity = identityFacts(bus, clock);
 
 const stage = async () => ((await execute(PROJECT, { id: projectId }, reviewer())).data!.project as { stage: string }).stage;
 const reasons = async () => ((await execute(VERDICT, { uscc: GC }, reviewer())).data!.enterprise.biddingEligibility.reasons as Array<{ code: string }>).map((reason) => reason.code);
 const counts = async () => ({ steps: await db.projectStep.count(), outbox: await db.outboxEvent.count() });
 
-/** Enters the step as the general contractor and has the owning department approve it. */
+/** An hour later, enters the step as the general contractor and has the owning department approve it. */
 async function advance(to: string, details: Record<string, string> = {}, by = reviewer()) {
+  clock.advance({ hours: 1 });
   const requested = await execute(REQUEST, { input: { projectId, to, details } }, enterpriseOf(GC));
   expect(requested.errors).toBeUndefined();
   const reviewed = await execute(REVIEW, { input: { stepId: requested.data!.requestProjectStep.id, approve: true } }, by);
@@ -40,9 +41,9 @@ beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
   await db.$executeRawUnsafe(`TRUNCATE project_step, project_safeguard, project_enrolment, arrears_warning, tender, bid, project_participant, project,
     eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE`);
-  await db.enterprise.createMany({ data: [GC, OTHER].map((uscc) => ({ uscc, name: `企业${uscc.slice(-4)}`, type: 'GENERAL_CONTRACTOR' as const, regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' })) });
+  await db.enterprise.createMany({ data: [GC, OTHER].map((uscc) => ({ uscc, name: `企业${uscc.slice(-4)}`, type: 'GENERAL_CONTRACTOR' as const, regionCode: '130502', legalRepresentative: '张三', registeredAt: clock.now(), registeredBy: 'test' })) });
   const { data } = await execute(REGISTER, { input: {
-    name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '12000000000', labourCostSharePercent: 25, startDate: '2026-12-01',
+    name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '12000000000', labourCostSharePercent: 25, startDate: clock.today(),
   } }, enterpriseOf(GC));
   projectId = data!.registerProject.id;
   consumers = await startEnterpriseConsumers(bus, db, createLogger('lifecycle-test', 'warn'), () => undefined, service.deps.obligationPolicy);
@@ -86,8 +87,9 @@ describe('the closed-loop project lifecycle', () => {
   });
 
   it('blocks the contractor from bidding when the wage account and deposit are overdue, until payroll reports them', async () => {
-    await service.clock.tick();
+    await service.sweeper.tick(clock.now());
     expect(await reasons()).toEqual(['DEPOSIT_MISSING', 'WAGE_ACCOUNT_MISSING']);
+    clock.advance({ hours: 1 });
     await payroll.wageAccountOpened(projectId, GC);
     await testing.eventually(async () => ((await reasons()).length === 1 ? true : undefined), 5_000, 'the wage account block to lift');
     expect(await reasons()).toEqual(['DEPOSIT_MISSING']);
@@ -110,15 +112,15 @@ describe('the closed-loop project lifecycle', () => {
   });
 
   it('wants real-name enrolment a grace period into construction', async () => {
-    await advance('CONSTRUCTION', { startedOn: '2026-12-01' });
-    await service.clock.tick();
+    await advance('CONSTRUCTION', { startedOn: clock.today() });
+    await service.sweeper.tick(clock.now());
     expect(await reasons()).toEqual(['REAL_NAME_ENROLMENT_MISSING']);
     await identity.enrolled(projectId, GC);
     await testing.eventually(async () => ((await reasons()).length === 0 ? true : undefined), 5_000, 'the real-name block to lift');
   });
 
   it('rejects with a comment, and closes only when no arrears warning is open', async () => {
-    await advance('COMPLETED', { acceptedOn: '2028-06-30' });
+    await advance('COMPLETED', { acceptedOn: clock.today() });
     const warning = { warningId: randomUUID(), projectId, uscc: GC, colour: 'YELLOW' as const, version: 1 };
     await payroll.warning('raised', warning);
     await testing.eventually(async () => ((await db.arrearsWarning.count()) === 1 ? true : undefined));

@@ -10,6 +10,18 @@ describe('credit records and deposit-rate inputs', () => {
     expect(withBad).toMatchObject({ cleanYears: 2, arrearsInLastTwoYears: false });
   });
 
+  it('counts a year complete on its anniversary in China, whatever the length of the years between', () => {
+    // Registered 1 March 2025, 00:00 China time (still 28 February in UTC); 730 days later is the second anniversary.
+    const registeredAt = new Date('2025-02-28T16:00:00Z');
+    const inputs = (at: string) => depositRateInputs({ registeredAt, credit: [], redWarningsRaisedAt: [], listings: [], now: new Date(at) });
+    expect(inputs('2027-02-28T15:59:59Z').cleanYears).toBe(1);
+    expect(inputs('2027-02-28T16:00:00Z').cleanYears).toBe(2);
+    // Two years back from 29 February 2028 is 28 February 2026.
+    const arrears = (at: string) => depositRateInputs({ registeredAt, credit: [{ kind: 'BAD', category: 'WAGE_ARREARS', at: new Date(at) }], redWarningsRaisedAt: [], listings: [], now: new Date('2028-02-29T04:00:00Z') });
+    expect(arrears('2026-02-28T04:00:00Z').arrearsInLastTwoYears).toBe(true);
+    expect(arrears('2026-02-28T03:59:59Z').arrearsInLastTwoYears).toBe(false);
+  });
+
   it('treats a red warning, a wage-arrears record or a listing in the last two years as arrears', () => {
     expect(depositRateInputs({ registeredAt: yearsAgo(10), credit: [], redWarningsRaisedAt: [yearsAgo(1.9)], listings: [], now }).arrearsInLastTwoYears).toBe(true);
     expect(depositRateInputs({ registeredAt: yearsAgo(10), credit: [{ kind: 'BAD', category: 'WAGE_ARREARS', at: yearsAgo(2.1) }], redWarningsRaisedAt: [], listings: [], now }).arrearsInLastTwoYears).toBe(false);

@@ -39,6 +39,11 @@ describe('project obligations (art. 55)', () => {
     expect(blocks[0]).toMatchObject({ subjectId: 'p1', since: new Date('2026-10-31T00:00:00Z') });
   });
 
+  it('names the China day of the deadline: 30 days after an award at 01:00 China time on 2 October (still 1 October in UTC)', () => {
+    const blocks = overdueObligations({ ...facts, awardedAt: new Date('2026-10-01T17:00:00Z') }, policy, new Date('2026-11-01T00:00:00Z'));
+    expect(blocks[0]!.message).toContain('(due 2026-11-01)');
+  });
+
   it('lifts when the fact arrives or the project is no longer active', () => {
     const late = new Date('2027-01-01T00:00:00Z');
     expect(overdueObligations({ ...facts, wageAccountOpen: true, depositPlaced: true }, policy, late)).toEqual([]);

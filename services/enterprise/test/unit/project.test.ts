@@ -1,7 +1,7 @@
 import { addParticipant, registerProject, type Participant, type ProjectRequest } from '../../src/domain/project';
 import type { Enterprise } from '../../src/domain/enterprise';
 
-const enterprise = (uscc: string, type: Enterprise['type']): Enterprise => ({ uscc, name: `企业${uscc.slice(-3)}`, type, regionCode: '130502', legalRepresentative: '张三', registeredAt: new Date(), registeredBy: 'x' });
+const enterprise = (uscc: string, type: Enterprise['type']): Enterprise => ({ uscc, name: `企业${uscc.slice(-3)}`, type, regionCode: '130502', legalRepresentative: '张三', registeredAt: new Date('2020-05-01T02:00:00Z'), registeredBy: 'x' });
 const GC = enterprise('91350100M000100Y43', 'GENERAL_CONTRACTOR');
 const SUB = enterprise('91110000600037341L', 'SUBCONTRACTOR');
 const LABOUR = enterprise('91130500MA0000001X', 'LABOUR_SERVICE');
@@ -9,11 +9,12 @@ const request: ProjectRequest = {
   name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC.uscc, contractValueFen: 12_000_000_000n,
   labourCostSharePercent: 25, startDate: '2026-12-01', plannedEndDate: '2028-06-30',
 };
+const at = new Date('2026-11-25T02:00:00Z');
 const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error; } throw new Error('expected an error'); };
 
 describe('registering a project', () => {
   it('starts in BIDDING with the share in basis points and a project-registered event', () => {
-    const { project, events } = registerProject(request, GC, 'gc-admin', new Date());
+    const { project, events } = registerProject(request, GC, 'gc-admin', at);
     expect(project).toMatchObject({ stage: 'BIDDING', labourCostShareBp: 2500, generalContractorUscc: GC.uscc });
     expect(events[0]!.envelope).toMatchObject({ type: 'cn.yikatong.enterprise.project.registered.v1', subject: project.id });
   });
@@ -26,17 +27,17 @@ describe('registering a project', () => {
     [{ plannedEndDate: '2026-01-01' }, GC, 'END_BEFORE_START'],
     [{ regionCode: '1305' }, GC, 'INVALID_REGION_CODE'],
   ])('refuses case %#', (overrides, contractor, code) => {
-    expect(errorOf(() => registerProject({ ...request, ...overrides }, contractor, 'x', new Date()))).toMatchObject({ code });
+    expect(errorOf(() => registerProject({ ...request, ...overrides }, contractor, 'x', at))).toMatchObject({ code });
   });
 });
 
 describe('the subcontracting chain', () => {
-  const { project } = registerProject(request, GC, 'gc-admin', new Date());
-  const sub: Participant = { projectId: project.id, uscc: SUB.uscc, role: 'SUBCONTRACTOR', parentUscc: GC.uscc, addedBy: 'x', addedAt: new Date() };
+  const { project } = registerProject(request, GC, 'gc-admin', at);
+  const sub: Participant = { projectId: project.id, uscc: SUB.uscc, role: 'SUBCONTRACTOR', parentUscc: GC.uscc, addedBy: 'x', addedAt: at };
 
   it('adds a subcontractor under the general contractor and a labour subcontractor under it', () => {
-    expect(addParticipant(project, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', new Date()).participant.uscc).toBe(SUB.uscc);
-    const { participant, events } = addParticipant(project, [sub], LABOUR, { role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB.uscc }, 'x', new Date());
+    expect(addParticipant(project, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at).participant.uscc).toBe(SUB.uscc);
+    const { participant, events } = addParticipant(project, [sub], LABOUR, { role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB.uscc }, 'x', at);
     expect(participant).toMatchObject({ parentUscc: SUB.uscc, role: 'LABOUR_SUBCONTRACTOR' });
     expect(events[0]!.envelope.type).toBe('cn.yikatong.enterprise.project.participant-added.v1');
   });
@@ -48,10 +49,10 @@ describe('the subcontracting chain', () => {
     [[], GC, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'ALREADY_ON_PROJECT'],
     [[], null, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'ENTERPRISE_NOT_FOUND'],
   ])('refuses case %#', (participants, subcontractor, link, code) => {
-    expect(errorOf(() => addParticipant(project, participants, subcontractor, link, 'x', new Date()))).toMatchObject({ code });
+    expect(errorOf(() => addParticipant(project, participants, subcontractor, link, 'x', at))).toMatchObject({ code });
   });
 
   it('refuses new links on a finished project', () => {
-    expect(errorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', new Date()))).toMatchObject({ code: 'PROJECT_FINISHED' });
+    expect(errorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at))).toMatchObject({ code: 'PROJECT_FINISHED' });
   });
 });

@@ -2,10 +2,11 @@ import type { AppError } from '@yikatong/platform';
 import { expiredQualificationBlock, recordQualification, reminderDue, unmetRequirements, type Qualification } from '../../src/domain/qualification';
 
 const held = (category: string, grade: Qualification['grade'], validUntil: string, remindedFor: string | null = null): Qualification => ({
-  id: `q-${category}-${grade}`, uscc: '91350100M000100Y43', category, grade, certificateNumber: 'D213000001', issuedBy: '河北省住建厅', validUntil, remindedFor, recordedBy: 'x', recordedAt: new Date(),
+  id: `q-${category}-${grade}`, uscc: '91350100M000100Y43', category, grade, certificateNumber: 'D213000001', issuedBy: '河北省住建厅', validUntil, remindedFor, recordedBy: 'x', recordedAt: new Date('2026-11-01T02:00:00Z'),
 });
 const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error as AppError; } throw new Error('expected an error'); };
 const today = '2026-11-25';
+const now = new Date('2026-11-25T02:00:00Z');
 
 describe('qualifications', () => {
   it('meet a requirement with the same category at the grade or above, while valid', () => {
@@ -35,13 +36,13 @@ describe('qualifications', () => {
 
   it('records a valid certificate; a renewal keeps the id and gets a new reminder', () => {
     const request = { uscc: '91350100M000100Y43', category: ' 建筑工程施工总承包 ', grade: 'FIRST' as const, certificateNumber: 'D213000001', issuedBy: '河北省住建厅', validUntil: '2030-12-31' };
-    const first = recordQualification(request, null, today, 'clerk', new Date());
+    const first = recordQualification(request, null, today, 'clerk', now);
     expect(first).toMatchObject({ category: '建筑工程施工总承包', remindedFor: null });
     const reminded = { ...first, remindedFor: first.validUntil };
-    expect(recordQualification(request, reminded, today, 'clerk', new Date()).remindedFor).toBe('2030-12-31');
-    const renewed = recordQualification({ ...request, validUntil: '2035-12-31' }, reminded, today, 'clerk', new Date());
+    expect(recordQualification(request, reminded, today, 'clerk', now).remindedFor).toBe('2030-12-31');
+    const renewed = recordQualification({ ...request, validUntil: '2035-12-31' }, reminded, today, 'clerk', now);
     expect(renewed).toMatchObject({ id: first.id, remindedFor: null, validUntil: '2035-12-31' });
-    expect(errorOf(() => recordQualification({ ...request, validUntil: '2026-11-24' }, null, today, 'c', new Date())).code).toBe('ALREADY_EXPIRED');
-    expect(errorOf(() => recordQualification({ ...request, certificateNumber: '12' }, null, today, 'c', new Date())).field).toBe('certificateNumber');
+    expect(errorOf(() => recordQualification({ ...request, validUntil: '2026-11-24' }, null, today, 'c', now)).code).toBe('ALREADY_EXPIRED');
+    expect(errorOf(() => recordQualification({ ...request, certificateNumber: '12' }, null, today, 'c', now)).field).toBe('certificateNumber');
   });
 });

@@ -5,9 +5,9 @@ import { awardTender, cancelTender, openTender, submitBid } from '../../src/doma
 
 const project: Project = {
   id: '0b6f0c52-2a43-4a39-9d27-7d1c53b1d0a1', name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: '91350100M000100Y43',
-  contractValueFen: 1n, labourCostShareBp: 2500, startDate: '2026-12-01', plannedEndDate: null, stage: 'BIDDING', registeredBy: 'x', registeredAt: new Date(),
+  contractValueFen: 1n, labourCostShareBp: 2500, startDate: '2026-12-01', plannedEndDate: null, stage: 'BIDDING', registeredBy: 'x', registeredAt: new Date('2026-11-01T02:00:00Z'),
 };
-const bidder: Enterprise = { uscc: '91350100M000100Y43', name: '邢台建工', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredAt: new Date(), registeredBy: 'x' };
+const bidder: Enterprise = { uscc: '91350100M000100Y43', name: '邢台建工', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredAt: new Date('2020-05-01T02:00:00Z'), registeredBy: 'x' };
 const now = new Date('2026-11-25T02:00:00Z');
 const later = new Date('2026-12-25T02:00:00Z');
 const requirement = { category: '建筑工程施工总承包', minGrade: 'SECOND' as const };

@@ -1,5 +1,5 @@
 import { attendanceMonthClosedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
-import { AppError, chinaDay, instantPlusDays, outgoing, PERIOD_PATTERN, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, chinaDay, chinaPeriod, instantPlusDays, outgoing, PERIOD_PATTERN, type OutgoingEvent } from '@yikatong/platform';
 import { IDENTITY_SOURCE } from './card';
 import type { Enrolment } from './enrolment';
 
@@ -67,7 +67,7 @@ export function closeAttendanceMonth(
   at: Date,
 ): { close: { projectId: string; period: string; workers: number; closedBy: string; closedAt: Date }; events: OutgoingEvent[] } {
   if (!PERIOD_PATTERN.test(period)) throw new AppError('INVALID_PERIOD', 'The period is a month written YYYY-MM.', 'period');
-  if (period >= chinaDay(at).slice(0, 7)) throw new AppError('MONTH_NOT_OVER', `${period} is not over yet; close it from the first day of the next month.`, 'period');
+  if (period >= chinaPeriod(at)) throw new AppError('MONTH_NOT_OVER', `${period} is not over yet; close it from the first day of the next month.`, 'period');
   const event = createEvent(attendanceMonthClosedV1, IDENTITY_SOURCE, projectId, { projectId, period, workers, closedBy, closedAt: at.toISOString() }, at);
   return {
     close: { projectId, period, workers: workers.length, closedBy, closedAt: at },

@@ -2,21 +2,22 @@ import {
   enterpriseBlacklistedV1, enterpriseDelistedV1, enterpriseRegisteredV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
   type CloudEvent, type EventData,
 } from '@yikatong/contracts';
-import { chinaDay, dateOfDay, on, startIdempotentConsumer, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
-import type { IdentityDb, IdentityTx } from '../db';
+import { chinaDay, dateOfDay, on, startIdempotentConsumer, type Clock, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
+import type { IdentityDeps } from '../context';
+import type { IdentityTx } from '../db';
 import { freezeCard, issueEnterpriseCard, unfreezeCard } from '../domain/card';
 import { findCardsByEnterprises, saveCardChange } from '../store/cards';
 
 type Event<D extends Parameters<typeof on>[0]> = CloudEvent<EventData<D>>;
 
 /** Issues an enterprise's real-name card as soon as the enterprise is registered. */
-async function onEnterpriseRegistered(tx: IdentityTx, event: Event<typeof enterpriseRegisteredV1>) {
+async function onEnterpriseRegistered(tx: IdentityTx, event: Event<typeof enterpriseRegisteredV1>, clock: Clock) {
   const existing = await tx.realNameCard.findFirst({ where: { enterpriseUscc: event.data.uscc, holderKind: 'ENTERPRISE' } });
   if (existing) return;
   const change = issueEnterpriseCard(
     event.data,
     { reason: 'Enterprise registered', legalBasis: '建筑工人实名制管理办法', authority: 'enterprise registry', actor: `event:${event.id}` },
-    new Date(),
+    clock.now(),
   );
   await saveCardChange(tx, change);
 }
@@ -28,20 +29,20 @@ const listingActor = (listingId: string) => `listing:${listingId}`;
  * A listing on the dishonesty list freezes the enterprise's card and its responsible persons'
  * cards, with the listing as the legal basis. Worker cards are never touched (wages must flow).
  */
-async function onEnterpriseBlacklisted(tx: IdentityTx, event: Event<typeof enterpriseBlacklistedV1>) {
+async function onEnterpriseBlacklisted(tx: IdentityTx, event: Event<typeof enterpriseBlacklistedV1>, clock: Clock) {
   const cards = await findCardsByEnterprises(tx, [event.data.uscc]);
   for (const card of cards.filter((candidate) => candidate.status === 'ACTIVE')) {
     await saveCardChange(tx, freezeCard(card, {
-      reason: `Listed on the wage-arrears dishonesty list until ${event.data.until.slice(0, 10)}: ${event.data.reason}`,
+      reason: `Listed on the wage-arrears dishonesty list until ${chinaDay(new Date(event.data.until))}: ${event.data.reason}`,
       legalBasis: `失信联合惩戒名单 ${event.data.decision}（《保障农民工工资支付条例》第四十八条）`,
       authority: event.data.authority,
       actor: listingActor(event.data.listingId),
-    }, new Date()));
+    }, clock.now()));
   }
 }
 
 /** Removal from the list unfreezes the cards that the listing froze, and only those. */
-async function onEnterpriseDelisted(tx: IdentityTx, event: Event<typeof enterpriseDelistedV1>) {
+async function onEnterpriseDelisted(tx: IdentityTx, event: Event<typeof enterpriseDelistedV1>, clock: Clock) {
   const cards = (await findCardsByEnterprises(tx, [event.data.uscc])).filter((card) => card.status === 'FROZEN');
   for (const card of cards) {
     const last = await tx.cardStatusChange.findFirst({ where: { cardId: card.id }, orderBy: { version: 'desc' } });
@@ -51,7 +52,7 @@ async function onEnterpriseDelisted(tx: IdentityTx, event: Event<typeof enterpri
       legalBasis: last.legalBasis,
       authority: last.authority,
       actor: `event:${event.id}`,
-    }, new Date()));
+    }, clock.now()));
   }
 }
 
@@ -90,11 +91,15 @@ async function onTrainingCompleted(tx: IdentityTx, event: Event<typeof trainingC
   });
 }
 
-export async function startIdentityConsumers(bus: EventBus, db: IdentityDb, logger: Logger, afterCommit: () => void): Promise<Subscription[]> {
+export async function startIdentityConsumers({ db, clock }: IdentityDeps, bus: EventBus, logger: Logger, afterCommit: () => void): Promise<Subscription[]> {
   const consumer = (name: string, handlers: Parameters<typeof startIdempotentConsumer<IdentityTx>>[0]['handlers']) =>
     startIdempotentConsumer<IdentityTx>({ bus, db, logger, consumer: name, handlers, afterCommit });
   return Promise.all([
-    consumer('identity.enterprise-cards', [on(enterpriseRegisteredV1, onEnterpriseRegistered), on(enterpriseBlacklistedV1, onEnterpriseBlacklisted), on(enterpriseDelistedV1, onEnterpriseDelisted)]),
+    consumer('identity.enterprise-cards', [
+      on(enterpriseRegisteredV1, (tx: IdentityTx, event) => onEnterpriseRegistered(tx, event, clock)),
+      on(enterpriseBlacklistedV1, (tx: IdentityTx, event) => onEnterpriseBlacklisted(tx, event, clock)),
+      on(enterpriseDelistedV1, (tx: IdentityTx, event) => onEnterpriseDelisted(tx, event, clock)),
+    ]),
     consumer('identity.projects', [on(projectRegisteredV1, onProjectRegistered), on(projectParticipantAddedV1, onParticipantAdded)]),
     consumer('identity.training', [on(trainingCompletedV1, onTrainingCompleted)]),
   ]);

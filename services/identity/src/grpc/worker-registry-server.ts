@@ -1,5 +1,5 @@
 import {
-  createTokenVerifier, forbidden, invalidInput, isUuid, loadService, PERIOD_PATTERN, requireKind, unary, unauthenticated, type Logger,
+  createTokenVerifier, dateOfDay, forbidden, invalidInput, isUuid, loadService, PERIOD_PATTERN, requireKind, unary, unauthenticated, type Logger,
   type PiiProtector, type TokenSettings,
 } from '@yikatong/platform';
 import type { IdentityDb } from '../db';
@@ -57,8 +57,8 @@ export function workerRegistryImplementation(db: IdentityDb, pii: PiiProtector, 
       const enrolments = await findEnrolments(db, {
         projectId: request.projectId,
         ...(request.workerIds.length ? { workerId: { in: request.workerIds } } : {}),
-        startDate: { lte: new Date(`${cycle.last}T00:00:00Z`) },
-        OR: [{ endDate: null }, { endDate: { gte: new Date(`${cycle.first}T00:00:00Z`) } }],
+        startDate: { lte: dateOfDay(cycle.last) },
+        OR: [{ endDate: null }, { endDate: { gte: dateOfDay(cycle.first) } }],
       });
       const workerIds = request.workerIds.length ? request.workerIds : [...new Set(enrolments.map((enrolment) => enrolment.workerId))];
       const [attendance, people] = await Promise.all([

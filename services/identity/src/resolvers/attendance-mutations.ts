@@ -49,7 +49,7 @@ export const attendanceMutations = {
       const key = `${enrolment.workerId}/${enrolment.projectId}`;
       enrolmentsByPair.set(key, [...(enrolmentsByPair.get(key) ?? []), enrolment]);
     }
-    const now = new Date();
+    const now = ctx.clock.now();
     const accepted: AcceptedClockIn[] = [];
     records.forEach((record, index) => {
       if (malformed.has(index)) return;
@@ -62,7 +62,7 @@ export const attendanceMutations = {
       if (judgement.accepted) accepted.push({ ...record, enrolmentId: judgement.enrolmentId, outsideEnrolmentDates: judgement.outsideEnrolmentDates });
       else rejected.push({ index, deviceRecordId: record.deviceRecordId, code: judgement.code, message: judgement.message });
     });
-    const { inserted, anomalies } = await ctx.db.$transaction((tx) => insertClockIns(tx, accepted, ctx.policy.attendance.twoSitesWindowMinutes));
+    const { inserted, anomalies } = await ctx.db.$transaction((tx) => insertClockIns(tx, accepted, ctx.policy.attendance.twoSitesWindowMinutes, now));
     return { accepted: inserted, duplicates: accepted.length - inserted, rejected: rejected.sort((a, b) => a.index - b.index), anomalies };
   },
 
@@ -78,7 +78,7 @@ export const attendanceMutations = {
         throw conflict('MONTH_ALREADY_CLOSED', `${args.period} is already closed for this project.`, 'period');
       }
       const workers = PERIOD_PATTERN.test(args.period) ? await monthlyAttendance(tx, args.projectId, args.period) : [];
-      const { close, events } = closeAttendanceMonth(args.projectId, args.period, workers, principal.subject, new Date());
+      const { close, events } = closeAttendanceMonth(args.projectId, args.period, workers, principal.subject, ctx.clock.now());
       await tx.attendanceMonthClose.create({ data: close });
       await appendToOutbox(tx, events);
       return close;

@@ -22,7 +22,7 @@ async function changeCardStatus(input: StatusChangeInput, ctx: IdentityContext, 
     const card = await findCardByNumber(tx, cardNumber);
     if (!card) throw notFound('CARD_NOT_FOUND', `No real-name card has the number ${cardNumber}.`, 'cardNumber');
     requireRegion(principal, card.regionCode);
-    const change = rule(card, { ...decision, actor: principal.subject }, new Date());
+    const change = rule(card, { ...decision, actor: principal.subject }, ctx.clock.now());
     await saveCardChange(tx, change);
     return change.card;
   });
@@ -53,7 +53,7 @@ async function issueResponsiblePersonCard(input: z.input<typeof responsiblePerso
     const change = issueCard(
       { kind: 'RESPONSIBLE_PERSON', name: person.name, enterpriseUscc, personId, regionCode: enterpriseCard.regionCode },
       { reason: `Responsible person (${role})`, legalBasis: '《建筑工人实名制管理办法（试行）》', authority: 'real-name registry', actor: principal.subject },
-      new Date(),
+      ctx.clock.now(),
     );
     await saveCardChange(tx, change);
     return change.card;

@@ -50,8 +50,9 @@ export const enrolmentMutations = {
         lastActiveOn: await lastClockInDay(tx, request.workerId),
         activeEnrolments: await findEnrolments(tx, { workerId: request.workerId, status: 'ACTIVE' }),
       };
-      const started = startEnrolment(request, facts, ctx.policy.enrolment, new Date());
-      await saveEnrolment(tx, started.enrolment, { kind: 'ENTRY', day: request.startDate, reason: 'entered the project', actor: principal.subject, at: new Date() }, started.events);
+      const now = ctx.clock.now();
+      const started = startEnrolment(request, facts, ctx.policy.enrolment, now);
+      await saveEnrolment(tx, started.enrolment, { kind: 'ENTRY', day: request.startDate, reason: 'entered the project', actor: principal.subject, at: now }, started.events);
       return started.enrolment;
     });
     ctx.nudgeOutbox();
@@ -66,8 +67,9 @@ export const enrolmentMutations = {
       if (!current) throw notFound('ENROLMENT_NOT_FOUND', 'No enrolment has this id.', 'enrolmentId');
       if (principal.kind === 'PORTAL') requireRegion(principal, current.regionCode);
       else if (principal.enterpriseUscc !== current.employerUscc) throw forbidden('Only the employer records a worker leaving.');
-      const result = endEnrolment(current, input.endDate, input.reason, new Date());
-      await saveEnrolment(tx, result.enrolment, { kind: 'EXIT', day: input.endDate, reason: input.reason, actor: principal.subject, at: new Date() }, result.events);
+      const now = ctx.clock.now();
+      const result = endEnrolment(current, input.endDate, input.reason, now);
+      await saveEnrolment(tx, result.enrolment, { kind: 'EXIT', day: input.endDate, reason: input.reason, actor: principal.subject, at: now }, result.events);
       return result.enrolment;
     });
     ctx.nudgeOutbox();

@@ -1,5 +1,5 @@
 import {
-  chinaDay, connection, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionCodeSchema, regionPrefix, requireKind,
+  connection, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionCodeSchema, regionPrefix, requireKind,
   requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type PageArgs, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
@@ -86,7 +86,7 @@ export const Query = {
 
   workerByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: IdentityContext) => {
     requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'SERVICE');
-    const parsed = parseResidentId(args.idNumber, chinaDay(new Date()));
+    const parsed = parseResidentId(args.idNumber, ctx.clock.today());
     if ('problem' in parsed) throw invalidInput(`ID_NUMBER_${parsed.problem}`, 'idNumber', RESIDENT_ID_PROBLEM_MESSAGES[parsed.problem]);
     return visibleWorker(ctx, await findWorkerByIdNumber(ctx.db, ctx.pii, parsed.id.idNumber));
   },

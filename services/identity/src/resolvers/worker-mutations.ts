@@ -40,12 +40,12 @@ export const workerMutations = {
     const input = parseInput(registerInput, args.input, { regionCode: 'INVALID_REGION_CODE' });
     if (principal.kind === 'PORTAL') requireRegion(principal, input.regionCode);
     await requireTrade(ctx, input.tradeCode, 'tradeCode');
-    const now = new Date();
+    const now = ctx.clock.now();
     const registration = registerWorker(input, ctx.policy.workingAge, { subject: principal.subject, enterpriseUscc: principal.enterpriseUscc ?? null }, now, chinaDay(now));
     const { worker } = registration;
     const saved = await ctx.db.$transaction(async (tx) => {
       await saveRegistration(tx, ctx.pii, registration);
-      await audit(tx, principal, [{ action: 'REGISTER_WORKER', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['idNumber', 'phone'], purpose: null }]);
+      await audit(tx, principal, now, [{ action: 'REGISTER_WORKER', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['idNumber', 'phone'], purpose: null }]);
       return tx.worker.findUniqueOrThrow({ where: { id: worker.id } });
     });
     ctx.nudgeOutbox();
@@ -55,7 +55,7 @@ export const workerMutations = {
   changeWageCard: async (_: unknown, args: { input: { workerId: string; bankCode: string; cardNumber: string; workerPresent?: boolean | null } }, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
     const actor = wageCardActor(principal, args.input.workerPresent);
-    const now = new Date();
+    const now = ctx.clock.now();
     const result = await ctx.db.$transaction(async (tx) => {
       const worker = await tx.worker.findUnique({ where: { id: args.input.workerId } });
       if (!worker) throw notFound('WORKER_NOT_FOUND', 'No registered worker has this id.', 'workerId');
@@ -67,7 +67,7 @@ export const workerMutations = {
         now,
       );
       await saveWageCardChange(tx, ctx.pii, change, events);
-      await audit(tx, principal, [{
+      await audit(tx, principal, now, [{
         action: 'CHANGE_WAGE_CARD', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['wageCard'],
         purpose: actor.kind === 'AGENT' ? `agent at service centre ${actor.serviceCentreId}, worker present` : 'changed by the worker',
       }]);
@@ -87,7 +87,7 @@ export const workerMutations = {
     if (!worker) throw notFound('WORKER_NOT_FOUND', 'No registered worker has this id.', 'workerId');
     requireRegion(principal, worker.regionCode);
     return ctx.db.conductRecord.create({
-      data: { id: randomUUID(), workerId: args.input.workerId, kind: args.input.kind, description, authority, recordedBy: principal.subject, at: new Date() },
+      data: { id: randomUUID(), workerId: args.input.workerId, kind: args.input.kind, description, authority, recordedBy: principal.subject, at: ctx.clock.now() },
     });
   },
 };

@@ -11,12 +11,18 @@ export interface AcceptedClockIn extends ClockIn {
 /**
  * Inserts a batch with one statement; a record a device already sent (same device and record
  * id) is skipped by the unique key, so a resend creates nothing twice. Returns how many were new.
+ * `receivedAt`, the service clock's time, is when the batch arrived and its anomalies were found.
  */
-export async function insertClockIns(tx: IdentityTx, clockIns: readonly AcceptedClockIn[], twoSitesWindowMinutes: number): Promise<{ inserted: number; anomalies: number }> {
+export async function insertClockIns(
+  tx: IdentityTx,
+  clockIns: readonly AcceptedClockIn[],
+  twoSitesWindowMinutes: number,
+  receivedAt: Date,
+): Promise<{ inserted: number; anomalies: number }> {
   if (clockIns.length === 0) return { inserted: 0, anomalies: 0 };
   const inserted = await tx.$queryRawUnsafe<Array<{ id: bigint; device_id: string; device_record_id: string }>>(
-    `INSERT INTO attendance_record (device_id, device_record_id, worker_id, project_id, enrolment_id, method, at, photo_hash)
-     SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::"AttendanceMethod"[], $7::timestamptz[], $8::varchar[])
+    `INSERT INTO attendance_record (device_id, device_record_id, worker_id, project_id, enrolment_id, method, at, photo_hash, received_at)
+     SELECT *, $9::timestamptz FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::"AttendanceMethod"[], $7::timestamptz[], $8::varchar[])
      ON CONFLICT (device_id, device_record_id) DO NOTHING
      RETURNING id, device_id, device_record_id`,
     clockIns.map((c) => c.deviceId),
@@ -27,6 +33,7 @@ export async function insertClockIns(tx: IdentityTx, clockIns: readonly Accepted
     clockIns.map((c) => c.method),
     clockIns.map((c) => c.at.toISOString()),
     clockIns.map((c) => c.photoHash),
+    receivedAt.toISOString(),
   );
   if (inserted.length === 0) return { inserted: 0, anomalies: 0 };
   const outside = new Set(clockIns.filter((c) => c.outsideEnrolmentDates).map((c) => `${c.deviceId}\u0000${c.deviceRecordId}`));
@@ -36,18 +43,18 @@ export async function insertClockIns(tx: IdentityTx, clockIns: readonly Accepted
   // so the cost stays per batch however large the table grows.
   const anomalies = await tx.$executeRawUnsafe(
     `WITH batch AS (SELECT n.*, e.region_code FROM attendance_record n JOIN enrolment e ON e.id = n.enrolment_id WHERE n.id = ANY($1::bigint[]))
-     INSERT INTO attendance_anomaly (kind, attendance_id, worker_id, project_id, region_code, other_worker_id, other_project_id, at)
-     SELECT 'OUTSIDE_ENROLMENT_DATES'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, NULL::uuid, b.at
+     INSERT INTO attendance_anomaly (kind, attendance_id, worker_id, project_id, region_code, other_worker_id, other_project_id, at, detected_at)
+     SELECT 'OUTSIDE_ENROLMENT_DATES'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, NULL::uuid, b.at, b.received_at
        FROM batch b WHERE b.id = ANY($2::bigint[])
      UNION ALL
-     SELECT 'TWO_SITES_AT_ONCE'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, o.project_id, b.at
+     SELECT 'TWO_SITES_AT_ONCE'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, NULL::uuid, o.project_id, b.at, b.received_at
        FROM batch b CROSS JOIN LATERAL (
          SELECT project_id FROM attendance_record o
           WHERE o.worker_id = b.worker_id AND o.project_id <> b.project_id
             AND o.at BETWEEN b.at - make_interval(mins => $3) AND b.at + make_interval(mins => $3)
           LIMIT 1) o
      UNION ALL
-     SELECT 'PHOTO_ON_TWO_IDS'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, o.worker_id, o.project_id, b.at
+     SELECT 'PHOTO_ON_TWO_IDS'::"AnomalyKind", b.id, b.worker_id, b.project_id, b.region_code, o.worker_id, o.project_id, b.at, b.received_at
        FROM batch b CROSS JOIN LATERAL (
          SELECT worker_id, project_id FROM attendance_record o
           WHERE o.photo_hash = b.photo_hash AND o.worker_id <> b.worker_id

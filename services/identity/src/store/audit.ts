@@ -10,10 +10,13 @@ export interface AuditRecord {
   purpose: string | null;
 }
 
-/** Writes audit entries (who, what, when, why); in the change's own transaction when there is one. */
-export async function audit(db: IdentityDb | IdentityTx, principal: Principal, records: readonly AuditRecord[]): Promise<void> {
+/**
+ * Writes audit entries (who, what, when, why); in the change's own transaction when there is one.
+ * `at` is the service clock's time, not the column's database default, so a pinned clock is what is audited.
+ */
+export async function audit(db: IdentityDb | IdentityTx, principal: Principal, at: Date, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   await db.auditEntry.createMany({
-    data: records.map((record) => ({ ...record, actor: principal.subject, actorKind: principal.kind })),
+    data: records.map((record) => ({ ...record, at, actor: principal.subject, actorKind: principal.kind })),
   });
 }

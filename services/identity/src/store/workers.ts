@@ -1,7 +1,6 @@
-import { appendToOutbox, conflict, maskBankCard, maskIdNumber, maskPhone, type OutgoingEvent, type PiiProtector } from '@yikatong/platform';
+import { appendToOutbox, chinaDay, conflict, dateOfDay, maskBankCard, maskIdNumber, maskPhone, type OutgoingEvent, type PiiProtector } from '@yikatong/platform';
 import { Prisma } from '../generated/prisma/client';
 import type { IdentityDb, IdentityTx } from '../db';
-import { dateOfDay } from '@yikatong/platform';
 import type { WageCardChange } from '../domain/wage-card';
 import type { WorkerRegistration } from '../domain/worker';
 import { saveCardChange } from './cards';
@@ -11,7 +10,7 @@ export type WorkerRow = Prisma.WorkerGetPayload<object>;
 async function duplicateError(db: IdentityDb | IdentityTx, idNumberHash: string) {
   const existing = await db.worker.findUnique({ where: { idNumberHash }, select: { id: true, name: true, idNumberMasked: true, registeredAt: true } });
   const described = existing
-    ? `worker ${existing.id} (${existing.name}, ${existing.idNumberMasked}, registered ${existing.registeredAt.toISOString().slice(0, 10)})`
+    ? `worker ${existing.id} (${existing.name}, ${existing.idNumberMasked}, registered ${chinaDay(existing.registeredAt)})`
     : 'an existing worker';
   return conflict('WORKER_ALREADY_REGISTERED', `This ID number is already registered as ${described}; use that record.`, 'idNumber');
 }

@@ -1,4 +1,4 @@
-import { callUnary, chinaDay, grpc, mintToken } from '@yikatong/platform';
+import { callUnary, grpc, instantPlusDays, mintToken } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../src/grpc/worker-registry-server';
 import { chinaTime, createHarness, lastMonth, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
@@ -9,12 +9,12 @@ afterAll(() => h.stop());
 
 const RECORD = `mutation ($records: [ClockInInput!]!) { recordAttendance(records: $records) { accepted duplicates anomalies rejected { index deviceRecordId code message } } }`;
 const ENROL = `mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`;
-const month = lastMonth();
+const month = lastMonth(h.clock.period());
 
 /** A trained worker enrolled on a project from the start of last month. */
 async function enrolledWorker(sequence: number, projectId: string, overrides: Record<string, unknown> = {}) {
   const workerId = await h.registerWorker(testIdNumber(sequence));
-  await h.safetyTraining(workerId, new Date(Date.now() - 90 * 86_400_000));
+  await h.safetyTraining(workerId, instantPlusDays(h.clock.now(), -90));
   const result = await h.execute(ENROL, { input: {
     workerId, projectId, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'DAILY', rate: '32000',
     employmentKind: 'PART_TIME', startDate: month.firstDay, endDate: null, ...overrides,
@@ -80,9 +80,10 @@ describe('bulk attendance from gate devices', () => {
       clockIn(b, siteA, month.lastDay, '09:00'),
     ] }, roles.subcontractor);
     expect(result.data!.recordAttendance).toMatchObject({ accepted: 5, rejected: [] });
-    const anomalies = await h.execute(`query ($p: ID) { attendanceAnomalies(projectId: $p, first: 50) { nodes { kind workerId otherWorkerId otherProjectId } } }`, { p: siteA }, roles.portal);
-    const kinds = anomalies.data!.attendanceAnomalies.nodes.map((node: { kind: string; workerId: string }) => `${node.kind}:${node.workerId === a ? 'a' : 'b'}`).sort();
-    expect(kinds).toEqual(expect.arrayContaining(['OUTSIDE_ENROLMENT_DATES:b', 'PHOTO_ON_TWO_IDS:b', 'TWO_SITES_AT_ONCE:a']));
+    const anomalies = await h.execute(`query ($p: ID) { attendanceAnomalies(projectId: $p, first: 50) { nodes { kind workerId otherWorkerId otherProjectId detectedAt } } }`, { p: siteA }, roles.portal);
+    const nodes: Array<{ kind: string; workerId: string; detectedAt: string }> = anomalies.data!.attendanceAnomalies.nodes;
+    expect(nodes.map((node) => `${node.kind}:${node.workerId === a ? 'a' : 'b'}`).sort()).toEqual(expect.arrayContaining(['OUTSIDE_ENROLMENT_DATES:b', 'PHOTO_ON_TWO_IDS:b', 'TWO_SITES_AT_ONCE:a']));
+    expect(new Set(nodes.map((node) => node.detectedAt))).toEqual(new Set([h.clock.now().toISOString()]));
     expect(await h.execute(`query ($p: ID) { attendanceAnomalies(projectId: $p) { nodes { kind } } }`, { p: siteA }, roles.otherEnterprise).then((r) => r.errors![0]!.extensions!.code)).toBe('FORBIDDEN');
   });
 });
@@ -105,8 +106,7 @@ describe('monthly summaries, month close and payroll’s gRPC questions', () => 
     const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.identity.attendance.month-closed.v1' } });
     expect(event.payload).toMatchObject({ data: { projectId, period: month.period, workers: [{ workerId, days: 2, hours: 13.5 }] } });
     expect((await h.execute(CLOSE, { p: projectId, m: month.period }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_ALREADY_CLOSED');
-    const thisMonth = chinaDay(new Date()).slice(0, 7);
-    expect((await h.execute(CLOSE, { p: projectId, m: thisMonth }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_NOT_OVER');
+    expect((await h.execute(CLOSE, { p: projectId, m: h.clock.period() }, roles.generalContractor)).errors![0]!.extensions!.code).toBe('MONTH_NOT_OVER');
     const late = await h.execute(RECORD, { records: [clockIn(workerId, projectId, month.lastDay, '18:00')] }, roles.subcontractor);
     expect(late.data!.recordAttendance.rejected).toEqual([expect.objectContaining({ code: 'MONTH_CLOSED' })]);
   });

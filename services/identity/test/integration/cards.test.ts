@@ -7,7 +7,8 @@ import { saveCardChange } from '../../src/store/cards';
 
 const config = loadIdentityConfig({ ...testing.testConfig(), IDENTITY_PORT: '0' } as never);
 const bus = new InMemoryEventBus();
-const service = createIdentityService(config, bus);
+const clock = testing.testClock();
+const service = createIdentityService(config, bus, { clock });
 const db = service.db;
 
 const portal = (scope: string, regions = ['130500']): Principal =>
@@ -40,7 +41,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   const issued = issueEnterpriseCard({ uscc: '91350100M000100Y43', name: '邢台建工', regionCode: '130502' },
-    { reason: 'registered', legalBasis: '实名制管理办法', authority: 'registry', actor: 'test' }, new Date());
+    { reason: 'registered', legalBasis: '实名制管理办法', authority: 'registry', actor: 'test' }, clock.now());
   await db.$transaction((tx) => saveCardChange(tx, issued));
   cardId = issued.card.id;
   cardNumber = issued.card.number;

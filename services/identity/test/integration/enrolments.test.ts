@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enterpriseBlacklistedV1, enterpriseDelistedV1, trainingCompletedV1 } from '@yikatong/contracts';
-import { addDays, chinaDay } from '@yikatong/platform';
+import { addDays, addMonthsInChina, chinaDay } from '@yikatong/platform';
 import { createHarness, GC_USCC, OTHER_USCC, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
 const h = createHarness();
@@ -39,6 +39,7 @@ describe('enrolment on a project (实名登记)', () => {
     const projectId = await h.project();
     const workerId = await trainedWorker(2);
     const { data } = await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
+    h.clock.advance({ hours: 2 });
     const ended = await h.execute(END, { input: { enrolmentId: data!.enrolWorker.id, endDate: '2026-11-20', reason: '合同期满' } }, roles.subcontractor);
     expect(ended.data!.endEnrolment).toEqual({ status: 'ENDED', endDate: '2026-11-20', movements: [{ kind: 'ENTRY', reason: 'entered the project' }, { kind: 'EXIT', reason: '合同期满' }] });
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.enrolment.ended.v1' } })).toBe(1);
@@ -48,7 +49,7 @@ describe('enrolment on a project (实名登记)', () => {
 
   it('keeps a registration made after the 10-day deadline, with the days late, and lists late ones for inspectors', async () => {
     const projectId = await h.project();
-    const today = chinaDay(new Date());
+    const today = h.clock.today();
     const ENROL_LATE = `mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id registeredLateByDays } }`;
     const late = await h.execute(ENROL_LATE, { input: enrolment(await trainedWorker(3), projectId, { startDate: addDays(today, -15) }) }, roles.subcontractor);
     expect(late.data!.enrolWorker.registeredLateByDays).toBe(5);
@@ -130,7 +131,7 @@ describe('events consumed', () => {
     const workerId = await h.registerWorker(testIdNumber(20));
     await h.deliver(trainingCompletedV1, workerId, {
       completionId: randomUUID(), workerId, kind: 'SKILL', programme: '钢筋工（高级）', hours: 80, tradeCode: 'REBAR', skillLevel: 3,
-      certificateNumber: 'HB-2026-0001', completedAt: new Date().toISOString(),
+      certificateNumber: 'HB-2026-0001', completedAt: h.clock.now().toISOString(),
     });
     const result = await h.execute(`query ($id: ID!) { worker(id: $id) { skillLevel safetyTrainedOn training { kind certificateNumber trade { name } } } }`, { id: workerId }, roles.portal);
     expect(result.data!.worker).toEqual({ skillLevel: 3, safetyTrainedOn: null, training: [{ kind: 'SKILL', certificateNumber: 'HB-2026-0001', trade: { name: '钢筋工' } }] });
@@ -140,21 +141,24 @@ describe('events consumed', () => {
     const { realNameCardsOf } = await enterpriseWithResponsiblePerson();
     const workerId = await h.registerWorker(testIdNumber(22));
     const listingId = randomUUID();
+    const until = addMonthsInChina(h.clock.now(), 36);
     await h.deliver(enterpriseBlacklistedV1, GC_USCC, {
       uscc: GC_USCC, listingId, reason: '拖欠农民工工资 62 万元', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
-      listedAt: new Date().toISOString(), until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(),
+      listedAt: h.clock.now().toISOString(), until: until.toISOString(),
     });
     const cards = await realNameCardsOf();
     expect(cards.map((card) => [card.holderKind, card.status])).toEqual([['ENTERPRISE', 'FROZEN'], ['RESPONSIBLE_PERSON', 'FROZEN']]);
     const history = await h.db.cardStatusChange.findFirstOrThrow({ where: { action: 'FREEZE' } });
     expect(history.legalBasis).toContain('冀人社失信〔2026〕12号');
+    // The clerk reads the listing's last day in China, also when it ends after 16:00 UTC.
+    expect(history.reason).toContain(`until ${chinaDay(until)}:`);
     expect(await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId, holderKind: 'WORKER' } })).toMatchObject({ status: 'ACTIVE' });
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.frozen.v1' } })).toBe(2);
 
     // Another authority's freeze is not lifted by the removal of the listing.
     const workerCard = await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId } });
     await h.execute(FREEZE, { input: { cardNumber: workerCard.number, ...decision } }, roles.freezer);
-    await h.deliver(enterpriseDelistedV1, GC_USCC, { uscc: GC_USCC, listingId, reason: 'EARLY_REMOVAL', delistedAt: new Date().toISOString() });
+    await h.deliver(enterpriseDelistedV1, GC_USCC, { uscc: GC_USCC, listingId, reason: 'EARLY_REMOVAL', delistedAt: h.clock.now().toISOString() });
     expect((await realNameCardsOf()).map((card) => card.status)).toEqual(['ACTIVE', 'ACTIVE']);
     expect(await h.db.realNameCard.findUniqueOrThrow({ where: { id: workerCard.id } })).toMatchObject({ status: 'FROZEN' });
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.unfrozen.v1' } })).toBe(2);
@@ -162,7 +166,7 @@ describe('events consumed', () => {
 
   async function enterpriseWithResponsiblePerson() {
     const { enterpriseRegisteredV1 } = await import('@yikatong/contracts');
-    await h.deliver(enterpriseRegisteredV1, GC_USCC, { uscc: GC_USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: new Date().toISOString() });
+    await h.deliver(enterpriseRegisteredV1, GC_USCC, { uscc: GC_USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: h.clock.now().toISOString() });
     const personId = await h.registerWorker(testIdNumber(21), roles.registrar);
     const ISSUE = `mutation ($input: IssueResponsiblePersonCardInput!) { issueResponsiblePersonCard(input: $input) { holderKind enterpriseUscc status holder { id } } }`;
     const issued = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);

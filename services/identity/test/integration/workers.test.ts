@@ -21,7 +21,7 @@ describe('registering workers by real name', () => {
     expect(raw[0]!.row).not.toContain('13812345678');
     const types = (await h.db.outboxEvent.findMany()).map((event) => event.type).sort();
     expect(types).toEqual(['cn.yikatong.identity.card.issued.v1', 'cn.yikatong.identity.worker.registered.v1']);
-    expect(await h.db.auditEntry.findMany()).toEqual([expect.objectContaining({ action: 'REGISTER_WORKER', actor: 'enterprise-1', actorKind: 'ENTERPRISE' })]);
+    expect(await h.db.auditEntry.findMany()).toEqual([expect.objectContaining({ action: 'REGISTER_WORKER', actor: 'enterprise-1', actorKind: 'ENTERPRISE', at: h.clock.now() })]);
   });
 
   it('upgrades a 15-digit ID and refuses a second registration of the same person, naming the existing record', async () => {
@@ -30,6 +30,7 @@ describe('registering workers by real name', () => {
     const again = await h.execute(REGISTER, { input: workerInput('11010519491231002X') }, roles.registrar);
     expect(again.errors![0]!.extensions).toMatchObject({ code: 'WORKER_ALREADY_REGISTERED', field: 'idNumber' });
     expect(again.errors![0]!.message).toContain(id);
+    expect(again.errors![0]!.message).toContain(`registered ${h.clock.today()}`);
     expect(await h.count()).toEqual(before);
   });
 
@@ -65,6 +66,23 @@ describe('registering workers by real name', () => {
     expect(found.data).toEqual({ workerByIdNumber: { id } });
     const bad = await h.execute(`query ($n: String!) { workerByIdNumber(idNumber: $n) { id } }`, { n: '123' }, roles.portal);
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'ID_NUMBER_FORMAT', field: 'idNumber' });
+  });
+});
+
+describe('the working age is judged on the day in China', () => {
+  const start = h.clock.now();
+  afterEach(() => h.clock.set(start));
+  // Born on 1 January 2011: 16 from 00:00 on 1 January 2027 in China, which is still 31 December in UTC.
+  const sixteenOnNewYear = testIdNumber(31, '20110101');
+
+  it('registers a worker at 00:30 China time on their 16th birthday', async () => {
+    h.clock.set(new Date('2026-12-31T16:30:00Z'));
+    expect((await h.execute(REGISTER, { input: workerInput(sixteenOnNewYear) }, roles.registrar)).errors).toBeUndefined();
+  });
+
+  it('refuses them at 23:59 China time the evening before', async () => {
+    h.clock.set(new Date('2026-12-31T15:59:00Z'));
+    expect((await h.execute(REGISTER, { input: workerInput(sixteenOnNewYear) }, roles.registrar)).errors![0]!.extensions!.code).toBe('BELOW_WORKING_AGE');
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
-import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal, type TokenClaims } from '@yikatong/platform';
+import {
+  addDays, addMonthsToPeriod, InMemoryEventBus, lastDayOfPeriod, principalFromClaims, SCOPES, testing, type Principal, type TokenClaims,
+} from '@yikatong/platform';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';
@@ -32,11 +34,15 @@ const TABLES = [
   'training_record', 'conduct_record', 'wage_card_change', 'audit_entry', 'worker', 'card_status_change', 'real_name_card', 'outbox_event', 'processed_event',
 ];
 
-/** The identity service in-process on the test database (real PostgreSQL), with the in-memory bus and its consumers. */
+/**
+ * The identity service in-process on the test database (real PostgreSQL), with the in-memory bus and
+ * its consumers, on a manual clock that starts at testStart() and moves only when a test moves it.
+ */
 export function createHarness() {
   const config = loadIdentityConfig({ ...testing.testConfig(), IDENTITY_PORT: '0', IDENTITY_GRPC_PORT: '0', ATTENDANCE_MAX_UPLOAD_DELAY_DAYS: '60' } as never);
   const bus = new InMemoryEventBus();
-  const service = createIdentityService(config, bus);
+  const clock = testing.testClock();
+  const service = createIdentityService(config, bus, { clock });
   const { db } = service;
   let running: Awaited<ReturnType<typeof service.start>> | undefined;
 
@@ -45,6 +51,7 @@ export function createHarness() {
     service,
     db,
     bus,
+    clock,
     get grpcPort() { return running!.grpcPort!; },
     get graphqlUrl() { return running!.graphqlUrl; },
     async start() {
@@ -61,16 +68,16 @@ export function createHarness() {
       testing.runOperation<ReturnType<typeof createIdentityContext>, T>(
         service.subgraph.apollo, query, variables, createIdentityContext(caller, service.deps, () => service.relay.nudge())),
     /** Publishes another service's event and waits until identity has applied it. */
-    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data),
+    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data, clock.now()),
     async project(projectId = randomUUID(), participants: string[] = [SUB_USCC], regionCode = '130502') {
-      const at = new Date().toISOString();
+      const at = clock.now().toISOString();
       await harness.deliver(projectRegisteredV1, projectId, { projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC_USCC, registeredAt: at });
       for (const uscc of participants) {
         await harness.deliver(projectParticipantAddedV1, projectId, { projectId, uscc, role: 'SUBCONTRACTOR', parentUscc: GC_USCC, addedAt: at });
       }
       return projectId;
     },
-    safetyTraining: (workerId: string, completedAt = new Date()) => harness.deliver(trainingCompletedV1, workerId, {
+    safetyTraining: (workerId: string, completedAt = clock.now()) => harness.deliver(trainingCompletedV1, workerId, {
       completionId: randomUUID(), workerId, kind: 'SAFETY', programme: '三级安全教育', hours: 50, tradeCode: null, skillLevel: null, certificateNumber: null,
       completedAt: completedAt.toISOString(),
     }),
@@ -101,12 +108,11 @@ export function testIdNumber(sequence: number, birthDate = '19900101'): string {
   return first17 + residentIdCheckCharacter(first17);
 }
 
-/** The previous month (YYYY-MM) and two China days in it near its end, so they are over and recent. */
-export function lastMonth(now = new Date()) {
-  const firstOfThisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const lastDay = new Date(firstOfThisMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const dayBefore = new Date(firstOfThisMonth.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
-  return { period: lastDay.slice(0, 7), lastDay, dayBefore, firstDay: `${lastDay.slice(0, 7)}-01` };
+/** The China month before `period` (YYYY-MM) and two days near its end, so they are over and recent. */
+export function lastMonth(period: string) {
+  const previous = addMonthsToPeriod(period, -1);
+  const lastDay = lastDayOfPeriod(previous);
+  return { period: previous, lastDay, dayBefore: addDays(lastDay, -1), firstDay: `${previous}-01` };
 }
 
 /** An instant at a China wall-clock time on a day. */

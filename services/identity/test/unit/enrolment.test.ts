@@ -1,4 +1,4 @@
-import { judgeClockIn, type ClockIn } from '../../src/domain/attendance';
+import { closeAttendanceMonth, judgeClockIn, type ClockIn } from '../../src/domain/attendance';
 import { daysRegisteredLate, endEnrolment, enrolmentRefusals, startEnrolment, type Enrolment, type EnrolmentFacts, type EnrolmentRequest } from '../../src/domain/enrolment';
 import { verifyWorkers } from '../../src/domain/verification';
 
@@ -22,13 +22,15 @@ const facts: EnrolmentFacts = {
   activeEnrolments: [],
 };
 const policy = { retrainAfterInactiveDays: 365, registrationDeadlineDays: 10 };
+/** When the registrations and exits below are recorded. */
+const at = new Date('2026-11-05T02:00:00Z');
 const existing = (overrides: Partial<Enrolment>): Enrolment => ({ ...request, id: E0, projectId: P0, regionCode: '130502', status: 'ACTIVE', registeredLateByDays: 0, ...overrides });
 const codes = (f: Partial<EnrolmentFacts>, r: Partial<EnrolmentRequest> = {}) => enrolmentRefusals({ ...request, ...r }, { ...facts, ...f }, policy).map((x) => x.code);
 
 describe('enrolment preconditions (实名登记)', () => {
   it('enrols a trained worker with an active card for an employer on the project', () => {
     expect(codes({})).toEqual([]);
-    const { enrolment, events } = startEnrolment(request, facts, policy, new Date());
+    const { enrolment, events } = startEnrolment(request, facts, policy, at);
     expect(enrolment).toMatchObject({ status: 'ACTIVE', regionCode: '130502' });
     expect(events[0]!.envelope.type).toBe('cn.yikatong.identity.enrolment.started.v1');
   });
@@ -53,7 +55,7 @@ describe('enrolment preconditions (实名登记)', () => {
   });
 
   it('names every reason in one refusal, the first as its code', () => {
-    expect(() => startEnrolment(request, { ...facts, safetyTrainedOn: null, workerCardStatus: 'FROZEN' }, policy, new Date()))
+    expect(() => startEnrolment(request, { ...facts, safetyTrainedOn: null, workerCardStatus: 'FROZEN' }, policy, at))
       .toThrow(expect.objectContaining({ code: 'CARD_NOT_ACTIVE', message: expect.stringContaining('safety training') }));
   });
 
@@ -71,9 +73,9 @@ describe('enrolment preconditions (实名登记)', () => {
 
   it('records an exit once, not before the entry', () => {
     const active = existing({ projectId: P1 });
-    expect(endEnrolment(active, '2026-12-31', '合同期满', new Date()).enrolment).toMatchObject({ status: 'ENDED', endDate: '2026-12-31' });
-    expect(() => endEnrolment(active, '2026-10-01', 'x', new Date())).toThrow(expect.objectContaining({ code: 'END_BEFORE_START' }));
-    expect(() => endEnrolment({ ...active, status: 'ENDED' }, '2026-12-31', 'x', new Date())).toThrow(expect.objectContaining({ code: 'ENROLMENT_ALREADY_ENDED' }));
+    expect(endEnrolment(active, '2026-12-31', '合同期满', at).enrolment).toMatchObject({ status: 'ENDED', endDate: '2026-12-31' });
+    expect(() => endEnrolment(active, '2026-10-01', 'x', at)).toThrow(expect.objectContaining({ code: 'END_BEFORE_START' }));
+    expect(() => endEnrolment({ ...active, status: 'ENDED' }, '2026-12-31', 'x', at)).toThrow(expect.objectContaining({ code: 'ENROLMENT_ALREADY_ENDED' }));
   });
 });
 
@@ -101,6 +103,20 @@ describe('clock-ins', () => {
 
   it('counts the China day: 23:30 UTC on the 31st is 1 November in China', () => {
     expect(judge({ at: new Date('2026-10-31T23:30:00Z') })).toMatchObject({ outsideEnrolmentDates: false });
+  });
+});
+
+describe('closing a month', () => {
+  const close = (period: string, closedAt: string) => () => closeAttendanceMonth(P1, period, [], 'gc', new Date(closedAt));
+
+  it('closes a month once it is over in China, though still running in UTC', () => {
+    expect(close('2026-12', '2026-12-31T16:30:00Z')().close).toMatchObject({ period: '2026-12', closedAt: new Date('2026-12-31T16:30:00Z') });
+    expect(close('2027-02', '2027-02-28T16:00:00Z')().close).toMatchObject({ period: '2027-02' });
+  });
+
+  it('refuses a month until it is over in China: 23:59 on its last day is still in it', () => {
+    expect(close('2026-12', '2026-12-31T15:59:00Z')).toThrow(expect.objectContaining({ code: 'MONTH_NOT_OVER' }));
+    expect(close('2027-01', '2026-12-31T16:30:00Z')).toThrow(expect.objectContaining({ code: 'MONTH_NOT_OVER' }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent } from '@yikatong/contracts';
-import { addDays, addWorkingDays, AppError, chinaDay, instantPlusDays, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { addMonthsToDay, addWorkingDays, AppError, chinaDay, instantPlusDays, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
 import { depositPlaced, depositReleased, depositToppedUp, drawdownStarted, type Transfer } from './ledger';
 import { PAYROLL_SOURCE } from './wage-account';
@@ -74,7 +74,8 @@ export function placeDeposit(
   let guaranteeValidUntil: string | null = null;
   if (placement.form === 'BANK_GUARANTEE') {
     if (!placement.guaranteeNumber?.trim()) throw fail('GUARANTEE_NUMBER_REQUIRED', 'Give the bank guarantee (保函) number.', 'guaranteeNumber');
-    const yearOn = addDays(chinaDay(at), 365);
+    // A calendar year, not 365 days: placed on 1 March 2027, the guarantee runs to 1 March 2028 at least.
+    const yearOn = addMonthsToDay(chinaDay(at), 12);
     if (!placement.guaranteeValidUntil || placement.guaranteeValidUntil < yearOn) {
       throw fail('GUARANTEE_TOO_SHORT', `A bank guarantee must be valid at least one year, until ${yearOn} or later.`, 'guaranteeValidUntil');
     }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '@yikatong/platform';
+import { addDays, daysBetween, lastDayOfPeriod } from '@yikatong/platform';
 
 /**
  * A wage sheet covers one pay cycle: a whole month, or half of it (part-time workers are paid at
@@ -15,10 +15,8 @@ export interface PayCycle {
 }
 
 export function payCycle(period: string, kind: CycleKind): PayCycle {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const monthEnd = `${period}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
   const firstDay = kind === 'SECOND_HALF' ? `${period}-16` : `${period}-01`;
-  const lastDay = kind === 'FIRST_HALF' ? `${period}-15` : monthEnd;
+  const lastDay = kind === 'FIRST_HALF' ? `${period}-15` : lastDayOfPeriod(period);
   return { period, kind, firstDay, lastDay, days: daysBetween(firstDay, lastDay) + 1 };
 }
 

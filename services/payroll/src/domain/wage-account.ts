@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, wageAccountOpenedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, instantPlusDays, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, chinaDay, instantPlusDays, outgoing, type OutgoingEvent } from '@yikatong/platform';
 
 export const PAYROLL_SOURCE = '/yikatong/payroll';
 
@@ -68,7 +68,7 @@ export function startClosing(account: WageAccount, openArrears: number, policy: 
 
 export function close(account: WageAccount, openArrears: number, at: Date): WageAccount {
   if (account.status !== 'CLOSING') throw fail('WAGE_ACCOUNT_NOT_CLOSING', 'Start the closing notice first.', 'accountId');
-  if (at < account.noticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${account.noticeUntil!.toISOString().slice(0, 10)}.`, 'accountId');
+  if (at < account.noticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDay(account.noticeUntil!)}.`, 'accountId');
   if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) were raised during the notice; settle them before closing.`, 'accountId');
   return { ...account, status: 'CLOSED', closedAt: at };
 }

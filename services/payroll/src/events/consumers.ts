@@ -2,7 +2,7 @@ import {
   attendanceMonthClosedV1, complaintClosedV1, complaintFiledV1, complaintVerifiedV1, enrolmentEndedV1, enterpriseBlacklistedV1, projectRegisteredV1, projectStageChangedV1,
   wageCardChangedV1,
 } from '@yikatong/contracts';
-import { on, startIdempotentConsumer, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
+import { on, startIdempotentConsumer, type Clock, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
 import { DEFAULT_DEPOSIT_DEADLINES, reassess, startDrawdown } from '../domain/deposit';
 import { assessDeposit } from '../domain/deposit-rate';
@@ -12,6 +12,7 @@ import type { WarningJudge } from '../store/warnings';
 
 export interface ConsumerDeps {
   db: PayrollDb;
+  clock: Clock;
   pii: PiiProtector;
   warnings: WarningJudge;
 }
@@ -58,7 +59,7 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
           create: { projectId, period, workers: worked, closedAt: new Date(closedAt) },
           update: { workers: worked, closedAt: new Date(closedAt) },
         });
-        await deps.warnings.judge(tx, projectId, new Date());
+        await deps.warnings.judge(tx, projectId, deps.clock.now());
       }),
       on(complaintVerifiedV1, async (tx: PayrollTx, event) => {
         const { complaintId, projectId, category, amountOwedFen } = event.data;
@@ -75,18 +76,18 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
         const { complaintId, projectId, filedAt } = event.data;
         if (!projectId) return;
         await tx.openComplaint.createMany({ data: [{ complaintId, projectId, filedAt: new Date(filedAt) }], skipDuplicates: true });
-        await deps.warnings.judge(tx, projectId, new Date());
+        await deps.warnings.judge(tx, projectId, deps.clock.now());
       }),
       on(complaintClosedV1, async (tx: PayrollTx, event) => {
         const { complaintId, projectId } = event.data;
         if (!projectId) return;
         await tx.openComplaint.deleteMany({ where: { complaintId } });
-        await deps.warnings.judge(tx, projectId, new Date());
+        await deps.warnings.judge(tx, projectId, deps.clock.now());
       }),
       on(enrolmentEndedV1, async (tx: PayrollTx, event) => {
         const { enrolmentId, workerId, projectId, endDate } = event.data;
         await tx.leaver.upsert({ where: { enrolmentId }, create: { enrolmentId, workerId, projectId, endDate }, update: { endDate } });
-        await deps.warnings.judge(tx, projectId, new Date());
+        await deps.warnings.judge(tx, projectId, deps.clock.now());
       }),
       on(enterpriseBlacklistedV1, async (tx: PayrollTx, event) => {
         const at = new Date(event.time);

@@ -1,7 +1,6 @@
 import { createTokenVerifier, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated, type Logger, type TokenSettings } from '@yikatong/platform';
-import type { PayrollDb } from '../db';
+import type { PayrollDeps } from '../context';
 import { markPaidSheets, settleLines, type SettlementReport } from '../store/disbursements';
-import type { WarningJudge } from '../store/warnings';
 
 export const PayrollSettlementService = loadService('payroll/settlement.proto', 'yikatong.payroll.v1.PayrollSettlement');
 
@@ -9,7 +8,8 @@ const MAX_REPORTS_PER_CALL = 5000;
 
 interface WireReport { lineId: string; outcome: string; bankReference: string; failureReason: string; settledAt: string }
 
-function parseReports(reports: readonly WireReport[]): SettlementReport[] {
+/** A report without settled_at counts as settled when it arrived (`receivedAt`). */
+function parseReports(reports: readonly WireReport[], receivedAt: Date): SettlementReport[] {
   if (reports.length === 0 || reports.length > MAX_REPORTS_PER_CALL) throw invalidInput('INVALID_REPORTS', 'reports', `Send between 1 and ${MAX_REPORTS_PER_CALL} reports.`);
   const seen = new Set<string>();
   return reports.map((report, index) => {
@@ -20,14 +20,15 @@ function parseReports(reports: readonly WireReport[]): SettlementReport[] {
     if (report.outcome !== 'PAID' && report.outcome !== 'FAILED') throw invalidInput('INVALID_OUTCOME', `${field}.outcome`, 'The outcome is PAID or FAILED.');
     if (report.outcome === 'PAID' && !report.bankReference.trim()) throw invalidInput('BANK_REFERENCE_REQUIRED', `${field}.bank_reference`, 'A payment needs the bank voucher number.');
     if (report.outcome === 'FAILED' && !report.failureReason.trim()) throw invalidInput('FAILURE_REASON_REQUIRED', `${field}.failure_reason`, 'Say why the payment failed.');
-    const settledAt = report.settledAt ? new Date(report.settledAt) : new Date();
+    const settledAt = report.settledAt ? new Date(report.settledAt) : receivedAt;
     if (Number.isNaN(settledAt.getTime())) throw invalidInput('INVALID_TIME', `${field}.settled_at`, 'settled_at is an RFC 3339 time.');
     return { lineId: report.lineId, outcome: report.outcome, bankReference: report.bankReference.trim() || null, failureReason: report.failureReason.trim() || null, settledAt };
   });
 }
 
 /** Banks report disbursement outcomes; a line is settled once, a repeat changes nothing. */
-export function payrollSettlementImplementation(db: PayrollDb, settings: TokenSettings, warnings: WarningJudge, logger: Logger, afterCommit: () => void) {
+export function payrollSettlementImplementation(deps: Pick<PayrollDeps, 'db' | 'clock' | 'warnings'>, settings: TokenSettings, logger: Logger, afterCommit: () => void) {
+  const { db, clock, warnings } = deps;
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -36,11 +37,11 @@ export function payrollSettlementImplementation(db: PayrollDb, settings: TokenSe
   return {
     ReportSettlements: unary<{ reports: WireReport[] }, unknown>(authenticate, logger, async (request, principal) => {
       const bank = requireKind(principal, 'BANK');
-      const reports = parseReports(request.reports);
+      const now = clock.now();
+      const reports = parseReports(request.reports, now);
       const outcomes = await db.$transaction(async (tx) => {
         const result = await settleLines(tx, bank.bankCode!, reports);
         await markPaidSheets(tx, result.sheetIds);
-        const now = new Date();
         for (const projectId of result.projectIds) await warnings.judge(tx, projectId, now);
         return result.outcomes;
       }, { timeout: 120_000 });

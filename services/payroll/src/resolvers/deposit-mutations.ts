@@ -65,7 +65,7 @@ export const depositMutations = {
       const assessment = await assessProject(ctx, tx, project);
       const { deposit, events, transfers } = placeDeposit(project, await lockLiveDeposit(tx, project.projectId), assessment, {
         form: input.form, amountFen: input.amount, guaranteeNumber: input.guaranteeNumber ?? null, guaranteeValidUntil: input.guaranteeValidUntil ? dayOf(input.guaranteeValidUntil) : null,
-      }, new Date());
+      }, ctx.clock.now());
       await saveDeposit(tx, deposit, events, transfers);
       return deposit;
     });
@@ -79,7 +79,7 @@ export const depositMutations = {
       requireDepositDepartment(ctx, project.regionCode);
       const deposit = await lockLiveDeposit(tx, project.projectId);
       if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
-      const now = new Date();
+      const now = ctx.clock.now();
       const payees = input.workers.map((worker) => ({ workerId: worker.workerId, amountFen: worker.amount }));
       const result = startDrawdown(deposit, input.amount, `order:${input.orderReference}`, payees, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
       await saveDeposit(tx, result.deposit, result.events, result.transfers);
@@ -97,7 +97,7 @@ export const depositMutations = {
       if (!drawdown || !bank) throw notFound('DRAWDOWN_NOT_FOUND', 'Your bank has no drawdown with this id.', 'drawdownId');
       if (drawdown.status === 'PAID') return drawdown;
       if (args.bankReference.trim().length < 4) throw conflict('BANK_REFERENCE_REQUIRED', 'Give the bank voucher number.', 'bankReference');
-      const now = new Date();
+      const now = ctx.clock.now();
       await recordTransfers(tx, [drawdownPaid(drawdown.projectId, drawdown.id, drawdown.amountFen, now)]);
       await assertNoNegativeBalance(tx, [drawdown.projectId]);
       return tx.depositDrawdown.update({ where: { id: drawdown.id }, data: { status: 'PAID', paidAt: now, bankReference: args.bankReference.trim() } });
@@ -114,7 +114,7 @@ export const depositMutations = {
       if (args.bankReference.trim().length < 4) throw conflict('BANK_REFERENCE_REQUIRED', 'Give the bank voucher number.', 'bankReference');
       const topUpId = `${deposit.id}:${args.bankReference.trim()}`;
       if (await tx.ledgerTransfer.findUnique({ where: { cause_causeId: { cause: 'TOP_UP', causeId: topUpId } } })) return deposit;
-      const topped = topUp(deposit, args.amount, topUpId, new Date());
+      const topped = topUp(deposit, args.amount, topUpId, ctx.clock.now());
       await saveDeposit(tx, topped.deposit, [], topped.transfers);
       return topped.deposit;
     });
@@ -127,7 +127,7 @@ export const depositMutations = {
       requireContractor(ctx, project.generalContractorUscc);
       const deposit = await lockLiveDeposit(tx, project.projectId);
       if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
-      const now = new Date();
+      const now = ctx.clock.now();
       const requested = requestRelease(deposit, project.stage, args.pledge, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
       await saveDeposit(tx, requested);
       return requested;
@@ -140,7 +140,7 @@ export const depositMutations = {
       const principal = requireDepositDepartment(ctx, project.regionCode);
       const deposit = await lockLiveDeposit(tx, project.projectId);
       if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
-      const now = new Date();
+      const now = ctx.clock.now();
       const openArrears = await tx.arrearsWarning.count({ where: { projectId: project.projectId, status: 'OPEN' } });
       const reviewed = reviewRelease(deposit, args.approve, principal.subject, openArrears, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
       await saveDeposit(tx, reviewed.deposit, [], reviewed.transfers);

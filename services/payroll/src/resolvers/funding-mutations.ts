@@ -31,7 +31,7 @@ export const fundingMutations = {
       await tx.$executeRawUnsafe('SELECT 1 FROM payroll_project WHERE project_id = $1::uuid FOR UPDATE', project.projectId);
       const added = scheduleInstalments(project.projectId, await findInstalments(tx, project.projectId), input.instalments.map((entry) => ({ dueOn: dayOf(entry.dueOn), amountFen: entry.amount })));
       await saveInstalments(tx, added);
-      await ctx.warnings.judge(tx, project.projectId, new Date());
+      await ctx.warnings.judge(tx, project.projectId, ctx.clock.now());
       return findInstalments(tx, project.projectId);
     });
     ctx.nudgeOutbox();
@@ -52,7 +52,7 @@ export const fundingMutations = {
         if (earlier.amountFen !== input.amount) throw conflict('RECEIPT_REFERENCE_REUSED', `Voucher ${input.bankReference} was recorded with a different amount.`, 'bankReference');
         return earlier;
       }
-      const now = new Date();
+      const now = ctx.clock.now();
       const recorded = await tx.fundingReceipt.create({
         data: { id: randomUUID(), accountId: account.id, projectId: account.projectId, amountFen: input.amount, bankReference: input.bankReference, receivedAt: input.receivedAt ?? now, recordedBy: principal.subject },
       });

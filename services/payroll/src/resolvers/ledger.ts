@@ -1,4 +1,4 @@
-import { chinaDay, connection, pageRequest, type PageArgs } from '@yikatong/platform';
+import { connection, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { Instalment } from '../domain/funding';
 
@@ -18,7 +18,8 @@ export const ProjectLedger = {
 export const FundingInstalment = {
   amount: (instalment: Instalment) => instalment.amountFen,
   paid: (instalment: Instalment) => instalment.paidFen,
-  overdue: (instalment: Instalment) => instalment.paidFen < instalment.amountFen && instalment.dueOn < chinaDay(new Date()),
+  /** Not fully paid after its due day, in China. */
+  overdue: (instalment: Instalment, _: unknown, ctx: PayrollContext) => instalment.paidFen < instalment.amountFen && instalment.dueOn < ctx.clock.today(),
 };
 
 export const FundingReceipt = {

@@ -1,4 +1,4 @@
-import { connection, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import { connection, dateOfDay, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
 import { minimumWageInForce } from '../domain/minimum-wage';
@@ -42,12 +42,12 @@ async function canSeeProjectMoney(ctx: PayrollContext, projectId: string): Promi
 }
 
 export const Query = {
-  /** Minimum wages are public rules: any signed-in caller may read them. */
+  /** Minimum wages are public rules: any signed-in caller may read them; by default, today's in China. */
   minimumWage: async (_: unknown, args: { regionCode: string; on?: Date | null }, ctx: PayrollContext) => {
     requirePrincipal(ctx.principal);
     requireRegionCode(args.regionCode);
     const sameProvince = await ctx.db.minimumWage.findMany({ where: { regionCode: { startsWith: args.regionCode.slice(0, 2) } } });
-    const entry = minimumWageInForce(sameProvince, args.regionCode, args.on ?? new Date());
+    const entry = minimumWageInForce(sameProvince, args.regionCode, args.on ?? dateOfDay(ctx.clock.today()));
     return entry && { regionCode: entry.regionCode, monthly: entry.monthlyFen, hourly: entry.hourlyFen, effectiveFrom: entry.effectiveFrom };
   },
 

@@ -29,7 +29,7 @@ async function changeClosing(ctx: PayrollContext, accountId: string, step: 'star
     const inFlight = (await projectBalances(tx, [account.projectId])).get(account.projectId)!.get(LEDGER_ACCOUNTS.paymentsInFlight)!;
     if (inFlight > 0n) throw conflict('PAYMENTS_IN_FLIGHT', `¥${Number(inFlight) / 100} of wages are still with the banks; wait for their reports.`, 'accountId');
     const openArrears = await tx.arrearsWarning.count({ where: { projectId: account.projectId, status: 'OPEN' } });
-    const now = new Date();
+    const now = ctx.clock.now();
     const changed = step === 'start' ? startClosing(account, openArrears, { noticeDays: CLOSING_NOTICE_DAYS }, now) : close(account, openArrears, now);
     await saveAccount(tx, changed, []);
     return changed;
@@ -47,7 +47,7 @@ export const wageAccountMutations = {
         if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
         if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
         else if (principal.enterpriseUscc !== project.generalContractorUscc) throw forbidden('Only the general contractor opens the project\'s wage account.');
-        const account = requestAccount(project, await currentAccount(tx, project.projectId), input, new Date());
+        const account = requestAccount(project, await currentAccount(tx, project.projectId), input, ctx.clock.now());
         await saveAccount(tx, account, []);
         return account;
       });
@@ -73,7 +73,7 @@ export const wageAccountMutations = {
       const [account] = await findAccounts(tx, { id: input.accountId });
       if (!account) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'No wage account has this id.', 'accountId');
       if (account.bankCode !== principal.bankCode) throw forbidden('Only the bank that holds the account confirms it.');
-      const result = confirmOpened(account, input.accountNumber, new Date());
+      const result = confirmOpened(account, input.accountNumber, ctx.clock.now());
       await saveAccount(tx, result.account, result.events);
       return result.account;
     });

@@ -39,7 +39,7 @@ async function answerOwnLine(ctx: PayrollContext, lineId: string, answer: { conf
     const line = await tx.wageLine.findUnique({ where: { id: lineId } });
     if (!line || line.workerId !== principal.subject) throw notFound('WAGE_LINE_NOT_FOUND', 'You have no wage line with this id.', 'lineId');
     const sheet = await lockSheet(tx, line.sheetId);
-    const answered = answerLine(sheet, line, answer, new Date());
+    const answered = answerLine(sheet, line, answer, ctx.clock.now());
     return tx.wageLine.update({
       where: { id: line.id },
       data: { confirmedAt: answered.confirmedAt, disputedAt: answered.disputedAt, disputeReason: answer.confirm ? null : answer.reason.trim() },
@@ -67,7 +67,7 @@ export const wageSheetMutations = {
       additions: (adjustments.get(worker.workerId)?.additions ?? []) as Array<PayItem<AdditionKind>>,
       deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
     }));
-    const now = new Date();
+    const now = ctx.clock.now();
     const sheet = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.warnings.dueDaysAfterCycle) }, lines, principal.subject, now);
     try {
       await ctx.db.$transaction(async (tx) => {
@@ -90,7 +90,7 @@ export const wageSheetMutations = {
     ctx.db.$transaction(async (tx) => {
       const sheet = await lockSheet(tx, args.sheetId);
       const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesReview);
-      const reviewed = reviewSheet(sheet, await lineStates(tx, sheet.id), principal.subject, new Date());
+      const reviewed = reviewSheet(sheet, await lineStates(tx, sheet.id), principal.subject, ctx.clock.now());
       await saveSheet(tx, reviewed);
       return reviewed;
     }),
@@ -99,7 +99,7 @@ export const wageSheetMutations = {
     const approved = await ctx.db.$transaction(async (tx) => {
       const sheet = await lockSheet(tx, args.sheetId);
       const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesApprove);
-      const now = new Date();
+      const now = ctx.clock.now();
       const result = approveSheet(sheet, principal.subject, now);
       // Approval changes no warning metric (payments do, when the banks report them).
       await approveAndDisburse(tx, ctx.pii, result, now);
@@ -114,7 +114,7 @@ export const wageSheetMutations = {
     const sheet = await ctx.db.$transaction(async (tx) => {
       const locked = await lockSheet(tx, args.sheetId);
       requireGeneralContractor(ctx, locked.generalContractorUscc, SCOPES.wagesApprove);
-      await reissueFailed(tx, ctx.pii, locked, new Date());
+      await reissueFailed(tx, ctx.pii, locked, ctx.clock.now());
       return locked;
     });
     ctx.nudgeOutbox();
@@ -127,7 +127,7 @@ export const wageSheetMutations = {
       const principal = requireKind(ctx.principal, 'ENTERPRISE');
       if (!principal.scopes.has(SCOPES.wagesReview) && !principal.scopes.has(SCOPES.wagesApprove)) throw forbidden('Returning a sheet needs wages:review or wages:approve.');
       requireGeneralContractor(ctx, sheet.generalContractorUscc, principal.scopes.has(SCOPES.wagesReview) ? SCOPES.wagesReview : SCOPES.wagesApprove);
-      const now = new Date();
+      const now = ctx.clock.now();
       const result = returnSheet(sheet, principal.subject, args.reason, now);
       await saveSheet(tx, result);
       await ctx.warnings.judge(tx, sheet.projectId, now);

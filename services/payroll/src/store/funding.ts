@@ -1,8 +1,9 @@
+import { dateOfDay, dayOf } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
 import type { Instalment } from '../domain/funding';
 
 const toInstalment = (row: { id: string; projectId: string; dueOn: Date; amountFen: bigint; paidFen: bigint }): Instalment => ({
-  ...row, dueOn: row.dueOn.toISOString().slice(0, 10),
+  ...row, dueOn: dayOf(row.dueOn),
 });
 
 export async function findInstalments(tx: PayrollTx, projectId: string): Promise<Instalment[]> {
@@ -11,7 +12,7 @@ export async function findInstalments(tx: PayrollTx, projectId: string): Promise
 
 export async function saveInstalments(tx: PayrollTx, instalments: readonly Instalment[]): Promise<void> {
   for (const instalment of instalments) {
-    const data = { ...instalment, dueOn: new Date(`${instalment.dueOn}T00:00:00Z`) };
+    const data = { ...instalment, dueOn: dateOfDay(instalment.dueOn) };
     await tx.fundingInstalment.upsert({ where: { id: instalment.id }, create: data, update: { paidFen: instalment.paidFen } });
   }
 }

@@ -1,4 +1,4 @@
-import { regionPrefix } from '@yikatong/platform';
+import { dateOfDay, regionPrefix } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 import { minimumWageInForce, type MinimumWageEntry } from '../domain/minimum-wage';
 
@@ -14,5 +14,5 @@ export async function payTables(db: PayrollDb, regionCode: string, onDay: string
   // Less specific first, so a city's or district's price replaces the province's.
   applicable.sort((a, b) => regionPrefix(a.regionCode).length - regionPrefix(b.regionCode).length);
   for (const price of applicable) guidelineP10.set(price.tradeCode, price.p10Fen);
-  return { minimumWage: minimumWageInForce(minimumWages, regionCode, new Date(`${onDay}T00:00:00Z`)), guidelineP10 };
+  return { minimumWage: minimumWageInForce(minimumWages, regionCode, dateOfDay(onDay)), guidelineP10 };
 }

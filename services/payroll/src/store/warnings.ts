@@ -54,7 +54,8 @@ async function measure(tx: PayrollTx, projectId: string, leftBefore: string): Pr
  * Judges projects' warnings against the rule table and writes the difference (raised and cleared
  * warnings, with their events) in the caller's transaction. The project row is locked so two
  * judgements of the same project never race. The rule table is read at most once a minute:
- * a province's change takes effect within that.
+ * a province's change takes effect within that. The cache's age is a duration, so it is measured
+ * by `performance.now()`, not by the business clock (which tests pin and move).
  */
 export class WarningJudge {
   private rules: { rows: Array<WarningRule & { provinceCode: string }>; readAt: number } | undefined;
@@ -94,8 +95,8 @@ export class WarningJudge {
   }
 
   private async ruleRows(tx: PayrollTx): Promise<Array<WarningRule & { provinceCode: string }>> {
-    if (!this.rules || Date.now() - this.rules.readAt > this.rulesMaxAgeMs) {
-      this.rules = { rows: (await tx.warningRule.findMany()) as Array<WarningRule & { provinceCode: string }>, readAt: Date.now() };
+    if (!this.rules || performance.now() - this.rules.readAt > this.rulesMaxAgeMs) {
+      this.rules = { rows: (await tx.warningRule.findMany()) as Array<WarningRule & { provinceCode: string }>, readAt: performance.now() };
     }
     return this.rules.rows;
   }

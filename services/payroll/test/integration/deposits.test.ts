@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { complaintVerifiedV1, enterpriseBlacklistedV1, projectStageChangedV1 } from '@yikatong/contracts';
+import { addDays, chinaMidnight, dateOfDay, instantPlusDays } from '@yikatong/platform';
 import { createPayrollHarness, GC, roles } from '../support/harness';
 
 const h = createPayrollHarness();
@@ -9,7 +10,8 @@ const PLACE = `mutation ($input: PlaceDepositInput!) { placeDeposit(input: $inpu
 const DEPOSIT = `query ($p: ID!) { deposit(projectId: $p) { held topUpDueOn status drawdowns { id amount cause payBy status } } }`;
 const DRAW = `mutation ($input: StartDepositDrawdownInput!) { startDepositDrawdown(input: $input) { id amount payBy } }`;
 const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
-const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+/** The China day `offset` days from the clock's today. */
+const day = (offset: number) => addDays(h.clock.today(), offset);
 
 beforeAll(() => h.start());
 afterAll(() => h.stop());
@@ -47,8 +49,8 @@ describe('wage guarantee deposits', () => {
     const { projectId } = await h.project();
     await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
     // A week of holidays from tomorrow pushes the deadline past it.
-    await db.holidayCalendarDay.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ day: new Date(`${day(i + 1)}T00:00:00Z`), kind: 'HOLIDAY' as const, name: '测试假期' })), skipDuplicates: true });
-    const complaint = { complaintId: randomUUID(), uscc: GC, projectId, category: 'WAGE_ARREARS' as const, summary: '拖欠三名工人九月工资', workersAffected: 3, amountOwedFen: '1800000', verifiedBy: 'inspector', verifiedAt: new Date().toISOString() };
+    await db.holidayCalendarDay.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ day: dateOfDay(day(i + 1)), kind: 'HOLIDAY' as const, name: '测试假期' })), skipDuplicates: true });
+    const complaint = { complaintId: randomUUID(), uscc: GC, projectId, category: 'WAGE_ARREARS' as const, summary: '拖欠三名工人九月工资', workersAffected: 3, amountOwedFen: '1800000', verifiedBy: 'inspector', verifiedAt: h.clock.now().toISOString() };
     await h.deliver(complaintVerifiedV1, complaint.complaintId, complaint);
     await h.deliver(complaintVerifiedV1, complaint.complaintId, complaint);
     const deposit = (await h.execute(DEPOSIT, { p: projectId }, roles.portal())).data!.deposit;
@@ -84,13 +86,15 @@ describe('wage guarantee deposits', () => {
     const REQUEST = `mutation ($p: ID!, $pledge: Boolean!) { requestDepositRelease(projectId: $p, pledge: $pledge) { status releaseReviewBy } }`;
     expect(code(await h.execute(REQUEST, { p: projectId, pledge: true }, roles.approver))).toBe('PROJECT_NOT_COMPLETED');
     await h.deliver(projectStageChangedV1, projectId, {
-      projectId, generalContractorUscc: GC, regionCode: '130502', from: 'CONSTRUCTION', to: 'COMPLETED', approvedBy: 'bureau', changedAt: new Date(Date.now() + 1000).toISOString(),
+      projectId, generalContractorUscc: GC, regionCode: '130502', from: 'CONSTRUCTION', to: 'COMPLETED', approvedBy: 'bureau', changedAt: h.clock.advance({ ms: 1000 }).toISOString(),
     });
     expect(code(await h.execute(REQUEST, { p: projectId, pledge: false }, roles.approver))).toBe('PLEDGE_REQUIRED');
     expect((await h.execute(REQUEST, { p: projectId, pledge: true }, roles.approver)).data!.requestDepositRelease).toMatchObject({ status: 'RELEASE_NOTICE' });
     const REVIEW = `mutation ($p: ID!) { reviewDepositRelease(projectId: $p, approve: true) { status } }`;
     expect(code(await h.execute(REVIEW, { p: projectId }, roles.approver))).toBe('FORBIDDEN');
     expect(code(await h.execute(REVIEW, { p: projectId }, roles.inspector))).toBe('NOTICE_PERIOD_RUNNING');
+    h.clock.advance({ days: 30 });
+    expect((await h.execute(REVIEW, { p: projectId }, roles.inspector)).data!.reviewDepositRelease).toEqual({ status: 'RELEASED' });
   });
 
   it('a listing raises the contractor\'s held deposit to the blacklist rate, with a top-up deadline', async () => {
@@ -98,7 +102,7 @@ describe('wage guarantee deposits', () => {
     await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
     await h.deliver(enterpriseBlacklistedV1, GC, {
       uscc: GC, listingId: randomUUID(), reason: '拖欠工资', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
-      listedAt: new Date().toISOString(), until: new Date(Date.now() + 3 * 365 * 86_400_000).toISOString(), responsiblePersonIds: [],
+      listedAt: h.clock.now().toISOString(), until: instantPlusDays(h.clock.now(), 3 * 365).toISOString(), responsiblePersonIds: [],
     });
     const deposit = (await h.execute(`query ($p: ID!) { deposit(projectId: $p) { required held topUpDueOn trace } }`, { p: projectId }, roles.approver)).data!.deposit;
     expect(deposit).toMatchObject({ required: '4000000000', held: '2000000000', topUpDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -109,10 +113,13 @@ describe('wage guarantee deposits', () => {
     const { projectId } = await h.project();
     const validUntil = day(400);
     await h.execute(PLACE, { input: { projectId, form: 'BANK_GUARANTEE', amount: '2000000000', guaranteeNumber: 'BG-2026-88', guaranteeValidUntil: validUntil } }, roles.approver);
-    expect((await h.service.clock.tick()).reminded).toBe(0);
-    const soon = new Date(Date.now() + 380 * 86_400_000);
-    expect((await h.service.clock.tick(soon)).reminded).toBe(1);
-    expect((await h.service.clock.tick(soon)).reminded).toBe(0);
+    const remindedBySweep = async () => (await h.service.sweeper.tick(h.clock.now())).reminded;
+    expect(await remindedBySweep()).toBe(0);
+    h.clock.set(chinaMidnight(addDays(validUntil, -31)));
+    expect(await remindedBySweep()).toBe(0);
+    h.clock.advance({ days: 1 });
+    expect(await remindedBySweep()).toBe(1);
+    expect(await remindedBySweep()).toBe(0);
     const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.payroll.deposit.guarantee-expiring.v1', key: projectId } });
     expect(event.payload).toMatchObject({ data: { validUntil, uscc: GC } });
   });

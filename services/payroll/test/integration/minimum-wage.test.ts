@@ -30,6 +30,14 @@ it('answers the most specific entry in force, money as exact fen strings', async
   expect(earlier.data).toMatchObject({ minimumWage: { regionCode: '130000', monthly: '190000' } });
 });
 
+it('answers today\'s entry in China by default: at 00:30 on 1 January the new year\'s rate is in force, though UTC is still in December', async () => {
+  await db.minimumWage.create({ data: { id: randomUUID(), regionCode: '130500', monthlyFen: 250000n, hourlyFen: 2500n, effectiveFrom: new Date('2027-01-01') } });
+  h.clock.set(new Date('2026-12-31T16:30:00Z'));
+  expect((await execute({ region: '130502' }, worker)).data).toMatchObject({ minimumWage: { monthly: '250000', effectiveFrom: '2027-01-01' } });
+  h.clock.set(new Date('2026-12-31T15:59:00Z'));
+  expect((await execute({ region: '130502' }, worker)).data).toMatchObject({ minimumWage: { monthly: '220000', effectiveFrom: '2025-01-01' } });
+});
+
 it('refuses a malformed region, a malformed date and an anonymous caller', async () => {
   expect((await execute({ region: '1305' }, worker)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_REGION_CODE', field: 'regionCode' });
   expect((await execute({ region: '130502', on: '2026-02-30' }, worker)).errors?.[0]?.message).toContain('not a calendar date');

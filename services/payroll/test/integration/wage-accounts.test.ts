@@ -17,8 +17,8 @@ const counts = async () => ({ accounts: await db.wageAccount.count(), outbox: aw
 
 beforeAll(async () => {
   await h.start();
-  await h.deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: new Date().toISOString() });
-  const awarded = { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'BIDDING' as const, to: 'AWARDED' as const, approvedBy: 'bureau-1', changedAt: new Date(Date.now() + 1).toISOString() };
+  await h.deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: h.clock.now().toISOString() });
+  const awarded = { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'BIDDING' as const, to: 'AWARDED' as const, approvedBy: 'bureau-1', changedAt: h.clock.advance({ ms: 1 }).toISOString() };
   await h.deliver(projectStageChangedV1, projectId, awarded);
   await h.deliver(projectStageChangedV1, projectId, awarded);
   expect((await db.payrollProject.findUnique({ where: { projectId } }))?.stage).toBe('AWARDED');

@@ -1,8 +1,8 @@
-import { callUnary, grpc, mintToken } from '@yikatong/platform';
+import { addDays, addMonthsToPeriod, callUnary, chinaMidnight, grpc, lastDayOfPeriod, mintToken } from '@yikatong/platform';
 import { PayrollSettlementService } from '../../src/grpc/settlement-server';
 import { complaintClosedV1, complaintFiledV1, enrolmentEndedV1, wageCardChangedV1 } from '@yikatong/contracts';
 import { randomUUID } from 'node:crypto';
-import { payCycle } from '../../src/domain/pay-cycle';
+import { payCycle, wagesDueOn } from '../../src/domain/pay-cycle';
 import { createPayrollHarness, GC as GC_USCC, roles, SUB } from '../support/harness';
 
 const h = createPayrollHarness();
@@ -18,10 +18,14 @@ const LEDGER = `query ($id: ID!) { projectLedger(projectId: $id) { balances { ac
 const CLOSING = `mutation ($id: ID!) { startWageAccountClosing(accountId: $id) { status noticeUntil } }`;
 const WARNINGS = `query ($id: ID) { arrearsWarnings(projectId: $id) { nodes { colour ruleCode status } } }`;
 
-const monthsAgo = (months: number) => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1)).toISOString().slice(0, 7);
-};
+/** The month before the clock's, in China. */
+const lastMonth = () => addMonthsToPeriod(h.clock.period(), -1);
+/** Moves the clock to 10:00 China time on `day`. */
+const moveTo = (day: string) => h.clock.set(new Date(chinaMidnight(day).getTime() + 10 * 3_600_000));
+/** Moves the clock to `days` after the month's wages fell due. */
+const daysPastDue = (period: string, days: number) => moveTo(addDays(wagesDueOn(payCycle(period, 'MONTH'), h.config.WAGE_DUE_DAYS_AFTER_CYCLE), days));
+/** One sweep of every project at the clock's time, as the timer runs it. */
+const sweep = () => h.service.sweeper.tick(h.clock.now());
 const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
 const balance = async (projectId: string) => {
   const result = await h.execute(LEDGER, { id: projectId }, roles.approver);
@@ -58,7 +62,7 @@ afterAll(() => h.stop());
 describe('preparing a wage sheet', () => {
   it('refuses callers without wages:prepare, other enterprises, unknown projects and uncovered regions, writing nothing', async () => {
     const { projectId } = await h.project();
-    const period = monthsAgo(1);
+    const period = lastMonth();
     await h.worker(projectId, payCycle(period, 'MONTH'));
     const before = await db.wageSheet.count();
     expect(code(await h.execute(PREPARE, { input: { projectId, period } }, roles.officer))).toBe('FORBIDDEN');
@@ -72,7 +76,7 @@ describe('preparing a wage sheet', () => {
 
   it('refuses a sheet with blocking errors, naming each worker; warns below the p10 guideline', async () => {
     const { projectId } = await h.project();
-    const period = monthsAgo(1);
+    const period = lastMonth();
     const cycle = payCycle(period, 'MONTH');
     const low = await h.worker(projectId, cycle, { rateFen: '8000' });
     const partTime = await h.worker(projectId, cycle, { employmentKind: 'PART_TIME', rateKind: 'HOURLY', rateFen: '3000', hours: 20, days: 5, longestDayHours: 4, longestWeekHours: 12 });
@@ -99,7 +103,7 @@ describe('preparing a wage sheet', () => {
 describe('review, approval and payment', () => {
   it('only the worker confirms their line; review needs every confirmation; approval by another person with funds', async () => {
     const { projectId, accountId } = await h.project();
-    const period = monthsAgo(1);
+    const period = lastMonth();
     const cycle = payCycle(period, 'MONTH');
     const [a, b] = [await h.worker(projectId, cycle), await h.worker(projectId, cycle)];
     const sheet = (await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk())).data!.prepareWageSheet;
@@ -132,7 +136,7 @@ describe('review, approval and payment', () => {
 
   it('settles each line exactly once under concurrent duplicate reports; late and contradicting reports change nothing', async () => {
     const { projectId, accountId } = await h.project();
-    const sheet = await reviewedSheet(projectId, monthsAgo(1), 3);
+    const sheet = await reviewedSheet(projectId, lastMonth(), 3);
     await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-1' } }, roles.bank());
     await h.execute(APPROVE, { id: sheet.id }, roles.approver);
     const lines = await db.disbursementLine.findMany({ where: { sheetId: sheet.id }, orderBy: { id: 'asc' } });
@@ -152,15 +156,25 @@ describe('review, approval and payment', () => {
     expect((await db.wageSheet.findUniqueOrThrow({ where: { id: sheet.id } })).status).toBe('PAID');
     const payslips = await h.execute(`{ myPayslips { nodes { net payment { status bankReference } } } }`, {}, roles.worker(sheet.lines[0]!.workerId));
     expect(payslips.data!.myPayslips.nodes).toEqual([{ net: '660000', payment: { status: 'PAID', bankReference: expect.stringMatching(/^ICBC-V-/) } }]);
-    const batches = await h.execute(`{ disbursementBatches { nodes { expectedCount paidCount failedCount pendingCount expectedTotal paidTotal } } }`, {}, roles.bank('ICBC'));
-    expect(batches.data!.disbursementBatches.nodes[0]).toEqual({ expectedCount: 3, paidCount: 3, failedCount: 0, pendingCount: 0, expectedTotal: sheet.totalNet, paidTotal: sheet.totalNet });
+    // The pinned clock stood still since the last test, so batches tie on newest-first: find this sheet's.
+    const batches = await h.execute(`{ disbursementBatches { nodes { sheetId expectedCount paidCount failedCount pendingCount expectedTotal paidTotal } } }`, {}, roles.bank('ICBC'));
+    expect(batches.data!.disbursementBatches.nodes.find((batch: { sheetId: string }) => batch.sheetId === sheet.id)).toEqual({
+      sheetId: sheet.id, expectedCount: 3, paidCount: 3, failedCount: 0, pendingCount: 0, expectedTotal: sheet.totalNet, paidTotal: sheet.totalNet,
+    });
   });
 });
 
 describe('arrears warnings', () => {
   it('raises red and yellow for wages unpaid a month after due; a failed payment returns its money, keeps them open, and goes again to the new card', async () => {
     const { projectId, accountId } = await h.project();
-    const sheet = await reviewedSheet(projectId, monthsAgo(2), 2);
+    const period = lastMonth();
+    // 29 days past due: fewer paid than worked, under 90 % — not yet a month.
+    daysPastDue(period, 29);
+    const sheet = await reviewedSheet(projectId, period, 2);
+    expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID']);
+    // The next day the sweep finds the wages unpaid a month after due.
+    h.clock.advance({ days: 1 });
+    await sweep();
     expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
     const raised = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.payroll.arrears-warning.raised.v1', key: projectId } });
     expect(raised.map((e) => (e.payload as { data: { colour: string } }).data.colour).sort()).toEqual(['RED', 'RED', 'YELLOW']);
@@ -177,7 +191,7 @@ describe('arrears warnings', () => {
 
     // The worker's new card (at another bank) arrives from identity; the failed payment goes again, once.
     await h.deliver(wageCardChangedV1, lines[0]!.workerId, {
-      workerId: lines[0]!.workerId, holderName: '新卡', bankCode: 'ABC', cardNumber: '6228480402564890018', luhnValid: true, version: 2, changedAt: new Date().toISOString(),
+      workerId: lines[0]!.workerId, holderName: '新卡', bankCode: 'ABC', cardNumber: '6228480402564890018', luhnValid: true, version: 2, changedAt: h.clock.now().toISOString(),
     });
     const REISSUE = `mutation ($id: ID!) { reissueFailedPayments(sheetId: $id) { status batches { bankCode expectedCount } } }`;
     expect(code(await h.execute(REISSUE, { id: sheet.id }, roles.officer))).toBe('FORBIDDEN');
@@ -201,7 +215,10 @@ describe('arrears warnings', () => {
 
   it('a clearance follows when everyone is paid; a late instalment raises blue until the client pays', async () => {
     const { projectId, accountId } = await h.project();
-    const sheet = await reviewedSheet(projectId, monthsAgo(2), 1);
+    const period = lastMonth();
+    daysPastDue(period, 45);
+    const sheet = await reviewedSheet(projectId, period, 1);
+    expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
     await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-3' } }, roles.bank());
     await h.execute(APPROVE, { id: sheet.id }, roles.approver);
     const [line] = await db.disbursementLine.findMany({ where: { sheetId: sheet.id } });
@@ -210,10 +227,15 @@ describe('arrears warnings', () => {
     const cleared = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.payroll.arrears-warning.cleared.v1', key: projectId } });
     expect(cleared.map((e) => (e.payload as { data: { version: number } }).data.version)).toEqual([2, 2, 2]);
 
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // An instalment due today is not late; the next day it is, and the sweep raises blue.
+    const today = h.clock.today();
     const schedule = await h.execute(`mutation ($input: ScheduleFundingInput!) { scheduleFunding(input: $input) { dueOn amount overdue } }`,
-      { input: { projectId, instalments: [{ dueOn: yesterday, amount: '500000' }] } }, roles.approver);
-    expect(schedule.data!.scheduleFunding).toEqual([{ dueOn: yesterday, amount: '500000', overdue: true }]);
+      { input: { projectId, instalments: [{ dueOn: today, amount: '500000' }] } }, roles.approver);
+    expect(schedule.data!.scheduleFunding).toEqual([{ dueOn: today, amount: '500000', overdue: false }]);
+    expect(await openWarnings(projectId)).toEqual([]);
+    h.clock.advance({ days: 1 });
+    await sweep();
+    expect((await h.execute(LEDGER, { id: projectId }, roles.approver)).data!.projectLedger.instalments).toEqual([{ dueOn: today, overdue: true }]);
     expect(await openWarnings(projectId)).toEqual(['FUNDING_INSTALMENT_OVERDUE']);
     await h.execute(FUND, { input: { accountId, amount: '500000', bankReference: 'CCB-REF-4' } }, roles.bank());
     expect(await openWarnings(projectId)).toEqual([]);
@@ -230,19 +252,24 @@ describe('arrears warnings', () => {
   it('a complaint open against the project is yellow until welfare closes it; a worker who left unpaid is yellow until paid', async () => {
     const { projectId, accountId } = await h.project();
     const complaint = { complaintId: randomUUID(), uscc: GC_USCC, projectId, category: 'WAGE_ARREARS' as const };
-    await h.deliver(complaintFiledV1, complaint.complaintId, { ...complaint, filedAt: new Date().toISOString() });
+    await h.deliver(complaintFiledV1, complaint.complaintId, { ...complaint, filedAt: h.clock.now().toISOString() });
     expect(await openWarnings(projectId)).toEqual(['COMPLAINT_OPEN']);
-    await h.deliver(complaintClosedV1, complaint.complaintId, { ...complaint, outcome: 'RESOLVED', closedAt: new Date().toISOString() });
+    await h.deliver(complaintClosedV1, complaint.complaintId, { ...complaint, outcome: 'RESOLVED', closedAt: h.clock.now().toISOString() });
     expect(await openWarnings(projectId)).toEqual([]);
 
-    // The worker left on the last day of last month; last month's wages are not yet paid.
-    const period = monthsAgo(1);
+    // The worker left on the last day of the clock's month, not yet paid for it: no warning within
+    // the grace days after leaving, a warning the day after them.
+    const period = h.clock.period();
+    const lastDay = lastDayOfPeriod(period);
+    moveTo(addDays(lastDay, h.config.LEAVER_PAY_GRACE_DAYS));
     const sheet = await reviewedSheet(projectId, period, 1);
-    const lastDay = payCycle(period, 'MONTH').lastDay;
     const leaver = sheet.lines[0]!.workerId;
     await h.deliver(enrolmentEndedV1, leaver, {
       enrolmentId: randomUUID(), workerId: leaver, projectId, employerUscc: SUB, regionCode: '130502', tradeCode: 'REBAR', endDate: lastDay, reason: '合同期满',
     });
+    expect(await openWarnings(projectId)).not.toContain('LEAVER_UNPAID');
+    h.clock.advance({ days: 1 });
+    await sweep();
     expect(await openWarnings(projectId)).toEqual(expect.arrayContaining(['LEAVER_UNPAID']));
     await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-9' } }, roles.bank());
     await h.execute(APPROVE, { id: sheet.id }, roles.approver);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import {
   projectRegisteredV1, projectStageChangedV1, wageCardChangedV1, type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
@@ -32,6 +32,8 @@ export const roles = {
  * The payroll service in-process on the test database (real PostgreSQL) with the in-memory bus.
  * Identity's VerifyWorkers is answered from `attendance`, which each test fills: payroll's own
  * rules are what these tests examine (the end-to-end test uses the real identity service).
+ * Business time is `clock`, starting at YIKATONG_TEST_NOW (else the real now) and moved only by
+ * the tests, so a rule about days is judged the same whatever the date of the run.
  */
 export function createPayrollHarness(settings: Record<string, string> = {}) {
   const attendance = new Map<string, VerifiedWorker[]>();
@@ -39,7 +41,9 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
   const history = new Map<string, DepositRateInputs>();
   const config = loadPayrollConfig({ ...testing.testConfig(), PAYROLL_PORT: '0', PAYROLL_GRPC_PORT: '0', ...settings } as never);
   const bus = new InMemoryEventBus();
+  const clock = testing.testClock();
   const service = createPayrollService(config, bus, {
+    clock,
     verifyWorkers: async (projectId: string, cycle: PayCycle, workerIds: readonly string[]) => {
       const known = attendance.get(`${projectId}|${cycle.firstDay}`) ?? [];
       if (workerIds.length === 0) return known;
@@ -51,7 +55,7 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
   let running: Awaited<ReturnType<typeof service.start>> | undefined;
 
   const harness = {
-    config, service, db, bus, attendance, history,
+    config, service, db, bus, clock, attendance, history,
     get grpcPort() { return running!.grpcPort!; },
     async start() {
       await testing.requirePostgres(config, 'payroll');
@@ -65,20 +69,20 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
     },
     execute: <T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) =>
       testing.runOperation<ReturnType<typeof createPayrollContext>, T>(service.subgraph.apollo, query, variables, createPayrollContext(caller, service.deps, () => service.relay.nudge())),
-    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data),
+    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data, clock.now()),
     /** A project in construction, with an active wage account at CCB; returns its ids. */
     async project(regionCode = '130502') {
       const projectId = randomUUID();
       await harness.deliver(projectRegisteredV1, projectId, {
-        projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC, contractValueFen: '100000000000', registeredAt: new Date(Date.now() - 1000).toISOString(),
+        projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC, contractValueFen: '100000000000', registeredAt: new Date(clock.now().getTime() - 1000).toISOString(),
       });
       await harness.deliver(projectStageChangedV1, projectId, {
-        projectId, generalContractorUscc: GC, regionCode, from: 'PERMITTED', to: 'CONSTRUCTION', approvedBy: 'bureau', changedAt: new Date().toISOString(),
+        projectId, generalContractorUscc: GC, regionCode, from: 'PERMITTED', to: 'CONSTRUCTION', approvedBy: 'bureau', changedAt: clock.now().toISOString(),
       });
       const accountId = randomUUID();
       await db.wageAccount.create({ data: {
-        id: accountId, projectId, generalContractorUscc: GC, bankCode: 'CCB', bankName: '中国建设银行邢台分行', accountNumber: `1305016152080${String(Date.now()).slice(-7)}`,
-        status: 'ACTIVE', requestedAt: new Date(), openedAt: new Date(),
+        id: accountId, projectId, generalContractorUscc: GC, bankCode: 'CCB', bankName: '中国建设银行邢台分行', accountNumber: `1305016152080${String(randomInt(10_000_000)).padStart(7, '0')}`,
+        status: 'ACTIVE', requestedAt: clock.now(), openedAt: clock.now(),
       } });
       return { projectId, accountId };
     },
@@ -93,7 +97,7 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
       const key = `${projectId}|${cycle.firstDay}`;
       attendance.set(key, [...(attendance.get(key) ?? []), worker]);
       await harness.deliver(wageCardChangedV1, workerId, {
-        workerId, holderName: worker.holderName, bankCode, cardNumber: '6222021234567890128', luhnValid: true, version: 1, changedAt: new Date().toISOString(),
+        workerId, holderName: worker.holderName, bankCode, cardNumber: '6222021234567890128', luhnValid: true, version: 1, changedAt: clock.now().toISOString(),
       });
       return worker;
     },

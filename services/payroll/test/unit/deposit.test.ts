@@ -37,6 +37,14 @@ describe('wage guarantee deposit', () => {
     const guarantee = { form: 'BANK_GUARANTEE' as const, amountFen: 2_000_000n, guaranteeNumber: 'BG-2026-001', guaranteeValidUntil: '2027-09-24' };
     expect(() => placeDeposit(project, null, due, guarantee, at)).toThrow(expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }));
     expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2027-09-25' }, at).deposit.guaranteeValidUntil).toBe('2027-09-25');
+    // A year on China's calendar: across 29 February it is 366 days; from 29 February, 28 February next year.
+    const firstOfMarch = new Date('2027-03-01T01:00:00Z');
+    expect(() => placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2028-02-29' }, firstOfMarch)).toThrow(expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }));
+    expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2028-03-01' }, firstOfMarch).deposit.guaranteeValidUntil).toBe('2028-03-01');
+    expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2029-02-28' }, new Date('2028-02-29T04:00:00Z')).deposit.guaranteeValidUntil).toBe('2029-02-28');
+    // 1 January 00:30 in China is still 31 December in UTC: the year runs from the China day.
+    const newYear = new Date('2026-12-31T16:30:00Z');
+    expect(() => placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2027-12-31' }, newYear)).toThrow(expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }));
   });
 
   it('is drawn down to pay what is owed within 5 working days, then topped up within 10; the money moves in the ledger', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, trainingCompletedV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, chinaYear, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { WELFARE_SOURCE } from './injury-insurance';
 
 /**
@@ -61,11 +61,14 @@ export function recordHours(enrolment: TrainingEnrolment, hours: number): Traini
   return { ...enrolment, hours: enrolment.hours + hours };
 }
 
-/** A worker with the programme's hours completes it; a skill programme issues a certificate. */
+/**
+ * A worker with the programme's hours completes it; a skill programme issues a certificate, numbered
+ * ZS + the year of issue in China (on 31 December from 16:00 UTC already the next) + a serial.
+ */
 export function complete(enrolment: TrainingEnrolment, programme: Programme, certificateSerial: () => string, at: Date): { enrolment: TrainingEnrolment; events: OutgoingEvent[] } {
   if (enrolment.status !== 'ENROLLED') throw fail('TRAINING_COMPLETED', 'The training is already completed.', 'enrolmentId');
   if (enrolment.hours < programme.requiredHours) throw fail('HOURS_MISSING', `${enrolment.hours} h of ${programme.requiredHours} h attended.`, 'enrolmentId');
-  const certificateNumber = programme.kind === 'SKILL' ? certificateSerial() : null;
+  const certificateNumber = programme.kind === 'SKILL' ? `ZS${chinaYear(at)}${certificateSerial()}` : null;
   const completed: TrainingEnrolment = { ...enrolment, status: 'COMPLETED', certificateNumber, completedAt: at };
   const event = createEvent(trainingCompletedV1, WELFARE_SOURCE, enrolment.workerId, {
     completionId: enrolment.id, workerId: enrolment.workerId, kind: programme.kind, programme: programme.name, hours: enrolment.hours,

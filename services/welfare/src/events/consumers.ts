@@ -1,11 +1,9 @@
 import { arrearsWarningRaisedV1, enrolmentEndedV1, workerRegisteredV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
-import { on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
+import { dateOfDay, on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
 import type { WelfareDeps } from '../context';
 import type { WelfareTx } from '../db';
 import { fileComplaint } from '../domain/complaint';
 import { holidayCalendar, saveComplaint } from '../store/complaints';
-
-const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 /**
  * Welfare follows enterprise's projects, identity's workers (training needs, scheme eligibility) and
@@ -40,16 +38,16 @@ export function startWelfareConsumers(bus: EventBus, deps: WelfareDeps, logger: 
         const { enrolmentId, workerId, projectId, startDate, endDate } = event.data;
         await tx.welfareEnrolment.upsert({
           where: { enrolmentId },
-          create: { enrolmentId, workerId, projectId, startDate: day(startDate), endDate: endDate ? day(endDate) : null },
-          update: { startDate: day(startDate) },
+          create: { enrolmentId, workerId, projectId, startDate: dateOfDay(startDate), endDate: endDate ? dateOfDay(endDate) : null },
+          update: { startDate: dateOfDay(startDate) },
         });
       }),
       on(enrolmentEndedV1, async (tx: WelfareTx, event) => {
         const { enrolmentId, workerId, projectId, endDate } = event.data;
         await tx.welfareEnrolment.upsert({
           where: { enrolmentId },
-          create: { enrolmentId, workerId, projectId, startDate: day(endDate), endDate: day(endDate) },
-          update: { endDate: day(endDate) },
+          create: { enrolmentId, workerId, projectId, startDate: dateOfDay(endDate), endDate: dateOfDay(endDate) },
+          update: { endDate: dateOfDay(endDate) },
         });
       }),
       on(workerRegisteredV1, async (tx: WelfareTx, event) => {

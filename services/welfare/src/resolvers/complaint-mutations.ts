@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { forbidden, invalidInput, isUuid, notFound, parseInput, requirePrincipal, requireRegion, SCOPES, type Principal } from '@yikatong/platform';
+import { forbidden, invalidInput, isUuid, notFound, parseInput, PERIOD_PATTERN, requirePrincipal, requireRegion, SCOPES, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { advance, fileComplaint, forward, markComplex, type Complaint, type ComplaintChannel } from '../domain/complaint';
 import { holidayCalendar, lockComplaint, saveComplaint } from '../store/complaints';
 
 const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'is a month YYYY-MM');
+const month = z.string().regex(PERIOD_PATTERN, 'is a month YYYY-MM');
 const fileInput = z.object({
   category: z.enum(['WAGE_ARREARS', 'OTHER']),
   workerId: z.string().uuid('is not a worker id').nullish(),
@@ -63,7 +63,7 @@ export const complaintMutations = {
       if (input.projectId && !project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
       const regionCode = project?.regionCode ?? input.regionCode;
       if (!regionCode) throw invalidInput('REGION_REQUIRED', 'regionCode', 'Give the project or the region where the work was done.');
-      const now = new Date();
+      const now = ctx.clock.now();
       const { complaint, step, events } = fileComplaint({
         category: input.category, channel, workerId, employerUscc: input.employerUscc, projectId: input.projectId ?? null, regionCode,
         periodFrom: input.periodFrom ?? null, periodTo: input.periodTo ?? null, amountClaimedFen: input.amountClaimed ?? null,
@@ -76,21 +76,21 @@ export const complaintMutations = {
 
   advanceComplaint: (_: unknown, args: { complaintId: string; to: string; note?: string | null; amountOwed?: bigint | null }, ctx: WelfareContext) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
-      const result = advance(complaint, { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null }, handler.subject, new Date());
+      const result = advance(complaint, { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null }, handler.subject, ctx.clock.now());
       await saveComplaint(tx, complaint, result.complaint, result.step, result.events);
       return result.complaint;
     }),
 
   forwardComplaint: (_: unknown, args: { complaintId: string; toDepartment: string; reason: string }, ctx: WelfareContext) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
-      const result = forward(complaint, args.toDepartment, args.reason, handler.subject, new Date());
+      const result = forward(complaint, args.toDepartment, args.reason, handler.subject, ctx.clock.now());
       await saveComplaint(tx, complaint, result.complaint, result.step);
       return result.complaint;
     }),
 
   markComplaintComplex: (_: unknown, args: { complaintId: string }, ctx: WelfareContext) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
-      const now = new Date();
+      const now = ctx.clock.now();
       const result = markComplex(complaint, handler.subject, await holidayCalendar(tx, now), ctx.sla, now);
       await saveComplaint(tx, complaint, result.complaint, result.step);
       return result.complaint;

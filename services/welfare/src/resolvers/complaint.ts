@@ -1,4 +1,4 @@
-import { chinaDay, connection, invalidInput, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, seesRegion, SCOPES, type PageArgs } from '@yikatong/platform';
+import { connection, invalidInput, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, seesRegion, SCOPES, type PageArgs } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 interface ComplaintRow {
@@ -56,7 +56,7 @@ export const complaintQueries = {
     if (args.overdueOnly) {
       const [dueOn, id] = (afterKey ?? '|').split('|') as [string, string];
       const rows = await ctx.db.complaint.findMany({
-        where: { AND: [...filters, { stage: { in: OPEN }, dueOn: { lt: chinaDay(new Date()) } }, afterKey ? { OR: [{ dueOn: { gt: dueOn } }, { dueOn, id: { gt: id } }] } : {}] },
+        where: { AND: [...filters, { stage: { in: OPEN }, dueOn: { lt: ctx.clock.today() } }, afterKey ? { OR: [{ dueOn: { gt: dueOn } }, { dueOn, id: { gt: id } }] } : {}] },
         orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
         take: take + 1,
       });
@@ -75,7 +75,7 @@ export const complaintQueries = {
     const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
       `SELECT category, stage, sum(count)::int AS count, coalesce(sum(count) FILTER (WHERE due_on <> '' AND due_on < $3), 0)::int AS overdue
          FROM complaint_tally WHERE region_code >= $1 AND region_code < $2 GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2`,
-      range.gte, range.lt, chinaDay(new Date()),
+      range.gte, range.lt, ctx.clock.today(),
     );
     return { regionCode: args.regionCode, byStage };
   },
@@ -84,6 +84,6 @@ export const complaintQueries = {
 export const Complaint = {
   amountClaimed: (row: ComplaintRow) => row.amountClaimedFen,
   amountOwed: (row: ComplaintRow) => row.amountOwedFen,
-  overdue: (row: ComplaintRow) => OPEN.includes(row.stage) && row.dueOn < chinaDay(new Date()),
+  overdue: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => OPEN.includes(row.stage) && row.dueOn < ctx.clock.today(),
   steps: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => ctx.stepsByComplaint.load(row.id),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendToOutbox, chinaDay, dayOf, forbidden, invalidInput, isUuid, notFound, parseInput, requireKind, requirePrincipal, requireRegion, regionPrefix, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import { appendToOutbox, dayOf, forbidden, invalidInput, isUuid, notFound, parseInput, requireKind, requirePrincipal, requireRegion, regionPrefix, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { buyPolicy, coverageOn, type InjuryPolicy as Policy } from '../domain/injury-insurance';
 import { enrolmentSpans, findPolicies, insertPolicy } from '../store/policies';
@@ -35,7 +35,7 @@ export const insuranceMutations = {
       const result = buyPolicy(project, await findPolicies(tx, [project.projectId]), {
         insurer: input.insurer, policyNumber: input.policyNumber, premiumFen: input.premium, rateBp: input.rateBp,
         coverFrom: dayOf(input.coverFrom), coverUntil: input.coverUntil ? dayOf(input.coverUntil) : null,
-      }, principal.subject, new Date());
+      }, principal.subject, ctx.clock.now());
       await insertPolicy(tx, result.policy);
       await appendToOutbox(tx, result.events);
       return result.policy;
@@ -57,7 +57,7 @@ export const insuranceQueries = {
     const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
     if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
     if (principal.kind === 'PORTAL') requireRegion(principal, args.regionCode);
-    const day = chinaDay(new Date());
+    const day = ctx.clock.today();
     const [gaps] = await coverageGaps(ctx, args.regionCode, day);
     return { regionCode: args.regionCode, on: day, projects: gaps?.projects ?? 0, workers: gaps?.workers ?? 0 };
   },
@@ -66,7 +66,7 @@ export const insuranceQueries = {
   injuryCoverage: async (_: unknown, args: { workerId: string; on?: Date | null }, ctx: WelfareContext) => {
     const principal = requirePrincipal(ctx.principal);
     if (!isUuid(args.workerId)) return [];
-    const day = args.on ? dayOf(args.on) : chinaDay(new Date());
+    const day = args.on ? dayOf(args.on) : ctx.clock.today();
     const spans = await enrolmentSpans(ctx.db, args.workerId);
     const projects = await ctx.db.welfareProject.findMany({ where: { projectId: { in: spans.map((span) => span.projectId) } } });
     const visible = new Set(projects.filter((project) => (principal.kind === 'WORKER' ? principal.subject === args.workerId : seesProject(principal, project))).map((p) => p.projectId));

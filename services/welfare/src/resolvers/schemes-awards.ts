@@ -32,7 +32,6 @@ function actingFor(ctx: WelfareContext, workerId: string | null | undefined): { 
   throw forbidden('The worker applies, or a service centre for them.');
 }
 
-const currentYear = () => new Date().getUTCFullYear();
 const numberOrText = (value: string | null | undefined) => (value === null || value === undefined ? undefined : /^\d+$/.test(value) && value.length < 6 ? Number(value) : value);
 
 export const schemeAwardMutations = {
@@ -51,8 +50,8 @@ export const schemeAwardMutations = {
       const scheme = await tx.welfareScheme.findUnique({ where: { code: args.schemeCode.trim().toUpperCase() } });
       if (!scheme) throw notFound('SCHEME_NOT_FOUND', 'No welfare scheme has this code.', 'schemeCode');
       if (await tx.schemeEnrolment.findUnique({ where: { schemeId_workerId: { schemeId: scheme.id, workerId } } })) throw conflict('ALREADY_ENROLLED', 'The worker is on this scheme already.', 'schemeCode');
-      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: scheme.regionCode }, ...validateRules(scheme.rules)], await workerFacts(tx, workerId), currentYear()));
-      return tx.schemeEnrolment.create({ data: { id: randomUUID(), schemeId: scheme.id, workerId, enrolledBy: principal.subject, enrolledAt: new Date() } });
+      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: scheme.regionCode }, ...validateRules(scheme.rules)], await workerFacts(tx, workerId), ctx.clock.year()));
+      return tx.schemeEnrolment.create({ data: { id: randomUUID(), schemeId: scheme.id, workerId, enrolledBy: principal.subject, enrolledAt: ctx.clock.now() } });
     });
   },
 
@@ -76,8 +75,8 @@ export const schemeAwardMutations = {
       if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
       if (args.reason.trim().length < 4) throw invalidInput('REASON_REQUIRED', 'reason', 'Say why the worker deserves the award.');
       if (await tx.awardNomination.findUnique({ where: { roundId_workerId: { roundId: round.id, workerId: args.workerId } } })) throw conflict('ALREADY_NOMINATED', 'The worker is nominated already.', 'workerId');
-      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: round.regionCode }, ...(AWARD_RULES[round.kind] ?? [])], await workerFacts(tx, args.workerId), currentYear()));
-      return tx.awardNomination.create({ data: { id: randomUUID(), roundId: round.id, workerId: args.workerId, reason: args.reason.trim(), nominatedBy: principal.subject, at: new Date() } });
+      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: round.regionCode }, ...(AWARD_RULES[round.kind] ?? [])], await workerFacts(tx, args.workerId), ctx.clock.year()));
+      return tx.awardNomination.create({ data: { id: randomUUID(), roundId: round.id, workerId: args.workerId, reason: args.reason.trim(), nominatedBy: principal.subject, at: ctx.clock.now() } });
     });
   },
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chinaDay, forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import { forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
 import { holidayCalendar } from '../store/complaints';
@@ -41,7 +41,7 @@ export const serviceWindowMutations = {
     } else throw forbidden('Requests are opened by the worker or a service-centre agent.');
     const type = await ctx.db.serviceType.findUnique({ where: { code: args.typeCode.trim().toUpperCase() } });
     if (!type) throw notFound('SERVICE_TYPE_NOT_FOUND', 'No service has this code.', 'typeCode');
-    const now = new Date();
+    const now = ctx.clock.now();
     const request = openRequest(type, { workerId, centreId, regionCode: args.regionCode }, principal.subject, await ctx.db.$transaction((tx) => holidayCalendar(tx, now)), now);
     return ctx.db.serviceRequest.create({ data: request });
   },
@@ -53,7 +53,7 @@ export const serviceWindowMutations = {
       const request = (await tx.serviceRequest.findUnique({ where: { id: args.requestId } })) as ServiceRequest | null;
       if (!request) throw notFound('REQUEST_NOT_FOUND', 'No service request has this id.', 'requestId');
       requireStaff(ctx, request);
-      const closed = closeRequest(request, args.done ? 'DONE' : 'CANCELLED', args.outcome, new Date());
+      const closed = closeRequest(request, args.done ? 'DONE' : 'CANCELLED', args.outcome, ctx.clock.now());
       return tx.serviceRequest.update({ where: { id: request.id }, data: { status: closed.status, closedAt: closed.closedAt, outcome: closed.outcome } });
     });
   },
@@ -72,7 +72,7 @@ export const serviceWindowQueries = {
     const range = regionRange(args.regionCode);
     const rows = await ctx.db.serviceRequest.groupBy({
       by: ['department', 'centreId'],
-      where: { status: 'OPEN', dueOn: { lt: chinaDay(new Date()) }, ...(range ? { regionCode: range } : {}) },
+      where: { status: 'OPEN', dueOn: { lt: ctx.clock.today() }, ...(range ? { regionCode: range } : {}) },
       _count: { _all: true },
     });
     return rows.map((row) => ({ department: row.department, centreId: row.centreId, overdue: row._count._all }));
@@ -80,5 +80,5 @@ export const serviceWindowQueries = {
 };
 
 export const ServiceRequestType = {
-  overdue: (request: ServiceRequest) => isOverdue(request, new Date()),
+  overdue: (request: ServiceRequest, _: unknown, ctx: WelfareContext) => isOverdue(request, ctx.clock.now()),
 };

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { appendToOutbox, conflict, dayOf, forbidden, invalidInput, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import { appendToOutbox, conflict, forbidden, invalidInput, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
@@ -70,7 +70,7 @@ export const trainingMutations = {
       if (principal.kind === 'PORTAL') requireRegion(principal, session.regionCode);
       if ((await tx.trainingEnrolment.count({ where: { sessionId: session.id } })) >= session.capacity) throw conflict('SESSION_FULL', 'The session is full; choose another.', 'sessionId');
       if (await tx.trainingEnrolment.findUnique({ where: { sessionId_workerId: { sessionId: session.id, workerId } } })) throw conflict('ALREADY_ENROLLED', 'The worker is already on this session.', 'sessionId');
-      return tx.trainingEnrolment.create({ data: { id: randomUUID(), sessionId: session.id, workerId, regionCode: session.regionCode, hours: 0, status: 'ENROLLED', enrolledAt: new Date() } });
+      return tx.trainingEnrolment.create({ data: { id: randomUUID(), sessionId: session.id, workerId, regionCode: session.regionCode, hours: 0, status: 'ENROLLED', enrolledAt: ctx.clock.now() } });
     });
   },
 
@@ -87,8 +87,8 @@ export const trainingMutations = {
   completeTraining: async (_: unknown, args: { enrolmentId: string }, ctx: WelfareContext) => {
     const completed = await ctx.db.$transaction(async (tx) => {
       const { enrolment, programme } = await lockEnrolment(ctx, tx, args.enrolmentId);
-      const now = new Date();
-      const result = complete(enrolment, programme, () => `ZS${dayOf(now).slice(0, 4)}${randomBytes(5).toString('hex').toUpperCase()}`, now);
+      const now = ctx.clock.now();
+      const result = complete(enrolment, programme, () => randomBytes(5).toString('hex').toUpperCase(), now);
       await appendToOutbox(tx, result.events);
       return tx.trainingEnrolment.update({ where: { id: enrolment.id }, data: { status: 'COMPLETED', certificateNumber: result.enrolment.certificateNumber, completedAt: now } });
     });

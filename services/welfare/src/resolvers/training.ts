@@ -21,7 +21,7 @@ export const trainingQueries = {
     return ctx.db.trainingEnrolment.findMany({ where: { workerId: principal.subject }, orderBy: { enrolledAt: 'desc' } });
   },
 
-  /** A district's year: the target, trainee-sessions completed, and completions by programme (analytics and portals). */
+  /** A district's year (China's: a completion on 31 December from 16:00 UTC counts for the next): the target, trainee-sessions completed, and completions by programme (analytics and portals). */
   trainingProgress: async (_: unknown, args: { regionCode: string; year: number }, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
     if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, year: args.year, target: null, completed: 0, byProgramme: [] };
@@ -29,7 +29,7 @@ export const trainingQueries = {
     const byProgramme = await ctx.db.$queryRawUnsafe<Array<{ programme: string; kind: string; completed: number }>>(
       `SELECT p.name AS programme, p.kind, count(*)::int AS completed
          FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
-        WHERE e.region_code LIKE $1 AND e.status = 'COMPLETED' AND e.completed_at >= make_date($2, 1, 1) AND e.completed_at < make_date($2 + 1, 1, 1)
+        WHERE e.region_code LIKE $1 AND e.status = 'COMPLETED' AND extract(year FROM e.completed_at AT TIME ZONE 'Asia/Shanghai') = $2
         GROUP BY 1, 2 ORDER BY 1, 2`,
       `${regionPrefix(args.regionCode)}%`, args.year,
     );

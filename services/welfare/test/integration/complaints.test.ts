@@ -59,12 +59,14 @@ describe('complaints', () => {
   it('are escalated once past the deadline and counted for dashboards; an arrears warning opens one follow-up case', async () => {
     const projectId = await h.project();
     const filed = (await h.execute(FILE, { input: intake(projectId) }, worker)).data!.fileComplaint;
-    const afterDue = new Date(Date.parse(`${filed.dueOn}T12:00:00+08:00`) + 86_400_000);
-    expect(await h.service.clock.tick(afterDue)).toBeGreaterThanOrEqual(1);
-    expect(await h.service.clock.tick(afterDue)).toBe(0);
-    expect((await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).escalatedAt).not.toBeNull();
+    // Noon in China on the day after the deadline.
+    h.clock.set(new Date(Date.parse(`${filed.dueOn}T12:00:00+08:00`) + 86_400_000));
+    expect(await h.service.sweeper.tick(h.clock.now())).toBeGreaterThanOrEqual(1);
+    expect(await h.service.sweeper.tick(h.clock.now())).toBe(0);
+    expect((await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).escalatedAt).toEqual(h.clock.now());
+    expect((await h.execute(`query ($id: ID!) { complaint(id: $id) { overdue } }`, { id: filed.id }, worker)).data!.complaint).toEqual({ overdue: true });
 
-    const warning = { warningId: randomUUID(), colour: 'RED' as const, projectId, uscc: GC, version: 1, ruleCode: 'WAGES_UNPAID_A_MONTH', message: '九月工资逾期未付', raisedAt: new Date().toISOString() };
+    const warning = { warningId: randomUUID(), colour: 'RED' as const, projectId, uscc: GC, version: 1, ruleCode: 'WAGES_UNPAID_A_MONTH', message: '九月工资逾期未付', raisedAt: h.clock.now().toISOString() };
     await h.deliver(arrearsWarningRaisedV1, projectId, warning);
     await h.deliver(arrearsWarningRaisedV1, projectId, warning);
     const cases = await db.complaint.findMany({ where: { warningId: warning.warningId } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enrolmentStartedV1 } from '@yikatong/contracts';
-import { principalFromClaims, SCOPES } from '@yikatong/platform';
+import { addDays, principalFromClaims, SCOPES } from '@yikatong/platform';
 import { code, createWelfareHarness, GC } from '../support/harness';
 
 const h = createWelfareHarness();
@@ -36,20 +36,23 @@ describe('work-injury insurance', () => {
   it('answers whether a worker is covered today and by which policy; gaps are counted for dashboards', async () => {
     const insured = await project();
     const uninsured = await project();
-    await execute(BUY, { input: { projectId: insured, insurer: '平安财险', policyNumber: 'PA-2026-7788', premium: '1200000', rateBp: 40, coverFrom: '2026-01-01' } }, contractor);
+    // Insured for the past year; the worker started on both projects three weeks ago.
+    const today = h.clock.today();
+    const startDate = addDays(today, -21);
+    await execute(BUY, { input: { projectId: insured, insurer: '平安财险', policyNumber: 'PA-2026-7788', premium: '1200000', rateBp: 40, coverFrom: addDays(today, -365) } }, contractor);
     const workerId = randomUUID();
     for (const projectId of [insured, uninsured]) {
       await deliver(enrolmentStartedV1, workerId, {
         enrolmentId: randomUUID(), workerId, projectId, employerUscc: GC, regionCode: '130502', tradeCode: 'REBAR', contractType: 'LABOUR_CONTRACT', rateKind: 'DAILY',
-        rateFen: 30000, employmentKind: 'FULL_TIME', team: null, startDate: '2026-11-02', endDate: null,
+        rateFen: 30000, employmentKind: 'FULL_TIME', team: null, startDate, endDate: null,
       });
     }
-    const self = await execute(COVERAGE, { w: workerId, on: '2026-11-25' }, principalFromClaims({ sub: workerId, kind: 'WORKER' }));
+    const self = await execute(COVERAGE, { w: workerId }, principalFromClaims({ sub: workerId, kind: 'WORKER' }));
     expect(self.data!.injuryCoverage).toEqual(expect.arrayContaining([
       { projectId: insured, covered: true, policy: { policyNumber: 'PA-2026-7788' } },
       { projectId: uninsured, covered: false, policy: null },
     ]));
-    expect((await execute(COVERAGE, { w: workerId, on: '2026-11-01' }, contractor)).data!.injuryCoverage).toEqual([]);
+    expect((await execute(COVERAGE, { w: workerId, on: addDays(startDate, -1) }, contractor)).data!.injuryCoverage).toEqual([]);
     expect((await execute(COVERAGE, { w: workerId }, principalFromClaims({ sub: 'someone-else', kind: 'WORKER' }))).data!.injuryCoverage).toEqual([]);
     const gaps = await execute(`{ insuranceCoverageGaps(regionCode: "130500") { projects workers } }`, {}, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
     expect(gaps.data!.insuranceCoverageGaps.projects).toBeGreaterThanOrEqual(1);

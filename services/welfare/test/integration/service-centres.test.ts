@@ -5,7 +5,7 @@ import { createWelfareContext } from '../../src/context';
 import { createWelfareService } from '../../src/service';
 
 const config = loadWelfareConfig({ ...testing.testConfig(), WELFARE_PORT: '0' } as never);
-const service = createWelfareService(config, new InMemoryEventBus());
+const service = createWelfareService(config, new InMemoryEventBus(), { clock: testing.testClock() });
 const db = service.db;
 const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $first: Int, $after: String) { serviceCentres(regionCode: $region, first: $first, after: $after) {

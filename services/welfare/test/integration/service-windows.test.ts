@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { principalFromClaims, SCOPES } from '@yikatong/platform';
+import { addDays, chinaMidnight, principalFromClaims, SCOPES } from '@yikatong/platform';
 import { code, createWelfareHarness } from '../support/harness';
 
 const h = createWelfareHarness();
@@ -29,8 +29,8 @@ it('service windows promise a deadline in working days; requests are opened by t
   expect((await h.execute(CLOSE, { id: forWorker.id, o: '已出具工资证明' }, agent)).data!.closeServiceRequest).toEqual({ status: 'DONE', outcome: '已出具工资证明' });
   expect(code(await h.execute(CLOSE, { id: forWorker.id, o: '再次' }, agent))).toBe('REQUEST_CLOSED');
 
-  // A request whose deadline has passed shows as overdue for its department.
-  await h.db.serviceRequest.update({ where: { id: own.id }, data: { dueOn: '2026-01-05' } });
+  // From the first minute after its deadline day, the open request shows as overdue for its department.
+  h.clock.set(chinaMidnight(addDays(own.dueOn, 1)));
   const overdue = await h.execute(`{ overdueServiceRequests(regionCode: "130500") { department centreId overdue } }`, {}, staff);
   expect(overdue.data!.overdueServiceRequests).toEqual([{ department: 'HRSS', centreId: null, overdue: 1 }]);
   expect((await h.execute(`{ myServiceRequests { status overdue } }`, {}, worker)).data!.myServiceRequests).toEqual(

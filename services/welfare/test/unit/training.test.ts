@@ -19,10 +19,17 @@ describe('training', () => {
     expect(() => recordHours(enrolment, 9)).toThrow(expect.objectContaining({ code: 'INVALID_HOURS' }));
     const partial = recordHours(enrolment, 8);
     expect(() => complete(partial, programme, () => 'ZS1', at)).toThrow(expect.objectContaining({ code: 'HOURS_MISSING' }));
-    const done = complete({ ...partial, hours: 40 }, programme, () => 'ZS2026ABCDEF', at);
-    expect(done.enrolment).toMatchObject({ status: 'COMPLETED', certificateNumber: 'ZS2026ABCDEF' });
-    expect(done.events[0]!.envelope.data).toMatchObject({ kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 3, hours: 40, certificateNumber: 'ZS2026ABCDEF' });
+    const done = complete({ ...partial, hours: 40 }, programme, () => 'ABCDEF0123', at);
+    expect(done.enrolment).toMatchObject({ status: 'COMPLETED', certificateNumber: 'ZS2026ABCDEF0123' });
+    expect(done.events[0]!.envelope.data).toMatchObject({ kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 3, hours: 40, certificateNumber: 'ZS2026ABCDEF0123' });
     expect(() => recordHours(done.enrolment, 1)).toThrow(expect.objectContaining({ code: 'TRAINING_COMPLETED' }));
     expect(complete({ ...enrolment, hours: 15 }, defineProgramme(safety, DEFAULT_SAFETY_HOURS), () => 'x', at).enrolment.certificateNumber).toBeNull();
+  });
+
+  it('numbers a certificate with the year of issue in China: from 16:00 UTC on 31 December it is the next year', () => {
+    const programme = defineProgramme(skill, DEFAULT_SAFETY_HOURS);
+    const issued = (instant: string) => complete({ ...enrolment, hours: 40 }, programme, () => 'ABCDEF0123', new Date(instant)).enrolment.certificateNumber;
+    expect(issued('2026-12-31T15:59:00Z')).toBe('ZS2026ABCDEF0123');
+    expect(issued('2026-12-31T17:00:00Z')).toBe('ZS2027ABCDEF0123');
   });
 });

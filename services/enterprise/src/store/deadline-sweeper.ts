@@ -1,4 +1,4 @@
-import { intervalJob, type Logger } from '@yikatong/platform';
+import { intervalJob, type Clock, type Logger } from '@yikatong/platform';
 import type { EnterpriseDb } from '../db';
 import type { ObligationPolicy } from '../domain/eligibility';
 import type { QualificationPolicy } from '../domain/qualification';
@@ -10,21 +10,22 @@ import { sweepQualifications } from './qualifications';
  * What changes with time alone: listings whose term is over, qualifications expiring or expired,
  * project obligations past their deadline. Each sweep is idempotent, so several instances may run it.
  */
-export class DeadlineClock {
+export class DeadlineSweeper {
   private readonly job: ReturnType<typeof intervalJob>;
   private judgedEveryProject = false;
 
   constructor(
     private readonly db: EnterpriseDb,
+    private readonly clock: Clock,
     private readonly policies: { obligations: ObligationPolicy; qualifications: QualificationPolicy },
     logger: Logger,
     intervalMs: number,
   ) {
-    this.job = intervalJob('deadline sweep', intervalMs, logger, () => this.tick());
+    this.job = intervalJob('deadline sweep', intervalMs, logger, () => this.tick(this.clock.now()));
   }
 
   /** One pass over every deadline, as of `now`. */
-  async tick(now = new Date()): Promise<void> {
+  async tick(now: Date): Promise<void> {
     await expireListings(this.db, now);
     await sweepQualifications(this.db, this.policies.qualifications, now);
     await sweepProjectObligations(this.db, this.policies.obligations, now, !this.judgedEveryProject);

@@ -1,5 +1,5 @@
 import { createEvent, depositGuaranteeExpiringV1, type CloudEvent } from '@yikatong/contracts';
-import { addDays, appendToOutbox, chinaDay, intervalJob, outgoing, type Logger } from '@yikatong/platform';
+import { addDays, appendToOutbox, chinaDay, intervalJob, outgoing, type Clock, type Logger } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 import { DEFAULT_DEPOSIT_POLICY } from '../domain/deposit-rate';
 import { PAYROLL_SOURCE } from '../domain/wage-account';
@@ -13,17 +13,18 @@ const GUARANTEE_REMINDER_DAYS = 30;
  * passes, an instalment becomes overdue) and bank guarantees near expiry are announced once.
  * Each project is its own small transaction and both are idempotent, so several instances may run it.
  */
-export class PayrollClock {
+export class PayrollSweeper {
   private readonly job: ReturnType<typeof intervalJob>;
 
   constructor(
     private readonly db: PayrollDb,
+    private readonly clock: Clock,
     private readonly warnings: WarningJudge,
     logger: Logger,
     intervalMs: number,
     private readonly afterCommit: () => void = () => undefined,
   ) {
-    this.job = intervalJob('payroll sweep', intervalMs, logger, () => this.tick());
+    this.job = intervalJob('payroll sweep', intervalMs, logger, () => this.tick(this.clock.now()));
   }
 
   /** Seeds the national defaults of the config tables on a fresh installation, then starts the timer. */
@@ -39,8 +40,8 @@ export class PayrollClock {
     return this.job.stop();
   }
 
-  /** One sweep; returns what changed. */
-  async tick(now = new Date()): Promise<{ raised: number; cleared: number; reminded: number }> {
+  /** One sweep as of `now`; returns what changed. */
+  async tick(now: Date): Promise<{ raised: number; cleared: number; reminded: number }> {
     const projects = await this.db.payrollProject.findMany({ where: { stage: { not: 'CLOSED' } }, select: { projectId: true } });
     let raised = 0;
     let cleared = 0;

@@ -1,14 +1,14 @@
-import { intervalJob, type Logger } from '@yikatong/platform';
+import { chinaDay, intervalJob, type Clock, type Logger } from '@yikatong/platform';
 import type { WelfareDb } from '../db';
 import { escalateIfOverdue } from '../domain/complaint';
 import { lockComplaint, saveComplaint } from './complaints';
 
 /** Escalates open complaints past their deadline, once each; idempotent, so several instances may run it. */
-export class ComplaintClock {
+export class ComplaintSweeper {
   private readonly job: ReturnType<typeof intervalJob>;
 
-  constructor(private readonly db: WelfareDb, logger: Logger, intervalMs: number) {
-    this.job = intervalJob('complaint sweep', intervalMs, logger, () => this.tick());
+  constructor(private readonly db: WelfareDb, private readonly clock: Clock, logger: Logger, intervalMs: number) {
+    this.job = intervalJob('complaint sweep', intervalMs, logger, () => this.tick(this.clock.now()));
   }
 
   async start(): Promise<void> {
@@ -20,8 +20,8 @@ export class ComplaintClock {
   }
 
   /** One sweep; returns how many cases were escalated. */
-  async tick(now = new Date()): Promise<number> {
-    const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  async tick(now: Date): Promise<number> {
+    const today = chinaDay(now);
     const due = await this.db.complaint.findMany({
       where: { stage: { in: ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'] }, escalatedAt: null, dueOn: { lt: today } },
       select: { id: true },
