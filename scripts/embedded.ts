@@ -69,49 +69,69 @@ async function graphql(url: string, token: string, query: string, variables: Rec
   return body.data;
 }
 
-/** Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises (one card frozen) with qualifications, a project with an open tender, three workers. */
+/**
+ * Demo data through the gateway, as a clerk would enter it: four Xingtai enterprises (one card frozen)
+ * with qualifications, a project with an open tender, three workers. Every step first looks for what
+ * it would create, so a start stopped half-way through seeding finishes the seed on the next start.
+ */
 async function seed(gatewayUrl: string, portalToken: string, clock: Clock, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
-  const existing = await graphql(gatewayUrl, portalToken, 'query { enterprises(first: 1) { nodes { uscc } } }', {});
-  if (existing.enterprises.nodes.length > 0) return;
+  const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(gatewayUrl, portalToken, query, variables);
+  const qualifications = [['建筑工程施工总承包', 'FIRST'], ['市政公用工程施工总承包', 'SECOND'], ['施工劳务', 'UNGRADED'], ['建筑装修装饰工程专业承包', 'SECOND']] as const;
   for (const [i, enterprise] of XINGTAI.entries()) {
-    await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }', { input: { uscc: demoUscc(i + 1), ...enterprise } });
+    const uscc = demoUscc(i + 1);
+    const found = await ask('query ($uscc: ID!) { enterprise(uscc: $uscc) { uscc qualifications { id } } }', { uscc });
+    if (!found.enterprise) await ask('mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }', { input: { uscc, ...enterprise } });
+    if (!found.enterprise?.qualifications.length) {
+      const [category, grade] = qualifications[i]!;
+      await ask('mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }', {
+        input: { uscc, category, grade, certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`, issuedBy: '河北省住房和城乡建设厅', validUntil: addMonthsToDay(clock.today(), 48) },
+      });
+    }
   }
   const frozenUscc = demoUscc(4);
-  let card: { number: string } | undefined;
+  let card: { number: string; status: string } | undefined;
   for (let attempt = 0; attempt < 100 && !card; attempt += 1) {
-    const data = await graphql(gatewayUrl, portalToken, 'query ($uscc: ID!) { enterprise(uscc: $uscc) { realNameCards { number } } }', { uscc: frozenUscc });
+    const data = await ask('query ($uscc: ID!) { enterprise(uscc: $uscc) { realNameCards { number status } } }', { uscc: frozenUscc });
     card = data.enterprise?.realNameCards[0];
     if (!card) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   if (!card) throw new Error('seeding failed: no real-name card was issued');
-  await graphql(gatewayUrl, portalToken, 'mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }', {
-    input: { cardNumber: card.number, reason: '拖欠农民工工资，责令改正逾期未改正', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' },
-  });
-  const qualifications = [['建筑工程施工总承包', 'FIRST'], ['市政公用工程施工总承包', 'SECOND'], ['施工劳务', 'UNGRADED'], ['建筑装修装饰工程专业承包', 'SECOND']] as const;
-  for (const [i, [category, grade]] of qualifications.entries()) {
-    await graphql(gatewayUrl, portalToken, 'mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }', {
-      input: { uscc: demoUscc(i + 1), category, grade, certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`, issuedBy: '河北省住房和城乡建设厅', validUntil: addMonthsToDay(clock.today(), 48) },
+  if (card.status !== 'FROZEN') {
+    await ask('mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }', {
+      input: { cardNumber: card.number, reason: '拖欠农民工工资，责令改正逾期未改正', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' },
     });
   }
-  const project = await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
-    input: { name: '邢台学院新校区一期', regionCode: '130502', client: '邢台学院', generalContractorUscc: demoUscc(1), contractValue: '12000000000', labourCostSharePercent: 25, startDate: `${addMonthsToDay(clock.today(), 3).slice(0, 7)}-01` },
-  });
-  await graphql(gatewayUrl, portalToken, 'mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }', {
-    input: { projectId: project.registerProject.id, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: instantPlusDays(clock.now(), 30).toISOString() },
-  });
+  const projectName = '邢台学院新校区一期';
+  const projects = await ask('query { projects(first: 100) { nodes { id name tenders { id } } } }');
+  let project: { id: string; tenders: unknown[] } | undefined = projects.projects.nodes.find((node: { name: string }) => node.name === projectName);
+  if (!project) {
+    const registered = await ask('mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
+      input: { name: projectName, regionCode: '130502', client: '邢台学院', generalContractorUscc: demoUscc(1), contractValue: '12000000000', labourCostSharePercent: 25, startDate: `${addMonthsToDay(clock.today(), 3).slice(0, 7)}-01` },
+    });
+    project = { id: registered.registerProject.id, tenders: [] };
+  }
+  if (project.tenders.length === 0) {
+    await ask('mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }', {
+      input: { projectId: project.id, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: instantPlusDays(clock.now(), 30).toISOString() },
+    });
+  }
   const workers = [['130502199003070018', '王建国', 'REBAR'], ['130521198811150024', '李秀英', 'MASON'], ['130503199505200031', '赵志强', 'CARPENTER']] as const;
   for (const [i, [idNumber, name, tradeCode]] of workers.entries()) {
-    await graphql(gatewayUrl, portalToken, 'mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }', {
-      input: { idNumber: idNumber.slice(0, 17) + residentIdCheckCharacter(idNumber.slice(0, 17)), name, phone: `1390319000${i}`, education: 'JUNIOR_SECONDARY', tradeCode, skillLevel: 2, regionCode: '130502' },
+    const validIdNumber = idNumber.slice(0, 17) + residentIdCheckCharacter(idNumber.slice(0, 17));
+    if ((await ask('query ($id: String!) { workerByIdNumber(idNumber: $id) { id } }', { id: validIdNumber })).workerByIdNumber) continue;
+    await ask('mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }', {
+      input: { idNumber: validIdNumber, name, phone: `1390319000${i}`, education: 'JUNIOR_SECONDARY', tradeCode, skillLevel: 2, regionCode: '130502' },
     });
   }
-  await services.payroll.db.minimumWage.createMany({ data: [
-    { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
-  ] });
-  await services.welfare.db.serviceCentre.createMany({ data: [
-    { id: randomUUID(), name: '邢台市农民工服务中心', kind: 'DISTRICT_CENTRE', regionCode: '130500', address: '邢台市信都区', phone: '0319-12333' },
-    { id: randomUUID(), name: '信都区农民工服务站', kind: 'TOWNSHIP_STATION', regionCode: '130502', address: '邢台市信都区', phone: '0319-12345' },
-  ] });
+  if ((await services.payroll.db.minimumWage.count()) === 0) {
+    await services.payroll.db.minimumWage.create({ data: { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') } });
+  }
+  if ((await services.welfare.db.serviceCentre.count()) === 0) {
+    await services.welfare.db.serviceCentre.createMany({ data: [
+      { id: randomUUID(), name: '邢台市农民工服务中心', kind: 'DISTRICT_CENTRE', regionCode: '130500', address: '邢台市信都区', phone: '0319-12333' },
+      { id: randomUUID(), name: '信都区农民工服务站', kind: 'TOWNSHIP_STATION', regionCode: '130502', address: '邢台市信都区', phone: '0319-12345' },
+    ] });
+  }
 }
 
 async function main() {

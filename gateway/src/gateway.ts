@@ -1,18 +1,19 @@
 import http from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  AppError, bearerToken, serveGraphQL, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendGraphQLError, sendJson,
+  bearerToken, serveGraphQL, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendJson, sendRequestFailure,
   SERVICE_TOKEN_HEADER, serviceTokenSource, type RunningHttpServer,
 } from '@yikatong/platform';
 import type { GatewayConfig } from './config';
+import { operationLimits } from './limits';
+import { SubgraphSource } from './subgraph-source';
 import { readSupergraph, type SubgraphName } from './supergraph';
 
-interface GatewayContext {
+type GatewayContext = {
   /** The caller's verified token, forwarded so every subgraph verifies and authorizes again. */
   token?: string;
-}
+};
 
 /** The one GraphQL endpoint for portals, enterprises, workers, banks and dashboards. */
 export function createGateway(config: GatewayConfig) {
@@ -30,8 +31,7 @@ export function createGateway(config: GatewayConfig) {
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: subgraphUrls[name as SubgraphName],
+      new SubgraphSource<GatewayContext>(name, subgraphUrls[name as SubgraphName], logger, {
         willSendRequest: async ({ request, context }) => {
           request.http?.headers.set(SERVICE_TOKEN_HEADER, await serviceToken());
           if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
@@ -39,21 +39,17 @@ export function createGateway(config: GatewayConfig) {
       }),
   });
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.GATEWAY_MAX_DEPTH },
-    maxAliases: { n: config.GATEWAY_MAX_ALIASES },
-    costLimit: { maxCost: config.GATEWAY_MAX_COST },
-    blockFieldSuggestion: { enabled: production },
-  });
-  const protection = armor.protect();
+  const limits = operationLimits<GatewayContext>(config, production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...protection,
-    plugins: [...protection.plugins],
-    validationRules: [...protection.validationRules],
+    plugins: limits.plugins,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // A batch would be one HTTP request past every per-operation limit.
+    allowBatchedHttpRequests: false,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger, production),
+    formatError: limits.formatErrorWith(createErrorFormatter(logger, production)),
   });
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -63,16 +59,17 @@ export function createGateway(config: GatewayConfig) {
     try {
       const token = bearerToken(req.headers.authorization);
       if (token) await verifyCaller(token);
-      await executeGraphQL(apollo, req, res, async () => ({ token }));
+      await executeGraphQL(apollo, req, res, async () => ({ token }), config.GATEWAY_MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof AppError) return sendGraphQLError(res, 401, error.code, error.message);
-      logger.error({ err: error }, 'gateway request failed');
-      return sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error; it has been logged.');
+      sendRequestFailure(res, error, logger);
     }
   };
 
   return {
     listen: (port = config.GATEWAY_PORT, host = '127.0.0.1'): Promise<RunningHttpServer> =>
-      serveGraphQL(apollo, handle, { port, host, name: 'gateway', logger }),
+      serveGraphQL(apollo, handle, {
+        port, host, name: 'gateway', logger,
+        limits: { maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES, headersTimeoutMs: config.GATEWAY_HEADERS_TIMEOUT_MS, requestTimeoutMs: config.GATEWAY_REQUEST_TIMEOUT_MS },
+      }),
   };
 }

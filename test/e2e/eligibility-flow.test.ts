@@ -81,6 +81,11 @@ it('a red warning and a frozen card each block; clearing the warning first, then
   await warningFact('raised', warning, 2);
   const red = await waitForReasons(portal, uscc, ['RED_ARREARS_WARNING']);
   expect(red.reasons[0]!.source).toMatch(/^payroll:cn\.yikatong\.payroll\.arrears-warning\.raised\.v1#/);
+  // Payroll answers a warning's status for each warning it shows; this one it does not hold (the test
+  // published it), so it shows none: that entry is null, and the enterprise and its verdict stay on the page.
+  const page = await portal<{ enterprise: { uscc: string; arrearsWarnings: unknown[]; biddingEligibility: { eligible: boolean } } | null }>(
+    'query ($u: ID!) { enterprise(uscc: $u) { uscc arrearsWarnings { colour status } biddingEligibility { eligible } } }', { u: uscc });
+  expect(page.data?.enterprise).toEqual({ uscc, arrearsWarnings: [null], biddingEligibility: { eligible: false } });
   await freeze(card.number);
   await waitForReasons(portal, uscc, ['RED_ARREARS_WARNING', 'ENTERPRISE_CARD_FROZEN']);
   await warningFact('cleared', { ...warning, version: 2 }, 2);

@@ -157,9 +157,9 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
   // The subcontractor prepares the sheet: payroll asks identity over gRPC (the wage cards reach payroll over Kafka).
   const subClerk = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'sub-payroll', kind: 'ENTERPRISE', uscc: SUB, scope: SCOPES.wagesPrepare }));
   const sheet = await testing.eventually(async () => {
-    const prepared = await subClerk<{ prepareWageSheet: { id: string; totalNet: string; lines: Array<{ id: string; workerId: string; days: number; net: string }> } }>(
-      `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) { id totalNet lines { id workerId days net } } }`, { input: { projectId, period: month.period } });
-    return prepared.errors ? undefined : prepared.data!.prepareWageSheet;
+    const prepared = await subClerk<{ prepareWageSheet: { id: string; totalNet: string; lines: { nodes: Array<{ id: string; workerId: string; days: number; net: string }> } } }>(
+      `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) { id totalNet lines { nodes { id workerId days net } } } }`, { input: { projectId, period: month.period } });
+    return prepared.errors ? undefined : { ...prepared.data!.prepareWageSheet, lines: prepared.data!.prepareWageSheet.lines.nodes };
   }, 20_000, 'the sheet to be prepared');
   expect(sheet.lines.map((line) => [line.days, line.net])).toEqual([[2, '80000'], [2, '80000']]);
   expect(sheet.totalNet).toBe('160000');
@@ -192,7 +192,7 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
   const balances = Object.fromEntries(ledger.data!.projectLedger.balances.map((b) => [b.account, b.balance]));
   expect(balances).toEqual({
     CLIENT_FUNDING: '-2000000', WAGE_ACCOUNT: '1840000', PAYMENTS_IN_FLIGHT: '0', WORKERS_PAID: '160000',
-    CONTRACTOR_DEPOSIT: '-160000000', DEPOSIT_HELD: '160000000', GUARANTOR: '0', DRAWDOWNS_IN_FLIGHT: '0',
+    CONTRACTOR_DEPOSIT: '-160000000', DEPOSIT_HELD: '160000000', GUARANTOR: '0', DRAWDOWNS_IN_FLIGHT: '0', BALANCE_RETURNED: '0',
   });
   expect(Object.values(balances).reduce((sum, balance) => sum + BigInt(balance), 0n) === 0n).toBe(true);
 

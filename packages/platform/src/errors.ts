@@ -1,5 +1,7 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseOutage, isUniqueViolation } from './database-errors';
+import { inputPathOf } from './input-path';
 import type { Logger } from './logger';
 
 /**
@@ -17,6 +19,14 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/**
+ * A refusal for the moment only: something the service depends on (its database, another service)
+ * did not answer. Told to the caller as `retryable`: the same request may simply be sent again.
+ */
+export class UnavailableError extends AppError {
+  readonly retryable = true;
 }
 
 /** One reason a request must be refused. */
@@ -39,26 +49,74 @@ export const conflict = (code: string, message: string, field?: string) => new A
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = 'A valid access token is required.') => new AppError('UNAUTHENTICATED', message);
 
-/** Apollo `formatError`: AppErrors pass with code and field; unknown errors are masked in production. */
+/**
+ * A scalar's refusal of an argument (its parseValue or parseLiteral threw an AppError, which
+ * graphql-js and Apollo wrap in an error or two), named by the argument's path.
+ */
+function scalarRefusal(error: unknown): AppError | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  let cause: unknown = error.originalError;
+  while (cause instanceof GraphQLError) cause = cause.originalError;
+  if (!(cause instanceof AppError)) return undefined;
+  return new AppError(cause.code, cause.message, inputPathOf(error) ?? cause.field, cause.reasons);
+}
+
+/**
+ * A write a unique index stopped because a concurrent request got there first: its transaction
+ * rolled back, so the caller may simply try again and then sees what the other request did.
+ */
+function concurrentWriteConflict(error: unknown): AppError | undefined {
+  if (!isUniqueViolation(error)) return undefined;
+  return conflict('CONFLICT', 'Another request changed the same record at the same moment, and nothing of yours was saved; try again.');
+}
+
+/** The database did not answer (the driver's own text goes to the log only): the caller may retry. */
+function databaseOutage(error: unknown, logger: Logger): AppError | undefined {
+  if (!isDatabaseOutage(error)) return undefined;
+  logger.warn({ err: error }, 'database unavailable');
+  return new UnavailableError('DATABASE_UNAVAILABLE', 'The database is unavailable for a moment; retry shortly.');
+}
+
+/** The extensions a caller may branch on; anything else (stack traces, a subgraph's raw answer, its name) stays inside. */
+const PUBLIC_EXTENSIONS = ['code', 'field', 'reasons', 'retryable'] as const;
+
+function publicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = Object.fromEntries(PUBLIC_EXTENSIONS.flatMap((name) => (formatted.extensions?.[name] === undefined ? [] : [[name, formatted.extensions[name]]])));
+  return {
+    message: formatted.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions,
+  };
+}
+
+/**
+ * Apollo `formatError`: AppErrors pass with code and field, a database outage as a retryable
+ * DATABASE_UNAVAILABLE; unknown errors are masked in production. Only public extensions leave.
+ */
 export function createErrorFormatter(logger: Logger, maskInternalErrors: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof AppError) {
+    const unwrapped = unwrapResolverError(error);
+    const refusal = unwrapped instanceof AppError
+      ? unwrapped
+      : scalarRefusal(unwrapped) ?? concurrentWriteConflict(unwrapped) ?? databaseOutage(unwrapped, logger);
+    if (refusal) {
       return {
-        message: original.message,
+        message: refusal.message,
         path: formatted.path,
         extensions: {
-          code: original.code,
-          ...(original.field ? { field: original.field } : {}),
-          ...(original.reasons ? { reasons: original.reasons } : {}),
+          code: refusal.code,
+          ...(refusal.field ? { field: refusal.field } : {}),
+          ...(refusal.reasons ? { reasons: refusal.reasons } : {}),
+          ...(refusal instanceof UnavailableError ? { retryable: true } : {}),
         },
       };
     }
     // Validation errors and errors a subgraph already coded reach the gateway as coded GraphQL errors.
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
-    if (!maskInternalErrors) return formatted;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return publicError(formatted);
+    logger.error({ err: unwrapped, path: formatted.path }, 'unexpected error in resolver');
+    if (!maskInternalErrors) return publicError(formatted);
     return { message: 'Internal error; it has been logged.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

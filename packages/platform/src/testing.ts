@@ -5,6 +5,7 @@ import { createEvent, type EventDataInput, type EventDefinition } from '@yikaton
 import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig } from './config';
 import type { EventBus } from './events/bus';
 import { ManualClock } from './clock';
+import { encodeCursor } from './paging';
 
 /**
  * Test helpers that refuse to pass silently: an integration test without its PostgreSQL or Kafka
@@ -100,3 +101,16 @@ export async function deliver<D extends EventDefinition>(bus: EventBus, db: Proc
   await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
   await eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
 }
+
+/**
+ * Cursors no list issued, for the hostile-input tests: each list must refuse every one with
+ * INVALID_CURSOR on `after` before its query runs (the last ones are well-formed keys of the wrong kind).
+ */
+export const FORGED_CURSORS: ReadonlyArray<readonly [string, string]> = [
+  ['not base64url', 'not a cursor!'],
+  ['the old text form', Buffer.from('2026-11-25T08:00:00.000Z|2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60', 'utf8').toString('base64url')],
+  ['a NUL character', encodeCursor('\u0000')],
+  ['an SQL fragment', encodeCursor("' OR 1=1 --")],
+  ['a number too large for any id', encodeCursor('99999999999999999999')],
+  ['a pair of a day and a non-id', encodeCursor(['2026-02-30', 'not-a-uuid'])],
+];

@@ -2,19 +2,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readBody } from './http';
 
-/** Runs one HTTP request through Apollo Server (our own tiny integration: no web framework needed). */
+/**
+ * Runs one HTTP request through Apollo Server (our own tiny integration: no web framework needed).
+ * A body over `maxBodyBytes` is refused with RequestRefused (413) before Apollo sees it.
+ */
 export async function executeGraphQL<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   req: IncomingMessage,
   res: ServerResponse,
   context: () => Promise<TContext>,
+  maxBodyBytes: number,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const raw = req.method === 'POST' ? await readBody(req) : '';
+  const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
   let body: unknown = raw;
   if (raw && headers.get('content-type')?.includes('application/json')) {
     try {

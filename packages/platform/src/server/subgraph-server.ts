@@ -5,12 +5,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { AppError, createErrorFormatter } from '../errors';
+import { createErrorFormatter } from '../errors';
 import { bearerToken, createTokenVerifier, verifyServiceToken, type TokenSettings } from '../auth/tokens';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
 import { executeGraphQL } from './graphql-http';
-import { sendGraphQLError, sendJson, serveGraphQL, type RunningHttpServer } from './http';
+import { sendJson, sendRequestFailure, serveGraphQL, SUBGRAPH_HTTP_LIMITS, type RunningHttpServer } from './http';
 
 export type { RunningHttpServer };
 
@@ -41,7 +41,8 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     formatError: createErrorFormatter(options.logger, production),
-    includeStacktraceInErrorResponses: !production,
+    // The error formatter lets no stack trace out; the log has them.
+    includeStacktraceInErrorResponses: false,
     introspection: !production,
     // Traces go to Apollo's cloud, which we do not use; skip the per-field timing work.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
@@ -73,17 +74,15 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       const serviceToken = req.headers[SERVICE_TOKEN_HEADER];
       await verifyServiceToken(options.settings, typeof serviceToken === 'string' ? serviceToken : '');
       const principal = await principalOf(req);
-      await executeGraphQL(apollo, req, res, async () => options.createContext(principal));
+      await executeGraphQL(apollo, req, res, async () => options.createContext(principal), SUBGRAPH_HTTP_LIMITS.maxBodyBytes);
     } catch (error) {
-      if (error instanceof AppError) return sendGraphQLError(res, 401, error.code, error.message);
-      options.logger.error({ err: error }, 'request failed');
-      return sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error; it has been logged.');
+      sendRequestFailure(res, error, options.logger);
     }
   };
 
   return {
     apollo,
     listen: (port: number, host = '127.0.0.1'): Promise<RunningHttpServer> =>
-      serveGraphQL(apollo, handle, { port, host, name: `${options.name} subgraph`, logger: options.logger }),
+      serveGraphQL(apollo, handle, { port, host, name: `${options.name} subgraph`, logger: options.logger, limits: SUBGRAPH_HTTP_LIMITS }),
   };
 }

@@ -1,15 +1,17 @@
-import { connection, pageRequest, type PageArgs } from '@yikatong/platform';
+import { z } from 'zod';
+import { connection, cursorKeys, hasUsccShape, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { depositRateInputs } from '../domain/credit';
 import type { Enterprise as EnterpriseRow } from '../domain/enterprise';
 import { daysUntil, isValidOn, type Qualification as QualificationRow } from '../domain/qualification';
 import { visibleEnterprise } from './access';
 
-const historyCursor = (change: { at: Date; id: string }) => `${change.at.toISOString()}|${change.id}`;
+const historyKey = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
+const historyCursor = (change: { at: Date; id: string }) => [change.at.toISOString(), change.id];
 
 export const Enterprise = {
   __resolveReference: async (reference: { uscc: string }, ctx: EnterpriseContext) =>
-    visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)),
+    (hasUsccShape(reference.uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)) : null),
   biddingEligibility: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.verdictByUscc.load(enterprise.uscc),
   blacklistListings: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc),
   qualifications: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.qualificationsByUscc.load(enterprise.uscc),
@@ -21,12 +23,11 @@ export const Enterprise = {
     return typeof args.open === 'boolean' ? warnings.filter((warning) => (warning.clearedAt === null) === args.open) : warnings;
   },
   eligibilityHistory: async (enterprise: EnterpriseRow, args: PageArgs, ctx: EnterpriseContext) => {
-    const { take, afterKey } = pageRequest(args);
-    const [afterAt, afterId] = afterKey?.split('|') ?? [];
+    const { take, after } = pageRequest(args, historyKey);
     const rows = await ctx.db.eligibilityChange.findMany({
       where: {
         uscc: enterprise.uscc,
-        ...(afterAt && afterId ? { OR: [{ at: { lt: new Date(afterAt) } }, { at: new Date(afterAt), id: { lt: afterId } }] } : {}),
+        ...(after ? { OR: [{ at: { lt: after[0] } }, { at: after[0], id: { lt: after[1] } }] } : {}),
       },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       take: take + 1,

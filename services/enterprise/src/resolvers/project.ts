@@ -1,4 +1,4 @@
-import { requirePrincipal } from '@yikatong/platform';
+import { isUuid, requirePrincipal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { reviewingDepartmentOf, type ProjectStep as ProjectStepModel } from '../domain/lifecycle';
 import type { Participant, Project as ProjectModel } from '../domain/project';
@@ -11,7 +11,8 @@ export async function visibleProject(ctx: EnterpriseContext, project: ProjectMod
 }
 
 export const Project = {
-  __resolveReference: async (reference: { id: string }, ctx: EnterpriseContext) => visibleProject(ctx, await ctx.projectById.load(reference.id)),
+  __resolveReference: async (reference: { id: string }, ctx: EnterpriseContext) =>
+    (isUuid(reference.id) ? visibleProject(ctx, await ctx.projectById.load(reference.id)) : null),
   generalContractor: async (project: ProjectModel, _: unknown, ctx: EnterpriseContext) =>
     visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(project.generalContractorUscc)),
   contractValue: (project: ProjectModel) => project.contractValueFen,

@@ -1,5 +1,6 @@
 import {
-  connection, forbidden, invalidInput, isUuid, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs,
+  connection, cursorKeys, forbidden, hasUsccShape, invalidInput, isUuid, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal,
+  seesRegion, usccShapeSchema, type PageArgs,
 } from '@yikatong/platform';
 import type { EnterpriseType } from '../domain/enterprise';
 import { enterpriseStatistics } from '../store/statistics';
@@ -10,12 +11,14 @@ import { toProject } from '../store/projects';
 import { visibleProject } from './project';
 
 export const Query = {
-  enterprise: async (_: unknown, args: { uscc: string }, ctx: EnterpriseContext) =>
-    visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(args.uscc.trim().toUpperCase())),
+  enterprise: async (_: unknown, args: { uscc: string }, ctx: EnterpriseContext) => {
+    const uscc = args.uscc.trim().toUpperCase();
+    return hasUsccShape(uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(uscc)) : null;
+  },
 
   enterprises: async (_: unknown, args: PageArgs & { regionCode?: string | null; type?: string | null; eligible?: boolean | null }, ctx: EnterpriseContext) => {
     const principal = requireListAccess(ctx.principal);
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, usccShapeSchema);
     if (args.regionCode && !seesRegion(principal, args.regionCode)) throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
     const regions = args.regionCode ? [args.regionCode] : principal.regionCodes;
     const rows = await ctx.db.enterprise.findMany({
@@ -23,7 +26,7 @@ export const Query = {
         OR: regions.map((region) => ({ regionCode: { startsWith: regionPrefix(region) } })),
         ...(args.type ? { type: args.type as EnterpriseType } : {}),
         ...(typeof args.eligible === 'boolean' ? { blocks: args.eligible ? { none: {} } : { some: {} } } : {}),
-        ...(afterKey ? { uscc: { gt: afterKey } } : {}),
+        ...(after ? { uscc: { gt: after } } : {}),
       },
       orderBy: { uscc: 'asc' },
       take: take + 1,
@@ -48,7 +51,7 @@ export const Query = {
 
   projects: async (_: unknown, args: PageArgs & { regionCode?: string | null; stage?: string | null }, ctx: EnterpriseContext) => {
     const principal = requirePrincipal(ctx.principal);
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, cursorKeys.uuid);
     let scope: object;
     if (principal.kind === 'PORTAL') {
       if (args.regionCode && !seesRegion(principal, args.regionCode)) throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
@@ -62,7 +65,7 @@ export const Query = {
       throw forbidden('Projects are listed for portals, enterprises and our services.');
     }
     const rows = await ctx.db.project.findMany({
-      where: { AND: [scope, args.stage ? { stage: args.stage as never } : {}, afterKey ? { id: { gt: afterKey } } : {}] },
+      where: { AND: [scope, args.stage ? { stage: args.stage as never } : {}, after ? { id: { gt: after } } : {}] },
       orderBy: { id: 'asc' },
       take: take + 1,
     });

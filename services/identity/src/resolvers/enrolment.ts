@@ -1,4 +1,4 @@
-import { requirePrincipal } from '@yikatong/platform';
+import { isUuid, requirePrincipal } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import type { Enrolment as EnrolmentModel } from '../domain/enrolment';
 import { canSeeEnrolment } from './access';
@@ -6,7 +6,7 @@ import { visibleWorker } from './worker';
 
 export const Enrolment = {
   __resolveReference: async (reference: { id: string }, ctx: IdentityContext) => {
-    const enrolment = await ctx.enrolmentById.load(reference.id);
+    const enrolment = isUuid(reference.id) ? await ctx.enrolmentById.load(reference.id) : null;
     return enrolment && canSeeEnrolment(requirePrincipal(ctx.principal), enrolment) ? enrolment : null;
   },
   worker: async (enrolment: EnrolmentModel, _: unknown, ctx: IdentityContext) => visibleWorker(ctx, await ctx.workerById.load(enrolment.workerId)),

@@ -1,8 +1,10 @@
+import { hasUsccShape } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { assertCanSeeEnterprise, canSeeCard } from './access';
 
 export const Enterprise = {
   __resolveReference: (reference: { uscc: string }, ctx: IdentityContext) => {
+    if (!hasUsccShape(reference.uscc)) return null;
     assertCanSeeEnterprise(ctx.principal, reference.uscc);
     return { uscc: reference.uscc };
   },

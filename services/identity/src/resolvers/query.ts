@@ -1,6 +1,6 @@
 import {
-  connection, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionCodeSchema, regionPrefix, requireKind,
-  requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type PageArgs, type Principal,
+  connection, cursorKeys, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionCodeSchema, regionPrefix, requireKind,
+  requirePrincipal, requireRegion, requireScope, requireUuid, SCOPES, seesRegion, type PageArgs, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { chinaDayRange, periodBounds } from '../domain/calendar';
@@ -60,7 +60,7 @@ const optional = <T>(value: T | null | undefined, where: (value: T) => object) =
 /** Attendance of a project is for its enterprises, portals of its region and our services. */
 async function requireProjectAccess(ctx: IdentityContext, projectId: string) {
   const principal = requirePrincipal(ctx.principal);
-  const project = isUuid(projectId) ? await ctx.projectById.load(projectId) : null;
+  const project = await ctx.projectById.load(requireUuid(projectId, 'projectId'));
   if (!project) throw invalidInput('PROJECT_NOT_FOUND', 'projectId', 'No registered project has this id.');
   if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
   else if (principal.kind === 'ENTERPRISE' && !project.participants.includes(principal.enterpriseUscc ?? '')) throw forbidden('Your enterprise is not on this project.');
@@ -94,7 +94,8 @@ export const Query = {
   workers: async (_: unknown, args: PageArgs & { filter?: ListFilter | null }, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
     const filter = args.filter ?? {};
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, cursorKeys.uuid);
+    if (filter.projectId) requireUuid(filter.projectId, 'filter.projectId');
     const enrolmentFilter = { ...optional(filter.projectId, (projectId) => ({ projectId })), ...optional(filter.employerUscc, (employerUscc) => ({ employerUscc })) };
     const rows = await ctx.db.worker.findMany({
       where: {
@@ -102,7 +103,7 @@ export const Query = {
           workerScope(principal, filter),
           optional(filter.tradeCode, (tradeCode) => ({ tradeCode: tradeCode.toUpperCase() })),
           Object.keys(enrolmentFilter).length ? { enrolments: { some: enrolmentFilter } } : {},
-          afterKey ? { id: { gt: afterKey } } : {},
+          after ? { id: { gt: after } } : {},
         ],
       },
       orderBy: { id: 'asc' },
@@ -114,7 +115,8 @@ export const Query = {
   enrolments: async (_: unknown, args: PageArgs & { filter?: (ListFilter & { status?: 'ACTIVE' | 'ENDED' | null; registeredLate?: boolean | null }) | null }, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
     const filter = args.filter ?? {};
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, cursorKeys.uuid);
+    if (filter.projectId) requireUuid(filter.projectId, 'filter.projectId');
     const rows = await ctx.db.enrolment.findMany({
       where: { AND: [
         enrolmentScope(principal, filter),
@@ -123,7 +125,7 @@ export const Query = {
         optional(filter.tradeCode, (tradeCode) => ({ tradeCode: tradeCode.toUpperCase() })),
         optional(filter.status, (status) => ({ status })),
         filter.registeredLate == null ? {} : { registeredLateByDays: filter.registeredLate ? { gt: 0 } : 0 },
-        afterKey ? { id: { gt: afterKey } } : {},
+        after ? { id: { gt: after } } : {},
       ] },
       orderBy: { id: 'asc' },
       take: take + 1,
@@ -139,7 +141,7 @@ export const Query = {
 
   attendanceAnomalies: async (_: unknown, args: PageArgs & { projectId?: string | null; regionCode?: string | null; kind?: string | null }, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, cursorKeys.serial);
     if (principal.kind === 'ENTERPRISE' && !args.projectId) throw invalidInput('PROJECT_REQUIRED', 'projectId', 'An enterprise lists anomalies of one of its projects.');
     if (args.projectId) await requireProjectAccess(ctx, args.projectId);
     else requireKind(principal, 'PORTAL', 'SERVICE');
@@ -149,7 +151,7 @@ export const Query = {
           principal.kind === 'PORTAL' ? { OR: inRegions(portalRegions(principal, args.regionCode)) } : {},
           optional(args.projectId, (projectId) => ({ projectId })),
           optional(args.kind, (kind) => ({ kind: kind as never })),
-          afterKey ? { id: { lt: BigInt(afterKey) } } : {},
+          after === undefined ? {} : { id: { lt: after } },
         ],
       },
       orderBy: { id: 'desc' },
@@ -165,13 +167,14 @@ export const Query = {
 
   auditEntries: async (_: unknown, args: PageArgs & { subjectId?: string | null; regionCode?: string | null }, ctx: IdentityContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.auditRead);
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, cursorKeys.serial);
+    if (args.subjectId) requireUuid(args.subjectId, 'subjectId');
     const rows = await ctx.db.auditEntry.findMany({
       where: {
         AND: [
           { OR: inRegions(portalRegions(principal, args.regionCode)) },
           optional(args.subjectId, (subjectId) => ({ subjectId })),
-          afterKey ? { id: { lt: BigInt(afterKey) } } : {},
+          after === undefined ? {} : { id: { lt: after } },
         ],
       },
       orderBy: { id: 'desc' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   chinaDay, forbidden, invalidInput, notFound, parseInput, regionCodeSchema, requireKind, requirePrincipal, requireRegion, requireScope,
-  SCOPES, type Principal,
+  requireUuid, SCOPES, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { LUHN_WARNING } from '../domain/bank-card';
@@ -55,9 +55,10 @@ export const workerMutations = {
   changeWageCard: async (_: unknown, args: { input: { workerId: string; bankCode: string; cardNumber: string; workerPresent?: boolean | null } }, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
     const actor = wageCardActor(principal, args.input.workerPresent);
+    const workerId = requireUuid(args.input.workerId, 'workerId');
     const now = ctx.clock.now();
     const result = await ctx.db.$transaction(async (tx) => {
-      const worker = await tx.worker.findUnique({ where: { id: args.input.workerId } });
+      const worker = await tx.worker.findUnique({ where: { id: workerId } });
       if (!worker) throw notFound('WORKER_NOT_FOUND', 'No registered worker has this id.', 'workerId');
       if (actor.kind === 'AGENT') requireRegion(principal, worker.regionCode);
       const { change, events } = changeWageCard(
@@ -83,7 +84,7 @@ export const workerMutations = {
     const authority = args.input.authority.trim();
     if (description.length < 4) throw invalidInput('INVALID_INPUT', 'description', 'Describe the conduct in at least 4 characters.');
     if (authority.length < 2) throw invalidInput('INVALID_INPUT', 'authority', 'Name the authority that recorded it.');
-    const worker = await ctx.db.worker.findUnique({ where: { id: args.input.workerId }, select: { regionCode: true } });
+    const worker = await ctx.db.worker.findUnique({ where: { id: requireUuid(args.input.workerId, 'workerId') }, select: { regionCode: true } });
     if (!worker) throw notFound('WORKER_NOT_FOUND', 'No registered worker has this id.', 'workerId');
     requireRegion(principal, worker.regionCode);
     return ctx.db.conductRecord.create({

@@ -1,4 +1,4 @@
-import { requirePrincipal } from '@yikatong/platform';
+import { isUuid, requirePrincipal } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { LUHN_WARNING } from '../domain/bank-card';
 import type { AuditRecord } from '../store/audit';
@@ -24,7 +24,9 @@ async function personalField(ctx: IdentityContext, worker: WorkerRow, field: str
 }
 
 export const Worker = {
-  __resolveReference: async (reference: { id: string }, ctx: IdentityContext) => visibleWorker(ctx, await ctx.workerById.load(reference.id)),
+  // A malformed id is hidden like an unknown one, before it reaches a uuid column.
+  __resolveReference: async (reference: { id: string }, ctx: IdentityContext) =>
+    (isUuid(reference.id) ? visibleWorker(ctx, await ctx.workerById.load(reference.id)) : null),
   idNumber: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
     personalField(ctx, worker, 'idNumber', worker.idNumberMasked, worker.idNumberCipher, args.purpose),
   phone: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>

@@ -52,15 +52,19 @@ export const DEFAULT_WARNING_RULES: WarningRule[] = [
   { ruleCode: 'LEAVER_UNPAID', colour: 'YELLOW', metric: 'LEAVERS_UNPAID', operator: '>', threshold: 0, message: 'A worker who left the project was not paid in full on leaving.' },
 ];
 
-export type ProjectMetrics = Partial<Record<Metric, number>>;
+/** Counts, days and percentages are numbers; the money metric is exact fen. */
+export type ProjectMetrics = Partial<Record<Exclude<Metric, 'MAX_WORKER_MONTH_PAY_FEN'>, number>> & { MAX_WORKER_MONTH_PAY_FEN?: bigint };
 
-const holds = (value: number, operator: Operator, threshold: number): boolean => {
+/** Compares a metric with a rule's threshold exactly: JavaScript compares a bigint with a number by their mathematical values. */
+const holds = (value: number | bigint, operator: Operator, threshold: number): boolean => {
+  const above = value > threshold;
+  const below = value < threshold;
   switch (operator) {
-    case '>': return value > threshold;
-    case '>=': return value >= threshold;
-    case '<': return value < threshold;
-    case '<=': return value <= threshold;
-    case '=': return value === threshold;
+    case '>': return above;
+    case '>=': return !below;
+    case '<': return below;
+    case '<=': return !above;
+    case '=': return !above && !below;
   }
 };
 
@@ -150,7 +154,7 @@ export function wageMetrics(facts: ProjectFacts, today: string): ProjectMetrics 
     const unpaid = due.filter((cycle) => cycle.workersPaid < cycle.workersWorked).map((cycle) => cycle.dueOn).sort();
     metrics.DAYS_WAGES_OVERDUE = unpaid.length ? daysSince(unpaid[0]!) : 0;
   }
-  if (maxWorkerMonthPayFen !== null) metrics.MAX_WORKER_MONTH_PAY_FEN = Number(maxWorkerMonthPayFen);
+  if (maxWorkerMonthPayFen !== null) metrics.MAX_WORKER_MONTH_PAY_FEN = maxWorkerMonthPayFen;
   metrics.FUNDING_OVERDUE_DAYS = oldestOverdueInstalment && oldestOverdueInstalment < today ? daysSince(oldestOverdueInstalment) : 0;
   return metrics;
 }

@@ -1,3 +1,5 @@
+import { roundHalfUp, yuan } from './money';
+
 /**
  * The wage guarantee deposit (工资保证金) of one project (DOMAIN.md "Deposit"): a share of the
  * contract value from the province's policy, adjusted by the enterprise's history. Every step is
@@ -36,7 +38,6 @@ export interface DepositAssessment {
 
 const percentOfBp = (rateBp: number, percent: number) => Math.round((rateBp * percent) / 100);
 const bpText = (bp: number) => `${(bp / 100).toFixed(2)} %`;
-const yuan = (fen: bigint) => `¥${(fen / 100n).toLocaleString('en-US')}`;
 
 export function assessDeposit(contractValueFen: bigint, history: DepositHistory, policy: DepositPolicy): DepositAssessment {
   const trace: string[] = [`base rate ${bpText(policy.baseRateBp)} of the contract value ${yuan(contractValueFen)}`];
@@ -63,8 +64,7 @@ export function assessDeposit(contractValueFen: bigint, history: DepositHistory,
     rateBp = policy.floorRateBp;
     trace.push(`raised to the floor ${bpText(rateBp)}`);
   }
-  // Rounded up to the fen: the deposit must cover at least the rate.
-  let amountFen = (contractValueFen * BigInt(rateBp) + 9_999n) / 10_000n;
+  let amountFen = roundHalfUp(contractValueFen * BigInt(rateBp), 10_000n);
   trace.push(`amount ${yuan(amountFen)} (${amountFen} fen)`);
   if (policy.capFen !== null && amountFen > policy.capFen) {
     amountFen = policy.capFen;

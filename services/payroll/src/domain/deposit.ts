@@ -3,6 +3,7 @@ import { createEvent, depositDrawdownStartedV1, depositPlacedV1, type CloudEvent
 import { addMonthsToDay, addWorkingDays, AppError, chinaDay, instantPlusDays, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import type { DepositAssessment } from './deposit-rate';
 import { depositPlaced, depositReleased, depositToppedUp, drawdownStarted, type Transfer } from './ledger';
+import { yuan } from './money';
 import { PAYROLL_SOURCE } from './wage-account';
 
 /**
@@ -50,7 +51,6 @@ export const DEFAULT_DEPOSIT_DEADLINES: DepositDeadlines = {
 };
 
 const fail = (code: string, message: string, field?: string) => new AppError(code, message, field);
-const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toFixed(2)}`;
 
 export interface Placement {
   form: DepositForm;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, disbursementRequestedV1, type CloudEvent } from '@yikatong/contracts';
 import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { batchReserved, type Transfer } from './ledger';
+import { yuan } from './money';
 import type { WageSheet } from './wage-sheet';
 import { PAYROLL_SOURCE } from './wage-account';
 
@@ -63,7 +64,7 @@ export function disburse(
   const payable = lines.filter((line) => line.netFen > 0n);
   const total = payable.reduce((sum, line) => sum + line.netFen, 0n);
   if (total > availableFen) {
-    throw new AppError('INSUFFICIENT_FUNDS', `The wage account holds ¥${Number(availableFen) / 100}, the sheet needs ¥${Number(total) / 100}: the client must fund ¥${Number(total - availableFen) / 100} more.`, 'sheetId');
+    throw new AppError('INSUFFICIENT_FUNDS', `The wage account holds ${yuan(availableFen)}, the sheet needs ${yuan(total)}: the client must fund ${yuan(total - availableFen)} more.`, 'sheetId');
   }
   const byBank = new Map<string, PayableLine[]>();
   for (const line of payable) byBank.set(line.card!.bankCode, [...(byBank.get(line.card!.bankCode) ?? []), line]);

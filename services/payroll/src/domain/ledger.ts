@@ -1,7 +1,7 @@
 /**
  * The project's double-entry ledger, in fen. Every movement is one transfer that debits one
  * account and credits another by the same positive amount, so the accounts always sum to zero;
- * each names its cause (a funding receipt, a batch reservation, a line payment or reversal),
+ * each names its cause (a funding receipt, a batch reservation, a line payment or reversal, the balance returned at closing),
  * and a cause moves money once. Balances are derived from the transfers.
  */
 export const LEDGER_ACCOUNTS = {
@@ -21,6 +21,8 @@ export const LEDGER_ACCOUNTS = {
   guarantor: 'GUARANTOR',
   /** Drawn from the deposit, not yet reported paid to the workers by the bank. */
   drawdownsInFlight: 'DRAWDOWNS_IN_FLIGHT',
+  /** What was left in the wage account when it closed, handed to the general contractor, whose it is then (《保障农民工工资支付条例》). */
+  balanceReturned: 'BALANCE_RETURNED',
 } as const;
 
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[keyof typeof LEDGER_ACCOUNTS];
@@ -28,7 +30,7 @@ export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[keyof typeof LEDGER_ACCOUNT
 /** Accounts that hold money and can never go below zero. */
 export const NON_NEGATIVE_ACCOUNTS: readonly LedgerAccount[] = [LEDGER_ACCOUNTS.wageAccount, LEDGER_ACCOUNTS.paymentsInFlight, LEDGER_ACCOUNTS.depositHeld, LEDGER_ACCOUNTS.drawdownsInFlight];
 
-export type TransferCause = 'FUNDING' | 'RESERVATION' | 'PAYMENT' | 'REVERSAL' | 'DEPOSIT' | 'TOP_UP' | 'DRAWDOWN' | 'DRAWDOWN_PAID' | 'RELEASE';
+export type TransferCause = 'FUNDING' | 'RESERVATION' | 'PAYMENT' | 'REVERSAL' | 'DEPOSIT' | 'TOP_UP' | 'DRAWDOWN' | 'DRAWDOWN_PAID' | 'RELEASE' | 'BALANCE_RETURN';
 
 export interface Transfer {
   projectId: string;
@@ -85,3 +87,7 @@ export const drawdownPaid = (projectId: string, drawdownId: string, amountFen: b
 
 export const depositReleased = (projectId: string, depositId: string, amountFen: bigint, at: Date) =>
   transfer(projectId, LEDGER_ACCOUNTS.contractorDeposit, LEDGER_ACCOUNTS.depositHeld, amountFen, 'RELEASE', depositId, at);
+
+/** Closing the wage account hands what is left in it to the general contractor; the account's id is the cause, so it happens once. */
+export const balanceReturned = (projectId: string, accountId: string, amountFen: bigint, at: Date) =>
+  transfer(projectId, LEDGER_ACCOUNTS.balanceReturned, LEDGER_ACCOUNTS.wageAccount, amountFen, 'BALANCE_RETURN', accountId, at);

@@ -1,5 +1,6 @@
 import type { EmploymentKind, RateKind, WorkerVerificationMessage } from '@yikatong/contracts';
 import type { MinimumWageEntry } from './minimum-wage';
+import { hundredths, multiply, prorate, yuan } from './money';
 import type { PayCycle } from './pay-cycle';
 
 /**
@@ -70,26 +71,51 @@ const IDENTITY_PROBLEMS: Record<string, string> = {
   NO_ATTENDANCE: 'has no attendance in the cycle',
 };
 
-const yuan = (fen: bigint) => `¥${(Number(fen) / 100).toFixed(2)}`;
 const sum = (items: ReadonlyArray<{ amountFen: bigint }>) => items.reduce((total, item) => total + item.amountFen, 0n);
-const roundFen = (value: number) => BigInt(Math.round(value));
+/** Hours a day a daily guideline price stands for, to compare an hourly rate with it. */
+const GUIDELINE_DAY_HOURS = 8n;
 
-function basePay(rateKind: RateKind, rateFen: bigint, days: number, hours: number, policy: PayPolicy): bigint {
+/** A monthly amount for `days` of the month: prorated by the legal 21.75 days, never more than the month. */
+const monthPart = (monthlyFen: bigint, days: number, policy: PayPolicy) =>
+  days >= policy.standardMonthDays ? monthlyFen : prorate(monthlyFen, days, policy.standardMonthDays);
+
+/**
+ * This cycle's share of a monthly amount: the month's days so far (the other half's and these)
+ * prorated, less what the other half already took, so two half-month sheets never pay more than one month.
+ */
+const monthShare = (monthlyFen: bigint, days: number, otherHalf: { days: number; fen: bigint } | null, policy: PayPolicy) => {
+  if (!otherHalf) return monthPart(monthlyFen, days, policy);
+  const share = monthPart(monthlyFen, otherHalf.days + days, policy) - otherHalf.fen;
+  return share > 0n ? share : 0n;
+};
+
+function basePay(rateKind: RateKind, rateFen: bigint, worker: { days: number; hours: number }, otherHalf: OtherHalf | null, policy: PayPolicy): bigint {
   switch (rateKind) {
     case 'DAILY':
-      return rateFen * BigInt(days);
+      return rateFen * BigInt(worker.days);
     case 'HOURLY':
-      return roundFen(Number(rateFen) * hours);
+      return multiply(rateFen, worker.hours);
     case 'MONTHLY':
-      return roundFen(Number(rateFen) * Math.min(days / policy.standardMonthDays, 1));
+      return monthShare(rateFen, worker.days, otherHalf?.rateKind === 'MONTHLY' ? { days: otherHalf.days, fen: otherHalf.basePayFen } : null, policy);
   }
 }
 
-/** A rate expressed per day, to compare with the trade's guideline prices (which are daily). */
-function dailyEquivalent(rateKind: RateKind, rateFen: bigint, policy: PayPolicy): number {
-  if (rateKind === 'DAILY') return Number(rateFen);
-  if (rateKind === 'HOURLY') return Number(rateFen) * 8;
-  return Number(rateFen) / policy.standardMonthDays;
+/** Whether a rate is below a daily price, compared exactly: an hourly rate for 8 h, a monthly one over 21.75 days. */
+function belowDailyPrice(rateKind: RateKind, rateFen: bigint, dailyPriceFen: bigint, policy: PayPolicy): boolean {
+  if (rateKind === 'DAILY') return rateFen < dailyPriceFen;
+  if (rateKind === 'HOURLY') return rateFen * GUIDELINE_DAY_HOURS < dailyPriceFen;
+  // rate / (2175 / 100) < price  ⇔  rate × 100 < price × 2175
+  return rateFen * 100n < dailyPriceFen * hundredths(policy.standardMonthDays);
+}
+
+/**
+ * The worker's line on the live sheet of the month's other half, if any. Amounts set by the month
+ * (a monthly rate, the monthly minimum wage) are shared over both halves' days.
+ */
+export interface OtherHalf {
+  days: number;
+  rateKind: string;
+  basePayFen: bigint;
 }
 
 export interface LineContext {
@@ -100,6 +126,7 @@ export interface LineContext {
   additions: Array<PayItem<AdditionKind>>;
   deductions: Array<PayItem<DeductionKind>>;
   policy: PayPolicy;
+  otherHalf: OtherHalf | null;
 }
 
 export function computeLine(worker: VerifiedWorker, context: LineContext): ComputedLine {
@@ -109,7 +136,7 @@ export function computeLine(worker: VerifiedWorker, context: LineContext): Compu
   const rateKind = (['DAILY', 'MONTHLY', 'HOURLY'].includes(worker.rateKind) ? worker.rateKind : 'DAILY') as RateKind;
   const employmentKind = (worker.employmentKind === 'PART_TIME' ? 'PART_TIME' : 'FULL_TIME') as EmploymentKind;
   const rateFen = BigInt(worker.rateFen || '0');
-  const basePayFen = basePay(rateKind, rateFen, worker.days, worker.hours, policy);
+  const basePayFen = basePay(rateKind, rateFen, worker, context.otherHalf, policy);
   const grossFen = basePayFen + sum(context.additions);
   const deductionsFen = sum(context.deductions);
   const netFen = grossFen - deductionsFen;
@@ -130,18 +157,19 @@ export function computeLine(worker: VerifiedWorker, context: LineContext): Compu
   }
   if (minimumWage && worker.days > 0) {
     if (employmentKind === 'PART_TIME') {
-      const required = roundFen(Number(minimumWage.hourlyFen) * worker.hours);
+      const required = multiply(minimumWage.hourlyFen, worker.hours);
       if (comparableFen < required) {
         errors.push({ code: 'BELOW_MINIMUM_WAGE', message: `${yuan(comparableFen)} for ${worker.hours} h is below the hourly minimum wage ${yuan(minimumWage.hourlyFen)} (at least ${yuan(required)}).` });
       }
     } else {
-      const required = roundFen(Number(minimumWage.monthlyFen) * Math.min(worker.days / policy.standardMonthDays, 1));
+      const otherHalf = context.otherHalf && { days: context.otherHalf.days, fen: monthPart(minimumWage.monthlyFen, context.otherHalf.days, policy) };
+      const required = monthShare(minimumWage.monthlyFen, worker.days, otherHalf, policy);
       if (comparableFen < required) {
         errors.push({ code: 'BELOW_MINIMUM_WAGE', message: `${yuan(comparableFen)} for ${worker.days} days is below the monthly minimum wage ${yuan(minimumWage.monthlyFen)} prorated (at least ${yuan(required)}).` });
       }
     }
   }
-  if (context.guidelineP10Fen !== null && dailyEquivalent(rateKind, rateFen, policy) < Number(context.guidelineP10Fen)) {
+  if (context.guidelineP10Fen !== null && belowDailyPrice(rateKind, rateFen, context.guidelineP10Fen, policy)) {
     warnings.push({ code: 'RATE_BELOW_GUIDELINE_P10', message: `The rate is below the ${worker.tradeCode} guideline price p10 (${yuan(context.guidelineP10Fen)} a day).` });
   }
   if (netFen > policy.largePaymentFen) {

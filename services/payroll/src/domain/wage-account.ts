@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, wageAccountOpenedV1, type CloudEvent } from '@yikatong/contracts';
 import { AppError, chinaDay, instantPlusDays, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { balanceReturned, type Transfer } from './ledger';
 
 export const PAYROLL_SOURCE = '/yikatong/payroll';
 
@@ -66,9 +67,17 @@ export function startClosing(account: WageAccount, openArrears: number, policy: 
   return { ...account, status: 'CLOSING', noticeUntil: instantPlusDays(at, policy.noticeDays) };
 }
 
-export function close(account: WageAccount, openArrears: number, at: Date): WageAccount {
+/**
+ * Closes the account after its notice. The money left in it is the general contractor's once no
+ * wages are owed (《保障农民工工资支付条例》: 账户内余额归施工总承包单位所有): one ledger transfer
+ * hands it over, so nothing stays stranded in a closed account.
+ */
+export function close(account: WageAccount, openArrears: number, balanceFen: bigint, at: Date): { account: WageAccount; transfers: Transfer[] } {
   if (account.status !== 'CLOSING') throw fail('WAGE_ACCOUNT_NOT_CLOSING', 'Start the closing notice first.', 'accountId');
   if (at < account.noticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDay(account.noticeUntil!)}.`, 'accountId');
   if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) were raised during the notice; settle them before closing.`, 'accountId');
-  return { ...account, status: 'CLOSED', closedAt: at };
+  return {
+    account: { ...account, status: 'CLOSED', closedAt: at },
+    transfers: balanceFen > 0n ? [balanceReturned(account.projectId, account.id, balanceFen, at)] : [],
+  };
 }

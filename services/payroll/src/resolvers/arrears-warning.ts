@@ -1,4 +1,4 @@
-import { requirePrincipal, seesRegion } from '@yikatong/platform';
+import { isUuid, requirePrincipal, seesRegion } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 
 interface WarningRow {
@@ -18,6 +18,7 @@ export function canSeeWarning(ctx: PayrollContext, warning: WarningRow): boolean
 export const ArrearsWarning = {
   /** Enterprise lists an enterprise's warnings; the gateway comes here for what only payroll knows. */
   __resolveReference: async (reference: { id: string }, ctx: PayrollContext) => {
+    if (!isUuid(reference.id)) return null;
     const warning = await ctx.loaders.warningById.load(reference.id);
     return warning && canSeeWarning(ctx, warning) ? warning : null;
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflict, dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import { conflict, dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, requireUuid, SCOPES } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { PayrollTx } from '../db';
 import { DEFAULT_DEPOSIT_DEADLINES, placeDeposit, requestRelease, reviewRelease, startDrawdown, topUp } from '../domain/deposit';
@@ -23,7 +23,7 @@ const drawdownInput = z.object({
 });
 
 async function projectOf(tx: PayrollTx, projectId: string) {
-  const project = await tx.payrollProject.findUnique({ where: { projectId } });
+  const project = await tx.payrollProject.findUnique({ where: { projectId: requireUuid(projectId, 'projectId') } });
   if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
   return project;
 }
@@ -92,7 +92,7 @@ export const depositMutations = {
   confirmDepositDrawdownPaid: (_: unknown, args: { drawdownId: string; bankReference: string }, ctx: PayrollContext) => {
     const principal = requireKind(ctx.principal, 'BANK');
     return inTransaction(ctx, async (tx) => {
-      const drawdown = await tx.depositDrawdown.findUnique({ where: { id: args.drawdownId } });
+      const drawdown = await tx.depositDrawdown.findUnique({ where: { id: requireUuid(args.drawdownId, 'drawdownId') } });
       const bank = drawdown && (await tx.wageAccount.findFirst({ where: { projectId: drawdown.projectId, bankCode: principal.bankCode } }));
       if (!drawdown || !bank) throw notFound('DRAWDOWN_NOT_FOUND', 'Your bank has no drawdown with this id.', 'drawdownId');
       if (drawdown.status === 'PAID') return drawdown;
@@ -108,7 +108,7 @@ export const depositMutations = {
   recordDepositTopUp: (_: unknown, args: { projectId: string; amount: bigint; bankReference: string }, ctx: PayrollContext) => {
     const principal = requireKind(ctx.principal, 'BANK');
     return inTransaction(ctx, async (tx) => {
-      const deposit = await lockLiveDeposit(tx, args.projectId);
+      const deposit = await lockLiveDeposit(tx, requireUuid(args.projectId, 'projectId'));
       const bank = deposit && (await tx.wageAccount.findFirst({ where: { projectId: deposit.projectId, bankCode: principal.bankCode } }));
       if (!deposit || !bank) throw notFound('DEPOSIT_NOT_FOUND', 'Your bank holds no deposit for this project.', 'projectId');
       if (args.bankReference.trim().length < 4) throw conflict('BANK_REFERENCE_REQUIRED', 'Give the bank voucher number.', 'bankReference');

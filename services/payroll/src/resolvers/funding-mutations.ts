@@ -43,6 +43,8 @@ export const fundingMutations = {
     const principal = requireKind(ctx.principal, 'BANK');
     const input = parseInput(receiptInput, args.input);
     const receipt = await ctx.db.$transaction(async (tx) => {
+      // Locked, so money is never received into an account being closed (closing hands its balance over).
+      await tx.$executeRawUnsafe('SELECT 1 FROM wage_account WHERE id = $1::uuid FOR UPDATE', input.accountId);
       const account = await tx.wageAccount.findUnique({ where: { id: input.accountId } });
       if (!account || account.bankCode !== principal.bankCode) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'Your bank holds no wage account with this id.', 'accountId');
       if (account.status !== 'ACTIVE' && account.status !== 'CLOSING') throw conflict('WAGE_ACCOUNT_NOT_ACTIVE', `The account is ${account.status.toLowerCase()}.`, 'accountId');

@@ -5,6 +5,7 @@ import { depositMutations } from './deposit-mutations';
 import { fundingMutations } from './funding-mutations';
 import { FundingInstalment, FundingReceipt, ProjectLedger } from './ledger';
 import { Query } from './query';
+import { WageAccount } from './wage-account';
 import { wageAccountMutations } from './wage-account-mutations';
 import { DisbursementBatch, Payment, WageLine, WageSheet } from './wage-sheet';
 import { wageSheetMutations } from './wage-sheet-mutations';
@@ -15,6 +16,7 @@ export const resolvers = {
   DateTime: dateTimeScalar,
   Query: { ...Query, ...depositQueries },
   Mutation: { ...wageAccountMutations, ...wageSheetMutations, ...fundingMutations, ...depositMutations },
+  WageAccount,
   WageSheet,
   WageLine,
   Payment,

@@ -1,13 +1,13 @@
-import { connection, pageRequest, type PageArgs } from '@yikatong/platform';
+import { connection, cursorKeys, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { Instalment } from '../domain/funding';
 
 export const ProjectLedger = {
   /** Oldest first, the order money moved in. */
   transfers: async (ledger: { projectId: string }, args: PageArgs, ctx: PayrollContext) => {
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, cursorKeys.serial);
     const rows = await ctx.db.ledgerTransfer.findMany({
-      where: { projectId: ledger.projectId, ...(afterKey ? { id: { gt: BigInt(afterKey) } } : {}) },
+      where: { projectId: ledger.projectId, ...(after === undefined ? {} : { id: { gt: after } }) },
       orderBy: { id: 'asc' },
       take: take + 1,
     });

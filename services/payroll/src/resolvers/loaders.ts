@@ -2,11 +2,9 @@ import DataLoader from 'dataloader';
 import { byId, groupBy } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 
-/** One set of loaders per request: a sheet's lines, batches and a line's latest payment in one query each. */
+/** One set of loaders per request: a sheet's batches and a line's payments in one query each. */
 export function createPayrollLoaders(db: PayrollDb) {
   return {
-    linesBySheet: new DataLoader(async (sheetIds: readonly string[]) =>
-      groupBy(sheetIds, await db.wageLine.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { workerId: 'asc' } }), (line) => line.sheetId)),
     batchesBySheet: new DataLoader(async (sheetIds: readonly string[]) =>
       groupBy(sheetIds, await db.disbursementBatch.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { bankCode: 'asc' } }), (batch) => batch.sheetId)),
     paymentsByWageLine: new DataLoader(async (lineIds: readonly string[]) =>

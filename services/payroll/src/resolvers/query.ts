@@ -1,4 +1,7 @@
-import { connection, dateOfDay, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import { z } from 'zod';
+import {
+  connection, cursorKeys, dateOfDay, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, requireUuid, seesRegion, type PageArgs,
+} from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
 import { minimumWageInForce } from '../domain/minimum-wage';
@@ -19,16 +22,15 @@ const requireRegionCode = (regionCode: string) => {
  * Newest-first paging on (a sortable field, id): the cursor holds both, so rows that share the
  * field's value are neither skipped nor repeated.
  */
-function newestFirst<F extends string>(field: F, afterKey: string | undefined, parse: (text: string) => unknown = (text) => text) {
+function newestFirst<F extends string, V>(field: F, after: readonly [V, string] | undefined) {
   const orderBy = [{ [field]: 'desc' }, { id: 'desc' }] as Array<Record<string, 'desc'>>;
-  if (!afterKey) return { where: {}, orderBy };
-  const separator = afterKey.lastIndexOf('|');
-  const value = parse(afterKey.slice(0, separator));
-  const id = afterKey.slice(separator + 1);
+  if (!after) return { where: {}, orderBy };
+  const [value, id] = after;
   return { where: { OR: [{ [field]: { lt: value } }, { [field]: value, id: { lt: id } }] }, orderBy };
 }
-const cursorOf = (value: string | Date, id: string) => `${value instanceof Date ? value.toISOString() : value}|${id}`;
-const asDate = (text: string) => new Date(text);
+const instantAndId = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
+const periodAndId = z.tuple([cursorKeys.period, cursorKeys.uuid]);
+const cursorOf = (value: string | Date, id: string) => [value instanceof Date ? value.toISOString() : value, id];
 
 /** Who sees a project's money: portals of its region, its general contractor, the bank holding its account. */
 async function canSeeProjectMoney(ctx: PayrollContext, projectId: string): Promise<boolean> {
@@ -70,9 +72,9 @@ export const Query = {
   /** Newest first; an enterprise sees the sheets it prepared or whose project it contracts. */
   wageSheets: async (_: unknown, args: PageArgs & { projectId: string; period?: string | null }, ctx: PayrollContext) => {
     const principal = requirePrincipal(ctx.principal);
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, instantAndId);
     if (!isUuid(args.projectId)) return connection([], take, () => '');
-    const page = newestFirst('preparedAt', afterKey, asDate);
+    const page = newestFirst('preparedAt', after);
     const rows = await ctx.db.wageSheet.findMany({
       where: {
         AND: [
@@ -90,16 +92,16 @@ export const Query = {
 
   myPayslips: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
     const principal = requireKind(ctx.principal, 'WORKER');
-    const { take, afterKey } = pageRequest(args);
-    const page = newestFirst('period', afterKey);
+    const { take, after } = pageRequest(args, periodAndId);
+    const page = newestFirst('period', after);
     const rows = await ctx.db.wageLine.findMany({ where: { AND: [{ workerId: principal.subject }, page.where] }, orderBy: page.orderBy, take: take + 1 });
     return connection(rows, take, (line) => cursorOf(line.period, line.id));
   },
 
   disbursementBatches: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
     const principal = requireKind(ctx.principal, 'BANK');
-    const { take, afterKey } = pageRequest(args);
-    const page = newestFirst('createdAt', afterKey, asDate);
+    const { take, after } = pageRequest(args, instantAndId);
+    const page = newestFirst('createdAt', after);
     const rows = await ctx.db.disbursementBatch.findMany({ where: { AND: [{ bankCode: principal.bankCode }, page.where] }, orderBy: page.orderBy, take: take + 1 });
     return connection(rows, take, (batch) => cursorOf(batch.createdAt, batch.id));
   },
@@ -120,12 +122,13 @@ export const Query = {
     ctx: PayrollContext,
   ) => {
     const principal = requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'BANK', 'SERVICE');
-    const { take, afterKey } = pageRequest(args);
+    const { take, after } = pageRequest(args, instantAndId);
     if (args.regionCode) requireRegionCode(args.regionCode);
+    if (args.projectId) requireUuid(args.projectId, 'projectId');
     const scope = principal.kind === 'PORTAL'
       ? { OR: principal.regionCodes.map((code) => ({ regionCode: { startsWith: regionPrefix(code) } })) }
       : principal.kind === 'ENTERPRISE' ? { uscc: principal.enterpriseUscc } : {};
-    const page = newestFirst('raisedAt', afterKey, asDate);
+    const page = newestFirst('raisedAt', after);
     const rows = await ctx.db.arrearsWarning.findMany({
       where: {
         AND: [

@@ -3,7 +3,8 @@ import { conflict, forbidden, isUuid, notFound, parseInput, requireKind, require
 import type { PayrollContext } from '../context';
 import { close, confirmOpened, requestAccount, startClosing } from '../domain/wage-account';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
-import { projectBalances } from '../store/ledger';
+import { yuan } from '../domain/money';
+import { assertNoNegativeBalance, projectBalances, recordTransfers } from '../store/ledger';
 import type { PayrollTx } from '../db';
 import { currentAccount, findAccounts, saveAccount } from '../store/wage-accounts';
 
@@ -15,6 +16,8 @@ const CLOSING_NOTICE_DAYS = 30;
 /**
  * Closing steps are taken by the general contractor (wages:approve) or a portal of the region
  * (project:register), on a locked account, and never while arrears are open or payments in flight.
+ * Closing hands the balance left to the general contractor in the same transaction; the locked
+ * account row keeps payments (which lock it too) and receipts from moving money meanwhile.
  */
 async function changeClosing(ctx: PayrollContext, accountId: string, step: 'start' | 'close') {
   const principal = requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL');
@@ -26,13 +29,21 @@ async function changeClosing(ctx: PayrollContext, accountId: string, step: 'star
     if (!account || !project) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'No wage account has this id.', 'accountId');
     if (principal.kind === 'PORTAL') requireRegion(requireScope(principal, SCOPES.projectRegister), project.regionCode);
     else if (requireScope(principal, SCOPES.wagesApprove).enterpriseUscc !== account.generalContractorUscc) throw forbidden('Only the general contractor closes its wage account.');
-    const inFlight = (await projectBalances(tx, [account.projectId])).get(account.projectId)!.get(LEDGER_ACCOUNTS.paymentsInFlight)!;
-    if (inFlight > 0n) throw conflict('PAYMENTS_IN_FLIGHT', `¥${Number(inFlight) / 100} of wages are still with the banks; wait for their reports.`, 'accountId');
+    const balances = (await projectBalances(tx, [account.projectId])).get(account.projectId)!;
+    const inFlight = balances.get(LEDGER_ACCOUNTS.paymentsInFlight)!;
+    if (inFlight > 0n) throw conflict('PAYMENTS_IN_FLIGHT', `${yuan(inFlight)} of wages are still with the banks; wait for their reports.`, 'accountId');
     const openArrears = await tx.arrearsWarning.count({ where: { projectId: account.projectId, status: 'OPEN' } });
     const now = ctx.clock.now();
-    const changed = step === 'start' ? startClosing(account, openArrears, { noticeDays: CLOSING_NOTICE_DAYS }, now) : close(account, openArrears, now);
-    await saveAccount(tx, changed, []);
-    return changed;
+    if (step === 'start') {
+      const closing = startClosing(account, openArrears, { noticeDays: CLOSING_NOTICE_DAYS }, now);
+      await saveAccount(tx, closing, []);
+      return closing;
+    }
+    const closed = close(account, openArrears, balances.get(LEDGER_ACCOUNTS.wageAccount)!, now);
+    await saveAccount(tx, closed.account, []);
+    await recordTransfers(tx, closed.transfers);
+    await assertNoNegativeBalance(tx, [account.projectId]);
+    return closed.account;
   });
 }
 

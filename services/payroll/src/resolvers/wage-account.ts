@@ -1,9 +1,9 @@
 import { requirePrincipal, seesRegion } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
-import type { WageAccount } from '../domain/wage-account';
+import type { WageAccount as WageAccountRecord } from '../domain/wage-account';
 
 /** Portals of the project's region, the general contractor, the holding bank and our services see an account. */
-export function canSeeAccount(ctx: PayrollContext, account: WageAccount, projectRegion: string | null): boolean {
+export function canSeeAccount(ctx: PayrollContext, account: WageAccountRecord, projectRegion: string | null): boolean {
   const principal = requirePrincipal(ctx.principal);
   switch (principal.kind) {
     case 'PORTAL':
@@ -18,3 +18,12 @@ export function canSeeAccount(ctx: PayrollContext, account: WageAccount, project
       return false;
   }
 }
+
+export const WageAccount = {
+  /** Null until the account is closed; then what closing handed to the general contractor (its ledger transfer). */
+  balanceReturned: async (account: WageAccountRecord, _: unknown, ctx: PayrollContext) => {
+    if (account.status !== 'CLOSED') return null;
+    const transfer = await ctx.db.ledgerTransfer.findUnique({ where: { cause_causeId: { cause: 'BALANCE_RETURN', causeId: account.id } } });
+    return transfer?.amountFen ?? 0n;
+  },
+};

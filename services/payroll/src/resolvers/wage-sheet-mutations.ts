@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { AppError, conflict, forbidden, notFound, parseInput, PERIOD_PATTERN, requireKind, requireScope, SCOPES } from '@yikatong/platform';
+import { AppError, conflict, forbidden, notFound, parseInput, PERIOD_PATTERN, requireKind, requireScope, requireUuid, SCOPES } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
+import { workersNotYetPaid } from '../domain/paid-days';
 import { payCycle, wagesDueOn } from '../domain/pay-cycle';
 import { computeLine, type AdditionKind, type DeductionKind, type PayItem, type VerifiedWorker } from '../domain/pay-rules';
 import { answerLine, approveSheet, prepareSheet, returnSheet, reviewSheet } from '../domain/wage-sheet';
 import { approveAndDisburse, reissueFailed } from '../store/approval';
 import { payTables } from '../store/pay-tables';
-import { insertSheet, lineStates, lockSheet, saveSheet } from '../store/sheets';
+import { insertSheet, lineStates, linesOnLiveSheets, liveSheetExists, lockProjectSheets, lockSheet, saveSheet } from '../store/sheets';
 import { requireGeneralContractor } from './access';
 
 const item = <K extends [string, ...string[]]>(kinds: K) =>
@@ -25,8 +26,6 @@ const prepareInput = z.object({
   })).default([]),
 });
 
-const uniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
-
 /** Workers of this employer who worked in the cycle, or exactly the listed ones (then every problem counts). */
 function workersForSheet(verified: readonly VerifiedWorker[], employerUscc: string, listed: boolean): VerifiedWorker[] {
   if (!listed) return verified.filter((worker) => worker.employerUscc === employerUscc && worker.days > 0);
@@ -36,7 +35,7 @@ function workersForSheet(verified: readonly VerifiedWorker[], employerUscc: stri
 async function answerOwnLine(ctx: PayrollContext, lineId: string, answer: { confirm: true } | { confirm: false; reason: string }) {
   const principal = requireKind(ctx.principal, 'WORKER');
   return ctx.db.$transaction(async (tx) => {
-    const line = await tx.wageLine.findUnique({ where: { id: lineId } });
+    const line = await tx.wageLine.findUnique({ where: { id: requireUuid(lineId, 'lineId') } });
     if (!line || line.workerId !== principal.subject) throw notFound('WAGE_LINE_NOT_FOUND', 'You have no wage line with this id.', 'lineId');
     const sheet = await lockSheet(tx, line.sheetId);
     const answered = answerLine(sheet, line, answer, ctx.clock.now());
@@ -60,24 +59,29 @@ export const wageSheetMutations = {
     const cycle = payCycle(input.period, input.cycle);
     const tables = await payTables(ctx.db, project.regionCode, cycle.lastDay);
     if (!tables.minimumWage) throw new AppError('MINIMUM_WAGE_NOT_CONFIGURED', `No minimum wage is configured for region ${project.regionCode} on ${cycle.lastDay}; ask the HRSS bureau to enter it.`, 'projectId');
-    const verified = await ctx.verifyWorkers(project.projectId, cycle, input.workerIds ?? []);
+    const listed = Boolean(input.workerIds?.length);
+    const candidates = workersForSheet(await ctx.verifyWorkers(project.projectId, cycle, input.workerIds ?? []), employerUscc, listed);
     const adjustments = new Map(input.adjustments.map((adjustment) => [adjustment.workerId, adjustment]));
-    const lines = workersForSheet(verified, employerUscc, Boolean(input.workerIds?.length)).map((worker) => computeLine(worker, {
-      cycle, minimumWage: tables.minimumWage, guidelineP10Fen: tables.guidelineP10.get(worker.tradeCode) ?? null, policy: ctx.payPolicy,
-      additions: (adjustments.get(worker.workerId)?.additions ?? []) as Array<PayItem<AdditionKind>>,
-      deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
-    }));
     const now = ctx.clock.now();
-    const sheet = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.warnings.dueDaysAfterCycle) }, lines, principal.subject, now);
-    try {
-      await ctx.db.$transaction(async (tx) => {
-        await insertSheet(tx, ctx.pii, sheet, lines);
-        await ctx.warnings.judge(tx, project.projectId, now);
-      }, { timeout: 60_000 });
-    } catch (error) {
-      if (uniqueViolation(error)) throw conflict('WAGE_SHEET_EXISTS', `${employerUscc} already has a ${input.cycle.toLowerCase()} sheet for ${input.period} on this project; return it to prepare it again.`, 'period');
-      throw error;
-    }
+    const sheet = await ctx.db.$transaction(async (tx) => {
+      // Identity was asked before the lock; which days are already paid is read, and the sheet written, under it.
+      await lockProjectSheets(tx, project.projectId);
+      if (await liveSheetExists(tx, { projectId: project.projectId, employerUscc, period: cycle.period, cycleKind: cycle.kind })) {
+        throw conflict('WAGE_SHEET_EXISTS', `${employerUscc} already has a ${input.cycle.toLowerCase()} sheet for ${input.period} on this project; return it to prepare it again.`, 'period');
+      }
+      const onLiveSheets = await linesOnLiveSheets(tx, project.projectId, cycle.period, candidates.map((worker) => worker.workerId));
+      const chosen = workersNotYetPaid(candidates, cycle, onLiveSheets, listed);
+      const lines = chosen.workers.map((worker) => computeLine(worker, {
+        cycle, minimumWage: tables.minimumWage, guidelineP10Fen: tables.guidelineP10.get(worker.tradeCode) ?? null, policy: ctx.payPolicy,
+        additions: (adjustments.get(worker.workerId)?.additions ?? []) as Array<PayItem<AdditionKind>>,
+        deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
+        otherHalf: chosen.otherHalf.get(worker.workerId) ?? null,
+      }));
+      const prepared = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.warnings.dueDaysAfterCycle) }, lines, principal.subject, now);
+      await insertSheet(tx, ctx.pii, prepared, lines);
+      await ctx.warnings.judge(tx, project.projectId, now);
+      return prepared;
+    }, { timeout: 60_000 });
     ctx.nudgeOutbox();
     return sheet;
   },

@@ -1,15 +1,21 @@
+import { connection, cursorKeys, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { WageLine as WageLineRow, DisbursementBatch as BatchRow } from '../generated/prisma/client';
 
 const maskIdNumber = (idNumber: string) => `${idNumber.slice(0, 3)}${'*'.repeat(Math.max(idNumber.length - 7, 0))}${idNumber.slice(-4)}`;
 const items = (value: unknown) => (value as Array<{ kind: string; label: string; amountFen: string }>).map((item) => ({ ...item, amount: item.amountFen }));
 
-/** Field resolvers of the sheet, its lines (payslips) and its bank batches; lists come through the request's loaders. */
+/** Field resolvers of the sheet, its lines (payslips) and its bank batches. */
 export const WageSheet = {
   cycle: (sheet: { cycleKind: string }) => sheet.cycleKind,
   totalGross: (sheet: { totalGrossFen: bigint }) => sheet.totalGrossFen,
   totalNet: (sheet: { totalNetFen: bigint }) => sheet.totalNetFen,
-  lines: (sheet: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.linesBySheet.load(sheet.id),
+  /** A page of lines in worker order (a city sheet has 100,000, each decrypted to be shown), on the (sheet, worker) index. */
+  lines: async (sheet: { id: string }, args: PageArgs, ctx: PayrollContext) => {
+    const { take, after } = pageRequest(args, cursorKeys.uuid);
+    const rows = await ctx.db.wageLine.findMany({ where: { sheetId: sheet.id, ...(after ? { workerId: { gt: after } } : {}) }, orderBy: { workerId: 'asc' }, take: take + 1 });
+    return connection(rows, take, (line) => line.workerId);
+  },
   batches: (sheet: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.batchesBySheet.load(sheet.id),
 };
 

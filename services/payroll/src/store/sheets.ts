@@ -1,5 +1,6 @@
-import { notFound, type PiiProtector } from '@yikatong/platform';
+import { notFound, requireUuid, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
+import type { LineOnLiveSheet } from '../domain/paid-days';
 import type { ComputedLine } from '../domain/pay-rules';
 import type { LineState, WageSheet } from '../domain/wage-sheet';
 
@@ -24,9 +25,35 @@ export async function insertSheet(tx: PayrollTx, pii: PiiProtector, sheet: WageS
   );
 }
 
+/**
+ * Sheets of a project are prepared one at a time: its row is locked for the rest of the
+ * transaction (the warning judgement that follows locks it too), so the workers' days on live
+ * sheets read next cannot change before the new sheet commits.
+ */
+export async function lockProjectSheets(tx: PayrollTx, projectId: string): Promise<void> {
+  await tx.$executeRawUnsafe('SELECT 1 FROM payroll_project WHERE project_id = $1::uuid FOR UPDATE', projectId);
+}
+
+export async function liveSheetExists(tx: PayrollTx, of: { projectId: string; employerUscc: string; period: string; cycleKind: string }): Promise<boolean> {
+  return (await tx.wageSheet.count({ where: { ...of, status: { not: 'RETURNED' } } })) > 0;
+}
+
+/** The workers' lines on live sheets of the project in the period, whoever prepared them. */
+export async function linesOnLiveSheets(tx: PayrollTx, projectId: string, period: string, workerIds: readonly string[]): Promise<LineOnLiveSheet[]> {
+  if (workerIds.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<Array<Omit<LineOnLiveSheet, 'basePayFen'> & { basePayFen: string }>>(
+    `SELECT l.worker_id::text AS "workerId", s.id::text AS "sheetId", s.employer_uscc AS "employerUscc", s.cycle_kind AS "cycleKind",
+            s.first_day AS "firstDay", s.last_day AS "lastDay", s.status::text AS status, l.days, l.rate_kind AS "rateKind", l.base_pay_fen::text AS "basePayFen"
+       FROM wage_line l JOIN wage_sheet s ON s.id = l.sheet_id
+      WHERE l.project_id = $1::uuid AND l.period = $2 AND s.status <> 'RETURNED' AND l.worker_id = ANY($3::uuid[])`,
+    projectId, period, [...workerIds],
+  );
+  return rows.map((row) => ({ ...row, basePayFen: BigInt(row.basePayFen) }));
+}
+
 /** Locks the sheet row for the rest of the transaction, then reads it. */
 export async function lockSheet(tx: PayrollTx, sheetId: string): Promise<WageSheet> {
-  await tx.$executeRawUnsafe('SELECT 1 FROM wage_sheet WHERE id = $1::uuid FOR UPDATE', sheetId);
+  await tx.$executeRawUnsafe('SELECT 1 FROM wage_sheet WHERE id = $1::uuid FOR UPDATE', requireUuid(sheetId, 'sheetId'));
   const sheet = await tx.wageSheet.findUnique({ where: { id: sheetId } });
   if (!sheet) throw notFound('WAGE_SHEET_NOT_FOUND', 'No wage sheet has this id.', 'sheetId');
   return sheet;

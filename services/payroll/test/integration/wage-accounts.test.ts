@@ -61,4 +61,27 @@ describe('dedicated wage accounts', () => {
     expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'icbc', kind: 'BANK', bank: 'ICBC' }))).data!.wageAccounts).toEqual([]);
     expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'w', kind: 'WORKER' }))).data!.wageAccounts).toEqual([]);
   });
+
+  it('closing hands the balance left to the general contractor by a BALANCE_RETURN transfer; nothing is received after', async () => {
+    const [account] = await db.wageAccount.findMany({ where: { projectId } });
+    const FUND = `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`;
+    expect((await execute(FUND, { input: { accountId: account!.id, amount: '123456', bankReference: 'CCB-CLOSE-1' } }, ccb)).errors).toBeUndefined();
+    const approver = contractor(GC, SCOPES.wagesApprove);
+    const CLOSE = `mutation ($id: ID!) { closeWageAccount(accountId: $id) { status balanceReturned } }`;
+    expect((await execute(`mutation ($id: ID!) { startWageAccountClosing(accountId: $id) { status balanceReturned } }`, { id: account!.id }, approver)).data)
+      .toEqual({ startWageAccountClosing: { status: 'CLOSING', balanceReturned: null } });
+    h.clock.advance({ days: 30 });
+    expect((await execute(CLOSE, { id: account!.id }, approver)).data).toEqual({ closeWageAccount: { status: 'CLOSED', balanceReturned: '123456' } });
+
+    const LEDGER = `query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } transfers(first: 10) { nodes { debit credit cause amount } } } }`;
+    const ledger = (await execute(LEDGER, { id: projectId }, approver)).data!.projectLedger;
+    expect(Object.fromEntries(ledger.balances.map((b: { account: string; balance: string }) => [b.account, b.balance]))).toMatchObject({ WAGE_ACCOUNT: '0', BALANCE_RETURNED: '123456', CLIENT_FUNDING: '-123456' });
+    expect(ledger.transfers.nodes.at(-1)).toEqual({ debit: 'BALANCE_RETURNED', credit: 'WAGE_ACCOUNT', cause: 'BALANCE_RETURN', amount: '123456' });
+    expect((await execute(ACCOUNTS, { projectId }, contractor())).data!.wageAccounts).toEqual([{ status: 'CLOSED', bankName: '中国建设银行邢台分行' }]);
+
+    const before = await db.ledgerTransfer.count();
+    const late = await execute(FUND, { input: { accountId: account!.id, amount: '1000', bankReference: 'CCB-CLOSE-2' } }, ccb);
+    expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'WAGE_ACCOUNT_NOT_ACTIVE', field: 'accountId' });
+    expect(await db.ledgerTransfer.count()).toBe(before);
+  });
 });

@@ -9,7 +9,7 @@ const h = createPayrollHarness();
 const db = h.db;
 
 const PREPARE = `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) {
-  id status lineCount totalGross totalNet dueOn lines { id workerId holderName idNumberMasked net warnings { code } additions { kind amount } } } }`;
+  id status lineCount totalGross totalNet dueOn lines(first: 100) { nodes { id workerId holderName idNumberMasked net warnings { code } additions { kind amount } } } } }`;
 const REVIEW = `mutation ($id: ID!) { reviewWageSheet(sheetId: $id) { status reviewedBy } }`;
 const APPROVE = `mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status approvedBy batches { bankCode expectedCount expectedTotal pendingCount } } }`;
 const CONFIRM = `mutation ($id: ID!) { confirmWageLine(lineId: $id) { confirmedAt } }`;
@@ -50,7 +50,7 @@ async function reviewedSheet(projectId: string, period: string, count: number) {
   for (let i = 0; i < count; i += 1) await h.worker(projectId, cycle);
   const prepared = await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk());
   expect(prepared.errors).toBeUndefined();
-  const sheet = prepared.data!.prepareWageSheet;
+  const sheet = { ...prepared.data!.prepareWageSheet, lines: prepared.data!.prepareWageSheet.lines.nodes };
   for (const line of sheet.lines) expect((await h.execute(CONFIRM, { id: line.id }, roles.worker(line.workerId))).errors).toBeUndefined();
   expect((await h.execute(REVIEW, { id: sheet.id }, roles.officer)).data!.reviewWageSheet.status).toBe('REVIEWED');
   return sheet as { id: string; totalNet: string; lines: Array<{ id: string; workerId: string; net: string }> };
@@ -93,10 +93,30 @@ describe('preparing a wage sheet', () => {
     const prepared = await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId], adjustments: [{ workerId: fine.workerId, additions: [{ kind: 'ALLOWANCE', label: '高温津贴', amount: '20000' }] }] } }, roles.clerk());
     expect(prepared.data!.prepareWageSheet).toMatchObject({
       status: 'PREPARED', lineCount: 1, totalGross: '680000',
-      lines: [{ workerId: fine.workerId, holderName: fine.holderName, idNumberMasked: '110***********002X', net: '680000', warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }], additions: [{ kind: 'ALLOWANCE', amount: '20000' }] }],
+      lines: { nodes: [{ workerId: fine.workerId, holderName: fine.holderName, idNumberMasked: '110***********002X', net: '680000', warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }], additions: [{ kind: 'ALLOWANCE', amount: '20000' }] }] },
     });
     expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId] } }, roles.clerk()))).toBe('WAGE_SHEET_EXISTS');
     await db.guidelinePrice.deleteMany();
+  });
+});
+
+describe('a sheet\'s lines', () => {
+  it('come a page at a time (at most 100), in worker order, with a cursor; a bad cursor or size is refused', async () => {
+    const { projectId } = await h.project();
+    const period = lastMonth();
+    const workers = [];
+    for (let i = 0; i < 3; i += 1) workers.push((await h.worker(projectId, payCycle(period, 'MONTH'))).workerId);
+    const { id } = (await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk())).data!.prepareWageSheet;
+    const PAGE = `query ($id: ID!, $first: Int, $after: String) { wageSheet(id: $id) { lineCount lines(first: $first, after: $after) { nodes { workerId holderName } pageInfo { hasNextPage endCursor } } } }`;
+    const page = async (first: number, after?: string) => (await h.execute(PAGE, { id, first, after }, roles.officer));
+    const one = (await page(2)).data!.wageSheet;
+    expect(one.lineCount).toBe(3);
+    expect(one.lines.nodes.map((line: { workerId: string }) => line.workerId)).toEqual(workers.sort().slice(0, 2));
+    expect(one.lines.pageInfo.hasNextPage).toBe(true);
+    const two = (await page(2, one.lines.pageInfo.endCursor)).data!.wageSheet.lines;
+    expect(two).toMatchObject({ nodes: [{ workerId: workers[2] }], pageInfo: { hasNextPage: false } });
+    expect(code(await page(101))).toBe('INVALID_PAGE_SIZE');
+    expect((await page(2, Buffer.from('not-a-worker').toString('base64url'))).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CURSOR', field: 'after' });
   });
 });
 
@@ -107,7 +127,7 @@ describe('review, approval and payment', () => {
     const cycle = payCycle(period, 'MONTH');
     const [a, b] = [await h.worker(projectId, cycle), await h.worker(projectId, cycle)];
     const sheet = (await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk())).data!.prepareWageSheet;
-    const lineOf = (workerId: string) => sheet.lines.find((line: { workerId: string }) => line.workerId === workerId).id;
+    const lineOf = (workerId: string) => sheet.lines.nodes.find((line: { workerId: string }) => line.workerId === workerId).id;
     expect(code(await h.execute(CONFIRM, { id: lineOf(a!.workerId) }, roles.worker(b!.workerId)))).toBe('WAGE_LINE_NOT_FOUND');
     await h.execute(CONFIRM, { id: lineOf(a!.workerId) }, roles.worker(a!.workerId));
     expect(code(await h.execute(REVIEW, { id: sheet.id }, roles.officer))).toBe('LINES_UNCONFIRMED');

@@ -11,7 +11,7 @@ describe('arrears warning rules', () => {
   it('measures the worst cycle past its due date', () => {
     expect(measured([{ dueOn: '2026-11-15', workersWorked: 10, workersPaid: 8 }, { dueOn: '2026-12-31', workersWorked: 10, workersPaid: 0 }], '2026-11-20', null, null))
       .toEqual({ WORKERS_UNPAID: 2, PAID_PERCENT: 80, DAYS_WAGES_OVERDUE: 5, FUNDING_OVERDUE_DAYS: 0, OPEN_COMPLAINTS: 0, LEAVERS_UNPAID: 0 });
-    expect(measured([], '2026-11-20', 6_000_000n, '2026-11-10')).toEqual({ MAX_WORKER_MONTH_PAY_FEN: 6_000_000, FUNDING_OVERDUE_DAYS: 10, OPEN_COMPLAINTS: 0, LEAVERS_UNPAID: 0 });
+    expect(measured([], '2026-11-20', 6_000_000n, '2026-11-10')).toEqual({ MAX_WORKER_MONTH_PAY_FEN: 6_000_000n, FUNDING_OVERDUE_DAYS: 10, OPEN_COMPLAINTS: 0, LEAVERS_UNPAID: 0 });
   });
 
   it('fires the defaults: blue for a late instalment, yellow for fewer paid, red for a month late, under 90 % or over ¥50k', () => {
@@ -21,6 +21,14 @@ describe('arrears warning rules', () => {
     expect(codes(triggeredRules(rules, measured([{ dueOn: '2026-10-15', workersWorked: 20, workersPaid: 17 }], '2026-11-20', 5_000_001n, null))))
       .toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH', 'WORKER_PAID_OVER_50K']);
     expect(triggeredRules(rules, measured([{ dueOn: '2026-10-15', workersWorked: 20, workersPaid: 20 }], '2026-11-20', 5_000_000n, null))).toEqual([]);
+  });
+
+  it('compares the large-payment rule in exact fen, above 2^53 too', () => {
+    const large = { ...DEFAULT_WARNING_RULES.find((rule) => rule.ruleCode === 'WORKER_PAID_OVER_50K')!, threshold: 2 ** 53 };
+    expect(codes(triggeredRules([large], measured([], '2026-11-20', 2n ** 53n + 1n, null)))).toEqual(['WORKER_PAID_OVER_50K']);
+    expect(triggeredRules([large], measured([], '2026-11-20', 2n ** 53n, null))).toEqual([]);
+    expect(triggeredRules([{ ...large, operator: '=' }], measured([], '2026-11-20', 2n ** 53n, null))).toHaveLength(1);
+    expect(triggeredRules([{ ...large, operator: '=' }], measured([], '2026-11-20', 2n ** 53n + 1n, null))).toEqual([]);
   });
 
   it('fires yellow while a complaint is open or a worker who left is unpaid', () => {

@@ -28,17 +28,19 @@ describe('wage guarantee deposit', () => {
     expect(assessDeposit(100_000_000n, history(), { ...policy, smallContractBelowFen: 100_000_000n }).exempt).toBe(false);
   });
 
-  it('never goes below the 0.5 % floor, caps at the province maximum, and rounds up to the fen', () => {
+  it('never goes below the 0.5 % floor, caps at the province maximum, and rounds half-up to the fen', () => {
     expect(assessDeposit(CONTRACT, history({ cleanYears: 2 }), { ...policy, baseRateBp: 80 })).toMatchObject({ rateBp: 50, trace: expect.arrayContaining([expect.stringContaining('floor')]) });
     expect(assessDeposit(CONTRACT, history(), { ...policy, capFen: 1_500_000_00n })).toMatchObject({ amountFen: 1_500_000_00n, trace: expect.arrayContaining([expect.stringContaining('capped')]) });
-    expect(assessDeposit(333n, history(), policy).amountFen).toBe(7n);
+    expect(assessDeposit(333n, history(), policy).amountFen).toBe(7n); // 6.66
+    expect(assessDeposit(325n, history(), policy).amountFen).toBe(7n); // 6.5
+    expect(assessDeposit(320n, history(), policy).amountFen).toBe(6n); // 6.4
   });
 
   it('keeps a readable trace of every step', () => {
     expect(assessDeposit(CONTRACT, history({ arrearsInLastTwoYears: true }), policy).trace).toEqual([
-      'base rate 2.00 % of the contract value ¥100,000,000',
+      'base rate 2.00 % of the contract value ¥100,000,000.00',
       'arrears in the last two years: +50 % → 3.00 %',
-      'amount ¥3,000,000 (300000000 fen)',
+      'amount ¥3,000,000.00 (300000000 fen)',
     ]);
   });
 });

@@ -8,7 +8,7 @@ const worker = (overrides: Partial<VerifiedWorker> = {}): VerifiedWorker => ({
 });
 const minimumWage = { regionCode: '130000', monthlyFen: 220_000n, hourlyFen: 2_200n, effectiveFrom: new Date('2025-01-01') };
 const context = (overrides: Partial<LineContext> = {}): LineContext => ({
-  cycle: payCycle('2026-10', 'MONTH'), minimumWage, guidelineP10Fen: null, additions: [], deductions: [], policy: DEFAULT_PAY_POLICY, ...overrides,
+  cycle: payCycle('2026-10', 'MONTH'), minimumWage, guidelineP10Fen: null, additions: [], deductions: [], policy: DEFAULT_PAY_POLICY, otherHalf: null, ...overrides,
 });
 const codes = (problems: Array<{ code: string }>) => problems.map((problem) => problem.code);
 
@@ -34,6 +34,30 @@ describe('wage-sheet line', () => {
     expect(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '870000', days: 10 }), context()).basePayFen).toBe(400_000n);
     expect(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '870000', days: 26 }), context()).basePayFen).toBe(870_000n);
     expect(computeLine(worker({ rateKind: 'HOURLY', rateFen: '3000', hours: 10.5 }), context()).basePayFen).toBe(31_500n);
+  });
+
+  it('computes base pay in whole fen, exactly, by the one rounding rule', () => {
+    // ¥21.50 × 1.13 h = ¥24.295: half a fen, up.
+    expect(computeLine(worker({ rateKind: 'HOURLY', rateFen: '2150', hours: 1.13 }), context()).basePayFen).toBe(2_430n);
+    const huge = 2n ** 53n + 1n;
+    expect(computeLine(worker({ rateKind: 'MONTHLY', rateFen: huge.toString(), days: 22 }), context()).basePayFen).toBe(huge);
+    expect(computeLine(worker({ rateKind: 'MONTHLY', rateFen: huge.toString(), days: 10 }), context()).basePayFen).toBe(4_141_241_036_662_526n);
+    expect(computeLine(worker({ rateKind: 'DAILY', rateFen: huge.toString(), days: 3 }), context()).basePayFen).toBe(huge * 3n);
+  });
+
+  it('shares a monthly rate and the monthly minimum over both half-month sheets: together never more than one month', () => {
+    const monthly = worker({ rateKind: 'MONTHLY', rateFen: '870000', days: 15 });
+    const first = computeLine(monthly, context({ cycle: payCycle('2026-10', 'FIRST_HALF') }));
+    expect(first.basePayFen).toBe(600_000n);
+    const otherHalf = { days: 15, rateKind: 'MONTHLY' as const, basePayFen: first.basePayFen };
+    const second = computeLine({ ...monthly, days: 16 }, context({ cycle: payCycle('2026-10', 'SECOND_HALF'), otherHalf }));
+    expect(second.basePayFen).toBe(270_000n);
+    expect(first.basePayFen + second.basePayFen).toBe(870_000n);
+    expect(second.errors).toEqual([]);
+    // The second half needs only what is left of the month's minimum: ¥2,200 − ¥1,517.24.
+    const daily = worker({ rateFen: '7000', days: 10 });
+    expect(computeLine(daily, context({ cycle: payCycle('2026-10', 'SECOND_HALF'), otherHalf: { days: 15, rateKind: 'DAILY', basePayFen: 165_000n } })).errors).toEqual([]);
+    expect(codes(computeLine(daily, context({ cycle: payCycle('2026-10', 'SECOND_HALF') })).errors)).toEqual(['BELOW_MINIMUM_WAGE']);
   });
 
   it('blocks a full-time line below the prorated monthly minimum, overtime not counted', () => {
@@ -62,6 +86,10 @@ describe('wage-sheet line', () => {
     expect(codes(computeLine(worker(), context({ guidelineP10Fen: 35_000n })).warnings)).toEqual(['RATE_BELOW_GUIDELINE_P10']);
     expect(computeLine(worker(), context({ guidelineP10Fen: 30_000n })).warnings).toEqual([]);
     expect(codes(computeLine(worker({ rateFen: '300000' }), context()).warnings)).toEqual(['LARGE_PAYMENT']);
+    expect(computeLine(worker({ rateFen: '300000' }), context()).warnings[0]!.message).toBe('¥66,000.00 to one worker in one cycle is above ¥50,000.00: a red warning follows if it is paid.');
+    // A monthly rate is compared per day exactly: ¥6,525 / 21.75 = ¥300.00 a day.
+    expect(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '652500' }), context({ guidelineP10Fen: 30_000n })).warnings).toEqual([]);
+    expect(codes(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '652500' }), context({ guidelineP10Fen: 30_001n })).warnings)).toEqual(['RATE_BELOW_GUIDELINE_P10']);
     expect(codes(computeLine(worker(), context({ deductions: [{ kind: 'OTHER', label: '借支', amountFen: 700_000n }] })).errors)).toEqual(['DEDUCTIONS_EXCEED_GROSS']);
   });
 });

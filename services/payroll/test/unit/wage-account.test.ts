@@ -26,10 +26,18 @@ describe('dedicated wage account lifecycle', () => {
     expect(errorOf(() => startClosing(account, 1, { noticeDays: 30 }, at)).code).toBe('ARREARS_OPEN');
     const closing = startClosing(account, 0, { noticeDays: 30 }, at);
     expect(closing).toMatchObject({ status: 'CLOSING', noticeUntil: new Date(at.getTime() + 30 * DAY) });
-    expect(errorOf(() => close(closing, 0, new Date(at.getTime() + 29 * DAY))).code).toBe('NOTICE_PERIOD_RUNNING');
-    expect(errorOf(() => close(closing, 2, new Date(at.getTime() + 30 * DAY))).code).toBe('ARREARS_OPEN');
-    const closed = close(closing, 0, new Date(at.getTime() + 30 * DAY));
-    expect(closed.status).toBe('CLOSED');
-    expect(requestAccount(project, closed, bank, at).status).toBe('OPENING');
+    expect(errorOf(() => close(closing, 0, 0n, new Date(at.getTime() + 29 * DAY))).code).toBe('NOTICE_PERIOD_RUNNING');
+    expect(errorOf(() => close(closing, 2, 0n, new Date(at.getTime() + 30 * DAY))).code).toBe('ARREARS_OPEN');
+    const closed = close(closing, 0, 0n, new Date(at.getTime() + 30 * DAY));
+    expect(closed).toEqual({ account: expect.objectContaining({ status: 'CLOSED' }), transfers: [] });
+    expect(requestAccount(project, closed.account, bank, at).status).toBe('OPENING');
+  });
+
+  it('hands the balance left at closing to the general contractor, by one transfer caused by the account', () => {
+    const closing = startClosing(confirmOpened(requested, '13050161520800000123', at).account, 0, { noticeDays: 30 }, at);
+    const closedAt = new Date(at.getTime() + 30 * DAY);
+    expect(close(closing, 0, 123_456n, closedAt).transfers).toEqual([
+      { projectId: project.projectId, debit: 'BALANCE_RETURNED', credit: 'WAGE_ACCOUNT', amountFen: 123_456n, cause: 'BALANCE_RETURN', causeId: closing.id, at: closedAt },
+    ]);
   });
 });

@@ -9,7 +9,7 @@ const verified = (workerId: string, problems: string[] = []): VerifiedWorker => 
   employmentKind: 'FULL_TIME', tradeCode: 'REBAR', enrolmentId: 'e', holderName: workerId, idNumber: 'x', phone: 'y', longestDayHours: 8, longestWeekHours: 40,
 });
 const line = (workerId: string, problems: string[] = []) =>
-  computeLine(verified(workerId, problems), { cycle, minimumWage: null, guidelineP10Fen: null, additions: [], deductions: [], policy: DEFAULT_PAY_POLICY });
+  computeLine(verified(workerId, problems), { cycle, minimumWage: null, guidelineP10Fen: null, additions: [], deductions: [], policy: DEFAULT_PAY_POLICY, otherHalf: null });
 const at = new Date('2026-11-03T02:00:00Z');
 
 describe('wage sheet flow', () => {

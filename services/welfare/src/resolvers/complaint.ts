@@ -1,4 +1,7 @@
-import { connection, invalidInput, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, seesRegion, SCOPES, type PageArgs } from '@yikatong/platform';
+import { z } from 'zod';
+import {
+  connection, cursorKeys, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, requireRegionCode, seesRegion, SCOPES, type PageArgs,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 interface ComplaintRow {
@@ -21,11 +24,14 @@ function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
   return principal.kind === 'PORTAL' && principal.scopes.has(SCOPES.complaintHandle) && seesRegion(principal, complaint.regionCode);
 }
 
-const cursorOf = (row: ComplaintRow) => `${row.receivedAt.toISOString()}|${row.id}`;
-function newestFirst(afterKey: string | undefined) {
-  if (!afterKey) return {};
-  const [at, id] = afterKey.split('|') as [string, string];
-  return { OR: [{ receivedAt: { lt: new Date(at) } }, { receivedAt: new Date(at), id: { lt: id } }] };
+/** Newest first by (received, id); the overdue list goes by (due day, id), so neither list takes the other's cursor. */
+const newestKey = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
+const overdueKey = z.tuple([cursorKeys.day, cursorKeys.uuid]);
+const cursorOf = (row: ComplaintRow) => [row.receivedAt.toISOString(), row.id];
+function newestFirst(after: readonly [Date, string] | undefined) {
+  if (!after) return {};
+  const [at, id] = after;
+  return { OR: [{ receivedAt: { lt: at } }, { receivedAt: at, id: { lt: id } }] };
 }
 
 export const complaintQueries = {
@@ -38,8 +44,8 @@ export const complaintQueries = {
   /** The signed-in worker's complaints, newest first, with their stage and result. */
   myComplaints: async (_: unknown, args: PageArgs, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'WORKER');
-    const { take, afterKey } = pageRequest(args);
-    const rows = await ctx.db.complaint.findMany({ where: { AND: [{ workerId: principal.subject }, newestFirst(afterKey)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
+    const { take, after } = pageRequest(args, newestKey);
+    const rows = await ctx.db.complaint.findMany({ where: { AND: [{ workerId: principal.subject }, newestFirst(after)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
     return connection(rows, take, cursorOf);
   },
 
@@ -50,26 +56,26 @@ export const complaintQueries = {
   complaints: async (_: unknown, args: PageArgs & { regionCode: string; stage?: string | null; category?: string | null; overdueOnly?: boolean | null }, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'PORTAL');
     if (!principal.scopes.has(SCOPES.complaintHandle) || !seesRegion(principal, args.regionCode)) return connection([], 1, cursorOf);
-    const { take, afterKey } = pageRequest(args);
     const range = regionRange(args.regionCode);
     const filters = [range ? { regionCode: range } : {}, args.stage ? { stage: args.stage } : {}, args.category ? { category: args.category } : {}];
     if (args.overdueOnly) {
-      const [dueOn, id] = (afterKey ?? '|').split('|') as [string, string];
+      const { take, after } = pageRequest(args, overdueKey);
       const rows = await ctx.db.complaint.findMany({
-        where: { AND: [...filters, { stage: { in: OPEN }, dueOn: { lt: ctx.clock.today() } }, afterKey ? { OR: [{ dueOn: { gt: dueOn } }, { dueOn, id: { gt: id } }] } : {}] },
+        where: { AND: [...filters, { stage: { in: OPEN }, dueOn: { lt: ctx.clock.today() } }, after ? { OR: [{ dueOn: { gt: after[0] } }, { dueOn: after[0], id: { gt: after[1] } }] } : {}] },
         orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
         take: take + 1,
       });
-      return connection(rows, take, (row) => `${row.dueOn}|${row.id}`);
+      return connection(rows, take, (row) => [row.dueOn, row.id]);
     }
-    const rows = await ctx.db.complaint.findMany({ where: { AND: [...filters, newestFirst(afterKey)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
+    const { take, after } = pageRequest(args, newestKey);
+    const rows = await ctx.db.complaint.findMany({ where: { AND: [...filters, newestFirst(after)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
     return connection(rows, take, cursorOf);
   },
 
   /** Dashboards: complaints by category and stage, and how many open ones are overdue, from the tally; no personal data. */
   complaintStatistics: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+    requireRegionCode(args.regionCode);
     if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, byStage: [] };
     const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
     const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(

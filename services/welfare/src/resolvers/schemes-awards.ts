@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import {
+  conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, requireUuid,
+  SCOPES, seesRegion, type Principal,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
 import { workerFacts } from '../store/worker-facts';
@@ -83,12 +86,13 @@ export const schemeAwardMutations = {
   /** The manager awards up to the quota among the nominated; the round closes. */
   decideAwards: async (_: unknown, args: { roundId: string; workerIds: string[] }, ctx: WelfareContext) =>
     ctx.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SELECT 1 FROM award_round WHERE id = $1::uuid FOR UPDATE', args.roundId);
+      await tx.$executeRawUnsafe('SELECT 1 FROM award_round WHERE id = $1::uuid FOR UPDATE', requireUuid(args.roundId, 'roundId'));
       const round = await tx.awardRound.findUnique({ where: { id: args.roundId } });
       if (!round) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
       const principal = manager(ctx, round.regionCode);
       if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
       const winners = [...new Set(args.workerIds)];
+      winners.forEach((workerId) => requireUuid(workerId, 'workerIds'));
       if (winners.length === 0 || winners.length > round.quota) throw invalidInput('INVALID_WINNERS', 'workerIds', `Award between 1 and ${round.quota} nominated workers.`);
       const nominated = await tx.awardNomination.updateMany({ where: { roundId: round.id, workerId: { in: winners } }, data: { awarded: true } });
       if (nominated.count !== winners.length) throw invalidInput('NOT_NOMINATED', 'workerIds', 'Every winner must have been nominated.');

@@ -1,9 +1,9 @@
-import { requirePrincipal } from '@yikatong/platform';
+import { isUuid, requirePrincipal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 export const ServiceCentre = {
   __resolveReference: (reference: { id: string }, ctx: WelfareContext) => {
     requirePrincipal(ctx.principal);
-    return ctx.serviceCentreById.load(reference.id);
+    return isUuid(reference.id) ? ctx.serviceCentreById.load(reference.id) : null;
   },
 };

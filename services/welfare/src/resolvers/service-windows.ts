@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import { forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
 import { holidayCalendar } from '../store/complaints';
@@ -29,7 +29,7 @@ export const serviceWindowMutations = {
   /** A worker asks for themselves; a centre agent (agent:act-for-worker) for a worker at the centre. */
   openServiceRequest: async (_: unknown, args: { typeCode: string; regionCode: string; workerId?: string | null }, ctx: WelfareContext) => {
     const principal = requirePrincipal(ctx.principal);
-    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+    requireRegionCode(args.regionCode);
     let workerId: string;
     let centreId: string | null = null;
     if (principal.kind === 'WORKER') workerId = principal.subject;

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { appendToOutbox, conflict, forbidden, invalidInput, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import {
+  appendToOutbox, conflict, forbidden, invalidInput, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, requireUuid, SCOPES, type Principal,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
@@ -21,7 +23,7 @@ function manager(ctx: WelfareContext, regionCode: string): Principal {
 
 /** The enrolment, its session's region and programme, locked, for the manager of that region. */
 async function lockEnrolment(ctx: WelfareContext, tx: WelfareTx, enrolmentId: string) {
-  await tx.$executeRawUnsafe('SELECT 1 FROM training_enrolment WHERE id = $1::uuid FOR UPDATE', enrolmentId);
+  await tx.$executeRawUnsafe('SELECT 1 FROM training_enrolment WHERE id = $1::uuid FOR UPDATE', requireUuid(enrolmentId, 'enrolmentId'));
   const enrolment = await tx.trainingEnrolment.findUnique({ where: { id: enrolmentId } });
   if (!enrolment) throw notFound('ENROLMENT_NOT_FOUND', 'No training enrolment has this id.', 'enrolmentId');
   manager(ctx, enrolment.regionCode);
@@ -63,6 +65,8 @@ export const trainingMutations = {
       throw forbidden('Workers enrol themselves; training managers and service-centre agents enrol them.');
     }
     if (!workerId) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker to enrol.');
+    requireUuid(workerId, 'workerId');
+    requireUuid(args.sessionId, 'sessionId');
     return ctx.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SELECT 1 FROM training_session WHERE id = $1::uuid FOR UPDATE', args.sessionId);
       const session = await tx.trainingSession.findUnique({ where: { id: args.sessionId } });
@@ -97,7 +101,7 @@ export const trainingMutations = {
   },
 
   setTrainingTarget: async (_: unknown, args: { regionCode: string; year: number; traineeSessions: number }, ctx: WelfareContext) => {
-    manager(ctx, args.regionCode);
+    manager(ctx, requireRegionCode(args.regionCode));
     if (!(args.traineeSessions > 0)) throw invalidInput('INVALID_TARGET', 'traineeSessions', 'The target is a positive number of trainee-sessions.');
     const key = { regionCode: args.regionCode, year: args.year };
     return ctx.db.trainingTarget.upsert({ where: { regionCode_year: key }, create: { ...key, traineeSessions: args.traineeSessions }, update: { traineeSessions: args.traineeSessions } });

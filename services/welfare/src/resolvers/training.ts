@@ -1,14 +1,14 @@
-import { connection, invalidInput, pageRequest, regionPrefix, requireKind, requirePrincipal, seesRegion, type PageArgs } from '@yikatong/platform';
+import { connection, cursorKeys, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, seesRegion, type PageArgs } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 export const trainingQueries = {
   /** Sessions of a region, soonest first: public to every signed-in caller. */
   trainingSessions: async (_: unknown, args: PageArgs & { regionCode: string }, ctx: WelfareContext) => {
     requirePrincipal(ctx.principal);
-    if (!/^\d{6}$/.test(args.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
-    const { take, afterKey } = pageRequest(args);
+    requireRegionCode(args.regionCode);
+    const { take, after } = pageRequest(args, cursorKeys.uuid);
     const rows = await ctx.db.trainingSession.findMany({
-      where: { regionCode: { startsWith: regionPrefix(args.regionCode) }, ...(afterKey ? { id: { gt: afterKey } } : {}) },
+      where: { regionCode: { startsWith: regionPrefix(args.regionCode) }, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: 'asc' },
       take: take + 1,
     });
