@@ -126,7 +126,7 @@ async function main() {
       return seconds;
     });
 
-    const portal = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'bench-clerk', kind: 'PORTAL', regions: ['130500'] }));
+    const portal = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'bench-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }));
     const LOOKUP = `query ($n: String!) { workerByIdNumber(idNumber: $n) { id } }`;
     const latencies: number[] = [];
     for (let i = 0; i < LOOKUPS; i += 1) {

@@ -82,7 +82,7 @@ async function main() {
   });
 
   const system = await startSystem(config);
-  const token = await tokenFor(config, { sub: 'trading-platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck });
+  const token = await tokenFor(config, { sub: 'trading-platform', kind: 'TRADING_PLATFORM', scope: SCOPES.eligibilityCheck });
   const clients = Array.from({ length: CALLERS }, () => new LeanUnaryCaller(`127.0.0.1:${PORTS.enterpriseGrpc}`, BiddingEligibilityService, token));
   try {
     const check = async (client: LeanUnaryCaller, n: number) => {

@@ -17,7 +17,7 @@ async function main() {
   const system = await startSystem(config);
   try {
     const portal = graphqlClient(system.gatewayUrl, await tokenFor(config, {
-      sub: 'bench', kind: 'PORTAL', regions: ['130500'], scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
+      sub: 'bench', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
     }));
     const enterprises = [];
     for (let n = 0; n < ENTERPRISES; n += 1) {

@@ -26,6 +26,8 @@ const DATA = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(ROOT, '.dat
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
 // Below Linux's ephemeral range (32768–60999), where an outgoing connection may already hold the port.
 const FIRST_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 25431);
+/** How long the printed demo tokens last (a development setting: production caps tokens at JWT_MAX_TOKEN_AGE, 12h by default). */
+const DEMO_TOKEN_TTL = '30d';
 
 type Run = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -135,11 +137,12 @@ async function seed(gatewayUrl: string, portalToken: string, clock: Clock, servi
 }
 
 async function main() {
-  const platform = loadPlatformConfig({ ...process.env, NODE_ENV: 'development' });
+  // The demo's tokens last as long as a demo may run; the services accept tokens that old.
+  const demoEnv = { ...process.env, NODE_ENV: 'development', JWT_MAX_TOKEN_AGE: DEMO_TOKEN_TTL };
+  const platform = loadPlatformConfig(demoEnv);
   const dbs = await Promise.all(SERVICES.map((service, i) => startDatabase(service, FIRST_DB_PORT + i)));
   const env = {
-    ...process.env,
-    NODE_ENV: 'development',
+    ...demoEnv,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DATABASE_POOL_SIZE: '1',
     ENTERPRISE_VERDICT_CACHE: 'off',
@@ -162,7 +165,7 @@ async function main() {
     ...env, IDENTITY_URL: identityUrl, ENTERPRISE_URL: enterpriseUrl, PAYROLL_URL: payrollUrl, WELFARE_URL: welfareUrl,
   })).listen();
 
-  const token = (claims: TokenClaims) => mintToken(platform, claims, '30d');
+  const token = (claims: TokenClaims) => mintToken(platform, claims, DEMO_TOKEN_TTL);
   const tokens: Record<string, string> = {
     'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises, projects and workers, opens tenders, reviews project steps, reads personal data and the audit log)': await token({
       sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'],
@@ -181,7 +184,7 @@ async function main() {
     'BANK (CCB: holds wage accounts; reports funding and settlements, gRPC ReportSettlements)': await token({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' }),
     'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)': await token({ sub: 'xingtai-inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.depositManage }),
     ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
-    'SERVICE (trading platform, gRPC CheckBiddingEligibility)': await token({ sub: 'trading-platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck }),
+    'TRADING_PLATFORM (public-resource trading platform: gRPC CheckBiddingEligibility only)': await token({ sub: 'trading-platform', kind: 'TRADING_PLATFORM', scope: SCOPES.eligibilityCheck }),
   };
   await seed(gateway.url, Object.values(tokens)[0]!, clock, { payroll, welfare });
   const demoWorker = (await graphql(gateway.url, Object.values(tokens)[0]!, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
@@ -191,7 +194,7 @@ async function main() {
   console.log(`GraphQL gateway: ${gateway.url}`);
   console.log(`Try: curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`);
   console.log(`       -d '{"query":"{ enterprises { nodes { uscc name realNameCards { number status } biddingEligibility { eligible reasons { code message } } } } }"}'\n`);
-  console.log('Demo tokens (valid 30 days):');
+  console.log(`Demo tokens (valid ${DEMO_TOKEN_TTL}):`);
   for (const [who, value] of Object.entries(tokens)) console.log(`  ${who}:\n    ${value}`);
 
   const shutdown = async () => {

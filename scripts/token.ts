@@ -1,7 +1,10 @@
-// Mints a development token (signed with JWT_SECRET, default the development secret).
+// Mints a development token (signed with JWT_SECRET, default the development secret), as the
+// development identity provider would. SERVICE is not among the kinds: our own processes mint
+// those with the service secret; a trading platform gets TRADING_PLATFORM.
 // npm run token -- --kind PORTAL --sub clerk-001 --dept HOUSING_CONSTRUCTION --regions 130500 --scope "card:freeze enterprise:register"
+// npm run token -- --kind TRADING_PLATFORM --sub trading-platform --scope eligibility:check
 import { parseArgs } from 'node:util';
-import { loadPlatformConfig, mintToken, PRINCIPAL_KINDS } from '@yikatong/platform';
+import { loadPlatformConfig, mintToken, parseClaims, USER_PRINCIPAL_KINDS, type TokenClaims } from '@yikatong/platform';
 
 const { values } = parseArgs({
   options: {
@@ -17,18 +20,24 @@ const { values } = parseArgs({
   },
 });
 
-async function main() {
-  if (!PRINCIPAL_KINDS.includes(values.kind as never)) throw new Error(`--kind must be one of ${PRINCIPAL_KINDS.join(', ')}`);
-  const token = await mintToken(loadPlatformConfig(), {
-    sub: values.sub!,
-    kind: values.kind as (typeof PRINCIPAL_KINDS)[number],
-    dept: values.dept as never,
+/** The claims the options describe, checked as the services will check them (each kind carries its claims). */
+function claimsFromOptions(): TokenClaims {
+  const claims = parseClaims({
+    sub: values.sub,
+    kind: values.kind,
+    dept: values.dept,
     regions: values.regions!.split(',').map((region) => region.trim()).filter(Boolean),
     bank: values.bank,
     uscc: values.uscc,
     centre: values.centre,
-    scope: values.scope!,
-  }, values.ttl);
+    scope: values.scope,
+  });
+  if (claims.kind === 'SERVICE') throw new Error(`--kind must be one of ${USER_PRINCIPAL_KINDS.join(', ')}`);
+  return claims;
+}
+
+async function main() {
+  const token = await mintToken(loadPlatformConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' }), claimsFromOptions(), values.ttl);
   console.log(token);
 }
 

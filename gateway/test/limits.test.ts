@@ -10,7 +10,7 @@ import { PAGES } from './support/pages';
  * The operation limits: real pages pass them, abusive operations are refused before anything is
  * fetched with HTTP 400 and a code a client can branch on — never "Syntax Error" or a 500.
  */
-const defaults = loadGatewayConfig({});
+const defaults = loadGatewayConfig({ NODE_ENV: 'test' });
 const LIMIT_CODES = ['QUERY_TOO_COSTLY', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS'];
 
 function costOf(query: string, variables: Record<string, unknown> = {}): number {
@@ -39,7 +39,7 @@ describe('the cost model', () => {
   });
 
   it('defaults are documented settings', () => {
-    expect(gatewayConfigSchema.parse({})).toMatchObject({ GATEWAY_MAX_COST: 10_000, GATEWAY_COST_LIST_SIZE: 10, GATEWAY_MAX_TOKENS: 1000, GATEWAY_MAX_DEPTH: 10, GATEWAY_MAX_ALIASES: 15 });
+    expect(gatewayConfigSchema.parse({ NODE_ENV: 'test' })).toMatchObject({ GATEWAY_MAX_COST: 10_000, GATEWAY_COST_LIST_SIZE: 10, GATEWAY_MAX_TOKENS: 1000, GATEWAY_MAX_DEPTH: 10, GATEWAY_MAX_ALIASES: 15 });
   });
 });
 

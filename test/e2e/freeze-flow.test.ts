@@ -86,7 +86,7 @@ it('refuses bad input through the gateway with stable codes and writes nothing',
   const { card } = await registerWithCard(2);
   const outboxBefore = await withDatabase(config, 'identity', async (db) => (await db.query('SELECT count(*)::int AS n FROM outbox_event')).rows[0].n as number);
 
-  const bystander = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'viewer', kind: 'PORTAL', regions: ['130500'] }));
+  const bystander = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'viewer', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }));
   const forbidden = await bystander(FREEZE, { input: { cardNumber: card.number, ...DECISION } });
   expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

@@ -3,7 +3,7 @@ import {
   createEvent, trainingCompletedV1,
   type EventDataInput, type EventDefinition,
 } from '@yikatong/contracts';
-import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, testing } from '@yikatong/platform';
+import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, serviceCallerToken, testing } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { REGISTER, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
@@ -40,7 +40,7 @@ const publish = <D extends EventDefinition>(definition: D, subject: string, data
 
 it('registers, trains, enrols, records attendance and answers payroll; a blacklisting freezes cards but never wages', async () => {
   const clerk = graphqlClient(system.gatewayUrl, await tokenFor(config, {
-    sub: 'clerk', kind: 'PORTAL', regions: ['130500'], scope: `${SCOPES.enterpriseRegister} ${SCOPES.piiRead}`,
+    sub: 'clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.enterpriseRegister} ${SCOPES.piiRead}`,
   }));
   for (const [uscc, type] of [[GC, 'GENERAL_CONTRACTOR'], [SUB, 'SUBCONTRACTOR']] as const) {
     expect((await clerk(REGISTER, { input: { uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '李四' } })).errors).toBeUndefined();
@@ -75,7 +75,7 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   // Days and months are China's (UTC+8): from 16:00 UTC on the last day of a month, it is already the next.
   const today = system.clock.today();
   const enrol = () => employer<{ enrolWorker: { id: string } }>(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, { input: {
-    workerId, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: today,
+    workerId, idNumber, name: '孙立军', projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: today,
   } });
   const enrolled = await testing.eventually(async () => {
     const result = await enrol();
@@ -114,7 +114,7 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
 
   const client = new WorkerRegistryService(`127.0.0.1:${PORTS.identityGrpc}`, grpc.credentials.createInsecure());
   try {
-    const token = await tokenFor(config, { sub: 'payroll', kind: 'SERVICE' });
+    const token = await serviceCallerToken(config, 'payroll')();
     // The month of the clock-ins: a run that straddles China midnight at a month's end asks for the month worked.
     const period = chinaPeriod(new Date(clockIns[1]!.at));
     const answer = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period, workerIds: [] }, { token });

@@ -66,14 +66,14 @@ async function settle(reports: Array<{ lineId: string; outcome: string; bankRefe
 it('a month is prepared, confirmed, approved, paid by the bank and settled; warnings and the bidding block come and go', async () => {
   const month = lastMonth();
   const clerk = graphqlClient(system.gatewayUrl, await tokenFor(config, {
-    sub: 'clerk', kind: 'PORTAL', regions: ['130500'], scope: `${SCOPES.enterpriseRegister} ${SCOPES.cardFreeze} ${SCOPES.projectRegister}`,
+    sub: 'clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.enterpriseRegister} ${SCOPES.cardFreeze} ${SCOPES.projectRegister}`,
   }));
   for (const [uscc, type] of [[GC, 'GENERAL_CONTRACTOR'], [SUB, 'SUBCONTRACTOR']] as const) {
     expect((await clerk(REGISTER, { input: { uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '李四' } })).errors).toBeUndefined();
     await waitForEnterpriseCard(clerk, uscc);
   }
   const contractor = graphqlClient(system.gatewayUrl, await tokenFor(config, {
-    sub: 'gc-manager', kind: 'ENTERPRISE', uscc: GC, scope: `${SCOPES.projectRegister} ${SCOPES.wagesApprove}`,
+    sub: 'gc-manager', kind: 'ENTERPRISE', uscc: GC, scope: `${SCOPES.projectRegister} ${SCOPES.wagesApprove} ${SCOPES.attendanceWrite}`,
   }));
   const project = await contractor<{ registerProject: { id: string } }>(`mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, { input: {
     name: '邢台学院新校区二期', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '8000000000', labourCostSharePercent: 25, startDate: month.firstDay,
@@ -125,8 +125,9 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
   const workerIds: string[] = [];
   for (const [n, name] of ['刘海军', '陈秀兰'].entries()) {
     const first17 = `1305021990040800${n + 1}`;
+    const idNumber = first17 + residentIdCheckCharacter(first17);
     const registered = await employer<{ registerWorker: { id: string } }>(`mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: {
-      idNumber: first17 + residentIdCheckCharacter(first17), name, phone: `1390319100${n}`, education: 'SENIOR_SECONDARY', tradeCode: 'WELDER', skillLevel: 3, regionCode: '130502',
+      idNumber, name, phone: `1390319100${n}`, education: 'SENIOR_SECONDARY', tradeCode: 'WELDER', skillLevel: 3, regionCode: '130502',
     } });
     expect(registered.errors).toBeUndefined();
     const workerId = registered.data!.registerWorker.id;
@@ -136,7 +137,7 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
     }, system.clock.now())) }]);
     await testing.eventually(async () => {
       const enrolled = await employer(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, { input: {
-        workerId, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: month.firstDay,
+        workerId, idNumber, name, projectId, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'WELDER', rateKind: 'DAILY', rate: '40000', employmentKind: 'FULL_TIME', startDate: month.firstDay,
       } });
       return enrolled.errors ? undefined : true;
     }, 20_000, 'the enrolment to be accepted');

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 it('a verified wage complaint reaches payroll (deposit drawdown) and enterprise (bad credit), and the complainant sees the outcome', async () => {
-  const clerk = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'clerk', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.enterpriseRegister }));
+  const clerk = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.enterpriseRegister }));
   expect((await clerk(REGISTER, { input: { uscc: GC, name: '邢台第九十一建筑公司', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '王五' } })).errors).toBeUndefined();
   await waitForEnterpriseCard(clerk, GC);
   const contractor = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-manager', kind: 'ENTERPRISE', uscc: GC, scope: `${SCOPES.projectRegister} ${SCOPES.wagesApprove}` }));

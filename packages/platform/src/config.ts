@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_PATTERN } from './auth/tokens';
 
 export const DEV_JWT_SECRET = 'yikatong-development-jwt-secret-not-for-production';
 export const DEV_SERVICE_TOKEN_SECRET = 'yikatong-development-service-secret-not-for-production';
@@ -12,7 +13,8 @@ export const portSetting = (defaultPort: number) => z.coerce.number().int().min(
 /** Settings every service shares. Each service extends it with its own ports. */
 export const platformConfigSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** Unset means production: development conveniences (public secrets, a movable clock) are opted into, never fallen into. */
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Server URL; each service uses its own database `<prefix>_<service>` on that server. */
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
@@ -20,10 +22,15 @@ export const platformConfigSchema = z
     /** Connections per service. Embedded mode uses 1: PGlite runs one backend, so one session at a time. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
-    /** HS256 secret of the development identity provider; JWT_JWKS_URL replaces it with a real IdP. */
-    JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),
+    /**
+     * HS256 secret of the development identity provider (DEV_JWT_SECRET outside production);
+     * JWT_JWKS_URL replaces it with a real IdP, whose keys are RS256 or ES256.
+     */
+    JWT_SECRET: z.string().min(32).optional(),
     JWT_JWKS_URL: z.string().url().optional(),
     JWT_ISSUER: z.string().default('yikatong-dev-idp'),
+    /** The longest a caller's token may live from when it was issued (iat), e.g. 45m, 12h, 1d. */
+    JWT_MAX_TOKEN_AGE: z.string().regex(DURATION_PATTERN, 'a duration: a number and s, m, h or d, e.g. 12h').default('12h'),
     /** Shared secret for gateway → subgraph and service → service tokens. */
     SERVICE_TOKEN_SECRET: z.string().min(32).default(DEV_SERVICE_TOKEN_SECRET),
     /** AES-256 key for personal data at rest, base64 of 32 bytes. */
@@ -35,7 +42,9 @@ export const platformConfigSchema = z
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV !== 'production') return;
-    if (config.JWT_SECRET === DEV_JWT_SECRET && !config.JWT_JWKS_URL) {
+    if (config.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'the development JWT_SECRET is public: set your own, or unset it and use JWT_JWKS_URL' });
+    } else if (!config.JWT_SECRET && !config.JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET or JWT_JWKS_URL in production' });
     }
     if (config.SERVICE_TOKEN_SECRET === DEV_SERVICE_TOKEN_SECRET) {
@@ -45,7 +54,8 @@ export const platformConfigSchema = z
       if (config[name] === devKey) ctx.addIssue({ code: 'custom', path: [name], message: `set ${name} in production` });
     }
     if (config.CLOCK_START_AT) ctx.addIssue({ code: 'custom', path: ['CLOCK_START_AT'], message: 'production runs on the system clock; unset CLOCK_START_AT' });
-  });
+  })
+  .transform((config) => ({ ...config, JWT_SECRET: config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : DEV_JWT_SECRET) }));
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 

@@ -5,6 +5,8 @@ export * from './db';
 export * from './auth/principal';
 export * from './auth/guards';
 export * from './auth/tokens';
+export * from './auth/statistics-scope';
+export * from './auth/withheld-fields';
 export * from './events/bus';
 export * from './events/memory-bus';
 export * from './events/kafka-bus';

@@ -23,6 +23,8 @@ export const identityConfigSchema = platformConfigSchema.and(
     ATTENDANCE_MAX_UPLOAD_DELAY_DAYS: z.coerce.number().int().min(1).max(366).default(35),
     /** Clock-ins of one worker on two projects closer than this are flagged as "two sites at once". */
     ATTENDANCE_TWO_SITES_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    /** An enterprise sees a worker until this many days after its last enrolment of them ends (or its registration of them). */
+    EMPLOYER_SIGHT_AFTER_ENROLMENT_DAYS: z.coerce.number().int().min(0).max(3660).default(90),
   }),
 );
 
@@ -35,6 +37,8 @@ export interface IdentityPolicy {
   workingAge: WorkingAgePolicy;
   enrolment: EnrolmentPolicy;
   attendance: AttendancePolicy & { twoSitesWindowMinutes: number };
+  /** Days an employer keeps sight of a worker after the last enrolment (or registration) ends. */
+  employerSightDays: number;
 }
 
 export function identityPolicy(config: IdentityConfig): IdentityPolicy {
@@ -46,5 +50,6 @@ export function identityPolicy(config: IdentityConfig): IdentityPolicy {
       maxUploadDelayDays: config.ATTENDANCE_MAX_UPLOAD_DELAY_DAYS,
       twoSitesWindowMinutes: config.ATTENDANCE_TWO_SITES_WINDOW_MINUTES,
     },
+    employerSightDays: config.EMPLOYER_SIGHT_AFTER_ENROLMENT_DAYS,
   };
 }

@@ -22,7 +22,7 @@ export function createIdentityService(config: IdentityConfig, bus: EventBus, opt
     startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(deps, bus, logger, nudgeOutbox),
     grpc: {
       port: config.IDENTITY_GRPC_PORT,
-      services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(db, deps.pii, config, logger) }],
+      services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(deps, config, logger) }],
     },
   }, bus);
   return { ...runtime, deps };

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const PRINCIPAL_KINDS = ['PORTAL', 'BANK', 'ENTERPRISE', 'WORKER', 'ANALYTICS', 'SERVICE'] as const;
+export const PRINCIPAL_KINDS = ['PORTAL', 'BANK', 'ENTERPRISE', 'WORKER', 'ANALYTICS', 'TRADING_PLATFORM', 'SERVICE'] as const;
+/**
+ * The kinds a user identity provider may name. SERVICE is our own processes only: it comes from a
+ * token signed with the service secret for the internal audience (see tokens.ts), never from the IdP.
+ */
+export const USER_PRINCIPAL_KINDS = ['PORTAL', 'BANK', 'ENTERPRISE', 'WORKER', 'ANALYTICS', 'TRADING_PLATFORM'] as const;
 export const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
 
 /** Permissions carried in the token's space-separated `scope` claim. */
@@ -46,19 +51,36 @@ export type Department = (typeof DEPARTMENTS)[number];
 /** GB/T 2260 administrative division code: 6 digits. */
 export const regionCodeSchema = z.string().regex(/^\d{6}$/, 'region code is 6 digits (GB/T 2260)');
 
-export const claimsSchema = z.object({
-  sub: z.string().min(1),
-  kind: z.enum(PRINCIPAL_KINDS),
-  dept: z.enum(DEPARTMENTS).optional(),
-  regions: z.array(regionCodeSchema).default([]),
-  bank: z.string().optional(),
-  uscc: z.string().optional(),
-  /** Service centre (服务站) an agent works at. */
-  centre: z.string().optional(),
-  scope: z.string().default(''),
-});
+const scopeClaim = z.string().default('');
+/** A claim the kind cannot do without: absent or blank, the token is refused with `message`. */
+const requiredClaim = (message: string) => z.string({ error: message }).trim().min(1, message);
+const subjectClaim = requiredClaim('the token names no subject (sub)');
+const REGIONS_MESSAGE = 'this kind of token names at least one region (regions)';
+const regionsClaim = z.array(regionCodeSchema, { error: REGIONS_MESSAGE }).min(1, REGIONS_MESSAGE);
 
-export type TokenClaims = z.input<typeof claimsSchema>;
+/**
+ * What each kind of token must carry: a claim a rule filters by is never optional, so a token
+ * missing it is refused instead of seeing everything (Prisma reads an absent filter as "all rows").
+ */
+export const claimsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('PORTAL'), sub: subjectClaim, scope: scopeClaim, regions: regionsClaim,
+    dept: z.enum(DEPARTMENTS, { error: `a portal token names its department (dept: ${DEPARTMENTS.join(', ')})` }),
+    /** Service centre (服务站) an agent works at. */
+    centre: z.string().min(1).optional(),
+  }),
+  z.object({ kind: z.literal('BANK'), sub: subjectClaim, scope: scopeClaim, bank: requiredClaim('a bank token names its bank code (bank)') }),
+  z.object({ kind: z.literal('ENTERPRISE'), sub: subjectClaim, scope: scopeClaim, uscc: requiredClaim('an enterprise token names its USCC (uscc)') }),
+  z.object({ kind: z.literal('ANALYTICS'), sub: subjectClaim, scope: scopeClaim, regions: regionsClaim }),
+  z.object({ kind: z.literal('WORKER'), sub: z.uuid({ error: 'a worker token names the worker (sub is the worker id)' }), scope: scopeClaim }),
+  z.object({ kind: z.literal('TRADING_PLATFORM'), sub: subjectClaim, scope: scopeClaim }),
+  z.object({ kind: z.literal('SERVICE'), sub: subjectClaim, scope: scopeClaim }),
+], { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${PRINCIPAL_KINDS.join(', ')}` : undefined) });
+
+/** Claims of any principal, our own processes' SERVICE included. */
+export type PrincipalClaims = z.input<typeof claimsSchema>;
+/** Claims a user identity provider's token may carry: every kind but SERVICE. */
+export type TokenClaims = Exclude<PrincipalClaims, { kind: 'SERVICE' }>;
 
 export interface Principal {
   readonly subject: string;
@@ -71,16 +93,27 @@ export interface Principal {
   readonly scopes: ReadonlySet<string>;
 }
 
+/** Why claims cannot make a principal, in words a caller can act on. */
+export class InvalidClaims extends Error {}
+
+/** Claims checked against their kind's schema; throws InvalidClaims naming each claim that is wrong or missing. */
+export function parseClaims(claims: unknown): z.output<typeof claimsSchema> {
+  const result = claimsSchema.safeParse(claims);
+  if (result.success) return result.data;
+  throw new InvalidClaims(result.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; '));
+}
+
+/** The principal a token's claims describe; throws InvalidClaims when the kind lacks a claim it must carry. */
 export function principalFromClaims(claims: unknown): Principal {
-  const parsed = claimsSchema.parse(claims);
+  const parsed = parseClaims(claims);
   return {
     subject: parsed.sub,
     kind: parsed.kind,
-    department: parsed.dept,
-    regionCodes: parsed.regions,
-    bankCode: parsed.bank,
-    enterpriseUscc: parsed.uscc,
-    serviceCentreId: parsed.centre,
+    department: parsed.kind === 'PORTAL' ? parsed.dept : undefined,
+    regionCodes: parsed.kind === 'PORTAL' || parsed.kind === 'ANALYTICS' ? parsed.regions : [],
+    bankCode: parsed.kind === 'BANK' ? parsed.bank : undefined,
+    enterpriseUscc: parsed.kind === 'ENTERPRISE' ? parsed.uscc : undefined,
+    serviceCentreId: parsed.kind === 'PORTAL' ? parsed.centre : undefined,
     scopes: new Set(parsed.scope.split(/\s+/).filter(Boolean)),
   };
 }

@@ -18,7 +18,7 @@ describe('region scoping (GB/T 2260)', () => {
 });
 
 describe('tokens', () => {
-  const settings = { JWT_SECRET: DEV_JWT_SECRET, JWT_ISSUER: 'test-idp', SERVICE_TOKEN_SECRET: DEV_SERVICE_TOKEN_SECRET };
+  const settings = { JWT_SECRET: DEV_JWT_SECRET, JWT_ISSUER: 'test-idp', SERVICE_TOKEN_SECRET: DEV_SERVICE_TOKEN_SECRET, JWT_MAX_TOKEN_AGE: '12h' };
 
   it('round-trips the principal model', async () => {
     const token = await mintToken(settings, { sub: 'clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: 'card:freeze pii:read' });
@@ -28,7 +28,7 @@ describe('tokens', () => {
   });
 
   it('rejects a token signed with another secret as UNAUTHENTICATED', async () => {
-    const token = await mintToken({ ...settings, JWT_SECRET: 'x'.repeat(40) }, { sub: 'mallory', kind: 'PORTAL' });
+    const token = await mintToken({ ...settings, JWT_SECRET: 'x'.repeat(40) }, { sub: 'mallory', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'] });
     await expect(createTokenVerifier(settings)(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
@@ -40,5 +40,6 @@ describe('tokens', () => {
 describe('config', () => {
   it('refuses development secrets in production', () => {
     expect(() => loadPlatformConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET.*SERVICE_TOKEN_SECRET/);
+    expect(() => loadPlatformConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development JWT_SECRET is public/);
   });
 });

@@ -46,7 +46,8 @@ export function biddingEligibilityImplementation(db: EnterpriseDb, verdicts: Ver
   };
   return {
     CheckBiddingEligibility: unary<CheckRequest, unknown>(authenticate, logger, async (request, principal) => {
-      requireScope(principal, SCOPES.eligibilityCheck);
+      // The callers the contract names: trading platforms and banks, each granted eligibility:check.
+      requireScope(requireKind(principal, 'TRADING_PLATFORM', 'BANK'), SCOPES.eligibilityCheck);
       const uscc = validUscc(request.uscc);
       const now = clock.now();
       const general = await verdicts.verdictOf(uscc);

@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { connection, cursorKeys, hasUsccShape, pageRequest, type PageArgs } from '@yikatong/platform';
+import { connection, cursorKeys, hasUsccShape, pageRequest, withheldFrom, type PageArgs } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import { depositRateInputs } from '../domain/credit';
 import type { Enterprise as EnterpriseRow } from '../domain/enterprise';
 import { daysUntil, isValidOn, type Qualification as QualificationRow } from '../domain/qualification';
 import { visibleEnterprise } from './access';
+
+/**
+ * A bank sees of an enterprise what paying needs: who it is (as on its business licence), whether it
+ * may bid and the arrears warnings against it, which are public facts for banks. Its credit record,
+ * the people behind it, its listings (which name them), qualifications, verdict history and the
+ * inputs of its deposit rate are not a bank's business.
+ */
+const notForBanks = (what: string) => `${what} are not shown to banks: a bank sees an enterprise's identity, its bidding verdict and its arrears warnings.`;
 
 const historyKey = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
 const historyCursor = (change: { at: Date; id: string }) => [change.at.toISOString(), change.id];
@@ -13,16 +21,19 @@ export const Enterprise = {
   __resolveReference: async (reference: { uscc: string }, ctx: EnterpriseContext) =>
     (hasUsccShape(reference.uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)) : null),
   biddingEligibility: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.verdictByUscc.load(enterprise.uscc),
-  blacklistListings: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc),
-  qualifications: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.qualificationsByUscc.load(enterprise.uscc),
-  responsiblePersons: async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
-    (await ctx.responsiblePersonsByUscc.load(enterprise.uscc)).map((person) => ({ ...person, person: { __typename: 'Worker', id: person.personId } })),
-  creditRecords: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.creditByUscc.load(enterprise.uscc),
+  blacklistListings: withheldFrom(['BANK'], notForBanks('Dishonesty-list listings (they name responsible persons)'),
+    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc)),
+  qualifications: withheldFrom(['BANK'], notForBanks('Qualification certificates'),
+    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.qualificationsByUscc.load(enterprise.uscc)),
+  responsiblePersons: withheldFrom(['BANK'], notForBanks('Responsible persons'), async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
+    (await ctx.responsiblePersonsByUscc.load(enterprise.uscc)).map((person) => ({ ...person, person: { __typename: 'Worker', id: person.personId } }))),
+  creditRecords: withheldFrom(['BANK'], notForBanks('Credit records'),
+    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.creditByUscc.load(enterprise.uscc)),
   arrearsWarnings: async (enterprise: EnterpriseRow, args: { open?: boolean | null }, ctx: EnterpriseContext) => {
     const warnings = await ctx.warningsByUscc.load(enterprise.uscc);
     return typeof args.open === 'boolean' ? warnings.filter((warning) => (warning.clearedAt === null) === args.open) : warnings;
   },
-  eligibilityHistory: async (enterprise: EnterpriseRow, args: PageArgs, ctx: EnterpriseContext) => {
+  eligibilityHistory: withheldFrom(['BANK'], notForBanks('Past bidding verdicts'), async (enterprise: EnterpriseRow, args: PageArgs, ctx: EnterpriseContext) => {
     const { take, after } = pageRequest(args, historyKey);
     const rows = await ctx.db.eligibilityChange.findMany({
       where: {
@@ -33,8 +44,8 @@ export const Enterprise = {
       take: take + 1,
     });
     return connection(rows, take, historyCursor);
-  },
-  depositRateInputs: async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => {
+  }),
+  depositRateInputs: withheldFrom(['BANK'], notForBanks('Deposit-rate inputs'), async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => {
     const [credit, warnings, listings] = await Promise.all([
       ctx.creditByUscc.load(enterprise.uscc), ctx.warningsByUscc.load(enterprise.uscc), ctx.listingsByUscc.load(enterprise.uscc),
     ]);
@@ -42,7 +53,7 @@ export const Enterprise = {
       registeredAt: enterprise.registeredAt, credit, listings, now: ctx.clock.now(),
       redWarningsRaisedAt: warnings.filter((warning) => warning.colour === 'RED').map((warning) => warning.raisedAt),
     });
-  },
+  }),
 };
 
 export const Qualification = {

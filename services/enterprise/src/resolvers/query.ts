@@ -1,5 +1,5 @@
 import {
-  connection, cursorKeys, forbidden, hasUsccShape, invalidInput, isUuid, pageRequest, regionCodeSchema, regionPrefix, requireKind, requirePrincipal,
+  connection, cursorKeys, forbidden, hasUsccShape, isUuid, pageRequest, regionPrefix, requirePrincipal, requireStatisticsScope,
   seesRegion, usccShapeSchema, type PageArgs,
 } from '@yikatong/platform';
 import type { EnterpriseType } from '../domain/enterprise';
@@ -38,11 +38,7 @@ export const Query = {
     isUuid(args.id) ? visibleTender(ctx, await ctx.tenderById.load(args.id)) : null,
 
   enterpriseStatistics: async (_: unknown, args: { regionCode: string }, ctx: EnterpriseContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    if (!regionCodeSchema.safeParse(args.regionCode).success) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'A region code is 6 digits (GB/T 2260).');
-    if ((principal.kind === 'PORTAL' || principal.regionCodes.length > 0) && !seesRegion(principal, args.regionCode)) {
-      throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
-    }
+    requireStatisticsScope(ctx.principal, args.regionCode);
     return { regionCode: args.regionCode, ...(await enterpriseStatistics(ctx.db, `${regionPrefix(args.regionCode)}%`)) };
   },
 

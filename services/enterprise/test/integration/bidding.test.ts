@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cardIssuedV1, complaintVerifiedV1, enrolmentStartedV1 } from '@yikatong/contracts';
 import {
-  addDays, callUnary, chinaMidnight, createLogger, databaseUrlFor, dateOfDay, grpc, instantPlusDays, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing, type Principal,
+  addDays, callUnary, chinaMidnight, createLogger, databaseUrlFor, dateOfDay, grpc, instantPlusDays, mintToken, principalFromClaims, SCOPES, serviceCallerToken, startGrpcServer, testing, type Principal,
 } from '@yikatong/platform';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
@@ -135,16 +135,20 @@ describe('tenders and bids', () => {
     const server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }]);
     const client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
-      const token = await mintToken(config, { sub: 'platform', kind: 'SERVICE', scope: SCOPES.eligibilityCheck });
+      const token = await mintToken(config, { sub: 'platform', kind: 'TRADING_PLATFORM', scope: SCOPES.eligibilityCheck });
       const check = (uscc: string, tender = '') => callUnary<{ eligible: boolean; reasons: Array<{ code: string }> }>(client, 'CheckBiddingEligibility', { uscc, tenderId: tender }, { token });
       expect(await check(RIVAL)).toMatchObject({ eligible: true });
       expect(await check(RIVAL, tenderId)).toMatchObject({ eligible: false, reasons: [{ code: 'QUALIFICATION_NOT_MATCHING' }] });
       expect(await check(GC, tenderId)).toMatchObject({ eligible: true, reasons: [] });
       await expect(check(GC, 'nope')).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
-      const inputs = await callUnary<{ cleanYears: number; arrearsInLastTwoYears: boolean }>(client, 'GetDepositRateInputs', { uscc: GC }, { token });
+      const payroll = await serviceCallerToken(config, 'payroll')();
+      const inputs = await callUnary<{ cleanYears: number; arrearsInLastTwoYears: boolean }>(client, 'GetDepositRateInputs', { uscc: GC }, { token: payroll });
       expect(inputs).toMatchObject({ cleanYears: 0, arrearsInLastTwoYears: true });
-      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: GC }, { token: await mintToken(config, { sub: 'x', kind: 'BANK', scope: SCOPES.eligibilityCheck }) }))
+      // A trading platform checks eligibility and nothing else; the deposit inputs are payroll's.
+      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: GC }, { token })).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: GC }, { token: await mintToken(config, { sub: 'x', kind: 'BANK', bank: 'CCB', scope: SCOPES.eligibilityCheck }) }))
         .rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+      await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: GC, tenderId: '' }, { token: payroll })).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
     } finally {
       client.close();
       await server.close();

@@ -11,7 +11,7 @@ import { createHarness } from '../support/harness';
 const { config, bus, clock, db, execute, service } = createHarness();
 const logger = createLogger('enterprise-test', 'warn');
 const USCC = '91350100M000100Y43';
-const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.enterpriseRegister });
+const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.enterpriseRegister });
 
 
 const REGISTER = `mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc biddingEligibility { eligible } } }`;
@@ -47,7 +47,7 @@ describe('registering an enterprise', () => {
   });
 
   it('refuses a caller without the enterprise:register permission', async () => {
-    const result = await execute(REGISTER, { input }, principalFromClaims({ sub: 'x', kind: 'PORTAL', regions: ['130500'] }));
+    const result = await execute(REGISTER, { input }, principalFromClaims({ sub: 'x', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }));
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -110,7 +110,7 @@ describe('CheckBiddingEligibility over gRPC', () => {
     await server.close();
     await verdicts.stop();
   });
-  const token = (scope: string) => mintToken(config, { sub: 'platform-1', kind: 'SERVICE', scope });
+  const token = (scope: string) => mintToken(config, { sub: 'platform-1', kind: 'TRADING_PLATFORM', scope });
 
   it('answers the same verdict as the graph', async () => {
     const verdict = await callUnary<{ uscc: string; eligible: boolean; reasons: unknown[] }>(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: await token(SCOPES.eligibilityCheck) });

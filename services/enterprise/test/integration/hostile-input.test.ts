@@ -9,7 +9,7 @@ import { createHarness } from '../support/harness';
 const { config, bus, clock, db, execute } = createHarness();
 const GC = '91350100M000100Y43';
 const SUB = '91110000600037341L';
-const portal = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions: ['130500'], scope: SCOPES.projectRegister });
+const portal = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.projectRegister });
 const reviewer = principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.projectReview });
 const REGISTER = 'mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }';
 const project = (contractValue: unknown) => ({

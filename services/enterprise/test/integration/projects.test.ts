@@ -9,7 +9,7 @@ const SUB = '91110000600037341L';
 const LABOUR = '91130500MA0000001X';
 const OTHER = '91130500MA0000002X';
 const enterpriseOf = (uscc: string, scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
-const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', regions, scope });
+const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions, scope });
 
 
 const REGISTER = `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id stage contractValue labourCostSharePercent generalContractor { uscc } } }`;
@@ -84,13 +84,13 @@ describe('projects and the subcontracting chain', () => {
     const projectId = data!.registerProject.id;
     await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC));
     const ONE = `query ($id: ID!) { project(id: $id) { name } }`;
-    expect((await execute(ONE, { id: projectId }, portal([], ''))).data!.project).toBeNull();
-    expect((await execute(ONE, { id: projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', regions: ['130500'] }))).data!.project).toEqual({ name: '可见性测试项目' });
+    expect((await execute(ONE, { id: projectId }, portal(['440300'], ''))).data!.project).toBeNull();
+    expect((await execute(ONE, { id: projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).data!.project).toEqual({ name: '可见性测试项目' });
     expect((await execute(ONE, { id: projectId }, enterpriseOf(SUB))).data!.project).toEqual({ name: '可见性测试项目' });
     expect((await execute(ONE, { id: projectId }, enterpriseOf(OTHER))).data!.project).toBeNull();
     const LIST = `query { projects(stage: BIDDING, first: 100) { nodes { id } } }`;
     expect((await execute(LIST, {}, enterpriseOf(OTHER))).data!.projects.nodes).toEqual([]);
     expect((await execute(LIST, {}, enterpriseOf(SUB))).data!.projects.nodes.map((node: { id: string }) => node.id)).toContain(projectId);
-    expect((await execute(LIST, {}, principalFromClaims({ sub: 'a', kind: 'ANALYTICS' }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await execute(LIST, {}, principalFromClaims({ sub: 'a', kind: 'ANALYTICS', regions: ['130500'] }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

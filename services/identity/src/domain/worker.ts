@@ -51,6 +51,11 @@ export interface WorkerRegistration {
 }
 
 const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{2,40}$/u;
+
+const comparableName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').replace(/[•・]/g, '·').toUpperCase();
+
+/** Whether a name read off an ID card is the registered one: as a gate compares them, spacing, width and the middle dot's variants aside. */
+export const sameName = (registered: string, given: string): boolean => comparableName(registered) === comparableName(given);
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** The checks a registration must pass, in the order a clerk would fix them. */

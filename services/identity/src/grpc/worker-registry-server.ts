@@ -1,15 +1,19 @@
 import {
-  createTokenVerifier, dateOfDay, forbidden, invalidInput, isUuid, loadService, PERIOD_PATTERN, requireKind, unary, unauthenticated, type Logger,
-  type PiiProtector, type TokenSettings,
+  createTokenVerifier, dateOfDay, invalidInput, isUuid, loadService, PERIOD_PATTERN, requireKind, SCOPES, unary, unauthenticated, type Logger,
+  type Principal, type TokenSettings,
 } from '@yikatong/platform';
+import { createIdentityContext, type IdentityDeps } from '../context';
 import type { IdentityDb } from '../db';
 import { periodBounds } from '../domain/calendar';
 import type { Card } from '../domain/card';
 import { isValidCardNumber } from '../domain/card-number';
+import { verifyWorkers } from '../domain/verification';
+import { assertCanSeeEnterprise } from '../resolvers/access';
+import { mayReadCard } from '../resolvers/real-name-card';
 import { monthlyAttendance } from '../store/attendance';
+import { audit } from '../store/audit';
 import { findCardByNumber, findCardsByEnterprises, findCardsByPersons } from '../store/cards';
 import { findEnrolments } from '../store/enrolments';
-import { verifyWorkers } from '../domain/verification';
 
 export const WorkerRegistryService = loadService('identity/workers.proto', 'yikatong.identity.v1.WorkerRegistry');
 
@@ -30,6 +34,14 @@ function payCycle(request: VerifyRequest): { first: string; last: string } {
 interface VerifyRequest { projectId: string; period: string; workerIds: string[]; firstDay: string; lastDay: string }
 interface CardStatusRequest { target?: 'cardNumber' | 'personId' | 'enterpriseUscc'; cardNumber?: string; personId?: string; enterpriseUscc?: string }
 
+/** One READ_PII entry per worker whose ledger fields a call returns unmasked, all in one insert. */
+function auditLedgerRead(db: IdentityDb, principal: Principal, at: Date, people: ReadonlyArray<{ id: string; regionCode: string }>, request: VerifyRequest) {
+  return audit(db, principal, at, people.map((person) => ({
+    action: 'READ_PII', subjectType: 'Worker', subjectId: person.id, regionCode: person.regionCode, fields: ['name', 'idNumber', 'phone'],
+    purpose: `${WAGE_SHEET_PURPOSE} (project ${request.projectId}, ${request.period})`,
+  })));
+}
+
 async function cardStatus(db: IdentityDb, card: Card) {
   const last = await db.cardStatusChange.findFirst({ where: { cardId: card.id }, orderBy: { version: 'desc' }, select: { at: true } });
   return {
@@ -38,8 +50,15 @@ async function cardStatus(db: IdentityDb, card: Card) {
   };
 }
 
-/** Fresh answers for payroll (which workers can be paid for what) and for banks and gates (card status). */
-export function workerRegistryImplementation(db: IdentityDb, pii: PiiProtector, settings: TokenSettings, logger: Logger) {
+/** Why payroll reads the ledger's legal fields; written to the audit log with each read. */
+const WAGE_SHEET_PURPOSE = 'payroll wage sheet';
+
+/**
+ * Fresh answers for payroll (which workers can be paid for what) and for gates (card status). Each
+ * method shows what the graph's field for the same data would show this caller.
+ */
+export function workerRegistryImplementation(deps: IdentityDeps, settings: TokenSettings, logger: Logger) {
+  const { db, pii, clock } = deps;
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -63,24 +82,33 @@ export function workerRegistryImplementation(db: IdentityDb, pii: PiiProtector, 
       const workerIds = request.workerIds.length ? request.workerIds : [...new Set(enrolments.map((enrolment) => enrolment.workerId))];
       const [attendance, people] = await Promise.all([
         monthlyAttendance(db, request.projectId, request.period, workerIds, cycle),
-        db.worker.findMany({ where: { id: { in: workerIds } }, select: { id: true, name: true, idNumberCipher: true, phoneCipher: true, wageCardCipher: true } }),
+        db.worker.findMany({
+          where: { id: { in: workerIds } },
+          select: { id: true, name: true, regionCode: true, idNumberCipher: true, idNumberMasked: true, phoneCipher: true, phoneMasked: true, wageCardCipher: true },
+        }),
       ]);
-      const personById = new Map(people.map((person) => [person.id, person]));
       const verified = verifyWorkers(workerIds, enrolments, attendance, new Set(people.filter((w) => w.wageCardCipher).map((w) => w.id)));
+      // The ledger's fields go only with workers enrolled on the project in the cycle, never with any id asked about.
+      const enrolled = new Set(verified.filter((verification) => verification.enrolled).map((verification) => verification.workerId));
+      const ledgerPeople = new Map(people.filter((person) => enrolled.has(person.id)).map((person) => [person.id, person]));
+      const unmasked = principal.scopes.has(SCOPES.piiRead);
+      if (unmasked) await auditLedgerRead(db, principal, clock.now(), [...ledgerPeople.values()], request);
       return {
         projectId: request.projectId,
         period: request.period,
         workers: verified.map((verification) => {
-          const person = personById.get(verification.workerId);
-          return person
+          const person = ledgerPeople.get(verification.workerId);
+          if (!person) return verification;
+          return unmasked
             ? { ...verification, holderName: person.name, idNumber: pii.decrypt(person.idNumberCipher), phone: pii.decrypt(person.phoneCipher) }
-            : verification;
+            : { ...verification, holderName: person.name, idNumber: person.idNumberMasked, phone: person.phoneMasked };
         }),
       };
     }),
 
     GetCardStatus: unary<CardStatusRequest, unknown>(authenticate, logger, async (request, principal) => {
-      requireKind(principal, 'SERVICE', 'BANK', 'ENTERPRISE');
+      // Banks see no cards in the graph either: a frozen card never stops wages, so paying does not need them.
+      requireKind(principal, 'SERVICE', 'ENTERPRISE');
       let cards: Card[];
       if (request.target === 'cardNumber') {
         const number = request.cardNumber!.trim().toUpperCase();
@@ -90,15 +118,16 @@ export function workerRegistryImplementation(db: IdentityDb, pii: PiiProtector, 
       } else if (request.target === 'personId' && isUuid(request.personId!)) {
         cards = await findCardsByPersons(db, [request.personId!]);
       } else if (request.target === 'enterpriseUscc') {
-        cards = await findCardsByEnterprises(db, [request.enterpriseUscc!.trim().toUpperCase()]);
+        const uscc = request.enterpriseUscc!.trim().toUpperCase();
+        assertCanSeeEnterprise(principal, uscc);
+        cards = await findCardsByEnterprises(db, [uscc]);
       } else {
         throw invalidInput('INVALID_TARGET', 'target', 'Ask by card_number, person_id (a UUID) or enterprise_uscc.');
       }
-      // A gate operator (enterprise) asks about people on its site, never about other enterprises' cards.
-      if (principal.kind === 'ENTERPRISE' && cards.some((card) => card.enterpriseUscc !== null && card.enterpriseUscc !== principal.enterpriseUscc)) {
-        throw forbidden('An enterprise may ask only about its own cards and workers’ cards.');
-      }
-      return { cards: await Promise.all(cards.map((card) => cardStatus(db, card))) };
+      // A gate operator (enterprise) sees its own cards and the cards of workers it may see, as in the graph.
+      const ctx = createIdentityContext(principal, deps, () => undefined);
+      const readable = await Promise.all(cards.map((card) => mayReadCard(ctx, card)));
+      return { cards: await Promise.all(cards.filter((_, index) => readable[index]).map((card) => cardStatus(db, card))) };
     }),
   };
 }

@@ -67,7 +67,7 @@ export const attendanceMutations = {
   },
 
   closeAttendanceMonth: async (_: unknown, args: { projectId: string; period: string }, ctx: IdentityContext) => {
-    const principal = requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL');
+    const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.attendanceWrite);
     if (!isUuid(args.projectId)) throw invalidInput('INVALID_INPUT', 'projectId', 'The project id is a UUID.');
     const closed = await ctx.db.$transaction(async (tx) => {
       const [project] = await findProjects(tx, [args.projectId]);

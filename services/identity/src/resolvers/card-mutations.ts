@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { conflict, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
+import { conflict, forbidden, invalidInput, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { cancelCard, freezeCard, issueCard, unfreezeCard, type Card, type CardChange, type Decision } from '../domain/card';
 import { isValidCardNumber } from '../domain/card-number';
 import { findCardByNumber, findCardsByEnterprises, findCardsByPersons, saveCardChange } from '../store/cards';
+import { confirmPresence } from './presence';
 
 const statusChangeInput = z.object({
   cardNumber: z.string().trim().toUpperCase().refine(isValidCardNumber, 'is not a valid real-name card number (YK + 14 digits, check digit)'),
@@ -31,16 +32,35 @@ async function changeCardStatus(input: StatusChangeInput, ctx: IdentityContext, 
 }
 
 const responsiblePersonInput = z.object({
-  personId: z.string().uuid('is not a registered person id'),
+  personId: z.string().uuid('is not a registered person id').nullish().transform((id) => id ?? null),
+  idNumber: z.string().nullish(),
+  name: z.string().nullish(),
   enterpriseUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC'),
   role: z.string().trim().min(2, 'names the role, e.g. 法定代表人').max(50),
 });
 
+/**
+ * The person to name: a portal names a registered person by id; an enterprise (which gains sight of
+ * its responsible persons) shows the person by the ID number and name on their ID card.
+ */
+async function responsiblePersonId(ctx: IdentityContext, principal: Principal, input: z.infer<typeof responsiblePersonInput>): Promise<string> {
+  if (principal.kind === 'ENTERPRISE') {
+    if (!input.idNumber || !input.name) {
+      throw invalidInput('PRESENCE_REQUIRED', 'idNumber', 'An enterprise names a responsible person by the ID number and name on their ID card, not by an id alone.');
+    }
+    return (await confirmPresence(ctx, principal, { idNumber: input.idNumber, name: input.name }, input.personId)).id;
+  }
+  if (!input.personId) throw invalidInput('INVALID_INPUT', 'personId', 'personId: name the registered person.');
+  return input.personId;
+}
+
 /** A responsible person's card carries the enterprise: freezing the enterprise's cards reaches it too. */
 async function issueResponsiblePersonCard(input: z.input<typeof responsiblePersonInput>, ctx: IdentityContext) {
   const principal = requireScope(requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE'), SCOPES.workerRegister);
-  const { personId, enterpriseUscc, role } = parseInput(responsiblePersonInput, input);
+  const parsed = parseInput(responsiblePersonInput, input);
+  const { enterpriseUscc, role } = parsed;
   if (principal.kind === 'ENTERPRISE' && principal.enterpriseUscc !== enterpriseUscc) throw forbidden('An enterprise names only its own responsible persons.');
+  const personId = await responsiblePersonId(ctx, principal, parsed);
   const saved = await ctx.db.$transaction(async (tx) => {
     const person = await tx.worker.findUnique({ where: { id: personId }, select: { id: true, name: true, regionCode: true } });
     if (!person) throw notFound('PERSON_NOT_FOUND', 'Register the responsible person by real name first.', 'personId');

@@ -7,10 +7,13 @@ import { lastClockInDay } from '../store/attendance';
 import { findCardsByPersons } from '../store/cards';
 import { findEnrolments, saveEnrolment } from '../store/enrolments';
 import { findProjects } from '../store/projects';
+import { confirmPresence } from './presence';
 import { requireTrade } from './worker-mutations';
 
 const enrolInput = z.object({
-  workerId: z.string().uuid('is not a worker id'),
+  workerId: z.string().uuid('is not a worker id').nullish().transform((id) => id ?? null),
+  idNumber: z.string(),
+  name: z.string(),
   projectId: z.string().uuid('is not a project id'),
   employerUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC'),
   contractType,
@@ -32,10 +35,11 @@ const endInput = z.object({
 export const enrolmentMutations = {
   enrolWorker: async (_: unknown, args: { input: z.input<typeof enrolInput> }, ctx: IdentityContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), SCOPES.workerRegister);
-    const { rate, ...input } = parseInput(enrolInput, args.input);
+    const { rate, idNumber, name, workerId, ...input } = parseInput(enrolInput, args.input);
     if (principal.enterpriseUscc !== input.employerUscc) throw forbidden('An enterprise enrols workers only as their employer.');
     await requireTrade(ctx, input.tradeCode, 'tradeCode');
-    const request = { ...input, rateFen: Number(rate) };
+    const worker = await confirmPresence(ctx, principal, { idNumber, name }, workerId);
+    const request = { ...input, workerId: worker.id, rateFen: Number(rate) };
     const enrolment = await ctx.db.$transaction(async (tx) => {
       // Row lock on the worker: two simultaneous enrolments cannot both pass the overlap rule.
       const locked = await tx.$queryRawUnsafe<Array<{ safety_trained_on: Date | null }>>(
@@ -60,7 +64,7 @@ export const enrolmentMutations = {
   },
 
   endEnrolment: async (_: unknown, args: { input: z.input<typeof endInput> }, ctx: IdentityContext) => {
-    const principal = requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL');
+    const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.workerRegister);
     const input = parseInput(endInput, args.input);
     const ended = await ctx.db.$transaction(async (tx) => {
       const [current] = await findEnrolments(tx, { id: input.enrolmentId });

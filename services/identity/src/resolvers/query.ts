@@ -1,6 +1,6 @@
 import {
-  connection, cursorKeys, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionCodeSchema, regionPrefix, requireKind,
-  requirePrincipal, requireRegion, requireScope, requireUuid, SCOPES, seesRegion, type PageArgs, type Principal,
+  connection, cursorKeys, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionPrefix, requireKind,
+  requirePrincipal, requireRegion, requireScope, requireStatisticsScope, requireUuid, SCOPES, type PageArgs, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { chinaDayRange, periodBounds } from '../domain/calendar';
@@ -10,7 +10,8 @@ import { monthlyAttendance } from '../store/attendance';
 import { findCardByNumber } from '../store/cards';
 import { toEnrolment } from '../store/enrolments';
 import { findWorkerByIdNumber } from '../store/workers';
-import { portalRegions, visibleCard } from './access';
+import { employerSight, employerSightWhere, portalRegions } from './access';
+import { visibleCard } from './real-name-card';
 import { visibleWorker } from './worker';
 
 interface ListFilter {
@@ -22,14 +23,14 @@ interface ListFilter {
 
 const inRegions = (regions: readonly string[]) => regions.map((region) => ({ regionCode: { startsWith: regionPrefix(region) } }));
 
-/** The part of the registry a caller may list: their regions, their own workers, or themself. */
-function workerScope(principal: Principal, filter: ListFilter): Prisma.WorkerWhereInput {
+/** The part of the registry a caller may list: their regions, the workers they registered or employ(ed) lately, or themself. */
+function workerScope(ctx: IdentityContext, principal: Principal, filter: ListFilter): Prisma.WorkerWhereInput {
   switch (principal.kind) {
     case 'PORTAL':
       return { OR: inRegions(portalRegions(principal, filter.regionCode)) };
     case 'ENTERPRISE':
       if (filter.employerUscc && filter.employerUscc !== principal.enterpriseUscc) throw forbidden('An enterprise lists only its own workers.');
-      return { OR: [{ registeredByUscc: principal.enterpriseUscc }, { enrolments: { some: { employerUscc: principal.enterpriseUscc } } }] };
+      return employerSightWhere(principal, employerSight(ctx.clock.today(), ctx.policy.employerSightDays));
     case 'WORKER':
       return { id: principal.subject };
     case 'SERVICE':
@@ -74,7 +75,7 @@ function requirePeriod(period: string, field: string) {
 
 export const Query = {
   realNameCard: async (_: unknown, args: { number: string }, ctx: IdentityContext) =>
-    visibleCard(ctx.principal, await findCardByNumber(ctx.db, args.number.trim().toUpperCase())),
+    visibleCard(ctx, await findCardByNumber(ctx.db, args.number.trim().toUpperCase())),
 
   me: async (_: unknown, __: unknown, ctx: IdentityContext) => {
     const principal = requireKind(ctx.principal, 'WORKER');
@@ -100,7 +101,7 @@ export const Query = {
     const rows = await ctx.db.worker.findMany({
       where: {
         AND: [
-          workerScope(principal, filter),
+          workerScope(ctx, principal, filter),
           optional(filter.tradeCode, (tradeCode) => ({ tradeCode: tradeCode.toUpperCase() })),
           Object.keys(enrolmentFilter).length ? { enrolments: { some: enrolmentFilter } } : {},
           after ? { id: { gt: after } } : {},
@@ -184,11 +185,7 @@ export const Query = {
   },
 
   identityStatistics: async (_: unknown, args: { regionCode: string; from: string; to: string }, ctx: IdentityContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    if (!regionCodeSchema.safeParse(args.regionCode).success) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'A region code is 6 digits (GB/T 2260).');
-    if ((principal.kind === 'PORTAL' || principal.regionCodes.length > 0) && !seesRegion(principal, args.regionCode)) {
-      throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
-    }
+    requireStatisticsScope(ctx.principal, args.regionCode);
     requirePeriod(args.from, 'from');
     requirePeriod(args.to, 'to');
     if (args.to < args.from) throw invalidInput('INVALID_PERIOD', 'to', 'The last month is before the first.');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  chinaDay, forbidden, invalidInput, notFound, parseInput, regionCodeSchema, requireKind, requirePrincipal, requireRegion, requireScope,
+  chinaDay, conflict, forbidden, invalidInput, notFound, parseInput, regionCodeSchema, requireKind, requirePrincipal, requireRegion, requireScope,
   requireUuid, SCOPES, type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
@@ -9,7 +9,8 @@ import { LUHN_WARNING } from '../domain/bank-card';
 import { changeWageCard, type WageCardActor } from '../domain/wage-card';
 import { EDUCATION_LEVELS, registerWorker } from '../domain/worker';
 import { audit } from '../store/audit';
-import { saveRegistration, saveWageCardChange } from '../store/workers';
+import { findWorkerByIdNumber, IdNumberAlreadyRegistered, saveRegistration, saveWageCardChange } from '../store/workers';
+import { visibleWorker } from './worker';
 
 const registerInput = z.object({
   idNumber: z.string(),
@@ -34,6 +35,25 @@ function wageCardActor(principal: Principal, workerPresent: boolean | null | und
   throw forbidden('Only the worker themself, or a service-centre agent with the worker present, can change a wage card.');
 }
 
+/**
+ * A registration of an ID number already in the registry: audited, and told in full (which worker,
+ * name, registration day) only to a caller who may see that worker; anyone else learns only that
+ * the number is registered, and how to enrol the person they have in front of them.
+ */
+async function refuseDuplicate(ctx: IdentityContext, principal: Principal, idNumber: string, at: Date, refusal: IdNumberAlreadyRegistered) {
+  const existing = await findWorkerByIdNumber(ctx.db, ctx.pii, idNumber);
+  if (!existing) return refusal;
+  const visible = await visibleWorker(ctx, existing);
+  await audit(ctx.db, principal, at, [{
+    action: 'DUPLICATE_REGISTRATION', subjectType: 'Worker', subjectId: existing.id, regionCode: existing.regionCode,
+    fields: visible ? ['id', 'name', 'idNumber', 'registeredAt'] : [], purpose: null,
+  }]);
+  if (!visible) return refusal;
+  return conflict('WORKER_ALREADY_REGISTERED',
+    `This ID number is already registered as worker ${existing.id} (${existing.name}, ${existing.idNumberMasked}, registered ${chinaDay(existing.registeredAt)}); use that record.`,
+    'idNumber');
+}
+
 export const workerMutations = {
   registerWorker: async (_: unknown, args: { input: z.input<typeof registerInput> }, ctx: IdentityContext) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE'), SCOPES.workerRegister);
@@ -47,6 +67,9 @@ export const workerMutations = {
       await saveRegistration(tx, ctx.pii, registration);
       await audit(tx, principal, now, [{ action: 'REGISTER_WORKER', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['idNumber', 'phone'], purpose: null }]);
       return tx.worker.findUniqueOrThrow({ where: { id: worker.id } });
+    }).catch(async (error: unknown) => {
+      // The transaction has rolled back: the attempt is audited outside it.
+      throw error instanceof IdNumberAlreadyRegistered ? await refuseDuplicate(ctx, principal, worker.idNumber, now, error) : error;
     });
     ctx.nudgeOutbox();
     return saved;
@@ -78,8 +101,9 @@ export const workerMutations = {
     return result;
   },
 
+  // Good and bad conduct records are credit records, like an enterprise's.
   recordWorkerConduct: async (_: unknown, args: { input: { workerId: string; kind: 'GOOD' | 'BAD'; description: string; authority: string } }, ctx: IdentityContext) => {
-    const principal = requireKind(ctx.principal, 'PORTAL');
+    const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.creditRecord);
     const description = args.input.description.trim();
     const authority = args.input.authority.trim();
     if (description.length < 4) throw invalidInput('INVALID_INPUT', 'description', 'Describe the conduct in at least 4 characters.');

@@ -3,15 +3,16 @@ import type { IdentityContext } from '../context';
 import { LUHN_WARNING } from '../domain/bank-card';
 import type { AuditRecord } from '../store/audit';
 import type { WorkerRow } from '../store/workers';
-import { canSeeEnrolment, canSeeWorker, unmaskPurpose } from './access';
+import { canSeeEnrolment, canSeeWorker, employerSight, unmaskPurpose } from './access';
 
 /** Loads a worker if the caller may see them; null otherwise (as if absent: no existence oracle). */
 export async function visibleWorker(ctx: IdentityContext, worker: WorkerRow | null): Promise<WorkerRow | null> {
   if (!worker) return null;
   const principal = requirePrincipal(ctx.principal);
-  if (principal.kind !== 'ENTERPRISE') return canSeeWorker(principal, worker, [], []) ? worker : null;
+  const sight = employerSight(ctx.clock.today(), ctx.policy.employerSightDays);
+  if (principal.kind !== 'ENTERPRISE') return canSeeWorker(principal, worker, [], [], sight) ? worker : null;
   const [enrolments, cards] = await Promise.all([ctx.enrolmentsByWorker.load(worker.id), ctx.cardsByPerson.load(worker.id)]);
-  return canSeeWorker(principal, worker, enrolments, cards) ? worker : null;
+  return canSeeWorker(principal, worker, enrolments, cards, sight) ? worker : null;
 }
 
 /** Decrypts one personal field when allowed, after writing the audit entry; else the masked form. */

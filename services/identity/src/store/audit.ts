@@ -2,7 +2,11 @@ import type { Principal } from '@yikatong/platform';
 import type { IdentityDb, IdentityTx } from '../db';
 
 export interface AuditRecord {
-  action: 'READ_PII' | 'REGISTER_WORKER' | 'CHANGE_WAGE_CARD';
+  /**
+   * DUPLICATE_REGISTRATION: someone tried to register an ID number already in the registry;
+   * PRESENCE_NOT_CONFIRMED: an ID number and name (or id) given as proof of presence did not match.
+   */
+  action: 'READ_PII' | 'REGISTER_WORKER' | 'CHANGE_WAGE_CARD' | 'DUPLICATE_REGISTRATION' | 'PRESENCE_NOT_CONFIRMED';
   subjectType: 'Worker';
   subjectId: string;
   regionCode: string;

@@ -1,4 +1,4 @@
-import { appendToOutbox, chinaDay, conflict, dateOfDay, maskBankCard, maskIdNumber, maskPhone, type OutgoingEvent, type PiiProtector } from '@yikatong/platform';
+import { AppError, appendToOutbox, conflict, dateOfDay, maskBankCard, maskIdNumber, maskPhone, type OutgoingEvent, type PiiProtector } from '@yikatong/platform';
 import { Prisma } from '../generated/prisma/client';
 import type { IdentityDb, IdentityTx } from '../db';
 import type { WageCardChange } from '../domain/wage-card';
@@ -7,18 +7,22 @@ import { saveCardChange } from './cards';
 
 export type WorkerRow = Prisma.WorkerGetPayload<object>;
 
-async function duplicateError(db: IdentityDb | IdentityTx, idNumberHash: string) {
-  const existing = await db.worker.findUnique({ where: { idNumberHash }, select: { id: true, name: true, idNumberMasked: true, registeredAt: true } });
-  const described = existing
-    ? `worker ${existing.id} (${existing.name}, ${existing.idNumberMasked}, registered ${chinaDay(existing.registeredAt)})`
-    : 'an existing worker';
-  return conflict('WORKER_ALREADY_REGISTERED', `This ID number is already registered as ${described}; use that record.`, 'idNumber');
+/**
+ * The ID number is registered already. Told as it stands, it names nothing about the person: the
+ * resolver tells more only to a caller who may see the registered worker.
+ */
+export class IdNumberAlreadyRegistered extends AppError {
+  constructor() {
+    super('WORKER_ALREADY_REGISTERED',
+      'This ID number is already in the registry; do not register the person again. To employ them, enrol them with the ID number and name from their ID card (enrolWorker).',
+      'idNumber');
+  }
 }
 
 /** Saves a registration (worker, card, events) in the caller's transaction; one worker per ID number. */
 export async function saveRegistration(tx: IdentityTx, pii: PiiProtector, { worker, card, events }: WorkerRegistration): Promise<void> {
   const idNumberHash = pii.lookupHash(worker.idNumber);
-  if (await tx.worker.findUnique({ where: { idNumberHash }, select: { id: true } })) throw await duplicateError(tx, idNumberHash);
+  if (await tx.worker.findUnique({ where: { idNumberHash }, select: { id: true } })) throw new IdNumberAlreadyRegistered();
   try {
     await tx.worker.create({
       data: {
@@ -42,7 +46,7 @@ export async function saveRegistration(tx: IdentityTx, pii: PiiProtector, { work
     });
   } catch (error) {
     // Two clerks registering the same person at the same moment: the unique hash decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw await duplicateError(tx, idNumberHash);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new IdNumberAlreadyRegistered();
     throw error;
   }
   await saveCardChange(tx, card);

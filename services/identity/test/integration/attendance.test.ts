@@ -1,4 +1,4 @@
-import { callUnary, grpc, instantPlusDays, mintToken } from '@yikatong/platform';
+import { callUnary, grpc, instantPlusDays, mintToken, principalFromClaims, SCOPES } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../src/grpc/worker-registry-server';
 import { chinaTime, createHarness, lastMonth, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
@@ -16,7 +16,7 @@ async function enrolledWorker(sequence: number, projectId: string, overrides: Re
   const workerId = await h.registerWorker(testIdNumber(sequence));
   await h.safetyTraining(workerId, instantPlusDays(h.clock.now(), -90));
   const result = await h.execute(ENROL, { input: {
-    workerId, projectId, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'DAILY', rate: '32000',
+    ...h.idCard(workerId), projectId, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'DAILY', rate: '32000',
     employmentKind: 'PART_TIME', startDate: month.firstDay, endDate: null, ...overrides,
   } }, roles.subcontractor);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
@@ -68,7 +68,7 @@ describe('bulk attendance from gate devices', () => {
     const siteB = await h.project();
     const a = await enrolledWorker(4, siteA);
     await h.execute(ENROL, { input: {
-      workerId: a, projectId: siteB, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'HOURLY', rate: '2500',
+      ...h.idCard(a), projectId: siteB, employerUscc: SUB_USCC, contractType: 'WRITTEN_AGREEMENT', tradeCode: 'MASON', rateKind: 'HOURLY', rate: '2500',
       employmentKind: 'PART_TIME', startDate: month.firstDay, endDate: null,
     } }, roles.subcontractor);
     const b = await enrolledWorker(5, siteA, { endDate: month.dayBefore });
@@ -126,7 +126,8 @@ describe('monthly summaries, month close and payroll’s gRPC questions', () => 
 
     const client = new WorkerRegistryService(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure());
     try {
-      const token = await mintToken(h.config, { sub: 'payroll', kind: 'SERVICE' });
+      // Payroll's token carries pii:read: the wage ledger needs the ID number and phone unmasked.
+      const token = await h.serviceToken('payroll', [SCOPES.piiRead]);
       const response = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { projectId, period: month.period, workerIds: [paid, noCard, outsider] }, { token });
       expect(response.workers).toEqual([
         expect.objectContaining({
@@ -157,9 +158,14 @@ describe('monthly summaries, month close and payroll’s gRPC questions', () => 
     const workerId = await enrolledWorker(10, projectId);
     await h.execute(RECORD, { records: [clockIn(workerId, projectId, month.dayBefore, '08:00'), clockIn(workerId, projectId, month.lastDay, '08:00')] }, roles.subcontractor);
     const STATS = `query ($r: String!, $f: String!, $t: String!) { identityStatistics(regionCode: $r, from: $f, to: $t) { registeredWorkers activeEnrolments attendance { regionCode period workers workerDays } } }`;
-    const stats = await h.execute(STATS, { r: '130000', f: month.period, t: month.period }, roles.analytics);
+    // Analytics tokens name their regions: this dashboard's is Xingtai (130500).
+    const stats = await h.execute(STATS, { r: '130500', f: month.period, t: month.period }, roles.analytics);
     expect(stats.data).toEqual({ identityStatistics: { registeredWorkers: 1, activeEnrolments: 1, attendance: [{ regionCode: '130502', period: month.period, workers: 1, workerDays: 2 }] } });
     expect((await h.execute(STATS, { r: '130000', f: month.period, t: month.period }, roles.portal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await h.execute(STATS, { r: '130000', f: month.period, t: month.period }, roles.subcontractor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    // The platform's one statistics rule: a Shenzhen dashboard never reads Xingtai's figures, nor a malformed region.
+    const shenzhen = principalFromClaims({ sub: 'sz-dashboard', kind: 'ANALYTICS', regions: ['440300'] });
+    expect((await h.execute(STATS, { r: '130500', f: month.period, t: month.period }, shenzhen)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await h.execute(STATS, { r: '1305', f: month.period, t: month.period }, roles.analytics)).errors![0]!.extensions).toMatchObject({ code: 'INVALID_REGION_CODE', field: 'regionCode' });
   });
 });

@@ -13,8 +13,9 @@ const END = `mutation ($input: EndEnrolmentInput!) { endEnrolment(input: $input)
 const FREEZE = `mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }`;
 const decision = { reason: '拒不改正欠薪行为', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' };
 
+/** The enterprise shows the person it enrols: their ID number and name. */
 const enrolment = (workerId: string, projectId: string, overrides: Record<string, unknown> = {}) => ({
-  workerId, projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate: '35000',
+  workerId, ...h.idCard(workerId), projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate: '35000',
   employmentKind: 'FULL_TIME', team: '钢筋一班', startDate: '2026-11-01', endDate: null, ...overrides,
 });
 
@@ -105,8 +106,8 @@ describe('enrolment on a project (实名登记)', () => {
 
     it('bad input: unknown worker, unknown trade, zero rate', async () => {
       const projectId = await h.project();
-      await refused(enrolment(randomUUID(), projectId), 'WORKER_NOT_FOUND');
       const workerId = await trainedWorker(14);
+      await refused({ ...enrolment(workerId, projectId), workerId: undefined, idNumber: testIdNumber(99) }, 'WORKER_NOT_FOUND');
       await refused(enrolment(workerId, projectId, { tradeCode: 'JUGGLER' }), 'UNKNOWN_TRADE');
       await refused(enrolment(workerId, projectId, { rate: '0' }), 'INVALID_INPUT');
     });
@@ -169,11 +170,12 @@ describe('events consumed', () => {
     await h.deliver(enterpriseRegisteredV1, GC_USCC, { uscc: GC_USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: h.clock.now().toISOString() });
     const personId = await h.registerWorker(testIdNumber(21), roles.registrar);
     const ISSUE = `mutation ($input: IssueResponsiblePersonCardInput!) { issueResponsiblePersonCard(input: $input) { holderKind enterpriseUscc status holder { id } } }`;
-    const issued = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
+    const input = { ...h.idCard(personId), enterpriseUscc: GC_USCC, role: '法定代表人' };
+    const issued = await h.execute(ISSUE, { input }, roles.generalContractor);
     expect(issued.data!.issueResponsiblePersonCard).toEqual({ holderKind: 'RESPONSIBLE_PERSON', enterpriseUscc: GC_USCC, status: 'ACTIVE', holder: { id: personId } });
-    const twice = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
+    const twice = await h.execute(ISSUE, { input: { ...input, personId } }, roles.generalContractor);
     expect(twice.errors![0]!.extensions!.code).toBe('CARD_ALREADY_ISSUED');
-    const foreign = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.subcontractor);
+    const foreign = await h.execute(ISSUE, { input }, roles.subcontractor);
     expect(foreign.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     return { realNameCardsOf: () => h.db.realNameCard.findMany({ where: { enterpriseUscc: GC_USCC }, orderBy: { holderKind: 'asc' } }) };
   }
@@ -187,11 +189,12 @@ describe('events consumed', () => {
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.cancelled.v1' } })).toBe(1);
   });
 
-  it('records conduct for portals of the worker’s region only', async () => {
+  it('records conduct for portals of the worker’s region with credit:record only', async () => {
     const workerId = await h.registerWorker(testIdNumber(24));
     const RECORD = `mutation ($input: ConductRecordInput!) { recordWorkerConduct(input: $input) { kind description } }`;
     const input = { workerId, kind: 'GOOD', description: '见义勇为，获区级表彰', authority: '信都区住建局' };
-    expect((await h.execute(RECORD, { input }, roles.portal)).data).toEqual({ recordWorkerConduct: { kind: 'GOOD', description: '见义勇为，获区级表彰' } });
-    expect((await h.execute(RECORD, { input }, roles.otherRegionPortal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await h.execute(RECORD, { input }, roles.conductRecorder)).data).toEqual({ recordWorkerConduct: { kind: 'GOOD', description: '见义勇为，获区级表彰' } });
+    const otherRegion = { ...roles.conductRecorder, regionCodes: roles.otherRegionPortal.regionCodes };
+    expect((await h.execute(RECORD, { input }, otherRegion)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -8,9 +8,9 @@ import { createHarness, GC_USCC, roles, SUB_USCC, testIdNumber } from '../suppor
  */
 const h = createHarness();
 const ENROL = 'mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }';
-const enrolment = (workerId: string, projectId: string, rate: unknown = '35000') => ({
+const enrolment = (workerId: string, projectId: string, rate: unknown = '35000', idCard = { idNumber: testIdNumber(1), name: '张三' }) => ({
   input: {
-    workerId, projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate, employmentKind: 'FULL_TIME',
+    workerId, ...idCard, projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate, employmentKind: 'FULL_TIME',
     team: '钢筋一班', startDate: h.clock.today(), endDate: null,
   },
 });
@@ -31,7 +31,7 @@ beforeAll(async () => {
   workerIds = [await h.registerWorker(testIdNumber(1)), await h.registerWorker(testIdNumber(2))];
   for (const workerId of workerIds) {
     await h.safetyTraining(workerId);
-    expect((await h.execute(ENROL, enrolment(workerId, projectId), roles.subcontractor)).errors).toBeUndefined();
+    expect((await h.execute(ENROL, enrolment(workerId, projectId, '35000', h.idCard(workerId)), roles.subcontractor)).errors).toBeUndefined();
   }
   await h.db.attendanceAnomaly.createMany({ data: workerIds.map((workerId, n) => ({ kind: 'OUTSIDE_ENROLMENT_DATES' as const, attendanceId: BigInt(n + 1), workerId, projectId, regionCode: '130502', at: h.clock.now() })) });
   // Two unmasked reads: the audit log has entries of two kinds, so its pages differ.
@@ -77,7 +77,7 @@ describe('an id that is not one', () => {
     ['changeWageCard (workerId)', 'mutation ($id: ID!) { changeWageCard(input: { workerId: $id, bankCode: "ICBC", cardNumber: "6222021234567890128", workerPresent: true }) { warning } }',
       { id: 'x' }, roles.agent, 'INVALID_ID', 'workerId'],
     ['recordWorkerConduct (workerId)', 'mutation ($id: ID!) { recordWorkerConduct(input: { workerId: $id, kind: GOOD, description: "见义勇为救助工友", authority: "邢台市住建局" }) { kind } }',
-      { id: 'x' }, roles.portal, 'INVALID_ID', 'workerId'],
+      { id: 'x' }, roles.conductRecorder, 'INVALID_ID', 'workerId'],
     ['closeAttendanceMonth (projectId)', 'mutation ($id: ID!) { closeAttendanceMonth(projectId: $id, period: "2026-10") { period } }', { id: 'x' }, roles.subcontractor, 'INVALID_INPUT', 'projectId'],
     ['enrolWorker (workerId)', ENROL, enrolment('x', randomUUID()), roles.subcontractor, 'INVALID_INPUT', 'workerId'],
   ])('%s refuses it with a code and its field, writing nothing', async (_, query, variables, caller, code, field) => {
@@ -100,7 +100,7 @@ describe('an amount out of range', () => {
   ])('enrolWorker refuses a rate of %s, writing nothing', async (_, rate, code) => {
     const workerId = await h.registerWorker(testIdNumber(nextIdNumber++));
     const before = await h.count();
-    const result = await h.execute(ENROL, enrolment(workerId, projectId, rate), roles.subcontractor);
+    const result = await h.execute(ENROL, enrolment(workerId, projectId, rate, h.idCard(workerId)), roles.subcontractor);
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.rate' });
     expect(await h.count()).toEqual(before);
   });

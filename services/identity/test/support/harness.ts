@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import {
-  addDays, addMonthsToPeriod, InMemoryEventBus, lastDayOfPeriod, principalFromClaims, SCOPES, testing, type Principal, type TokenClaims,
+  addDays, addMonthsToPeriod, InMemoryEventBus, lastDayOfPeriod, principalFromClaims, SCOPES, serviceCallerToken, testing,
+  type Principal, type PrincipalClaims,
 } from '@yikatong/platform';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
@@ -12,7 +13,7 @@ export const GC_USCC = '91350100M000100Y43';
 export const SUB_USCC = '91110000600037341L';
 export const OTHER_USCC = '91130500MA0A12345X';
 
-export const principal = (claims: Partial<TokenClaims> & Pick<TokenClaims, 'kind'>): Principal => principalFromClaims({ sub: `${claims.kind.toLowerCase()}-1`, ...claims });
+export const principal = (claims: Partial<PrincipalClaims> & Pick<PrincipalClaims, 'kind'>): Principal => principalFromClaims({ sub: `${claims.kind.toLowerCase()}-1`, ...claims });
 export const roles = {
   /** A service-centre clerk of Xingtai (130500) who registers workers. */
   registrar: principal({ kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: SCOPES.workerRegister }),
@@ -20,11 +21,13 @@ export const roles = {
   otherRegionPortal: principal({ kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130100'] }),
   piiReader: principal({ kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: `${SCOPES.piiRead} ${SCOPES.auditRead}` }),
   freezer: principal({ kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.cardFreeze }),
+  /** A housing-construction bureau clerk who records workers' good and bad conduct. */
+  conductRecorder: principal({ kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.creditRecord }),
   agent: principal({ kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], centre: 'xingtai-centre', scope: SCOPES.agentActForWorker }),
   subcontractor: principal({ kind: 'ENTERPRISE', uscc: SUB_USCC, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }),
   generalContractor: principal({ kind: 'ENTERPRISE', uscc: GC_USCC, scope: `${SCOPES.workerRegister} ${SCOPES.attendanceWrite}` }),
   otherEnterprise: principal({ kind: 'ENTERPRISE', uscc: OTHER_USCC, scope: SCOPES.workerRegister }),
-  analytics: principal({ kind: 'ANALYTICS' }),
+  analytics: principal({ kind: 'ANALYTICS', regions: ['130500'] }),
   service: principal({ kind: 'SERVICE', scope: SCOPES.attendanceWrite }),
   worker: (workerId: string) => principal({ kind: 'WORKER', sub: workerId }),
 };
@@ -45,6 +48,8 @@ export function createHarness() {
   const service = createIdentityService(config, bus, { clock });
   const { db } = service;
   let running: Awaited<ReturnType<typeof service.start>> | undefined;
+  /** What the registering clerk typed, so a test can show the person at enrolment as an enterprise must. */
+  const idCards = new Map<string, { idNumber: string; name: string }>();
 
   const harness = {
     config,
@@ -82,11 +87,22 @@ export function createHarness() {
       completedAt: completedAt.toISOString(),
     }),
     /** Registers a worker through the graph and returns its id. */
-    async registerWorker(idNumber: string, caller: Principal = roles.subcontractor, overrides: Record<string, unknown> = {}) {
-      const result = await harness.execute<{ registerWorker: { id: string } }>(REGISTER, { input: { ...workerInput(idNumber), ...overrides } }, caller);
+    async registerWorker(idNumber: string, caller: Principal = roles.subcontractor, overrides: { name?: string; regionCode?: string } = {}) {
+      const input = { ...workerInput(idNumber), ...overrides };
+      const result = await harness.execute<{ registerWorker: { id: string } }>(REGISTER, { input }, caller);
       if (result.errors) throw new Error(`registerWorker failed: ${JSON.stringify(result.errors)}`);
-      return result.data!.registerWorker.id;
+      const workerId = result.data!.registerWorker.id;
+      idCards.set(workerId, { idNumber: input.idNumber, name: input.name });
+      return workerId;
     },
+    /** The ID number and name of a worker this harness registered: the person an enterprise shows at enrolment. */
+    idCard(workerId: string) {
+      const card = idCards.get(workerId);
+      if (!card) throw new Error(`worker ${workerId} was not registered by this harness`);
+      return card;
+    },
+    /** A token of one of our own processes (SERVICE) for identity's gRPC server, with the scopes it is given. */
+    serviceToken: (caller: string, scopes: readonly string[] = []) => serviceCallerToken(config, caller, scopes)(),
     count: async () => {
       const rows = await db.$queryRawUnsafe<Array<{ table: string; n: number }>>(
         TABLES.filter((table) => table !== 'processed_event').map((table) => `SELECT '${table}' AS table, count(*)::int AS n FROM ${table}`).join(' UNION ALL '));

@@ -2,7 +2,7 @@ import { parseBankCard } from '../../src/domain/bank-card';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';
 import { chinaDay } from '@yikatong/platform';
 import { ageOn, periodBounds } from '../../src/domain/calendar';
-import { registerWorker, type WorkerApplication, type WorkingAgePolicy } from '../../src/domain/worker';
+import { registerWorker, sameName, type WorkerApplication, type WorkingAgePolicy } from '../../src/domain/worker';
 import { changeWageCard } from '../../src/domain/wage-card';
 
 const policy: WorkingAgePolicy = { minAge: 16, maxAgeMale: null, maxAgeFemale: null };
@@ -74,6 +74,17 @@ describe('bank cards and wage-card changes', () => {
   it('refuses a malformed card number or bank code', () => {
     expect(errorOf(() => changeWageCard(worker, { ...request, cardNumber: '1234' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CARD' });
     expect(errorOf(() => changeWageCard(worker, { ...request, bankCode: 'icbc bank' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CODE' });
+  });
+});
+
+describe('a name shown at enrolment', () => {
+  it('matches the registered one as a gate reads it: spacing, width, case and the middle dot aside; another name never', () => {
+    expect(sameName('张三', ' 张 三 ')).toBe(true);
+    expect(sameName('阿卜杜·艾力', '阿卜杜•艾力')).toBe(true);
+    expect(sameName('阿卜杜·艾力', '阿卜杜･艾力')).toBe(true);
+    expect(sameName('John Smith', 'ＪＯＨＮ smith')).toBe(true);
+    expect(sameName('张三', '张叁')).toBe(false);
+    expect(sameName('张三', '张三丰')).toBe(false);
   });
 });
 

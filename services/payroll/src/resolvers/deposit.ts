@@ -1,4 +1,4 @@
-import { isUuid, notFound, requirePrincipal, seesRegion } from '@yikatong/platform';
+import { isUuid, notFound, requirePrincipal, seesRegion, withheldFrom } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { assessProject } from './deposit-mutations';
 
@@ -28,9 +28,18 @@ export const depositQueries = {
   },
 };
 
+/**
+ * The bank holding the account pays drawdowns and releases from the deposit, so it sees the amounts,
+ * the guarantee and the drawdowns; the rate and its trace restate the contractor's credit history
+ * (listed, arrears, clean years), which paying does not need.
+ */
+const RATE_NOT_FOR_BANKS = 'How the deposit was set (its rate and trace, from the contractor\'s credit history) is not shown to banks; the amounts and drawdowns are.';
+
 export const Deposit = {
   required: (deposit: { requiredFen: bigint }) => deposit.requiredFen,
   held: (deposit: { heldFen: bigint }) => deposit.heldFen,
+  rateBp: withheldFrom(['BANK'], RATE_NOT_FOR_BANKS, (deposit: { rateBp: number }) => deposit.rateBp),
+  trace: withheldFrom(['BANK'], RATE_NOT_FOR_BANKS, (deposit: { trace: string[] }) => deposit.trace),
   drawdowns: (deposit: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.drawdownsByDeposit.load(deposit.id),
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  connection, cursorKeys, dateOfDay, invalidInput, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, requireUuid, seesRegion, type PageArgs,
+  connection, cursorKeys, dateOfDay, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, requireStatisticsScope, requireUuid, seesRegion, type PageArgs,
 } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
@@ -12,11 +12,6 @@ import { findAccounts } from '../store/wage-accounts';
 import { canSeeSheet } from './access';
 import { canSeeWarning } from './arrears-warning';
 import { canSeeAccount } from './wage-account';
-
-const REGION = /^\d{6}$/;
-const requireRegionCode = (regionCode: string) => {
-  if (!REGION.test(regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
-};
 
 /**
  * Newest-first paging on (a sortable field, id): the cursor holds both, so rows that share the
@@ -148,9 +143,7 @@ export const Query = {
 
   /** Analytics and portals (within their regions): aggregates only. */
   payrollStatistics: async (_: unknown, args: { regionCode: string }, ctx: PayrollContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    requireRegionCode(args.regionCode);
-    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return payrollStatistics(ctx.db, principal.regionCodes[0] ?? '999999');
+    requireStatisticsScope(ctx.principal, args.regionCode);
     return payrollStatistics(ctx.db, args.regionCode);
   },
 };

@@ -4,7 +4,7 @@ import { createPayrollHarness } from '../support/harness';
 
 const h = createPayrollHarness();
 const db = h.db;
-const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
+const worker = principalFromClaims({ sub: '00000000-0000-4000-8000-000000000001', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
 
 const execute = (variables: Record<string, unknown>, principal: Principal | null) =>

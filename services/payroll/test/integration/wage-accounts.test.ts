@@ -32,7 +32,7 @@ describe('dedicated wage accounts', () => {
     const input = { projectId, bankCode: 'ccb', bankName: '中国建设银行邢台分行' };
     expect((await execute(REQUEST, { input }, contractor('91110000600037341L'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await execute(REQUEST, { input }, contractor(GC, ''))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await execute(REQUEST, { input }, principalFromClaims({ sub: 'p', kind: 'PORTAL', regions: ['130100'], scope: SCOPES.projectRegister }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await execute(REQUEST, { input }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130100'], scope: SCOPES.projectRegister }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await execute(REQUEST, { input: { ...input, projectId: randomUUID() } }, contractor())).errors?.[0]?.extensions).toMatchObject({ code: 'PROJECT_NOT_FOUND', field: 'projectId' });
     expect(await counts()).toEqual(before);
   });
@@ -57,9 +57,9 @@ describe('dedicated wage accounts', () => {
   it('shows the account to the contractor, the bank and the region, not to others', async () => {
     expect((await execute(ACCOUNTS, { projectId }, contractor())).data!.wageAccounts).toEqual([{ status: 'ACTIVE', bankName: '中国建设银行邢台分行' }]);
     expect((await execute(ACCOUNTS, { projectId }, ccb)).data!.wageAccounts).toHaveLength(1);
-    expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', regions: ['130500'] }))).data!.wageAccounts).toHaveLength(1);
+    expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).data!.wageAccounts).toHaveLength(1);
     expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'icbc', kind: 'BANK', bank: 'ICBC' }))).data!.wageAccounts).toEqual([]);
-    expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'w', kind: 'WORKER' }))).data!.wageAccounts).toEqual([]);
+    expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: randomUUID(), kind: 'WORKER' }))).data!.wageAccounts).toEqual([]);
   });
 
   it('closing hands the balance left to the general contractor by a BALANCE_RETURN transfer; nothing is received after', async () => {

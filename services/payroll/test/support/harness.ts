@@ -23,7 +23,7 @@ export const roles = {
   approver: principalFromClaims({ sub: 'gc-manager', kind: 'ENTERPRISE', uscc: GC, scope: `${SCOPES.wagesApprove} ${SCOPES.projectRegister}` }),
   worker: (workerId: string) => principalFromClaims({ sub: workerId, kind: 'WORKER' }),
   bank: (bank = 'CCB') => principalFromClaims({ sub: `${bank.toLowerCase()}-ops`, kind: 'BANK', bank }),
-  portal: (regions = ['130500']) => principalFromClaims({ sub: 'xingtai-clerk', kind: 'PORTAL', regions, scope: SCOPES.projectRegister }),
+  portal: (regions = ['130500']) => principalFromClaims({ sub: 'xingtai-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions, scope: SCOPES.projectRegister }),
   inspector: principalFromClaims({ sub: 'xingtai-inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.depositManage }),
   analytics: principalFromClaims({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  connection, cursorKeys, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, requireRegionCode, seesRegion, SCOPES, type PageArgs,
+  connection, cursorKeys, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, requireStatisticsScope, seesRegion, SCOPES, type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
@@ -74,9 +74,7 @@ export const complaintQueries = {
 
   /** Dashboards: complaints by category and stage, and how many open ones are overdue, from the tally; no personal data. */
   complaintStatistics: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    requireRegionCode(args.regionCode);
-    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, byStage: [] };
+    requireStatisticsScope(ctx.principal, args.regionCode);
     const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
     const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
       `SELECT category, stage, sum(count)::int AS count, coalesce(sum(count) FILTER (WHERE due_on <> '' AND due_on < $3), 0)::int AS overdue

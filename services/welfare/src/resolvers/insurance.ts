@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appendToOutbox, dayOf, forbidden, isUuid, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireRegionCode, regionPrefix, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import { appendToOutbox, dayOf, forbidden, isUuid, notFound, parseInput, requireKind, requirePrincipal, requireRegion, regionPrefix, requireScope, requireStatisticsScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { buyPolicy, coverageOn, type InjuryPolicy as Policy } from '../domain/injury-insurance';
 import { enrolmentSpans, findPolicies, insertPolicy } from '../store/policies';
@@ -54,9 +54,7 @@ export const insuranceQueries = {
 
   /** Coverage gaps today in a region (analytics and portals): projects with workers on site and no policy. */
   insuranceCoverageGaps: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    requireRegionCode(args.regionCode);
-    if (principal.kind === 'PORTAL') requireRegion(principal, args.regionCode);
+    requireStatisticsScope(ctx.principal, args.regionCode);
     const day = ctx.clock.today();
     const [gaps] = await coverageGaps(ctx, args.regionCode, day);
     return { regionCode: args.regionCode, on: day, projects: gaps?.projects ?? 0, workers: gaps?.workers ?? 0 };

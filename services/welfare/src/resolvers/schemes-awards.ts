@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, requireUuid,
-  SCOPES, seesRegion, type Principal,
+  conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, requireStatisticsScope,
+  requireUuid, SCOPES, withheldFrom, type Principal,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
@@ -119,8 +119,7 @@ export const schemeAwardQueries = {
 
   /** Workers registered in the region who have not completed safety training (analytics and portals). */
   trainingNeeds: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, workersWithoutSafetyTraining: 0 };
+    requireStatisticsScope(ctx.principal, args.regionCode);
     const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
     const [row] = await ctx.db.$queryRawUnsafe<Array<{ count: number }>>(
       `SELECT count(*)::int AS count FROM welfare_worker w
@@ -134,5 +133,7 @@ export const schemeAwardQueries = {
 };
 
 export const AwardRound = {
-  nominations: (round: { id: string }, _: unknown, ctx: WelfareContext) => ctx.nominationsByRound.load(round.id),
+  /** A round is a public notice; its nominations name workers and who put them forward, and banks and dashboards never see people. */
+  nominations: withheldFrom(['BANK', 'ANALYTICS'], 'Award nominations name workers: they are not shown to banks or dashboards; the round itself is.',
+    (round: { id: string }, _: unknown, ctx: WelfareContext) => ctx.nominationsByRound.load(round.id)),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import { forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, requireStatisticsScope, SCOPES, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
 import { holidayCalendar } from '../store/complaints';
@@ -67,8 +67,7 @@ export const serviceWindowQueries = {
 
   /** Overdue requests per centre and per department in a region (portals of the region and analytics). */
   overdueServiceRequests: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
-    const principal = requireKind(ctx.principal, 'PORTAL', 'ANALYTICS');
-    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return [];
+    requireStatisticsScope(ctx.principal, args.regionCode);
     const range = regionRange(args.regionCode);
     const rows = await ctx.db.serviceRequest.groupBy({
       by: ['department', 'centreId'],

@@ -1,4 +1,4 @@
-import { connection, cursorKeys, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, seesRegion, type PageArgs } from '@yikatong/platform';
+import { connection, cursorKeys, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, requireStatisticsScope, type PageArgs } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 export const trainingQueries = {
@@ -23,8 +23,7 @@ export const trainingQueries = {
 
   /** A district's year (China's: a completion on 31 December from 16:00 UTC counts for the next): the target, trainee-sessions completed, and completions by programme (analytics and portals). */
   trainingProgress: async (_: unknown, args: { regionCode: string; year: number }, ctx: WelfareContext) => {
-    const principal = requireKind(ctx.principal, 'ANALYTICS', 'PORTAL');
-    if (principal.kind === 'PORTAL' && !seesRegion(principal, args.regionCode)) return { regionCode: args.regionCode, year: args.year, target: null, completed: 0, byProgramme: [] };
+    requireStatisticsScope(ctx.principal, args.regionCode);
     const target = await ctx.db.trainingTarget.findUnique({ where: { regionCode_year: { regionCode: args.regionCode, year: args.year } } });
     const byProgramme = await ctx.db.$queryRawUnsafe<Array<{ programme: string; kind: string; completed: number }>>(
       `SELECT p.name AS programme, p.kind, count(*)::int AS completed

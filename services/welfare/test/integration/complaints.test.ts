@@ -9,7 +9,7 @@ const workerId = randomUUID();
 const worker = principalFromClaims({ sub: workerId, kind: 'WORKER' });
 const handler = (dept: 'LABOUR_INSPECTION' | 'HOUSING_CONSTRUCTION', regions = ['130500']) =>
   principalFromClaims({ sub: `${dept.toLowerCase()}-1`, kind: 'PORTAL', dept, regions, scope: SCOPES.complaintHandle });
-const agent = principalFromClaims({ sub: 'centre-agent', kind: 'PORTAL', regions: ['130500'], centre: 'xindu', scope: SCOPES.agentActForWorker });
+const agent = principalFromClaims({ sub: 'centre-agent', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], centre: 'xindu', scope: SCOPES.agentActForWorker });
 const FILE = `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id stage channel handlerDept dueOn workerId } }`;
 const ADVANCE = `mutation ($id: ID!, $to: String!, $note: String, $owed: Money) { advanceComplaint(complaintId: $id, to: $to, note: $note, amountOwed: $owed) { stage result } }`;
 const intake = (projectId: string) => ({ category: 'WAGE_ARREARS', employerUscc: GC, projectId, periodFrom: '2026-09', periodTo: '2026-10', amountClaimed: '1200000', workersAffected: 3, description: '九月十月工资未发' });

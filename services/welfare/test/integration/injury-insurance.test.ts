@@ -53,7 +53,7 @@ describe('work-injury insurance', () => {
       { projectId: uninsured, covered: false, policy: null },
     ]));
     expect((await execute(COVERAGE, { w: workerId, on: addDays(startDate, -1) }, contractor)).data!.injuryCoverage).toEqual([]);
-    expect((await execute(COVERAGE, { w: workerId }, principalFromClaims({ sub: 'someone-else', kind: 'WORKER' }))).data!.injuryCoverage).toEqual([]);
+    expect((await execute(COVERAGE, { w: workerId }, principalFromClaims({ sub: randomUUID(), kind: 'WORKER' }))).data!.injuryCoverage).toEqual([]);
     const gaps = await execute(`{ insuranceCoverageGaps(regionCode: "130500") { projects workers } }`, {}, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
     expect(gaps.data!.insuranceCoverageGaps.projects).toBeGreaterThanOrEqual(1);
     expect(code(await execute(`{ insuranceCoverageGaps(regionCode: "130500") { projects } }`, {}, contractor))).toBe('FORBIDDEN');

@@ -29,7 +29,7 @@ afterAll(() => h.stop());
 
 it('schemes enrol only workers who meet every rule; awards nominate the eligible and decide within the quota; training needs are counted', async () => {
   const subsidy = { code: 'skill_subsidy', name: '技能提升补贴', kind: 'TRAINING_SUBSIDY', regionCode: '130500', rules: [{ rule: 'AGE_AT_MOST', value: '50' }, { rule: 'SKILL_LEVEL_AT_LEAST', value: '3' }] };
-  expect(code(await h.execute(SCHEME, { input: subsidy }, principalFromClaims({ sub: 'x', kind: 'PORTAL', regions: ['130500'] })))).toBe('FORBIDDEN');
+  expect(code(await h.execute(SCHEME, { input: subsidy }, principalFromClaims({ sub: 'x', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'] })))).toBe('FORBIDDEN');
   expect(code(await h.execute(SCHEME, { input: { ...subsidy, rules: [{ rule: 'NONSENSE' }] } }, manager))).toBe('INVALID_RULES');
   expect((await h.execute(SCHEME, { input: subsidy }, manager)).data!.defineWelfareScheme).toEqual({ code: 'SKILL_SUBSIDY', rules: [{ rule: 'AGE_AT_MOST', value: '50' }, { rule: 'SKILL_LEVEL_AT_LEAST', value: '3' }] });
 

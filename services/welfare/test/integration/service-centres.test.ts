@@ -7,7 +7,7 @@ import { createWelfareService } from '../../src/service';
 const config = loadWelfareConfig({ ...testing.testConfig(), WELFARE_PORT: '0' } as never);
 const service = createWelfareService(config, new InMemoryEventBus(), { clock: testing.testClock() });
 const db = service.db;
-const worker = principalFromClaims({ sub: 'worker-1', kind: 'WORKER' });
+const worker = principalFromClaims({ sub: '00000000-0000-4000-8000-000000000001', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $first: Int, $after: String) { serviceCentres(regionCode: $region, first: $first, after: $after) {
   nodes { name kind regionCode } pageInfo { hasNextPage endCursor } } }`;
 

@@ -4,7 +4,7 @@ import { code, createWelfareHarness } from '../support/harness';
 
 const h = createWelfareHarness();
 const staff = principalFromClaims({ sub: 'rsj-window', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: SCOPES.serviceManage });
-const agent = principalFromClaims({ sub: 'xindu-agent', kind: 'PORTAL', regions: ['130500'], centre: 'xindu-station', scope: `${SCOPES.agentActForWorker} ${SCOPES.serviceManage}` });
+const agent = principalFromClaims({ sub: 'xindu-agent', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], centre: 'xindu-station', scope: `${SCOPES.agentActForWorker} ${SCOPES.serviceManage}` });
 const workerId = randomUUID();
 const worker = principalFromClaims({ sub: workerId, kind: 'WORKER' });
 const OPEN = `mutation ($t: String!, $w: ID) { openServiceRequest(typeCode: $t, regionCode: "130502", workerId: $w) { id status dueOn department centreId overdue } }`;
