@@ -1,5 +1,5 @@
 import { createEvent, enterpriseRegisteredV1, type CloudEvent } from '@yikatong/contracts';
-import { invalidInput, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { invalidInput, outgoing, requireRegionCode, type OutgoingEvent } from '@yikatong/platform';
 import { USCC_PROBLEM_MESSAGES, usccProblem } from './uscc';
 
 export const ENTERPRISE_SOURCE = '/yikatong/enterprise';
@@ -31,7 +31,7 @@ export function registerEnterprise(request: RegistrationRequest, actor: string, 
   if (problem) throw invalidInput('INVALID_USCC', 'uscc', `${uscc}: ${USCC_PROBLEM_MESSAGES[problem]}`);
   const name = request.name.trim();
   if (name.length < 2 || name.length > 200) throw invalidInput('INVALID_NAME', 'name', 'The enterprise name must have 2 to 200 characters.');
-  if (!/^\d{6}$/.test(request.regionCode)) throw invalidInput('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260), e.g. 130500 for Xingtai.');
+  requireRegionCode(request.regionCode);
   const legalRepresentative = request.legalRepresentative.trim();
   if (legalRepresentative.length < 2) throw invalidInput('INVALID_LEGAL_REPRESENTATIVE', 'legalRepresentative', 'Name the legal representative (法定代表人).');
 

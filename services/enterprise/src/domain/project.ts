@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, projectParticipantAddedV1, projectRegisteredV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, outgoing, requireRegionCode, type OutgoingEvent } from '@yikatong/platform';
 import { ENTERPRISE_SOURCE, type Enterprise } from './enterprise';
 
 export const PROJECT_STAGES = ['BIDDING', 'AWARDED', 'PERMITTED', 'CONSTRUCTION', 'COMPLETED', 'CLOSED'] as const;
@@ -50,7 +50,7 @@ const fail = (code: string, field: string, message: string) => new AppError(code
 export function registerProject(request: ProjectRequest, generalContractor: Enterprise | null, actor: string, at: Date): { project: Project; events: OutgoingEvent[] } {
   const name = request.name.trim();
   if (name.length < 2 || name.length > 200) throw fail('INVALID_NAME', 'name', 'The project name must have 2 to 200 characters.');
-  if (!/^\d{6}$/.test(request.regionCode)) throw fail('INVALID_REGION_CODE', 'regionCode', 'The region code has 6 digits (GB/T 2260).');
+  requireRegionCode(request.regionCode);
   const client = request.client.trim();
   if (client.length < 2) throw fail('INVALID_CLIENT', 'client', 'Name the client (建设单位).');
   if (!generalContractor) throw fail('ENTERPRISE_NOT_FOUND', 'generalContractorUscc', `No enterprise is registered with USCC ${request.generalContractorUscc}.`);
