@@ -2,7 +2,7 @@ import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
-  bearerToken, serveGraphQL, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, sendJson, sendRequestFailure,
+  bearerToken, serveGraphQL, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, requireGraphCaller, sendJson, sendRequestFailure,
   SERVICE_TOKEN_HEADER, serviceTokenSource, type RunningHttpServer,
 } from '@yikatong/platform';
 import type { GatewayConfig } from './config';
@@ -58,7 +58,7 @@ export function createGateway(config: GatewayConfig) {
     if (path !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     try {
       const token = bearerToken(req.headers.authorization);
-      if (token) await verifyCaller(token);
+      if (token) requireGraphCaller(await verifyCaller(token));
       await executeGraphQL(apollo, req, res, async () => ({ token }), config.GATEWAY_MAX_BODY_BYTES);
     } catch (error) {
       sendRequestFailure(res, error, logger);

@@ -6,6 +6,15 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
+/**
+ * Who may use the graph at all: every kind but TRADING_PLATFORM, which may only check bidding
+ * eligibility over gRPC. Applied by the gateway and by every subgraph to each verified caller.
+ */
+export function requireGraphCaller(principal: Principal): Principal {
+  if (principal.kind === 'TRADING_PLATFORM') throw forbidden('A trading platform checks bidding eligibility over gRPC (CheckBiddingEligibility); the graph is not open to it.');
+  return principal;
+}
+
 export function requireKind(principal: Principal | null, ...kinds: PrincipalKind[]): Principal {
   const known = requirePrincipal(principal);
   if (!kinds.includes(known.kind)) throw forbidden(`This needs one of: ${kinds.join(', ')}.`);

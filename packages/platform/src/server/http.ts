@@ -67,7 +67,7 @@ export function sendRequestFailure(res: ServerResponse, error: unknown, logger: 
     res.setHeader('connection', 'close');
     return sendGraphQLError(res, error.status, error.code, error.message);
   }
-  if (error instanceof AppError) return sendGraphQLError(res, 401, error.code, error.message);
+  if (error instanceof AppError) return sendGraphQLError(res, error.code === 'FORBIDDEN' ? 403 : 401, error.code, error.message);
   logger.error({ err: error }, 'request failed');
   return sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error; it has been logged.');
 }

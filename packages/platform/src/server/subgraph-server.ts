@@ -8,6 +8,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createErrorFormatter } from '../errors';
 import { bearerToken, createTokenVerifier, verifyServiceToken, type TokenSettings } from '../auth/tokens';
 import type { Principal } from '../auth/principal';
+import { requireGraphCaller } from '../auth/guards';
 import type { Logger } from '../logger';
 import { executeGraphQL } from './graphql-http';
 import { sendJson, sendRequestFailure, serveGraphQL, SUBGRAPH_HTTP_LIMITS, type RunningHttpServer } from './http';
@@ -55,7 +56,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
 
   const principalOf = async (req: http.IncomingMessage): Promise<Principal | null> => {
     const token = bearerToken(req.headers.authorization);
-    return token ? verifyCaller(token) : null;
+    return token ? requireGraphCaller(await verifyCaller(token)) : null;
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {

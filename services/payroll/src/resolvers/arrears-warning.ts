@@ -1,18 +1,34 @@
-import { isUuid, requirePrincipal, seesRegion } from '@yikatong/platform';
+import { isUuid, regionPrefix, requireKind, requirePrincipal, seesRegion } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
+import type { Prisma } from '../generated/prisma/client';
+import { findAccounts, projectsBankedAt } from '../store/wage-accounts';
 
 interface WarningRow {
   id: string;
+  projectId: string;
   uscc: string;
   regionCode: string;
 }
 
-/** Portals of the region, the enterprise warned, banks (warnings are public to them) and our services. */
-export function canSeeWarning(ctx: PayrollContext, warning: WarningRow): boolean {
+/**
+ * Who sees a project's arrears warnings: portals of its region, the enterprise warned, the bank
+ * holding the project's wage account (it watches the account), and our services.
+ */
+export async function canSeeWarning(ctx: PayrollContext, warning: WarningRow): Promise<boolean> {
   const principal = requirePrincipal(ctx.principal);
   if (principal.kind === 'PORTAL') return seesRegion(principal, warning.regionCode);
   if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === warning.uscc;
-  return principal.kind === 'BANK' || principal.kind === 'SERVICE';
+  if (principal.kind === 'BANK') return (await findAccounts(ctx.db, { projectId: warning.projectId })).some((account) => account.bankCode === principal.bankCode);
+  return principal.kind === 'SERVICE';
+}
+
+/** The same rule as a filter, for listing warnings. */
+export async function visibleWarnings(ctx: PayrollContext): Promise<Prisma.ArrearsWarningWhereInput> {
+  const principal = requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'BANK', 'SERVICE');
+  if (principal.kind === 'PORTAL') return { OR: principal.regionCodes.map((code) => ({ regionCode: { startsWith: regionPrefix(code) } })) };
+  if (principal.kind === 'ENTERPRISE') return { uscc: principal.enterpriseUscc! };
+  if (principal.kind === 'BANK') return { projectId: { in: await projectsBankedAt(ctx.db, principal.bankCode!) } };
+  return {};
 }
 
 export const ArrearsWarning = {
@@ -20,6 +36,6 @@ export const ArrearsWarning = {
   __resolveReference: async (reference: { id: string }, ctx: PayrollContext) => {
     if (!isUuid(reference.id)) return null;
     const warning = await ctx.loaders.warningById.load(reference.id);
-    return warning && canSeeWarning(ctx, warning) ? warning : null;
+    return warning && (await canSeeWarning(ctx, warning)) ? warning : null;
   },
 };

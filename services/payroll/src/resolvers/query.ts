@@ -10,7 +10,7 @@ import { projectBalances } from '../store/ledger';
 import { payrollStatistics } from '../store/statistics';
 import { findAccounts } from '../store/wage-accounts';
 import { canSeeSheet } from './access';
-import { canSeeWarning } from './arrears-warning';
+import { visibleWarnings } from './arrears-warning';
 import { canSeeAccount } from './wage-account';
 
 /**
@@ -116,13 +116,10 @@ export const Query = {
     args: PageArgs & { regionCode?: string | null; projectId?: string | null; colour?: string | null; openOnly?: boolean | null },
     ctx: PayrollContext,
   ) => {
-    const principal = requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'BANK', 'SERVICE');
+    const scope = await visibleWarnings(ctx);
     const { take, after } = pageRequest(args, instantAndId);
     if (args.regionCode) requireRegionCode(args.regionCode);
     if (args.projectId) requireUuid(args.projectId, 'projectId');
-    const scope = principal.kind === 'PORTAL'
-      ? { OR: principal.regionCodes.map((code) => ({ regionCode: { startsWith: regionPrefix(code) } })) }
-      : principal.kind === 'ENTERPRISE' ? { uscc: principal.enterpriseUscc } : {};
     const page = newestFirst('raisedAt', after);
     const rows = await ctx.db.arrearsWarning.findMany({
       where: {
@@ -138,7 +135,7 @@ export const Query = {
       orderBy: page.orderBy,
       take: take + 1,
     });
-    return connection(rows.filter((warning) => canSeeWarning(ctx, warning)), take, (warning) => cursorOf(warning.raisedAt, warning.id));
+    return connection(rows, take, (warning) => cursorOf(warning.raisedAt, warning.id));
   },
 
   /** Analytics and portals (within their regions): aggregates only. */

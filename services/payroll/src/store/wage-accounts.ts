@@ -6,6 +6,12 @@ export async function findAccounts(db: PayrollDb | PayrollTx, where: { id?: stri
   return db.wageAccount.findMany({ where, orderBy: { requestedAt: 'asc' } });
 }
 
+/** The projects whose wage accounts (open or closed) this bank holds. */
+export async function projectsBankedAt(db: PayrollDb, bankCode: string): Promise<string[]> {
+  const accounts = await db.wageAccount.findMany({ where: { bankCode }, select: { projectId: true }, distinct: ['projectId'] });
+  return accounts.map((account) => account.projectId);
+}
+
 /** The project's newest account: the open one if there is one (at most one is, by a unique index). */
 export async function currentAccount(tx: PayrollTx, projectId: string): Promise<WageAccount | null> {
   return tx.wageAccount.findFirst({ where: { projectId }, orderBy: { requestedAt: 'desc' } });

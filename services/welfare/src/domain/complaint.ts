@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { complaintClosedV1, complaintFiledV1, complaintVerifiedV1, createEvent, type CloudEvent } from '@yikatong/contracts';
-import { addWorkingDays, AppError, chinaDay, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
+import { addWorkingDays, AppError, chinaDay, DEPARTMENTS, outgoing, type HolidayCalendar, type OutgoingEvent } from '@yikatong/platform';
 import { WELFARE_SOURCE } from './injury-insurance';
 
 /**
@@ -145,6 +145,8 @@ export function advance(complaint: Complaint, decision: Decision, actor: string,
 /** The first responder hands the case to the department that can act; the chain of hands is kept. */
 export function forward(complaint: Complaint, toDept: string, reason: string, actor: string, at: Date): { complaint: Complaint; step: ComplaintStep } {
   if (complaint.stage !== 'NEW' && complaint.stage !== 'ACCEPTED') throw fail('CANNOT_FORWARD', 'Only a new or accepted case is forwarded.', 'complaintId');
+  // A case sent to a department that does not exist would sit where no one can handle it.
+  if (!DEPARTMENTS.some((department) => department === toDept)) throw fail('UNKNOWN_DEPARTMENT', `A case goes to one of ${DEPARTMENTS.join(', ')}.`, 'toDepartment');
   if (toDept === complaint.handlerDept) throw fail('SAME_DEPARTMENT', 'The case is already with that department.', 'toDepartment');
   if (reason.trim().length < 2) throw fail('REASON_REQUIRED', 'Say why the case goes to that department.', 'reason');
   return {

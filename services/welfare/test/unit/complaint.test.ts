@@ -33,6 +33,7 @@ describe('complaints', () => {
 
   it('are forwarded with the chain kept, and escalated once when overdue', () => {
     const { complaint } = fileComplaint({ ...intake, handlerDept: 'HOUSING_CONSTRUCTION' }, 'centre-agent', calendar, DEFAULT_SLA, at);
+    expect(() => forward(complaint, '劳动监察大队', '属劳动监察职责', 'zjj-clerk', at)).toThrow(expect.objectContaining({ code: 'UNKNOWN_DEPARTMENT', field: 'toDepartment' }));
     const forwarded = forward(complaint, 'LABOUR_INSPECTION', '属劳动监察职责', 'zjj-clerk', at);
     expect(forwarded.complaint.handlerDept).toBe('LABOUR_INSPECTION');
     expect(forwarded.step.note).toBe('HOUSING_CONSTRUCTION → LABOUR_INSPECTION: 属劳动监察职责');
