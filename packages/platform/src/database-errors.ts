@@ -63,3 +63,11 @@ function pgOutage(error: object): boolean {
   const fromServer = typeof Reflect.get(error, 'severity') === 'string';
   return fromServer && typeof sqlState === 'string' && (sqlState.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(sqlState));
 }
+
+/**
+ * Every connection of the pool was busy for as long as a transaction may wait to start (Prisma's
+ * P2028): nothing was written, and the same request may succeed once the load passes.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return isObject(error) && Reflect.get(error, 'code') === 'P2028';
+}

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDatabaseOutage, isUniqueViolation } from './database-errors';
+import { isDatabaseBusy, isDatabaseOutage, isUniqueViolation } from './database-errors';
 import { inputPathOf } from './input-path';
 import type { Logger } from './logger';
 
@@ -27,7 +27,12 @@ export class AppError extends Error {
  */
 export class UnavailableError extends AppError {
   readonly retryable = true;
+  /** How long the caller should wait before sending it again. */
+  readonly retryAfterMs: number = 1_000;
 }
+
+/** More requests of this kind are in progress than the service takes at once: send it again after a pause. */
+export const overloaded = (message: string) => new UnavailableError('OVERLOADED', message);
 
 /** One reason a request must be refused. */
 export interface Refusal {
@@ -70,8 +75,15 @@ function concurrentWriteConflict(error: unknown): AppError | undefined {
   return conflict('CONFLICT', 'Another request changed the same record at the same moment, and nothing of yours was saved; try again.');
 }
 
-/** The database did not answer (the driver's own text goes to the log only): the caller may retry. */
-function databaseOutage(error: unknown, logger: Logger): AppError | undefined {
+/**
+ * The database did not answer, or had no connection free in time (the driver's own text goes to the
+ * log only): nothing was written and the caller may retry.
+ */
+export function databaseUnavailable(error: unknown, logger: Logger): UnavailableError | undefined {
+  if (isDatabaseBusy(error)) {
+    logger.warn({ err: error }, 'database busy');
+    return new UnavailableError('DATABASE_BUSY', 'The service is busy; retry shortly.');
+  }
   if (!isDatabaseOutage(error)) return undefined;
   logger.warn({ err: error }, 'database unavailable');
   return new UnavailableError('DATABASE_UNAVAILABLE', 'The database is unavailable for a moment; retry shortly.');
@@ -99,7 +111,7 @@ export function createErrorFormatter(logger: Logger, maskInternalErrors: boolean
     const unwrapped = unwrapResolverError(error);
     const refusal = unwrapped instanceof AppError
       ? unwrapped
-      : scalarRefusal(unwrapped) ?? concurrentWriteConflict(unwrapped) ?? databaseOutage(unwrapped, logger);
+      : scalarRefusal(unwrapped) ?? concurrentWriteConflict(unwrapped) ?? databaseUnavailable(unwrapped, logger);
     if (refusal) {
       return {
         message: refusal.message,

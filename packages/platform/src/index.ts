@@ -30,3 +30,4 @@ export * from './service-runtime';
 export * from './loaders';
 export * from './working-days';
 export * from './sweep';
+export * from './work-limit';

@@ -19,6 +19,10 @@ export const payrollConfigSchema = platformConfigSchema.and(
     LEAVER_PAY_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(3),
     /** How often every live project's arrears warnings are judged again (they are also judged at every change). */
     WARNING_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+    /** ReportSettlements calls settling at once (each holds a database connection; keep it under DATABASE_POOL_SIZE). */
+    SETTLEMENT_CALLS_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(4),
+    /** More calls wait their turn up to this many; beyond it a bank is told RESOURCE_EXHAUSTED with retry-after-ms. */
+    SETTLEMENT_CALLS_QUEUED: z.coerce.number().int().min(0).max(100_000).default(200),
   }),
 );
 

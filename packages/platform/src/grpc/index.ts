@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath } from '@yikatong/contracts';
-import { AppError } from '../errors';
+import { AppError, databaseUnavailable, UnavailableError } from '../errors';
 import { bearerToken } from '../auth/tokens';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
@@ -22,16 +22,23 @@ export function loadService(protoFile: string, qualifiedName: string): grpc.Serv
 const STATUS_BY_CODE: Record<string, grpc.status> = {
   UNAUTHENTICATED: grpc.status.UNAUTHENTICATED,
   FORBIDDEN: grpc.status.PERMISSION_DENIED,
+  OVERLOADED: grpc.status.RESOURCE_EXHAUSTED,
 };
 
-function toStatus(error: unknown): Partial<grpc.StatusObject> {
-  if (error instanceof AppError) {
-    const code = STATUS_BY_CODE[error.code] ?? (error.code.endsWith('NOT_FOUND') ? grpc.status.NOT_FOUND : grpc.status.INVALID_ARGUMENT);
-    const metadata = new grpc.Metadata();
-    metadata.set('yikatong-error-code', error.code);
-    return { code, details: `${error.code}: ${error.message}`, metadata };
-  }
-  return { code: grpc.status.INTERNAL, details: 'internal error' };
+/**
+ * The gRPC status of an error: AppErrors by their code (which travels in `yikatong-error-code`),
+ * a refusal for the moment (overload, the database busy or down) as RESOURCE_EXHAUSTED or
+ * UNAVAILABLE with `retry-after-ms`, and only a real fault as INTERNAL.
+ */
+function toStatus(error: unknown, logger: Logger): Partial<grpc.StatusObject> {
+  const refusal = error instanceof AppError ? error : databaseUnavailable(error, logger);
+  if (!refusal) return { code: grpc.status.INTERNAL, details: 'internal error' };
+  const metadata = new grpc.Metadata();
+  metadata.set('yikatong-error-code', refusal.code);
+  if (refusal instanceof UnavailableError) metadata.set('retry-after-ms', String(refusal.retryAfterMs));
+  const code = STATUS_BY_CODE[refusal.code]
+    ?? (refusal instanceof UnavailableError ? grpc.status.UNAVAILABLE : refusal.code.endsWith('NOT_FOUND') ? grpc.status.NOT_FOUND : grpc.status.INVALID_ARGUMENT);
+  return { code, details: `${refusal.code}: ${refusal.message}`, metadata };
 }
 
 /**
@@ -49,8 +56,9 @@ export function unary<TRequest, TResponse>(
       .then((principal) => handle(call.request, principal))
       .then((response) => callback(null, response))
       .catch((error: unknown) => {
-        if (!(error instanceof AppError)) logger.error({ err: error }, 'gRPC handler failed');
-        callback(toStatus(error) as grpc.ServiceError);
+        const status = toStatus(error, logger);
+        if (status.code === grpc.status.INTERNAL) logger.error({ err: error }, 'gRPC handler failed');
+        callback(status as grpc.ServiceError);
       });
   };
 }

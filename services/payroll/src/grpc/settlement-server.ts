@@ -1,4 +1,4 @@
-import { createTokenVerifier, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated, type Logger, type TokenSettings } from '@yikatong/platform';
+import { createTokenVerifier, createWorkLimit, invalidInput, isUuid, loadService, requireKind, unary, unauthenticated, type Logger, type TokenSettings } from '@yikatong/platform';
 import type { PayrollDeps } from '../context';
 import { markPaidSheets, settleLines, type SettlementReport } from '../store/disbursements';
 
@@ -26,9 +26,21 @@ function parseReports(reports: readonly WireReport[], receivedAt: Date): Settlem
   });
 }
 
+/**
+ * How many reports settle at once, and how many more wait: a few connections stay free for the
+ * graph, and a bank retrying a whole batch at once is told to come back instead of timing out.
+ */
+export interface SettlementLimits {
+  SETTLEMENT_CALLS_IN_FLIGHT: number;
+  SETTLEMENT_CALLS_QUEUED: number;
+}
+
 /** Banks report disbursement outcomes; a line is settled once, a repeat changes nothing. */
-export function payrollSettlementImplementation(deps: Pick<PayrollDeps, 'db' | 'clock' | 'warnings'>, settings: TokenSettings, logger: Logger, afterCommit: () => void) {
+export function payrollSettlementImplementation(
+  deps: Pick<PayrollDeps, 'db' | 'clock' | 'warnings'>, settings: TokenSettings & SettlementLimits, logger: Logger, afterCommit: () => void,
+) {
   const { db, clock, warnings } = deps;
+  const settling = createWorkLimit({ name: 'settlement reports', inFlight: settings.SETTLEMENT_CALLS_IN_FLIGHT, queued: settings.SETTLEMENT_CALLS_QUEUED });
   const verify = createTokenVerifier(settings);
   const authenticate = async (token: string | undefined) => {
     if (!token) throw unauthenticated();
@@ -39,12 +51,12 @@ export function payrollSettlementImplementation(deps: Pick<PayrollDeps, 'db' | '
       const bank = requireKind(principal, 'BANK');
       const now = clock.now();
       const reports = parseReports(request.reports, now);
-      const outcomes = await db.$transaction(async (tx) => {
+      const outcomes = await settling.run(() => db.$transaction(async (tx) => {
         const result = await settleLines(tx, bank.bankCode!, reports);
         await markPaidSheets(tx, result.sheetIds);
         for (const projectId of result.projectIds) await warnings.judge(tx, projectId, now);
         return result.outcomes;
-      }, { timeout: 120_000 });
+      }, { timeout: 120_000 }));
       afterCommit();
       return { results: outcomes };
     }),

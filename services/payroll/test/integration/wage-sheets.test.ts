@@ -44,18 +44,6 @@ async function settle(reports: Array<Record<string, string>>, bank = 'ICBC') {
   }
 }
 
-/** A prepared, confirmed and reviewed sheet for `count` workers of the subcontractor. */
-async function reviewedSheet(projectId: string, period: string, count: number) {
-  const cycle = payCycle(period, 'MONTH');
-  for (let i = 0; i < count; i += 1) await h.worker(projectId, cycle);
-  const prepared = await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk());
-  expect(prepared.errors).toBeUndefined();
-  const sheet = { ...prepared.data!.prepareWageSheet, lines: prepared.data!.prepareWageSheet.lines.nodes };
-  for (const line of sheet.lines) expect((await h.execute(CONFIRM, { id: line.id }, roles.worker(line.workerId))).errors).toBeUndefined();
-  expect((await h.execute(REVIEW, { id: sheet.id }, roles.officer)).data!.reviewWageSheet.status).toBe('REVIEWED');
-  return sheet as { id: string; totalNet: string; lines: Array<{ id: string; workerId: string; net: string }> };
-}
-
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
@@ -156,7 +144,7 @@ describe('review, approval and payment', () => {
 
   it('settles each line exactly once under concurrent duplicate reports; late and contradicting reports change nothing', async () => {
     const { projectId, accountId } = await h.project();
-    const sheet = await reviewedSheet(projectId, lastMonth(), 3);
+    const sheet = await h.reviewedSheet(projectId, lastMonth(), 3);
     await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-1' } }, roles.bank());
     await h.execute(APPROVE, { id: sheet.id }, roles.approver);
     const lines = await db.disbursementLine.findMany({ where: { sheetId: sheet.id }, orderBy: { id: 'asc' } });
@@ -190,7 +178,7 @@ describe('arrears warnings', () => {
     const period = lastMonth();
     // 29 days past due: fewer paid than worked, under 90 % — not yet a month.
     daysPastDue(period, 29);
-    const sheet = await reviewedSheet(projectId, period, 2);
+    const sheet = await h.reviewedSheet(projectId, period, 2);
     expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID']);
     // The next day the sweep finds the wages unpaid a month after due.
     h.clock.advance({ days: 1 });
@@ -237,7 +225,7 @@ describe('arrears warnings', () => {
     const { projectId, accountId } = await h.project();
     const period = lastMonth();
     daysPastDue(period, 45);
-    const sheet = await reviewedSheet(projectId, period, 1);
+    const sheet = await h.reviewedSheet(projectId, period, 1);
     expect(await openWarnings(projectId)).toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH']);
     await h.execute(FUND, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-REF-3' } }, roles.bank());
     await h.execute(APPROVE, { id: sheet.id }, roles.approver);
@@ -282,7 +270,7 @@ describe('arrears warnings', () => {
     const period = h.clock.period();
     const lastDay = lastDayOfPeriod(period);
     moveTo(addDays(lastDay, h.config.LEAVER_PAY_GRACE_DAYS));
-    const sheet = await reviewedSheet(projectId, period, 1);
+    const sheet = await h.reviewedSheet(projectId, period, 1);
     const leaver = sheet.lines[0]!.workerId;
     await h.deliver(enrolmentEndedV1, leaver, {
       enrolmentId: randomUUID(), workerId: leaver, projectId, employerUscc: SUB, regionCode: '130502', tradeCode: 'REBAR', endDate: lastDay, reason: '合同期满',

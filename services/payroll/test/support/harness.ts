@@ -5,7 +5,7 @@ import {
 import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
 import { loadPayrollConfig } from '../../src/config';
 import { createPayrollContext } from '../../src/context';
-import type { PayCycle } from '../../src/domain/pay-cycle';
+import { payCycle, type PayCycle } from '../../src/domain/pay-cycle';
 import type { DepositRateInputs } from '../../src/grpc/enterprise-client';
 import type { VerifiedWorker } from '../../src/domain/pay-rules';
 import { createPayrollService } from '../../src/service';
@@ -101,8 +101,27 @@ export function createPayrollHarness(settings: Record<string, string> = {}) {
       });
       return worker;
     },
+    /** A prepared sheet for `count` workers of the subcontractor, each line confirmed by its worker, reviewed by the officer. */
+    async reviewedSheet(projectId: string, period: string, count: number) {
+      const cycle = payCycle(period, 'MONTH');
+      for (let i = 0; i < count; i += 1) await harness.worker(projectId, cycle);
+      const prepared = await harness.execute<{ prepareWageSheet: ReviewedSheet & { lines: { nodes: ReviewedSheet['lines'] } } }>(
+        `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) { id totalNet lines(first: 100) { nodes { id workerId net } } } }`, { input: { projectId, period } }, roles.clerk());
+      if (!prepared.data) throw new Error(`the sheet was not prepared: ${JSON.stringify(prepared.errors)}`);
+      const sheet = { ...prepared.data.prepareWageSheet, lines: prepared.data.prepareWageSheet.lines.nodes };
+      for (const line of sheet.lines) await harness.execute(`mutation ($id: ID!) { confirmWageLine(lineId: $id) { confirmedAt } }`, { id: line.id }, roles.worker(line.workerId));
+      const reviewed = await harness.execute(`mutation ($id: ID!) { reviewWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.officer);
+      if (reviewed.errors) throw new Error(`the sheet was not reviewed: ${JSON.stringify(reviewed.errors)}`);
+      return sheet;
+    },
   };
   return harness;
+}
+
+interface ReviewedSheet {
+  id: string;
+  totalNet: string;
+  lines: Array<{ id: string; workerId: string; net: string }>;
 }
 
 function unknownWorker(workerId: string): VerifiedWorker {
