@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { TopicName } from './topics';
 
 /** CloudEvents 1.0 structured-mode envelope, JSON. The schema version is the type's `.vN` suffix. */
 export const cloudEventSchema = z.object({
@@ -18,7 +19,7 @@ export type CloudEvent<TData = unknown> = Omit<z.infer<typeof cloudEventSchema>,
 /** One event kind: its CloudEvents type, the topic it travels on and the schema of its data. */
 export interface EventDefinition<TSchema extends z.ZodType = z.ZodType> {
   readonly type: string;
-  readonly topic: string;
+  readonly topic: TopicName;
   readonly data: TSchema;
 }
 

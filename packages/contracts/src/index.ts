@@ -6,3 +6,4 @@ export * from './events/payroll';
 export * from './events/welfare';
 export { protoPath } from './proto';
 export type { WorkerVerificationMessage } from './grpc-messages';
+export { EVENT_CATALOGUE } from './events/catalogue';

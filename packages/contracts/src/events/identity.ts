@@ -68,12 +68,12 @@ export const workerRegisteredV1 = defineEvent({
 });
 
 /**
- * The worker's wage bank card changed. Carries the card number because payroll and the banks pay
- * to it: this topic is readable only by payroll and bank consumers (Kafka ACL).
+ * The worker's wage bank card changed. Carries the card number and holder name because payroll pays
+ * to them: it has a topic of its own, which payroll alone reads (TOPIC_READERS).
  */
 export const wageCardChangedV1 = defineEvent({
   type: 'cn.yikatong.identity.worker.wage-card-changed.v1',
-  topic: TOPICS.identityWorkers,
+  topic: TOPICS.identityWageCards,
   data: z.object({
     workerId: z.string().uuid(),
     holderName: z.string(),
