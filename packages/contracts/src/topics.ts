@@ -75,6 +75,12 @@ export const TOPIC_READERS: Record<TopicName, readonly TopicReader[]> = {
   'yikatong.dead-letter': ['operators'],
 };
 
+/**
+ * Topics whose events carry personal data (names, bank cards): only payroll or the banks read them,
+ * and a dead letter from them carries where the event is, never the event itself.
+ */
+export const PERSONAL_DATA_TOPICS: readonly TopicName[] = [TOPICS.identityWageCards, TOPICS.payrollDisbursements];
+
 /** The service that writes a topic (undefined for the dead-letter topic, which every consumer writes). */
 export function topicWriter(topic: TopicName): ServiceName | undefined {
   return SERVICE_NAMES.find((service) => topic.startsWith(`yikatong.${service}.`));

@@ -37,6 +37,15 @@ export const platformConfigSchema = z
     PII_ENCRYPTION_KEY: z.string().default(DEV_PII_ENCRYPTION_KEY),
     /** HMAC key for looking personal data up by value, base64 of 32 bytes. */
     PII_HASH_KEY: z.string().default(DEV_PII_HASH_KEY),
+    /**
+     * How long a published event stays in the outbox (its payload may carry a card number in clear):
+     * long enough to look into a delivery, no longer. Then the row is deleted.
+     */
+    OUTBOX_RETENTION: z.string().regex(DURATION_PATTERN, 'a duration, e.g. 7d').default('7d'),
+    /** How long a consumer remembers an event it applied: at least as long as Kafka keeps the topics (the furthest a redelivery can reach). */
+    PROCESSED_EVENT_RETENTION: z.string().regex(DURATION_PATTERN, 'a duration, e.g. 30d').default('30d'),
+    /** How often both are pruned. */
+    EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
     /** Development and end-to-end runs only: business time starts at this instant and runs at the normal rate. */
     CLOCK_START_AT: z.iso.datetime({ offset: true }).optional(),
   })

@@ -13,6 +13,7 @@ export * from './events/kafka-bus';
 export * from './events/outbox';
 export * from './events/consumer';
 export * from './events/dead-letter-replay';
+export * from './events/retention';
 export * from './server/subgraph-server';
 export * from './grpc';
 export { createPgAdapter } from './prisma';

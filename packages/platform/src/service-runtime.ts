@@ -5,6 +5,7 @@ import type { TransactionalClient } from './db';
 import type { EventBus, Subscription } from './events/bus';
 import { OutboxRelay } from './events/outbox';
 import { registerOutboxMetrics } from './events/outbox-metrics';
+import { eventRetention, type EventRetentionSettings } from './events/retention';
 import { startGrpcServer, type grpc } from './grpc';
 import { createLogger, type Logger } from './logger';
 import { readSchema } from './schema';
@@ -22,7 +23,7 @@ export interface ServiceDefinition<TDb extends ServiceDb, TContext extends BaseC
   resolvers: unknown;
   db: TDb;
   port: number;
-  settings: TokenSettings & { NODE_ENV: string; LOG_LEVEL: string };
+  settings: TokenSettings & EventRetentionSettings & { NODE_ENV: string; LOG_LEVEL: string };
   /** Per-request context; `nudgeOutbox` publishes rows a mutation just committed. */
   createContext(principal: Principal | null, nudgeOutbox: () => void): TContext;
   startConsumers?(parts: { bus: EventBus; logger: Logger; nudgeOutbox: () => void }): Promise<Subscription[]>;
@@ -61,7 +62,8 @@ export function createServiceRuntime<TDb extends ServiceDb, TContext extends Bas
         relay,
         startConsumers: definition.startConsumers && (() => definition.startConsumers!({ bus, logger, nudgeOutbox })),
         startGrpc: grpcServices && (() => startGrpcServer(grpcServices.port, grpcServices.services(logger, nudgeOutbox))),
-        companions: definition.companions ?? [],
+        // Every service prunes its outbox and processed events the same way.
+        companions: [...(definition.companions ?? []), eventRetention(db, settings, logger)],
         disconnect: () => db.$disconnect(),
       }),
   };

@@ -33,5 +33,7 @@ export interface Subscription {
 export interface EventBus {
   publish(messages: BusMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** The message at this place of a topic, if the topic still holds it (a dead letter of personal data is sent again from its source). */
+  readMessage(topic: string, partition: number, offset: string): Promise<DeliveredMessage | undefined>;
   close(): Promise<void>;
 }

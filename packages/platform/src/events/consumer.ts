@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { cloudEventSchema, TOPICS, type CloudEvent, type EventData, type EventDefinition } from '@yikatong/contracts';
+import { cloudEventSchema, PERSONAL_DATA_TOPICS, TOPICS, type CloudEvent, type EventData, type EventDefinition } from '@yikatong/contracts';
 import type { SqlClient, TransactionalClient } from '../db';
 import type { Logger } from '../logger';
 import type { DeliveredMessage, EventBus, Subscription } from './bus';
@@ -36,8 +36,22 @@ export interface DeadLetter {
   offset: string;
   key: string;
   error: string;
-  value: string;
+  /** The event as it arrived; absent for a topic of personal data (the replay reads it again from topic, partition and offset). */
+  value?: string;
+  /** The event's id and type, when it could be read. */
+  eventId?: string;
+  type?: string;
   failedAt: string;
+}
+
+/** The id and type of a message, if it is a CloudEvent at all. */
+function identify(value: string): { eventId?: string; type?: string } {
+  try {
+    const parsed = cloudEventSchema.safeParse(JSON.parse(value));
+    return parsed.success ? { eventId: parsed.data.id, type: parsed.data.type } : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -60,7 +74,9 @@ export async function startIdempotentConsumer<TTx extends SqlClient>(options: Id
       offset: message.offset,
       key: message.key,
       error: error instanceof Error ? error.message : String(error),
-      value: message.value,
+      ...identify(message.value),
+      // A copy of a card number on the dead-letter topic would outlive every retention of its own.
+      ...(PERSONAL_DATA_TOPICS.some((topic) => topic === message.topic) ? {} : { value: message.value }),
       failedAt: new Date().toISOString(),
     };
     logger.error({ topic: message.topic, offset: message.offset, error: letter.error }, 'event sent to the dead-letter topic');

@@ -21,6 +21,8 @@ export interface DeadLetterReplayResult {
   /** Letters of this consumer read (and, unless a dry run, sent again). */
   letters: number;
   replayed: number;
+  /** Letters without the event whose topic no longer holds it (past its retention): listed in the log, not sent. */
+  gone: number;
 }
 
 /**
@@ -28,11 +30,12 @@ export interface DeadLetterReplayResult {
  * replay group remembers what it has sent, so running it twice sends nothing twice; a letter that
  * fails again comes back as a new letter. Every consumer of the topic sees the event again and
  * skips it by its processed_event row unless it too had failed; handlers must accept an event that
- * arrives after newer ones for the same key (they compare versions or times already).
+ * arrives after newer ones for the same key (they compare versions or times already). A letter from a
+ * topic of personal data carries no copy of the event: it is read again from where it was.
  */
 export async function replayDeadLetters(options: DeadLetterReplayOptions): Promise<DeadLetterReplayResult> {
   const idleMs = options.idleMs ?? 10_000;
-  const result: DeadLetterReplayResult = { letters: 0, replayed: 0 };
+  const result: DeadLetterReplayResult = { letters: 0, replayed: 0, gone: 0 };
   let lastActivity = Date.now();
   const subscription = await options.bus.subscribe({
     groupId: options.dryRun ? `dead-letter-list.${randomUUID()}` : `dead-letter-replay.${options.consumer}`,
@@ -45,7 +48,13 @@ export async function replayDeadLetters(options: DeadLetterReplayOptions): Promi
       result.letters += 1;
       options.onLetter?.(letter);
       if (options.dryRun) return;
-      await options.bus.publish([{ topic: letter.topic, key: letter.key, value: letter.value, headers: CLOUD_EVENT_HEADERS }]);
+      const value = letter.value ?? (await options.bus.readMessage(letter.topic, letter.partition, letter.offset))?.value;
+      if (value === undefined) {
+        result.gone += 1;
+        options.logger.error({ topic: letter.topic, partition: letter.partition, offset: letter.offset, eventId: letter.eventId }, 'dead letter cannot be sent again: its topic no longer holds the event');
+        return;
+      }
+      await options.bus.publish([{ topic: letter.topic, key: letter.key, value, headers: CLOUD_EVENT_HEADERS }]);
       result.replayed += 1;
       options.logger.info({ topic: letter.topic, offset: letter.offset, consumer: letter.consumer }, 'dead letter sent again');
     },

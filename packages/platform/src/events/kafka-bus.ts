@@ -1,9 +1,23 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from '../logger';
 import './kafkajs-idle-fix';
-import type { BusMessage, EventBus, SubscribeOptions, Subscription } from './bus';
+import { randomUUID } from 'node:crypto';
+import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from './bus';
 
 const CONSUMER_RESTART_DELAY_MS = 1_000;
+/** How long readMessage waits for the broker to hand over one message. */
+const READ_MESSAGE_TIMEOUT_MS = 15_000;
+
+function delivered(topic: string, partition: number, message: KafkaMessage): DeliveredMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? '',
+    value: message.value?.toString() ?? '',
+    headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
+  };
+}
 
 export interface KafkaBusOptions {
   clientId: string;
@@ -81,6 +95,29 @@ export class KafkaEventBus implements EventBus {
     };
   }
 
+  async readMessage(topic: string, partition: number, offset: string): Promise<DeliveredMessage | undefined> {
+    // A throwaway group that commits nothing: it seeks to the one offset, takes that message and leaves.
+    const consumer = this.kafka.consumer({ groupId: `read-message.${randomUUID()}`, maxWaitTimeInMs: 200 });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [topic], fromBeginning: false });
+      return await new Promise<DeliveredMessage | undefined>((resolve, reject) => {
+        const timer = setTimeout(() => resolve(undefined), READ_MESSAGE_TIMEOUT_MS);
+        consumer.run({
+          autoCommit: false,
+          eachMessage: async ({ partition: at, message }) => {
+            if (at !== partition || BigInt(message.offset) < BigInt(offset)) return;
+            clearTimeout(timer);
+            // Past the offset means the topic no longer holds it (retention or compaction took it).
+            resolve(message.offset === offset ? delivered(topic, partition, message) : undefined);
+          },
+        }).then(() => consumer.seek({ topic, partition, offset }), reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+  }
+
   private async startConsumer(options: SubscribeOptions, onAbandoned: () => void): Promise<Consumer> {
     const consumer = this.kafka.consumer({ groupId: options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -91,14 +128,7 @@ export class KafkaEventBus implements EventBus {
       await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
       await consumer.run({
         eachMessage: async ({ topic, partition, message }) => {
-          await options.handler({
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? '',
-            value: message.value?.toString() ?? '',
-            headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])),
-          });
+          await options.handler(delivered(topic, partition, message));
         },
       });
     } catch (error) {

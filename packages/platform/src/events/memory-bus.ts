@@ -28,6 +28,10 @@ export class InMemoryEventBus implements EventBus {
     };
   }
 
+  async readMessage(topic: string, partition: number, offset: string): Promise<DeliveredMessage | undefined> {
+    return partition === 0 ? this.log(topic)[Number(offset)] : undefined;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.groups].map((group) => group.stop()));
     this.groups.clear();
@@ -55,7 +59,9 @@ class GroupReader {
 
   wake(): void {
     if (this.stopped || this.running) return;
-    this.running = this.drain().finally(() => {
+    // Drained from the next microtask: `running` is set before any handler runs, so a handler that
+    // publishes at once (a dead letter) cannot start a second drain of the same message.
+    this.running = Promise.resolve().then(() => this.drain()).finally(() => {
       this.running = undefined;
       if (this.hasPending()) this.wake();
     });

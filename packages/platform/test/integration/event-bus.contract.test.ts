@@ -94,4 +94,33 @@ describe.each([
     await eventually(async () => (seen.a === 2 && seen.b === 2 ? true : undefined), 20_000, 'both groups');
     await Promise.all(subscriptions.map((s) => s.close()));
   });
+
+  it('reads one message back by topic, partition and offset; a place the topic does not hold reads as nothing', async () => {
+    const topic = await underTest.topic();
+    const received: DeliveredMessage[] = [];
+    const subscription = await underTest.bus.subscribe({ groupId: `g.${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async (m) => void received.push(m) });
+    await underTest.bus.publish([{ topic, key: 'k', value: 'first' }, { topic, key: 'k', value: 'second', headers: { h: 'v' } }]);
+    await eventually(async () => (received.length === 2 ? true : undefined), 20_000, 'both messages');
+    await subscription.close();
+    const second = received[1]!;
+    expect(await underTest.bus.readMessage(topic, second.partition, second.offset)).toMatchObject({ key: 'k', value: 'second', headers: { h: 'v' }, offset: second.offset });
+    expect(await underTest.bus.readMessage(topic, second.partition, String(Number(second.offset) + 100))).toBeUndefined();
+  }, 60_000);
+
+  it('does not hand a message to a handler again while that handler, publishing at once, is still running', async () => {
+    const topic = await underTest.topic();
+    let calls = 0;
+    const subscription = await underTest.bus.subscribe({
+      groupId: `g.${randomUUID()}`, topics: [topic], fromBeginning: true,
+      handler: async (m) => {
+        calls += 1;
+        if (m.value === 'first') await underTest.bus.publish([{ topic, key: 'k', value: 'echo' }]);
+      },
+    });
+    await underTest.bus.publish([{ topic, key: 'k', value: 'first' }]);
+    await eventually(async () => (calls >= 2 ? true : undefined), 20_000, 'the message and its echo');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await subscription.close();
+    expect(calls).toBe(2);
+  });
 });
