@@ -8,6 +8,8 @@ function isEventDefinition(value: unknown): value is EventDefinition {
   return typeof value === 'object' && value !== null && 'type' in value && 'topic' in value && 'data' in value;
 }
 
-/** Every event of every service, as the modules declare them (nothing listed twice). */
+/** Every event of every service, as the modules declare them (nothing listed twice), in the order of their types. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [identity, enterprise, payroll, welfare]
-  .flatMap((module) => Object.values(module).flatMap((value: unknown) => (isEventDefinition(value) ? [value] : [])));
+  .flatMap((module) => Object.values(module).flatMap((value: unknown) => (isEventDefinition(value) ? [value] : [])))
+  // A module namespace lists its exports alphabetically under ESM and in source order under CommonJS: sort, so both agree.
+  .sort((a, b) => a.type.localeCompare(b.type));
