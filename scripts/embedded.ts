@@ -138,7 +138,7 @@ async function seed(gatewayUrl: string, portalToken: string, clock: Clock, servi
 
 async function main() {
   // The demo's tokens last as long as a demo may run; the services accept tokens that old.
-  const demoEnv = { ...process.env, NODE_ENV: 'development', JWT_MAX_TOKEN_AGE: DEMO_TOKEN_TTL };
+  const demoEnv = { GRPC_PLAINTEXT: 'allowed', ...process.env, NODE_ENV: 'development', JWT_MAX_TOKEN_AGE: DEMO_TOKEN_TTL };
   const platform = loadPlatformConfig(demoEnv);
   const dbs = await Promise.all(SERVICES.map((service, i) => startDatabase(service, FIRST_DB_PORT + i)));
   const env = {

@@ -22,6 +22,7 @@ function processEnv(config: PlatformConfig): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'test',
+    GRPC_PLAINTEXT: 'allowed',
     LOG_LEVEL: 'warn',
     DATABASE_URL: config.DATABASE_URL,
     DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX,

@@ -30,7 +30,7 @@ export interface TrustSystem {
  */
 export async function startTrustSystem(prefix: string): Promise<TrustSystem> {
   const env = {
-    ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_NAME_PREFIX: prefix, ENTERPRISE_VERDICT_CACHE: 'off',
+    ...process.env, NODE_ENV: 'test', GRPC_PLAINTEXT: 'allowed', LOG_LEVEL: 'silent', DATABASE_NAME_PREFIX: prefix, ENTERPRISE_VERDICT_CACHE: 'off',
     // Sweeps run once at start and not again while the matrix runs, so only its own calls change the databases.
     DEADLINE_SWEEP_INTERVAL_MS: '3600000', WARNING_SWEEP_INTERVAL_MS: '3600000', COMPLAINT_SWEEP_INTERVAL_MS: '3600000',
     IDENTITY_PORT: String(TRUST_PORTS.identity), ENTERPRISE_PORT: String(TRUST_PORTS.enterprise), PAYROLL_PORT: String(TRUST_PORTS.payroll), WELFARE_PORT: String(TRUST_PORTS.welfare),

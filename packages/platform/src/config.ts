@@ -46,6 +46,12 @@ export const platformConfigSchema = z
     PROCESSED_EVENT_RETENTION: z.string().regex(DURATION_PATTERN, 'a duration, e.g. 30d').default('30d'),
     /** How often both are pruned. */
     EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+    /** gRPC over plaintext: `allowed` is a development and test setting, refused in production (which needs the three files below). */
+    GRPC_PLAINTEXT: z.enum(['refused', 'allowed']).default('refused'),
+    /** The CA every gRPC peer's certificate must be signed by, and this process's own certificate and key (PEM). */
+    GRPC_TLS_CA_FILE: z.string().min(1).optional(),
+    GRPC_TLS_CERT_FILE: z.string().min(1).optional(),
+    GRPC_TLS_KEY_FILE: z.string().min(1).optional(),
     /** Development and end-to-end runs only: business time starts at this instant and runs at the normal rate. */
     CLOCK_START_AT: z.iso.datetime({ offset: true }).optional(),
   })
@@ -62,6 +68,7 @@ export const platformConfigSchema = z
     for (const [name, devKey] of [['PII_ENCRYPTION_KEY', DEV_PII_ENCRYPTION_KEY], ['PII_HASH_KEY', DEV_PII_HASH_KEY]] as const) {
       if (config[name] === devKey) ctx.addIssue({ code: 'custom', path: [name], message: `set ${name} in production` });
     }
+    if (config.GRPC_PLAINTEXT === 'allowed') ctx.addIssue({ code: 'custom', path: ['GRPC_PLAINTEXT'], message: 'production runs gRPC over TLS only; unset GRPC_PLAINTEXT and set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE' });
     if (config.CLOCK_START_AT) ctx.addIssue({ code: 'custom', path: ['CLOCK_START_AT'], message: 'production runs on the system clock; unset CLOCK_START_AT' });
   })
   .transform((config) => ({ ...config, JWT_SECRET: config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : DEV_JWT_SECRET) }));

@@ -6,7 +6,7 @@ import type { EventBus, Subscription } from './events/bus';
 import { OutboxRelay } from './events/outbox';
 import { registerOutboxMetrics } from './events/outbox-metrics';
 import { eventRetention, type EventRetentionSettings } from './events/retention';
-import { startGrpcServer, type grpc } from './grpc';
+import { grpcServerCredentials, startGrpcServer, type grpc, type GrpcTlsSettings } from './grpc';
 import { createLogger, type Logger } from './logger';
 import { readSchema } from './schema';
 import { createSubgraphServer } from './server/subgraph-server';
@@ -23,7 +23,7 @@ export interface ServiceDefinition<TDb extends ServiceDb, TContext extends BaseC
   resolvers: unknown;
   db: TDb;
   port: number;
-  settings: TokenSettings & EventRetentionSettings & { NODE_ENV: string; LOG_LEVEL: string };
+  settings: TokenSettings & EventRetentionSettings & GrpcTlsSettings & { NODE_ENV: string; LOG_LEVEL: string };
   /** Per-request context; `nudgeOutbox` publishes rows a mutation just committed. */
   createContext(principal: Principal | null, nudgeOutbox: () => void): TContext;
   startConsumers?(parts: { bus: EventBus; logger: Logger; nudgeOutbox: () => void }): Promise<Subscription[]>;
@@ -61,7 +61,7 @@ export function createServiceRuntime<TDb extends ServiceDb, TContext extends Bas
         listenGraphQL: () => subgraph.listen(definition.port),
         relay,
         startConsumers: definition.startConsumers && (() => definition.startConsumers!({ bus, logger, nudgeOutbox })),
-        startGrpc: grpcServices && (() => startGrpcServer(grpcServices.port, grpcServices.services(logger, nudgeOutbox))),
+        startGrpc: grpcServices && (() => startGrpcServer(grpcServices.port, grpcServices.services(logger, nudgeOutbox), grpcServerCredentials(settings))),
         // Every service prunes its outbox and processed events the same way.
         companions: [...(definition.companions ?? []), eventRetention(db, settings, logger)],
         disconnect: () => db.$disconnect(),

@@ -15,7 +15,8 @@ export const START_INFRA = 'npm run infra:up (from the repository root)';
 
 /** Settings for tests: test databases are `yktest_<service>` unless DATABASE_NAME_PREFIX says otherwise. */
 export function testConfig(overrides: Record<string, string> = {}): PlatformConfig {
-  return loadPlatformConfig({ LOG_LEVEL: 'warn', DATABASE_NAME_PREFIX: 'yktest', ...process.env, NODE_ENV: 'test', ...overrides });
+  // Plaintext gRPC between test processes on loopback, unless a test sets up TLS (test/e2e/grpc-tls.test.ts).
+  return loadPlatformConfig({ LOG_LEVEL: 'warn', DATABASE_NAME_PREFIX: 'yktest', GRPC_PLAINTEXT: 'allowed', ...process.env, NODE_ENV: 'test', ...overrides });
 }
 
 /**

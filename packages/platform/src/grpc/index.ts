@@ -5,8 +5,10 @@ import { AppError, databaseUnavailable, UnavailableError } from '../errors';
 import { bearerToken } from '../auth/tokens';
 import type { Principal } from '../auth/principal';
 import type { Logger } from '../logger';
+import { requireCertificateOf } from './tls';
 
 export { grpc };
+export * from './tls';
 
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true };
 
@@ -52,8 +54,14 @@ export function unary<TRequest, TResponse>(
 ): grpc.handleUnaryCall<TRequest, TResponse> {
   return (call, callback) => {
     const token = bearerToken(call.metadata.get('authorization')[0]?.toString());
+    // Over TLS the server required a certificate of our CA; its name must be the token's caller's.
+    const peer = call.getAuthContext().sslPeerCertificate;
+    const certificateName = peer && 'subject' in peer ? String(peer.subject.CN) : undefined;
     authenticate(token)
-      .then((principal) => handle(call.request, principal))
+      .then((principal) => {
+        requireCertificateOf(principal, certificateName);
+        return handle(call.request, principal);
+      })
       .then((response) => callback(null, response))
       .catch((error: unknown) => {
         const status = toStatus(error, logger);
@@ -71,13 +79,14 @@ export interface RunningGrpcServer {
 export async function startGrpcServer(
   port: number,
   services: Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>,
+  credentials: grpc.ServerCredentials,
   host = '127.0.0.1',
 ): Promise<RunningGrpcServer> {
   // Channelz (runtime introspection) is not served here, so its per-call bookkeeping is switched off.
   const server = new grpc.Server({ 'grpc.enable_channelz': 0 });
   for (const { definition, implementation } of services) server.addService(definition, implementation);
   const boundPort = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    server.bindAsync(`${host}:${port}`, credentials, (error, bound) => (error ? reject(error) : resolve(bound))),
   );
   return {
     port: boundPort,

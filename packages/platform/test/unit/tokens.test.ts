@@ -172,7 +172,7 @@ describe('with a real identity provider (JWT_JWKS_URL): a local key pair served 
         CheckBiddingEligibility: unary(authenticate, logger, async (_: unknown, principal) => ({ uscc: requireKind(principal, 'TRADING_PLATFORM').subject, eligible: true, reasons: [], evaluatedAt: '' })),
         GetDepositRateInputs: unary(authenticate, logger, async (_: unknown, principal) => ({ uscc: requireKind(principal, 'SERVICE').subject, cleanYears: 3, arrearsInLastTwoYears: false, listed: false, lastBadFactAt: '' })),
       },
-    }]);
+    }], grpc.ServerCredentials.createInsecure());
     const client = new Eligibility(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
       const payroll = await serviceCallerToken(settings, 'payroll')();

@@ -52,7 +52,7 @@ describe('gRPC statuses', () => {
     const server = await startGrpcServer(0, [{
       definition: Settlement.service,
       implementation: { ReportSettlements: unary(async () => bank, createLogger('test', 'silent'), async () => { throw failures[call++]; }) },
-    }]);
+    }], grpc.ServerCredentials.createInsecure());
     const client = new Settlement(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
       const statuses = [];

@@ -132,7 +132,7 @@ describe('tenders and bids', () => {
 
   it('gRPC with a tender adds the qualification match to the same verdict', async () => {
     const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger, false);
-    const server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }]);
+    const server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }], grpc.ServerCredentials.createInsecure());
     const client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
       const token = await mintToken(config, { sub: 'platform', kind: 'TRADING_PLATFORM', scope: SCOPES.eligibilityCheck });

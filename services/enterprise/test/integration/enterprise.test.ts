@@ -102,7 +102,7 @@ describe('CheckBiddingEligibility over gRPC', () => {
   const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger);
   beforeAll(async () => {
     await verdicts.start();
-    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }]);
+    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }], grpc.ServerCredentials.createInsecure());
     client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
   });
   afterAll(async () => {

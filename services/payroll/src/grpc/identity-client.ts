@@ -1,4 +1,4 @@
-import { callUnary, grpc, loadService, SCOPES, serviceCallerToken, type TokenSettings } from '@yikatong/platform';
+import { callUnary, grpcClientCredentials, loadService, SCOPES, serviceCallerToken, type GrpcTlsSettings, type TokenSettings } from '@yikatong/platform';
 import type { PayCycle } from '../domain/pay-cycle';
 import type { VerifiedWorker } from '../domain/pay-rules';
 
@@ -8,8 +8,8 @@ const WorkerRegistry = loadService('identity/workers.proto', 'yikatong.identity.
 export type WorkerVerifier = (projectId: string, cycle: PayCycle, workerIds: readonly string[]) => Promise<VerifiedWorker[]>;
 
 /** Calls identity's VerifyWorkers as a SERVICE principal. */
-export function createWorkerVerifier(address: string, settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'>): WorkerVerifier & { close(): void } {
-  const client = new WorkerRegistry(address, grpc.credentials.createInsecure());
+export function createWorkerVerifier(address: string, settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'> & GrpcTlsSettings): WorkerVerifier & { close(): void } {
+  const client = new WorkerRegistry(address, grpcClientCredentials(settings));
   // The ledger keeps each line's full ID number and phone (工资台账): identity unmasks them, and audits it, only for this scope.
   const token = serviceCallerToken(settings, 'payroll', [SCOPES.piiRead]);
   const verifier = async (projectId: string, cycle: PayCycle, workerIds: readonly string[]) => {
