@@ -1,8 +1,7 @@
-import { connection, cursorKeys, pageRequest, type PageArgs } from '@yikatong/platform';
+import { connection, cursorKeys, maskIdNumber, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { WageLine as WageLineRow, DisbursementBatch as BatchRow } from '../generated/prisma/client';
 
-const maskIdNumber = (idNumber: string) => `${idNumber.slice(0, 3)}${'*'.repeat(Math.max(idNumber.length - 7, 0))}${idNumber.slice(-4)}`;
 const items = (value: unknown) => (value as Array<{ kind: string; label: string; amountFen: string }>).map((item) => ({ ...item, amount: item.amountFen }));
 
 /** Field resolvers of the sheet, its lines (payslips) and its bank batches. */

@@ -1,4 +1,4 @@
-import type { PiiProtector } from '@yikatong/platform';
+import { maskBankCard, type PiiProtector } from '@yikatong/platform';
 import type { PayrollDb, PayrollTx } from '../db';
 
 export interface WageCardChange {
@@ -11,13 +11,12 @@ export interface WageCardChange {
   changedAt: string;
 }
 
-const mask = (cardNumber: string) => `${cardNumber.slice(0, 4)}${'*'.repeat(Math.max(cardNumber.length - 8, 0))}${cardNumber.slice(-4)}`;
 
 /** Keeps the newest card per worker: an older version arriving late changes nothing. */
 export async function applyWageCardChange(tx: PayrollTx, pii: PiiProtector, change: WageCardChange): Promise<void> {
   const data = {
     holderNameCipher: pii.encrypt(change.holderName), bankCode: change.bankCode, cardNumberCipher: pii.encrypt(change.cardNumber),
-    cardMasked: mask(change.cardNumber), luhnValid: change.luhnValid, version: change.version, changedAt: new Date(change.changedAt),
+    cardMasked: maskBankCard(change.cardNumber), luhnValid: change.luhnValid, version: change.version, changedAt: new Date(change.changedAt),
   };
   const updated = await tx.workerWageCard.updateMany({ where: { workerId: change.workerId, version: { lt: change.version } }, data });
   if (updated.count === 0) await tx.workerWageCard.createMany({ data: [{ workerId: change.workerId, ...data }], skipDuplicates: true });

@@ -81,7 +81,7 @@ describe('preparing a wage sheet', () => {
     const prepared = await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId], adjustments: [{ workerId: fine.workerId, additions: [{ kind: 'ALLOWANCE', label: '高温津贴', amount: '20000' }] }] } }, roles.clerk());
     expect(prepared.data!.prepareWageSheet).toMatchObject({
       status: 'PREPARED', lineCount: 1, totalGross: '680000',
-      lines: { nodes: [{ workerId: fine.workerId, holderName: fine.holderName, idNumberMasked: '110***********002X', net: '680000', warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }], additions: [{ kind: 'ALLOWANCE', amount: '20000' }] }] },
+      lines: { nodes: [{ workerId: fine.workerId, holderName: fine.holderName, idNumberMasked: '110105********002X', net: '680000', warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }], additions: [{ kind: 'ALLOWANCE', amount: '20000' }] }] },
     });
     expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId] } }, roles.clerk()))).toBe('WAGE_SHEET_EXISTS');
     await db.guidelinePrice.deleteMany();
