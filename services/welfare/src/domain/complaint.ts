@@ -59,7 +59,8 @@ export interface SlaPolicy {
 export const DEFAULT_SLA: SlaPolicy = { workingDays: { WAGE_ARREARS: 60, OTHER: 60 }, complexExtensionWorkingDays: 30 };
 
 const fail = (code: string, message: string, field?: string) => new AppError(code, message, field);
-const OPEN_STAGES: readonly ComplaintStage[] = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
+/** The stages of a case still being handled. */
+export const OPEN_STAGES: readonly ComplaintStage[] = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
 export const isOpen = (complaint: Pick<Complaint, 'stage'>) => OPEN_STAGES.includes(complaint.stage);
 
 /** Where a complaint counts on the dashboards: its region, category, stage and, while open, its deadline. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forbidden, invalidInput, isUuid, notFound, parseInput, PERIOD_PATTERN, requirePrincipal, requireRegion, SCOPES, type Principal } from '@yikatong/platform';
+import { forbidden, invalidInput, isUuid, notFound, parseInput, PERIOD_PATTERN, regionCodeSchema, requirePrincipal, requireRegion, SCOPES, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { advance, fileComplaint, forward, markComplex, type Complaint, type ComplaintChannel } from '../domain/complaint';
@@ -12,7 +12,7 @@ const fileInput = z.object({
   workerId: z.string().uuid('is not a worker id').nullish(),
   employerUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC'),
   projectId: z.string().uuid('is not a project id').nullish(),
-  regionCode: z.string().regex(/^\d{6}$/, 'has 6 digits (GB/T 2260)').nullish(),
+  regionCode: regionCodeSchema.nullish(),
   periodFrom: month.nullish(),
   periodTo: month.nullish(),
   amountClaimed: z.bigint().nullish(),

@@ -3,6 +3,7 @@ import {
   connection, cursorKeys, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, requireStatisticsScope, seesRegion, SCOPES, type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
+import { OPEN_STAGES } from '../domain/complaint';
 
 interface ComplaintRow {
   id: string;
@@ -15,7 +16,6 @@ interface ComplaintRow {
   amountOwedFen: bigint | null;
 }
 
-const OPEN = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
 
 /** The complainant, and handlers (complaint:handle) of the region. */
 function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
@@ -61,7 +61,7 @@ export const complaintQueries = {
     if (args.overdueOnly) {
       const { take, after } = pageRequest(args, overdueKey);
       const rows = await ctx.db.complaint.findMany({
-        where: { AND: [...filters, { stage: { in: OPEN }, dueOn: { lt: ctx.clock.today() } }, after ? { OR: [{ dueOn: { gt: after[0] } }, { dueOn: after[0], id: { gt: after[1] } }] } : {}] },
+        where: { AND: [...filters, { stage: { in: [...OPEN_STAGES] }, dueOn: { lt: ctx.clock.today() } }, after ? { OR: [{ dueOn: { gt: after[0] } }, { dueOn: after[0], id: { gt: after[1] } }] } : {}] },
         orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
         take: take + 1,
       });
@@ -88,6 +88,6 @@ export const complaintQueries = {
 export const Complaint = {
   amountClaimed: (row: ComplaintRow) => row.amountClaimedFen,
   amountOwed: (row: ComplaintRow) => row.amountOwedFen,
-  overdue: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => OPEN.includes(row.stage) && row.dueOn < ctx.clock.today(),
+  overdue: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => OPEN_STAGES.some((stage) => stage === row.stage) && row.dueOn < ctx.clock.today(),
   steps: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => ctx.stepsByComplaint.load(row.id),
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  regionCodeSchema,
   conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, requireStatisticsScope,
   requireUuid, SCOPES, withheldFrom, type Principal,
 } from '@yikatong/platform';
@@ -8,15 +9,14 @@ import type { WelfareContext } from '../context';
 import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
 import { workerFacts } from '../store/worker-facts';
 
-const region = z.string().regex(/^\d{6}$/, 'has 6 digits (GB/T 2260)');
 const schemeInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{2,39}$/, 'has 3 to 40 capital letters, digits or underscores'),
   name: z.string().trim().min(2, 'name the scheme'),
   kind: z.enum(['TRAINING_SUBSIDY', 'LEGAL_AID', 'ENTREPRENEURSHIP_LOAN', 'OTHER']),
-  regionCode: region,
+  regionCode: regionCodeSchema,
   rules: z.array(z.object({ rule: z.string(), value: z.string().nullish() })),
 });
-const roundInput = z.object({ kind: z.enum(['OUTSTANDING_WORKER', 'CRAFTSMAN', 'ENTREPRENEUR']), year: z.number().int().min(2000).max(2100), regionCode: region, quota: z.number().int().min(1).max(1000) });
+const roundInput = z.object({ kind: z.enum(['OUTSTANDING_WORKER', 'CRAFTSMAN', 'ENTREPRENEUR']), year: z.number().int().min(2000).max(2100), regionCode: regionCodeSchema, quota: z.number().int().min(1).max(1000) });
 
 const manager = (ctx: WelfareContext, regionCode: string): Principal => {
   const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);

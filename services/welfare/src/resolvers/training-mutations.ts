@@ -1,19 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  regionCodeSchema,
   appendToOutbox, conflict, forbidden, invalidInput, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, requireUuid, SCOPES, type Principal,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
 
-const region = z.string().regex(/^\d{6}$/, 'has 6 digits (GB/T 2260)');
-const providerInput = z.object({ name: z.string().trim().min(2, 'name the provider'), kind: z.enum(['SCHOOL', 'TRAINING_BASE', 'ENTERPRISE_CENTRE']), regionCode: region });
+const providerInput = z.object({ name: z.string().trim().min(2, 'name the provider'), kind: z.enum(['SCHOOL', 'TRAINING_BASE', 'ENTERPRISE_CENTRE']), regionCode: regionCodeSchema });
 const programmeInput = z.object({
   providerId: z.string().uuid('is not a provider id'), name: z.string(), kind: z.enum(['SAFETY', 'SKILL']),
   safetyLevel: z.enum(['COMPANY', 'PROJECT', 'TEAM']).nullish(), tradeCode: z.string().trim().nullish(), skillLevel: z.number().int().nullish(), requiredHours: z.number(),
 });
-const sessionInput = z.object({ programmeId: z.string().uuid('is not a programme id'), regionCode: region, startsOn: z.date(), endsOn: z.date(), capacity: z.number().int().min(1).max(10_000) });
+const sessionInput = z.object({ programmeId: z.string().uuid('is not a programme id'), regionCode: regionCodeSchema, startsOn: z.date(), endsOn: z.date(), capacity: z.number().int().min(1).max(10_000) });
 
 function manager(ctx: WelfareContext, regionCode: string): Principal {
   const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.trainingManage);

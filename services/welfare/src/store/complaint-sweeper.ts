@@ -1,6 +1,6 @@
 import { chinaDay, intervalJob, type Clock, type Logger } from '@yikatong/platform';
 import type { WelfareDb } from '../db';
-import { escalateIfOverdue } from '../domain/complaint';
+import { escalateIfOverdue, OPEN_STAGES } from '../domain/complaint';
 import { lockComplaint, saveComplaint } from './complaints';
 
 /** Escalates open complaints past their deadline, once each; idempotent, so several instances may run it. */
@@ -23,7 +23,7 @@ export class ComplaintSweeper {
   async tick(now: Date): Promise<number> {
     const today = chinaDay(now);
     const due = await this.db.complaint.findMany({
-      where: { stage: { in: ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'] }, escalatedAt: null, dueOn: { lt: today } },
+      where: { stage: { in: [...OPEN_STAGES] }, escalatedAt: null, dueOn: { lt: today } },
       select: { id: true },
     });
     let escalated = 0;
