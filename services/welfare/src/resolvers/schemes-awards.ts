@@ -18,8 +18,11 @@ const schemeInput = z.object({
 });
 const roundInput = z.object({ kind: z.enum(['OUTSTANDING_WORKER', 'CRAFTSMAN', 'ENTREPRENEUR']), year: z.number().int().min(2000).max(2100), regionCode: regionCodeSchema, quota: z.number().int().min(1).max(1000) });
 
+/** A portal with service:manage, judged before its input is read (an outsider learns nothing from a validation message). */
+const serviceManager = (ctx: WelfareContext): Principal => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
+
 const manager = (ctx: WelfareContext, regionCode: string): Principal => {
-  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
+  const principal = serviceManager(ctx);
   requireRegion(principal, regionCode);
   return principal;
 };
@@ -39,8 +42,9 @@ const numberOrText = (value: string | null | undefined) => (value === null || va
 
 export const schemeAwardMutations = {
   defineWelfareScheme: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+    const principal = serviceManager(ctx);
     const input = parseInput(schemeInput, args.input);
-    manager(ctx, input.regionCode);
+    requireRegion(principal, input.regionCode);
     const rules = validateRules(input.rules.map((rule) => ({ rule: rule.rule, ...(rule.value !== undefined && rule.value !== null ? { value: numberOrText(rule.value) } : {}) })));
     if (await ctx.db.welfareScheme.findUnique({ where: { code: input.code } })) throw conflict('SCHEME_EXISTS', `A scheme ${input.code} exists already.`, 'code');
     return ctx.db.welfareScheme.create({ data: { id: randomUUID(), ...input, rules: JSON.parse(JSON.stringify(rules)) } });
@@ -59,8 +63,9 @@ export const schemeAwardMutations = {
   },
 
   openAwardRound: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+    const principal = serviceManager(ctx);
     const input = parseInput(roundInput, args.input);
-    manager(ctx, input.regionCode);
+    requireRegion(principal, input.regionCode);
     if (await ctx.db.awardRound.findUnique({ where: { kind_year_regionCode: { kind: input.kind, year: input.year, regionCode: input.regionCode } } })) {
       throw conflict('ROUND_EXISTS', `The ${input.year} ${input.kind.toLowerCase()} round of this region exists already.`, 'kind');
     }
