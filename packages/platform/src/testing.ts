@@ -6,6 +6,7 @@ import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig }
 import type { EventBus } from './events/bus';
 import { ManualClock } from './clock';
 import { encodeCursor } from './paging';
+import { AppError } from './errors';
 
 /**
  * Test helpers that refuse to pass silently: an integration test without its PostgreSQL or Kafka
@@ -61,6 +62,17 @@ export async function requireKafka(config: PlatformConfig): Promise<string[]> {
     await admin.disconnect().catch(() => undefined);
   }
   return brokers;
+}
+
+/** The AppError `fn` throws; fails the test if it returns, or throws anything else. */
+export function appErrorOf(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError, but nothing was thrown');
 }
 
 /** Polls until `probe` returns a value other than undefined, or fails after `timeoutMs`. */

@@ -1,4 +1,4 @@
-import { addMonthsInChina } from '@yikatong/platform';
+import { addMonthsInChina, testing } from '@yikatong/platform';
 import { blacklistMessage, expire, listEnterprise, listingGrounds, removeEarly, type ArrearsFacts, type BlacklistPolicy } from '../../src/domain/blacklist';
 import type { Enterprise } from '../../src/domain/enterprise';
 
@@ -7,7 +7,6 @@ const none: ArrearsFacts = { unpaidAfterOrder: true, largestOwedToOneWorkerFen: 
 const enterprise: Enterprise = { uscc: '91350100M000100Y43', name: '邢台建工', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredAt: new Date('2020-05-01T02:00:00Z'), registeredBy: 'x' };
 const decision = { reason: '拖欠农民工工资', decision: '冀人社失信〔2026〕12号', authority: '河北省人社厅' };
 const at = new Date('2026-01-15T02:00:00Z');
-const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error; } throw new Error('expected an error'); };
 
 describe('the dishonesty-list rule (config per province)', () => {
   it.each<[string, Partial<ArrearsFacts>, number]>([
@@ -25,18 +24,18 @@ describe('the dishonesty-list rule (config per province)', () => {
     const { listing, events } = listEnterprise(enterprise, null, [], { ...none, largestOwedToOneWorkerFen: 800_000n }, decision, policy, 'inspector', at);
     expect(listing).toMatchObject({ status: 'ACTIVE', until: new Date('2029-01-15T02:00:00Z'), grounds: [expect.stringContaining('¥8,000')] });
     expect(events[0]!.envelope).toMatchObject({ type: 'cn.yikatong.enterprise.enterprise.blacklisted.v1', data: { listingId: listing.id, decision: decision.decision } });
-    expect(errorOf(() => listEnterprise(enterprise, null, [], none, decision, policy, 'x', at))).toMatchObject({ code: 'LISTING_THRESHOLD_NOT_MET' });
-    expect(errorOf(() => listEnterprise(enterprise, listing, [], { ...none, massIncident: true }, decision, policy, 'x', at))).toMatchObject({ code: 'ALREADY_LISTED' });
+    expect(testing.appErrorOf(() => listEnterprise(enterprise, null, [], none, decision, policy, 'x', at))).toMatchObject({ code: 'LISTING_THRESHOLD_NOT_MET' });
+    expect(testing.appErrorOf(() => listEnterprise(enterprise, listing, [], { ...none, massIncident: true }, decision, policy, 'x', at))).toMatchObject({ code: 'ALREADY_LISTED' });
   });
 
   it('removes early only after 6 months and with a pledge; the term ends by itself after 3 years', () => {
     const { listing } = listEnterprise(enterprise, null, [], { ...none, massIncident: true }, decision, policy, 'x', at);
-    expect(errorOf(() => removeEarly(listing, '本企业承诺按时足额支付农民工工资', policy, addMonthsInChina(at, 5)))).toMatchObject({ code: 'TOO_EARLY_FOR_REMOVAL' });
-    expect(errorOf(() => removeEarly(listing, '好', policy, addMonthsInChina(at, 7)))).toMatchObject({ code: 'PLEDGE_REQUIRED' });
+    expect(testing.appErrorOf(() => removeEarly(listing, '本企业承诺按时足额支付农民工工资', policy, addMonthsInChina(at, 5)))).toMatchObject({ code: 'TOO_EARLY_FOR_REMOVAL' });
+    expect(testing.appErrorOf(() => removeEarly(listing, '好', policy, addMonthsInChina(at, 7)))).toMatchObject({ code: 'PLEDGE_REQUIRED' });
     const removed = removeEarly(listing, '本企业承诺按时足额支付农民工工资', policy, addMonthsInChina(at, 6));
     expect(removed.listing).toMatchObject({ status: 'REMOVED', pledge: '本企业承诺按时足额支付农民工工资' });
     expect(removed.events[0]!.envelope.data).toMatchObject({ reason: 'EARLY_REMOVAL' });
-    expect(errorOf(() => expire(listing, addMonthsInChina(at, 35)))).toMatchObject({ code: 'NOT_EXPIRED' });
+    expect(testing.appErrorOf(() => expire(listing, addMonthsInChina(at, 35)))).toMatchObject({ code: 'NOT_EXPIRED' });
     expect(expire(listing, addMonthsInChina(at, 36)).listing.status).toBe('EXPIRED');
   });
 
@@ -44,7 +43,7 @@ describe('the dishonesty-list rule (config per province)', () => {
     const pledge = '本企业承诺按时足额支付农民工工资';
     const listedAt = (instant: string, terms: Partial<BlacklistPolicy> = {}) =>
       listEnterprise(enterprise, null, [], { ...none, massIncident: true }, decision, { ...policy, ...terms }, 'x', new Date(instant)).listing;
-    const tooEarly = (listing: ReturnType<typeof listedAt>, instant: string) => errorOf(() => removeEarly(listing, pledge, policy, new Date(instant)));
+    const tooEarly = (listing: ReturnType<typeof listedAt>, instant: string) => testing.appErrorOf(() => removeEarly(listing, pledge, policy, new Date(instant)));
 
     it('a listing on 31 August may be removed from the last day of February, not from 3 March', () => {
       const listing = listedAt('2026-08-31T02:00:00Z'); // 10:00 China time
@@ -56,7 +55,7 @@ describe('the dishonesty-list rule (config per province)', () => {
     it('29 February plus 12 months is 28 February', () => {
       const listing = listedAt('2028-02-29T04:00:00Z', { termMonths: 12 });
       expect(listing.until).toEqual(new Date('2029-02-28T04:00:00Z'));
-      expect(errorOf(() => expire(listing, new Date('2029-02-28T03:59:59Z')))).toMatchObject({ code: 'NOT_EXPIRED' });
+      expect(testing.appErrorOf(() => expire(listing, new Date('2029-02-28T03:59:59Z')))).toMatchObject({ code: 'NOT_EXPIRED' });
       expect(expire(listing, new Date('2029-02-28T04:00:00Z')).listing.status).toBe('EXPIRED');
     });
 
@@ -76,7 +75,7 @@ describe('the dishonesty-list rule (config per province)', () => {
 
     it('names the China day in its messages', () => {
       const listing = listedAt('2026-08-31T16:30:00Z');
-      expect(errorOf(() => listEnterprise(enterprise, listing, [], { ...none, massIncident: true }, decision, policy, 'x', new Date('2026-09-02T00:00:00Z'))))
+      expect(testing.appErrorOf(() => listEnterprise(enterprise, listing, [], { ...none, massIncident: true }, decision, policy, 'x', new Date('2026-09-02T00:00:00Z'))))
         .toMatchObject({ code: 'ALREADY_LISTED', message: expect.stringContaining('listed until 2029-09-01') });
       expect(blacklistMessage(listing)).toContain('until 2029-09-01');
     });

@@ -1,4 +1,4 @@
-import type { AppError } from '@yikatong/platform';
+import { testing } from '@yikatong/platform';
 import { requestStep, reviewingDepartmentOf, reviewStep, stepRefusals, type LifecycleFacts, type SafeguardKind } from '../../src/domain/lifecycle';
 import type { Project, ProjectStage } from '../../src/domain/project';
 
@@ -7,7 +7,6 @@ const project = (stage: ProjectStage): Project => ({
   contractValueFen: 12_000_000_000n, labourCostShareBp: 2500, startDate: '2026-12-01', plannedEndDate: null, stage, registeredBy: 'x', registeredAt: new Date('2026-11-01'),
 });
 const facts = (safeguards: SafeguardKind[] = [], extra: Partial<LifecycleFacts> = {}): LifecycleFacts => ({ safeguards: new Set(safeguards), openTenders: 0, openWarnings: 0, ...extra });
-const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error as AppError; } throw new Error('expected an error'); };
 const at = new Date('2026-12-01T02:00:00Z');
 const housing = (subject: string) => ({ subject, department: 'HOUSING_CONSTRUCTION' as const });
 const hrss = (subject: string) => ({ subject, department: 'HRSS' as const });
@@ -39,7 +38,7 @@ describe('project lifecycle steps', () => {
   });
 
   it('refuses with every reason at once: the first is the code, all are listed', () => {
-    const error = errorOf(() => requestStep(project('AWARDED'), null, 'PERMITTED', {}, facts(), 'gc-admin', at));
+    const error = testing.appErrorOf(() => requestStep(project('AWARDED'), null, 'PERMITTED', {}, facts(), 'gc-admin', at));
     expect(error.code).toBe('DETAIL_MISSING');
     expect(error.reasons).toEqual(['DETAIL_MISSING', 'WAGE_ACCOUNT_NOT_OPENED', 'DEPOSIT_NOT_PLACED', 'INJURY_INSURANCE_NOT_BOUGHT']);
     expect(error.message).toMatch(/wage account.*deposit.*insurance/s);
@@ -48,35 +47,35 @@ describe('project lifecycle steps', () => {
   it('keeps one step under review at a time', () => {
     const pending = requestStep(project('BIDDING'), null, 'AWARDED', { noticeNumber: 'N1' }, facts(), 'gc-admin', at);
     expect(pending).toMatchObject({ status: 'PENDING', fromStage: 'BIDDING', toStage: 'AWARDED', requestedBy: 'gc-admin' });
-    expect(errorOf(() => requestStep(project('BIDDING'), pending, 'AWARDED', { noticeNumber: 'N2' }, facts(), 'gc-admin', at)).code).toBe('STEP_PENDING');
+    expect(testing.appErrorOf(() => requestStep(project('BIDDING'), pending, 'AWARDED', { noticeNumber: 'N2' }, facts(), 'gc-admin', at)).code).toBe('STEP_PENDING');
   });
 
   it('is reviewed by someone else; an approval moves the project and publishes the stage change', () => {
     const step = requestStep(project('BIDDING'), null, 'AWARDED', { noticeNumber: 'N1' }, facts(), 'gc-admin', at);
-    expect(errorOf(() => reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), housing('gc-admin'), at)).code).toBe('SAME_PERSON_REVIEW');
+    expect(testing.appErrorOf(() => reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), housing('gc-admin'), at)).code).toBe('SAME_PERSON_REVIEW');
     const result = reviewStep(step, project('BIDDING'), { approve: true, comment: null }, facts(), housing('bureau-1'), at);
     expect(result.step).toMatchObject({ status: 'APPROVED', reviewedBy: 'bureau-1', reviewedAt: at });
     expect(result.project.stage).toBe('AWARDED');
     expect(result.events[0]!.envelope).toMatchObject({ type: 'cn.yikatong.enterprise.project.stage-changed.v1', data: { from: 'BIDDING', to: 'AWARDED', approvedBy: 'bureau-1' } });
-    expect(errorOf(() => reviewStep(result.step, result.project, { approve: true, comment: null }, facts(), housing('bureau-2'), at)).code).toBe('STEP_ALREADY_REVIEWED');
+    expect(testing.appErrorOf(() => reviewStep(result.step, result.project, { approve: true, comment: null }, facts(), housing('bureau-2'), at)).code).toBe('STEP_ALREADY_REVIEWED');
   });
 
   it('is decided by the department that owns the step: housing-construction up to completion, HRSS closes the loop', () => {
     const award = requestStep(project('BIDDING'), null, 'AWARDED', { noticeNumber: 'N1' }, facts(), 'gc-admin', at);
-    const wrong = errorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), hrss('rsj-1'), at));
+    const wrong = testing.appErrorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), hrss('rsj-1'), at));
     expect(wrong.code).toBe('WRONG_DEPARTMENT');
     expect(wrong.message).toContain('housing-construction bureau');
-    expect(errorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), { subject: 'someone' }, at)).message).toContain('names no department');
+    expect(testing.appErrorOf(() => reviewStep(award, project('BIDDING'), { approve: true, comment: null }, facts(), { subject: 'someone' }, at)).message).toContain('names no department');
     const close = requestStep(project('COMPLETED'), null, 'CLOSED', {}, facts(), 'gc-admin', at);
-    expect(errorOf(() => reviewStep(close, project('COMPLETED'), { approve: true, comment: null }, facts(), housing('zjj-1'), at)).code).toBe('WRONG_DEPARTMENT');
+    expect(testing.appErrorOf(() => reviewStep(close, project('COMPLETED'), { approve: true, comment: null }, facts(), housing('zjj-1'), at)).code).toBe('WRONG_DEPARTMENT');
     expect(reviewStep(close, project('COMPLETED'), { approve: true, comment: null }, facts(), hrss('rsj-1'), at).project.stage).toBe('CLOSED');
     expect(reviewingDepartmentOf(award)).toBe('HOUSING_CONSTRUCTION');
   });
 
   it('re-checks the preconditions on approval; a rejection needs a comment and changes no stage', () => {
     const step = requestStep(project('COMPLETED'), null, 'CLOSED', {}, facts(), 'gc-admin', at);
-    expect(errorOf(() => reviewStep(step, project('COMPLETED'), { approve: true, comment: null }, facts([], { openWarnings: 1 }), hrss('bureau-1'), at)).code).toBe('ARREARS_WARNING_OPEN');
-    expect(errorOf(() => reviewStep(step, project('COMPLETED'), { approve: false, comment: ' ' }, facts(), hrss('bureau-1'), at)).code).toBe('COMMENT_REQUIRED');
+    expect(testing.appErrorOf(() => reviewStep(step, project('COMPLETED'), { approve: true, comment: null }, facts([], { openWarnings: 1 }), hrss('bureau-1'), at)).code).toBe('ARREARS_WARNING_OPEN');
+    expect(testing.appErrorOf(() => reviewStep(step, project('COMPLETED'), { approve: false, comment: ' ' }, facts(), hrss('bureau-1'), at)).code).toBe('COMMENT_REQUIRED');
     const rejected = reviewStep(step, project('COMPLETED'), { approve: false, comment: '竣工验收报告缺失' }, facts(), hrss('bureau-1'), at);
     expect(rejected).toMatchObject({ step: { status: 'REJECTED', reviewComment: '竣工验收报告缺失' }, project: { stage: 'COMPLETED' }, events: [] });
   });

@@ -1,3 +1,4 @@
+import { testing } from '@yikatong/platform';
 import { addParticipant, registerProject, type Participant, type ProjectRequest } from '../../src/domain/project';
 import type { Enterprise } from '../../src/domain/enterprise';
 
@@ -10,7 +11,6 @@ const request: ProjectRequest = {
   labourCostSharePercent: 25, startDate: '2026-12-01', plannedEndDate: '2028-06-30',
 };
 const at = new Date('2026-11-25T02:00:00Z');
-const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error; } throw new Error('expected an error'); };
 
 describe('registering a project', () => {
   it('starts in BIDDING with the share in basis points and a project-registered event', () => {
@@ -27,7 +27,7 @@ describe('registering a project', () => {
     [{ plannedEndDate: '2026-01-01' }, GC, 'END_BEFORE_START'],
     [{ regionCode: '1305' }, GC, 'INVALID_REGION_CODE'],
   ])('refuses case %#', (overrides, contractor, code) => {
-    expect(errorOf(() => registerProject({ ...request, ...overrides }, contractor, 'x', at))).toMatchObject({ code });
+    expect(testing.appErrorOf(() => registerProject({ ...request, ...overrides }, contractor, 'x', at))).toMatchObject({ code });
   });
 });
 
@@ -49,10 +49,10 @@ describe('the subcontracting chain', () => {
     [[], GC, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'ALREADY_ON_PROJECT'],
     [[], null, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'ENTERPRISE_NOT_FOUND'],
   ])('refuses case %#', (participants, subcontractor, link, code) => {
-    expect(errorOf(() => addParticipant(project, participants, subcontractor, link, 'x', at))).toMatchObject({ code });
+    expect(testing.appErrorOf(() => addParticipant(project, participants, subcontractor, link, 'x', at))).toMatchObject({ code });
   });
 
   it('refuses new links on a finished project', () => {
-    expect(errorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at))).toMatchObject({ code: 'PROJECT_FINISHED' });
+    expect(testing.appErrorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at))).toMatchObject({ code: 'PROJECT_FINISHED' });
   });
 });

@@ -1,10 +1,9 @@
-import type { AppError } from '@yikatong/platform';
+import { testing } from '@yikatong/platform';
 import { expiredQualificationBlock, recordQualification, reminderDue, unmetRequirements, type Qualification } from '../../src/domain/qualification';
 
 const held = (category: string, grade: Qualification['grade'], validUntil: string, remindedFor: string | null = null): Qualification => ({
   id: `q-${category}-${grade}`, uscc: '91350100M000100Y43', category, grade, certificateNumber: 'D213000001', issuedBy: '河北省住建厅', validUntil, remindedFor, recordedBy: 'x', recordedAt: new Date('2026-11-01T02:00:00Z'),
 });
-const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error as AppError; } throw new Error('expected an error'); };
 const today = '2026-11-25';
 const now = new Date('2026-11-25T02:00:00Z');
 
@@ -42,7 +41,7 @@ describe('qualifications', () => {
     expect(recordQualification(request, reminded, today, 'clerk', now).remindedFor).toBe('2030-12-31');
     const renewed = recordQualification({ ...request, validUntil: '2035-12-31' }, reminded, today, 'clerk', now);
     expect(renewed).toMatchObject({ id: first.id, remindedFor: null, validUntil: '2035-12-31' });
-    expect(errorOf(() => recordQualification({ ...request, validUntil: '2026-11-24' }, null, today, 'c', now)).code).toBe('ALREADY_EXPIRED');
-    expect(errorOf(() => recordQualification({ ...request, certificateNumber: '12' }, null, today, 'c', now)).field).toBe('certificateNumber');
+    expect(testing.appErrorOf(() => recordQualification({ ...request, validUntil: '2026-11-24' }, null, today, 'c', now)).code).toBe('ALREADY_EXPIRED');
+    expect(testing.appErrorOf(() => recordQualification({ ...request, certificateNumber: '12' }, null, today, 'c', now)).field).toBe('certificateNumber');
   });
 });

@@ -1,6 +1,6 @@
 import { parseBankCard } from '../../src/domain/bank-card';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';
-import { chinaDay } from '@yikatong/platform';
+import { chinaDay, testing } from '@yikatong/platform';
 import { ageOn, periodBounds } from '../../src/domain/calendar';
 import { registerWorker, sameName, type WorkerApplication, type WorkingAgePolicy } from '../../src/domain/worker';
 import { changeWageCard } from '../../src/domain/wage-card';
@@ -12,7 +12,6 @@ const application: WorkerApplication = {
 const by = { subject: 'clerk', enterpriseUscc: null };
 const at = new Date('2026-11-25T02:00:00Z');
 const register = (overrides: Partial<WorkerApplication>, rules = policy, today = '2026-11-25') => registerWorker({ ...application, ...overrides }, rules, by, at, today);
-const errorOf = (fn: () => unknown) => { try { fn(); } catch (error) { return error; } throw new Error('expected an error'); };
 
 describe('registering a worker', () => {
   it('derives birth date and sex, normalises the phone, issues a worker card and a PII-free event', () => {
@@ -31,19 +30,19 @@ describe('registering a worker', () => {
     [{ phone: '02112345678' }, 'INVALID_PHONE', 'phone'],
     [{ skillLevel: 7 }, 'INVALID_SKILL_LEVEL', 'skillLevel'],
   ])('refuses %j with %s', (overrides, code, field) => {
-    expect(errorOf(() => register(overrides))).toMatchObject({ code, field });
+    expect(testing.appErrorOf(() => register(overrides))).toMatchObject({ code, field });
   });
 
   it('refuses anyone under the working age (16) and accepts them on their 16th birthday', () => {
     const first17 = '13050220101126001';
     const idNumber = first17 + residentIdCheckCharacter(first17);
-    expect(errorOf(() => register({ idNumber }, policy, '2026-11-25'))).toMatchObject({ code: 'BELOW_WORKING_AGE' });
+    expect(testing.appErrorOf(() => register({ idNumber }, policy, '2026-11-25'))).toMatchObject({ code: 'BELOW_WORKING_AGE' });
     expect(register({ idNumber }, policy, '2026-11-26').worker.birthDate).toBe('2010-11-26');
   });
 
   it('applies a province site-age limit per sex when configured', () => {
     const limited = { minAge: 16, maxAgeMale: 60, maxAgeFemale: 50 };
-    expect(errorOf(() => register({ idNumber: '440524188001010014' }, limited))).toMatchObject({ code: 'ABOVE_SITE_AGE_LIMIT' });
+    expect(testing.appErrorOf(() => register({ idNumber: '440524188001010014' }, limited))).toMatchObject({ code: 'ABOVE_SITE_AGE_LIMIT' });
   });
 });
 
@@ -64,16 +63,16 @@ describe('bank cards and wage-card changes', () => {
   });
 
   it('refuses another person, and an agent who has not confirmed the worker is present', () => {
-    expect(errorOf(() => changeWageCard(worker, request, { kind: 'SELF', subject: 'someone-else' }, at))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(errorOf(() => changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: false }, at)))
+    expect(testing.appErrorOf(() => changeWageCard(worker, request, { kind: 'SELF', subject: 'someone-else' }, at))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(testing.appErrorOf(() => changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: false }, at)))
       .toMatchObject({ code: 'WORKER_NOT_PRESENT' });
     expect(changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: true }, at).change)
       .toMatchObject({ actorKind: 'AGENT', serviceCentreId: 'c1' });
   });
 
   it('refuses a malformed card number or bank code', () => {
-    expect(errorOf(() => changeWageCard(worker, { ...request, cardNumber: '1234' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CARD' });
-    expect(errorOf(() => changeWageCard(worker, { ...request, bankCode: 'icbc bank' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CODE' });
+    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, cardNumber: '1234' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CARD' });
+    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, bankCode: 'icbc bank' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CODE' });
   });
 });
 
