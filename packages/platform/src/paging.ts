@@ -77,3 +77,14 @@ export function connection<T>(rows: T[], take: number, keyOf: (row: T) => Cursor
     },
   };
 }
+
+/**
+ * Newest-first paging on (a sortable field, id): the cursor holds both, so rows that share the
+ * field's value are neither skipped nor repeated. `where` goes beside the list's own filters.
+ */
+export function newestFirst<F extends string, V>(field: F, after: readonly [V, string] | undefined) {
+  const orderBy: Array<Record<string, 'desc'>> = [{ [field]: 'desc' }, { id: 'desc' }];
+  if (!after) return { where: {}, orderBy };
+  const [value, id] = after;
+  return { where: { OR: [{ [field]: { lt: value } }, { [field]: value, id: { lt: id } }] }, orderBy };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  connection, cursorKeys, dateOfDay, isUuid, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, requireStatisticsScope, requireUuid, seesRegion, type PageArgs,
+  connection, cursorKeys, dateOfDay, isUuid, newestFirst, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, requireStatisticsScope, requireUuid, seesRegion, type PageArgs,
 } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
@@ -13,16 +13,6 @@ import { canSeeSheet } from './access';
 import { visibleWarnings } from './arrears-warning';
 import { canSeeAccount } from './wage-account';
 
-/**
- * Newest-first paging on (a sortable field, id): the cursor holds both, so rows that share the
- * field's value are neither skipped nor repeated.
- */
-function newestFirst<F extends string, V>(field: F, after: readonly [V, string] | undefined) {
-  const orderBy = [{ [field]: 'desc' }, { id: 'desc' }] as Array<Record<string, 'desc'>>;
-  if (!after) return { where: {}, orderBy };
-  const [value, id] = after;
-  return { where: { OR: [{ [field]: { lt: value } }, { [field]: value, id: { lt: id } }] }, orderBy };
-}
 const instantAndId = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
 const periodAndId = z.tuple([cursorKeys.period, cursorKeys.uuid]);
 const cursorOf = (value: string | Date, id: string) => [value instanceof Date ? value.toISOString() : value, id];

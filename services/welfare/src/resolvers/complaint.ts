@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  connection, cursorKeys, isUuid, pageRequest, regionRange, requireKind, requirePrincipal, requireStatisticsScope, seesRegion, SCOPES, type PageArgs,
+  connection, cursorKeys, isUuid, newestFirst, pageRequest, regionRange, requireKind, requirePrincipal, requireStatisticsScope, seesRegion, SCOPES, type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { OPEN_STAGES } from '../domain/complaint';
@@ -28,11 +28,6 @@ function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
 const newestKey = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
 const overdueKey = z.tuple([cursorKeys.day, cursorKeys.uuid]);
 const cursorOf = (row: ComplaintRow) => [row.receivedAt.toISOString(), row.id];
-function newestFirst(after: readonly [Date, string] | undefined) {
-  if (!after) return {};
-  const [at, id] = after;
-  return { OR: [{ receivedAt: { lt: at } }, { receivedAt: at, id: { lt: id } }] };
-}
 
 export const complaintQueries = {
   complaint: async (_: unknown, args: { id: string }, ctx: WelfareContext) => {
@@ -45,7 +40,8 @@ export const complaintQueries = {
   myComplaints: async (_: unknown, args: PageArgs, ctx: WelfareContext) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     const { take, after } = pageRequest(args, newestKey);
-    const rows = await ctx.db.complaint.findMany({ where: { AND: [{ workerId: principal.subject }, newestFirst(after)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
+    const page = newestFirst('receivedAt', after);
+    const rows = await ctx.db.complaint.findMany({ where: { AND: [{ workerId: principal.subject }, page.where] }, orderBy: page.orderBy, take: take + 1 });
     return connection(rows, take, cursorOf);
   },
 
@@ -68,7 +64,8 @@ export const complaintQueries = {
       return connection(rows, take, (row) => [row.dueOn, row.id]);
     }
     const { take, after } = pageRequest(args, newestKey);
-    const rows = await ctx.db.complaint.findMany({ where: { AND: [...filters, newestFirst(after)] }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: take + 1 });
+    const page = newestFirst('receivedAt', after);
+    const rows = await ctx.db.complaint.findMany({ where: { AND: [...filters, page.where] }, orderBy: page.orderBy, take: take + 1 });
     return connection(rows, take, cursorOf);
   },
 
