@@ -6,7 +6,7 @@ import { ROOT } from '../support/system';
 import { cellRunner, REFUSALS, type Cell } from './cells';
 import { columnTokens, COLUMNS, REFUSED_AT_THE_DOOR, type Column } from './columns';
 import { startTrustSystem, type TrustSystem } from './federation';
-import { seedFixture } from './fixture';
+import { seedFixture, type Fixture } from './fixture';
 import { allOperations, type Operation } from './operations';
 import { columnsOf, POLICY } from './policy';
 
@@ -23,6 +23,11 @@ const AUDIT_TABLES = new Set(['audit_entry']);
 let system: TrustSystem;
 let runner: ReturnType<typeof cellRunner>;
 let tokens: Record<Column, string | undefined>;
+let fixture: Fixture | undefined;
+const fixtureOf = (): Fixture => {
+  if (!fixture) throw new Error('the fixture was not seeded');
+  return fixture;
+};
 const databases: Array<{ service: string; client: Client; tables: string[] }> = [];
 const operations = allOperations();
 const tally = { allowed: 0, withheld: 0, hidden: 0, refused: 0 };
@@ -64,7 +69,7 @@ async function settledCounts(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   system = await startTrustSystem('yktrust');
-  const fixture = await seedFixture(system);
+  fixture = await seedFixture(system);
   tokens = await columnTokens(system.config, fixture, system.token);
   runner = cellRunner(system, fixture);
   for (const service of SERVICES) {
@@ -124,3 +129,19 @@ it("states the matrix's shape in the README", () => {
   expect(tally.allowed + tally.withheld + tally.hidden + tally.refused).toBe(cells);
   expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(shape);
 });
+
+const MALFORMED_KEYS: Record<string, string[]> = { id: ['not-a-uuid', '', "1' OR '1'='1"], uscc: ['x', '', '91130500MA0000501%'] };
+
+it.each(operations.filter((operation) => operation.kind === 'entity').map((operation) => [operation.name, operation] as const))(
+  '%s answers a malformed key with null and a known-good caller, never an internal error',
+  async (_, operation) => {
+    if (operation.kind !== 'entity') throw new Error('entity rows only');
+    const good = operation.representation(fixtureOf());
+    for (const [key, values] of Object.entries(MALFORMED_KEYS).filter(([name]) => name in good)) {
+      for (const value of values) {
+        const cell = await runner.run({ ...operation, representation: () => ({ ...good, [key]: value }) }, tokens.housingPortal);
+        expect({ value, outcome: cell.outcome, uncoded: cell.uncoded }).toEqual({ value, outcome: 'EMPTY', uncoded: [] });
+      }
+    }
+  },
+);

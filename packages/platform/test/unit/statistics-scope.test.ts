@@ -1,20 +1,10 @@
-import { AppError } from '../../src/errors';
 import { principalFromClaims } from '../../src/auth/principal';
 import { requireStatisticsScope } from '../../src/auth/statistics-scope';
+import { appErrorOf as refusal } from '../../src/testing';
 
 const shenzhenDashboard = principalFromClaims({ sub: 'sz-dash', kind: 'ANALYTICS', regions: ['440300'] });
 const xingtaiDashboard = principalFromClaims({ sub: 'xt-dash', kind: 'ANALYTICS', regions: ['130500'] });
 const xingtaiPortal = principalFromClaims({ sub: 'xt-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'] });
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('statistics scope', () => {
   it('lets analytics and portals read regions within their own', () => {
