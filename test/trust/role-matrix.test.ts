@@ -133,7 +133,7 @@ it("states the matrix's shape in the README", () => {
 const MALFORMED_KEYS: Record<string, string[]> = { id: ['not-a-uuid', '', "1' OR '1'='1"], uscc: ['x', '', '91130500MA0000501%'] };
 
 it.each(operations.filter((operation) => operation.kind === 'entity').map((operation) => [operation.name, operation] as const))(
-  '%s answers a malformed key with null and a known-good caller, never an internal error',
+  '%s answers a malformed key with null (asked by a portal that sees the good one), never an internal error',
   async (_, operation) => {
     if (operation.kind !== 'entity') throw new Error('entity rows only');
     const good = operation.representation(fixtureOf());
