@@ -43,7 +43,7 @@ export async function requirePostgres(config: PlatformConfig, service: string): 
     await client.connect();
     await client.query('SELECT 1 FROM outbox_event LIMIT 1');
   } catch (error) {
-    throw new Error(`PostgreSQL database ${url} is not ready (${(error as Error).message}). Start and migrate it with: DATABASE_NAME_PREFIX=${config.DATABASE_NAME_PREFIX} ${START_INFRA}`);
+    throw new Error(`PostgreSQL database ${url} is not ready (${String(error)}). Start and migrate it with: DATABASE_NAME_PREFIX=${config.DATABASE_NAME_PREFIX} ${START_INFRA}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -57,7 +57,7 @@ export async function requireKafka(config: PlatformConfig): Promise<string[]> {
     await admin.connect();
     await admin.listTopics();
   } catch (error) {
-    throw new Error(`Kafka is not reachable at ${brokers.join(',')} (${(error as Error).message}). Start it with: ${START_INFRA}`);
+    throw new Error(`Kafka is not reachable at ${brokers.join(',')} (${String(error)}). Start it with: ${START_INFRA}`, { cause: error });
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

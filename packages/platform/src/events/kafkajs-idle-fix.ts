@@ -16,6 +16,8 @@ export interface RequestQueueInternals {
   scheduleCheckPendingRequests(): void;
 }
 
+// kafkajs exports no RequestQueue: the module is patched where the client itself requires it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const RequestQueue: { prototype: RequestQueueInternals } = require('kafkajs/src/network/requestQueue');
 
 RequestQueue.prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueueInternals) {

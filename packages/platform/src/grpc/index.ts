@@ -104,8 +104,8 @@ export function callUnary<TResponse>(
   const metadata = new grpc.Metadata();
   metadata.set('authorization', `Bearer ${options.token}`);
   const deadline = new Date(Date.now() + (options.deadlineMs ?? 2_000));
-  const fn = (client as unknown as Record<string, Function>)[method];
-  if (!fn) throw new Error(`no gRPC method ${method}`);
+  const fn: unknown = Reflect.get(client, method);
+  if (typeof fn !== 'function') throw new Error(`no gRPC method ${method}`);
   return new Promise<TResponse>((resolve, reject) => {
     fn.call(client, request, metadata, { deadline }, (error: grpc.ServiceError | null, response: TResponse) =>
       error ? reject(error) : resolve(response),
