@@ -46,13 +46,22 @@ async function main() {
   let started = performance.now();
   await withDatabase(config, 'identity', async (client) => {
     for (let offset = 0; offset < LOOKUP_WORKERS; offset += 10_000) {
-      const ids: string[] = [], ciphers: string[] = [], hashes: string[] = [], masks: string[] = [], births: string[] = [], phoneCiphers: string[] = [];
+      const ids: string[] = [],
+        ciphers: string[] = [],
+        hashes: string[] = [],
+        masks: string[] = [],
+        births: string[] = [],
+        phoneCiphers: string[] = [];
       for (let n = offset; n < Math.min(offset + 10_000, LOOKUP_WORKERS); n += 1) {
         const idNumber = idNumberOf(n);
         const id = randomUUID();
         workerIds.push(id);
-        ids.push(id); ciphers.push(pii.encrypt(idNumber)); hashes.push(pii.lookupHash(idNumber)); masks.push(maskIdNumber(idNumber));
-        births.push(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`); phoneCiphers.push(pii.encrypt('13812345678'));
+        ids.push(id);
+        ciphers.push(pii.encrypt(idNumber));
+        hashes.push(pii.lookupHash(idNumber));
+        masks.push(maskIdNumber(idNumber));
+        births.push(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
+        phoneCiphers.push(pii.encrypt('13812345678'));
       }
       await client.query(
         `INSERT INTO worker (id, name, id_number_cipher, id_number_hash, id_number_masked, birth_date, sex, phone_cipher, phone_masked, education, trade_code, region_code, registered_by, registered_at, safety_trained_on)
@@ -85,28 +94,41 @@ async function main() {
   };
   const record = (r: number) => {
     const { worker, at } = recordAt(r);
-    return { deviceRecordId: `r${r}`, deviceId: `gate-${worker % PROJECTS}`, workerId: workerIds[worker]!, projectId: projectIds[worker % PROJECTS]!, method: 'FACE', at: at.toISOString(), photoHash: `sha256:${r.toString(16)}` };
+    return {
+      deviceRecordId: `r${r}`,
+      deviceId: `gate-${worker % PROJECTS}`,
+      workerId: workerIds[worker]!,
+      projectId: projectIds[worker % PROJECTS]!,
+      method: 'FACE',
+      at: at.toISOString(),
+      photoHash: `sha256:${r.toString(16)}`,
+    };
   };
 
   const system = await startSystem(config);
   try {
-    const device = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'bench-gate', kind: 'ENTERPRISE', uscc: USCC, scope: SCOPES.attendanceWrite }));
+    const device = graphqlClient(
+      system.gatewayUrl,
+      await tokenFor(config, { sub: 'bench-gate', kind: 'ENTERPRISE', uscc: USCC, scope: SCOPES.attendanceWrite }),
+    );
     const RECORD = `mutation ($records: [ClockInInput!]!) { recordAttendance(records: $records) { accepted duplicates anomalies rejected { code } } }`;
     let next = 0;
     let accepted = 0;
     started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      for (;;) {
-        const first = next;
-        next += BATCH;
-        if (first >= RECORDS) return;
-        const records = Array.from({ length: Math.min(BATCH, RECORDS - first) }, (_, i) => record(first + i));
-        const result = await device<{ recordAttendance: { accepted: number; rejected: Array<{ code: string }> } }>(RECORD, { records });
-        const outcome = result.data?.recordAttendance;
-        if (!outcome || outcome.rejected.length) throw new Error(JSON.stringify(result.errors ?? outcome?.rejected.slice(0, 3)));
-        accepted += outcome.accepted;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (;;) {
+          const first = next;
+          next += BATCH;
+          if (first >= RECORDS) return;
+          const records = Array.from({ length: Math.min(BATCH, RECORDS - first) }, (_, i) => record(first + i));
+          const result = await device<{ recordAttendance: { accepted: number; rejected: Array<{ code: string }> } }>(RECORD, { records });
+          const outcome = result.data?.recordAttendance;
+          if (!outcome || outcome.rejected.length) throw new Error(JSON.stringify(result.errors ?? outcome?.rejected.slice(0, 3)));
+          accepted += outcome.accepted;
+        }
+      }),
+    );
     const graphSeconds = (performance.now() - started) / 1000;
 
     const copySeconds = await withDatabase(config, 'identity', async (client) => {
@@ -120,13 +142,19 @@ async function main() {
           yield `${row.deviceId}\t${row.deviceRecordId}\t${row.workerId}\t${row.projectId}\t${enrolmentOf(recordAt(r).worker)}\tFACE\t${row.at}\t${row.photoHash}\n`;
         }
       }
-      await pipeline(Readable.from(rows()), client.query(copyFrom('COPY attendance_copy (device_id, device_record_id, worker_id, project_id, enrolment_id, method, at, photo_hash) FROM STDIN')));
+      await pipeline(
+        Readable.from(rows()),
+        client.query(copyFrom('COPY attendance_copy (device_id, device_record_id, worker_id, project_id, enrolment_id, method, at, photo_hash) FROM STDIN')),
+      );
       const seconds = (performance.now() - began) / 1000;
       await client.query('DROP TABLE attendance_copy');
       return seconds;
     });
 
-    const portal = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'bench-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }));
+    const portal = graphqlClient(
+      system.gatewayUrl,
+      await tokenFor(config, { sub: 'bench-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }),
+    );
     const LOOKUP = `query ($n: String!) { workerByIdNumber(idNumber: $n) { id } }`;
     const latencies: number[] = [];
     for (let i = 0; i < LOOKUPS; i += 1) {
@@ -139,16 +167,23 @@ async function main() {
     latencies.sort((a, b) => a - b);
 
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-    console.log(`graph ingest: ${accepted} records in ${graphSeconds.toFixed(1)} s = ${(accepted / graphSeconds).toFixed(0)} records/s (batches of ${BATCH}, ${CONCURRENCY} concurrent)`);
+    console.log(
+      `graph ingest: ${accepted} records in ${graphSeconds.toFixed(1)} s = ${(accepted / graphSeconds).toFixed(0)} records/s (batches of ${BATCH}, ${CONCURRENCY} concurrent)`,
+    );
     console.log(`raw COPY: ${RECORDS} rows in ${copySeconds.toFixed(1)} s = ${(RECORDS / copySeconds).toFixed(0)} rows/s`);
-    console.log(`ratio graph / COPY: ${((accepted / graphSeconds) / (RECORDS / copySeconds) * 100).toFixed(1)} % (target ≥ 20 %)`);
-    console.log(`workerByIdNumber with ${LOOKUP_WORKERS} workers, ${LOOKUPS} sequential lookups through the gateway: p50=${percentile(latencies, 50).toFixed(2)} ms p99=${percentile(latencies, 99).toFixed(2)} ms max=${latencies.at(-1)!.toFixed(2)} ms (target p99 < 10 ms)`);
+    console.log(`ratio graph / COPY: ${((accepted / graphSeconds / (RECORDS / copySeconds)) * 100).toFixed(1)} % (target ≥ 20 %)`);
+    console.log(
+      `workerByIdNumber with ${LOOKUP_WORKERS} workers, ${LOOKUPS} sequential lookups through the gateway: p50=${percentile(latencies, 50).toFixed(2)} ms p99=${percentile(latencies, 99).toFixed(2)} ms max=${latencies.at(-1)!.toFixed(2)} ms (target p99 < 10 ms)`,
+    );
   } finally {
     await system.stop();
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

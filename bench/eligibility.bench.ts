@@ -31,27 +31,34 @@ interface PhaseResult {
 }
 
 /** Runs `checks` checks over the callers, at once or, given a rate, check n due n/rate seconds after the start. */
-async function runPhase(clients: LeanUnaryCaller[], checks: number, rate: number | undefined, check: (client: LeanUnaryCaller, n: number) => Promise<void>): Promise<PhaseResult> {
+async function runPhase(
+  clients: LeanUnaryCaller[],
+  checks: number,
+  rate: number | undefined,
+  check: (client: LeanUnaryCaller, n: number) => Promise<void>,
+): Promise<PhaseResult> {
   const latencies: number[] = [];
   let next = 0;
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const started = performance.now();
-  await Promise.all(clients.map(async (client) => {
-    for (;;) {
-      const n = next;
-      next += 1;
-      if (n >= checks) return;
-      const due = rate ? started + (n * 1000) / rate : undefined;
-      const wait = (due ?? 0) - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      // A timer may fire up to a few ms before `due` (libuv measures from the loop's cached time);
-      // such a check is timed from when it was sent, or its latency would come out negative.
-      const began = Math.min(due ?? Infinity, performance.now());
-      await check(client, Math.floor(Math.random() * ENTERPRISES));
-      latencies.push(performance.now() - began);
-    }
-  }));
+  await Promise.all(
+    clients.map(async (client) => {
+      for (;;) {
+        const n = next;
+        next += 1;
+        if (n >= checks) return;
+        const due = rate ? started + (n * 1000) / rate : undefined;
+        const wait = (due ?? 0) - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // A timer may fire up to a few ms before `due` (libuv measures from the loop's cached time);
+        // such a check is timed from when it was sent, or its latency would come out negative.
+        const began = Math.min(due ?? Infinity, performance.now());
+        await check(client, Math.floor(Math.random() * ENTERPRISES));
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   loopDelay.disable();
   latencies.sort((a, b) => a - b);
@@ -60,7 +67,9 @@ async function runPhase(clients: LeanUnaryCaller[], checks: number, rate: number
 
 function report(title: string, { seconds, latencies, callerLoopDelayP99 }: PhaseResult) {
   console.log(title);
-  console.log(`  ${(latencies.length / seconds).toFixed(0)} checks/s (target ≥ 2,000); p50=${percentile(latencies, 50).toFixed(2)} ms p99=${percentile(latencies, 99).toFixed(2)} ms max=${latencies.at(-1)!.toFixed(2)} ms (target p99 < 20 ms)`);
+  console.log(
+    `  ${(latencies.length / seconds).toFixed(0)} checks/s (target ≥ 2,000); p50=${percentile(latencies, 50).toFixed(2)} ms p99=${percentile(latencies, 99).toFixed(2)} ms max=${latencies.at(-1)!.toFixed(2)} ms (target p99 < 20 ms)`,
+  );
   console.log(`  the load generator's own event loop was delayed up to ${callerLoopDelayP99.toFixed(1)} ms at p99`);
 }
 
@@ -72,12 +81,16 @@ async function main() {
   await withDatabase(config, 'enterprise', async (client) => {
     await client.query(
       `INSERT INTO enterprise (uscc, name, type, region_code, legal_representative, registered_by)
-       SELECT u, '基准企业', 'SUBCONTRACTOR', '130502', '赵六', 'bench' FROM unnest($1::text[]) AS u`, [usccs]);
+       SELECT u, '基准企业', 'SUBCONTRACTOR', '130502', '赵六', 'bench' FROM unnest($1::text[]) AS u`,
+      [usccs],
+    );
     const blocked = usccs.filter((_, n) => n % 10 === 0);
     await client.query(
       `INSERT INTO eligibility_block (uscc, rule, subject_id, message, source, source_event_id, since)
        SELECT u, 'ENTERPRISE_CARD_FROZEN', u, 'The enterprise''s real-name card is frozen.', 'identity:cn.yikatong.identity.card.frozen.v1', $2::uuid, now()
-         FROM unnest($1::text[]) AS u`, [blocked, randomUUID()]);
+         FROM unnest($1::text[]) AS u`,
+      [blocked, randomUUID()],
+    );
     await client.query('ANALYZE');
   });
 
@@ -104,7 +117,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

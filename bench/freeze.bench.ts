@@ -16,9 +16,16 @@ async function main() {
   await freshDatabases(config);
   const system = await startSystem(config);
   try {
-    const portal = graphqlClient(system.gatewayUrl, await tokenFor(config, {
-      sub: 'bench', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
-    }));
+    const portal = graphqlClient(
+      system.gatewayUrl,
+      await tokenFor(config, {
+        sub: 'bench',
+        kind: 'PORTAL',
+        dept: 'HOUSING_CONSTRUCTION',
+        regions: ['130500'],
+        scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
+      }),
+    );
     const enterprises = [];
     for (let n = 0; n < ENTERPRISES; n += 1) {
       const uscc = usccFor(90_000 + n);
@@ -41,7 +48,9 @@ async function main() {
     }
     const report = (name: string, values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
-      console.log(`${name}: n=${sorted.length} p50=${percentile(sorted, 50).toFixed(1)} ms p99=${percentile(sorted, 99).toFixed(1)} ms max=${sorted.at(-1)!.toFixed(1)} ms`);
+      console.log(
+        `${name}: n=${sorted.length} p50=${percentile(sorted, 50).toFixed(1)} ms p99=${percentile(sorted, 99).toFixed(1)} ms max=${sorted.at(-1)!.toFixed(1)} ms`,
+      );
     };
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
     report('freeze → ineligible (gateway)', freezeLatencies);
@@ -51,7 +60,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

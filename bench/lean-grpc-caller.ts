@@ -10,7 +10,11 @@ const MESSAGE_PREFIX_BYTES = 5;
 export class LeanUnaryCaller {
   private readonly session: http2.ClientHttp2Session;
 
-  constructor(address: string, private readonly service: grpc.ServiceClientConstructor, private readonly token: string) {
+  constructor(
+    address: string,
+    private readonly service: grpc.ServiceClientConstructor,
+    private readonly token: string,
+  ) {
     this.session = http2.connect(`http://${address}`);
   }
 
@@ -24,8 +28,12 @@ export class LeanUnaryCaller {
     message.copy(frame, MESSAGE_PREFIX_BYTES);
     return new Promise<TResponse>((resolve, reject) => {
       const stream = this.session.request({
-        ':method': 'POST', ':path': definition.path, 'content-type': 'application/grpc', te: 'trailers',
-        'grpc-timeout': `${deadlineSeconds}S`, authorization: `Bearer ${this.token}`,
+        ':method': 'POST',
+        ':path': definition.path,
+        'content-type': 'application/grpc',
+        te: 'trailers',
+        'grpc-timeout': `${deadlineSeconds}S`,
+        authorization: `Bearer ${this.token}`,
       });
       const chunks: Buffer[] = [];
       let status: string | undefined;

@@ -49,9 +49,11 @@ function idNumberOf(n: number): string {
 /** Runs `task` over items with `concurrency` in flight; returns each call's duration. */
 async function inParallel<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await task(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
 }
 
 /** Peak resident memory (VmHWM, MiB) and CPU seconds used so far by each service process. */
@@ -88,11 +90,22 @@ async function setup(config: ReturnType<typeof testing.testConfig>) {
                              region_code, registered_by, registered_at, safety_trained_on, wage_bank_code, wage_card_cipher, wage_card_masked, wage_card_luhn_valid, wage_card_version)
          SELECT id, '基准工人', c, h, m, b, 'MALE', $5, $6, 'JUNIOR_SECONDARY', 'MASON', '130502', 'bench', now(), current_date - 100, 'ICBC', $7, '6222***********0128', true, 1
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $8::date[]) AS t(id, c, h, m, b)`,
-        [slice, idNumbers.map((id) => pii.encrypt(id)), idNumbers.map((id) => pii.lookupHash(id)), idNumbers.map(maskIdNumber),
-          pii.encrypt('13812345678'), maskPhone('13812345678'), cardCipher, idNumbers.map((id) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`)],
+        [
+          slice,
+          idNumbers.map((id) => pii.encrypt(id)),
+          idNumbers.map((id) => pii.lookupHash(id)),
+          idNumbers.map(maskIdNumber),
+          pii.encrypt('13812345678'),
+          maskPhone('13812345678'),
+          cardCipher,
+          idNumbers.map((id) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`),
+        ],
       );
     }
-    await client.query(`INSERT INTO project (id, name, region_code, general_contractor_uscc) SELECT p, '基准项目', '130502', $2 FROM unnest($1::uuid[]) AS p`, [projectIds, GC]);
+    await client.query(`INSERT INTO project (id, name, region_code, general_contractor_uscc) SELECT p, '基准项目', '130502', $2 FROM unnest($1::uuid[]) AS p`, [
+      projectIds,
+      GC,
+    ]);
     await client.query(
       `INSERT INTO enrolment (id, worker_id, project_id, employer_uscc, region_code, contract_type, trade_code, rate_kind, rate_fen, employment_kind, start_date, status, created_by, created_at)
        SELECT gen_random_uuid(), w, p, $3, '130502', 'LABOUR_CONTRACT', 'MASON', 'DAILY', $4, 'FULL_TIME', $5::date, 'ACTIVE', 'bench', now()
@@ -110,8 +123,14 @@ async function setup(config: ReturnType<typeof testing.testConfig>) {
     await client.query('ANALYZE');
   });
   await withDatabase(config, 'payroll', async (client) => {
-    await client.query(`INSERT INTO minimum_wage (id, region_code, monthly_fen, hourly_fen, effective_from) VALUES ($1, '130000', 220000, 2200, '2025-01-01')`, [randomUUID()]);
-    await client.query(`INSERT INTO payroll_project (project_id, general_contractor_uscc, region_code, stage, updated_at) SELECT p, $2, '130502', 'CONSTRUCTION', now() FROM unnest($1::uuid[]) AS p`, [projectIds, GC]);
+    await client.query(
+      `INSERT INTO minimum_wage (id, region_code, monthly_fen, hourly_fen, effective_from) VALUES ($1, '130000', 220000, 2200, '2025-01-01')`,
+      [randomUUID()],
+    );
+    await client.query(
+      `INSERT INTO payroll_project (project_id, general_contractor_uscc, region_code, stage, updated_at) SELECT p, $2, '130502', 'CONSTRUCTION', now() FROM unnest($1::uuid[]) AS p`,
+      [projectIds, GC],
+    );
     await client.query(
       `INSERT INTO wage_account (id, project_id, general_contractor_uscc, bank_code, bank_name, account_number, status, requested_at, opened_at)
        SELECT gen_random_uuid(), p, $2, 'CCB', '中国建设银行邢台分行', '1305016152080' || lpad(n::text, 7, '0'), 'ACTIVE', now(), now() FROM unnest($1::uuid[]) WITH ORDINALITY AS t(p, n)`,
@@ -146,11 +165,15 @@ async function main() {
   await freshDatabases(config);
   let started = performance.now();
   const { projectIds, month } = await setup(config);
-  console.log(`setup: ${WORKERS.toLocaleString('en-US')} workers × ${DAYS_WORKED} days of clock-ins on ${PROJECTS.toLocaleString('en-US')} projects in ${seconds(performance.now() - started)} s (not measured)`);
+  console.log(
+    `setup: ${WORKERS.toLocaleString('en-US')} workers × ${DAYS_WORKED} days of clock-ins on ${PROJECTS.toLocaleString('en-US')} projects in ${seconds(performance.now() - started)} s (not measured)`,
+  );
 
   const system = await startSystem(config, { LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20' });
   const received = new Set<string>();
-  const bank = new Kafka({ clientId: 'bench-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({ groupId: `bench-bank-${randomUUID()}` });
+  const bank = new Kafka({ clientId: 'bench-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({
+    groupId: `bench-bank-${randomUUID()}`,
+  });
   const pending: string[] = [];
   const ours = new Set<string>(projectIds);
   try {
@@ -170,12 +193,17 @@ async function main() {
     const preparer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-clerk', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.wagesPrepare }));
     const officer = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-officer', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.wagesReview }));
     const approver = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'gc-manager', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.wagesApprove }));
-    const fail = (what: string, errors: unknown) => { throw new Error(`${what} failed: ${JSON.stringify(errors)}`); };
+    const fail = (what: string, errors: unknown) => {
+      throw new Error(`${what} failed: ${JSON.stringify(errors)}`);
+    };
 
     const sheetIds: string[] = [];
     started = performance.now();
     await inParallel(projectIds, CONCURRENCY, async (projectId) => {
-      const result = await preparer<{ prepareWageSheet: { id: string } }>(`mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) { id } }`, { input: { projectId, period: month.period } });
+      const result = await preparer<{ prepareWageSheet: { id: string } }>(
+        `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) { id } }`,
+        { input: { projectId, period: month.period } },
+      );
       if (result.errors) fail('prepare', result.errors);
       sheetIds.push(result.data!.prepareWageSheet.id);
     });
@@ -197,9 +225,14 @@ async function main() {
       while (pending.length >= REPORTS_PER_CALL || (force && pending.length > 0)) {
         const chunk = pending.splice(0, REPORTS_PER_CALL);
         const callStarted = performance.now();
-        const response = await callUnary<{ results: Array<{ result: string }> }>(client, 'ReportSettlements', {
-          reports: chunk.map((lineId, i) => ({ lineId, outcome: 'PAID', bankReference: `ICBC-${settled + i}`, failureReason: '', settledAt: '' })),
-        }, { token, deadlineMs: 120_000 });
+        const response = await callUnary<{ results: Array<{ result: string }> }>(
+          client,
+          'ReportSettlements',
+          {
+            reports: chunk.map((lineId, i) => ({ lineId, outcome: 'PAID', bankReference: `ICBC-${settled + i}`, failureReason: '', settledAt: '' })),
+          },
+          { token, deadlineMs: 120_000 },
+        );
         settleCallsMs += performance.now() - callStarted;
         settled += response.results.filter((r) => r.result === 'SETTLED').length;
       }
@@ -210,7 +243,8 @@ async function main() {
         if (received.size === lines && eventsMs === 0) eventsMs = performance.now() - started;
         await reportPending(received.size === lines);
         if (settled < lines) await new Promise((resolve) => setTimeout(resolve, 50));
-        if (performance.now() - started > 900_000) throw new Error(`only ${settled} of ${lines} lines settled after 15 minutes (${received.size} instructions received)`);
+        if (performance.now() - started > 900_000)
+          throw new Error(`only ${settled} of ${lines} lines settled after 15 minutes (${received.size} instructions received)`);
       }
     })();
     await inParallel(sheetIds, CONCURRENCY, async (id) => {
@@ -227,17 +261,31 @@ async function main() {
     const settleMs = performance.now() - started;
     const endToEndMs = prepareMs + settleMs;
     console.log(`3. events: all ${received.size.toLocaleString('en-US')} instructions at the bank ${seconds(eventsMs)} s after approvals began`);
-    console.log(`4. settle: the last of ${settled.toLocaleString('en-US')} lines settled ${seconds(settleMs)} s after approvals began, ${seconds(settleMs - approveMs)} s after they ended (gRPC calls ${seconds(settleCallsMs)} s in all — ${rate(settled, settleCallsMs)} lines/s)`);
+    console.log(
+      `4. settle: the last of ${settled.toLocaleString('en-US')} lines settled ${seconds(settleMs)} s after approvals began, ${seconds(settleMs - approveMs)} s after they ended (gRPC calls ${seconds(settleCallsMs)} s in all — ${rate(settled, settleCallsMs)} lines/s)`,
+    );
 
-    const check = await withDatabase(config, 'payroll', async (db) => (await db.query(
-      `SELECT (SELECT count(*) FROM disbursement_line WHERE status <> 'PAID')::int AS unpaid,
+    const check = await withDatabase(
+      config,
+      'payroll',
+      async (db) =>
+        (
+          await db.query(
+            `SELECT (SELECT count(*) FROM disbursement_line WHERE status <> 'PAID')::int AS unpaid,
               (SELECT count(*) FROM wage_sheet WHERE status <> 'PAID')::int AS unpaid_sheets,
               (SELECT coalesce(sum(CASE WHEN debit = 'WORKERS_PAID' THEN amount_fen ELSE 0 END), 0) FROM ledger_transfer)::bigint AS paid,
               (SELECT sum(total_net_fen) FROM wage_sheet)::bigint AS due,
-              (SELECT count(*) FROM arrears_warning WHERE status = 'OPEN')::int AS open_warnings`)).rows[0]);
-    console.log(`check: unpaid lines ${check.unpaid}, unpaid sheets ${check.unpaid_sheets}, paid ${check.paid} fen of ${check.due} due, open warnings ${check.open_warnings}`);
+              (SELECT count(*) FROM arrears_warning WHERE status = 'OPEN')::int AS open_warnings`,
+          )
+        ).rows[0],
+    );
+    console.log(
+      `check: unpaid lines ${check.unpaid}, unpaid sheets ${check.unpaid_sheets}, paid ${check.paid} fen of ${check.due} due, open warnings ${check.open_warnings}`,
+    );
     console.log(`whole month (prepare → last settlement): ${seconds(endToEndMs)} s — ${rate(lines, endToEndMs)} lines/s (target < 120 s)`);
-    console.log(`per process: ${JSON.stringify(processUsage())}; bench process peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+    console.log(
+      `per process: ${JSON.stringify(processUsage())}; bench process peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB; machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    );
   } finally {
     await bank.disconnect();
     await system.stop();

@@ -50,31 +50,37 @@ function alive(pidFile: string): boolean {
 function fetchKafkaJars(): void {
   if (existsSync(libsDir) && readdirSync(libsDir).some((jar) => jar.startsWith('kafka_2.13-'))) return;
   console.log('infra: fetching Apache Kafka jars from Maven Central (first run only)…');
-  execFileSync('mvn', ['-q', '-B', '-f', path.join(__dirname, 'kafka', 'pom.xml'), 'dependency:copy-dependencies',
-    `-DoutputDirectory=${libsDir}`, '-DincludeScope=runtime'], { stdio: 'inherit' });
+  execFileSync(
+    'mvn',
+    ['-q', '-B', '-f', path.join(__dirname, 'kafka', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`, '-DincludeScope=runtime'],
+    { stdio: 'inherit' },
+  );
 }
 
 function writeKafkaConfig(): string {
   const file = path.join(kafkaDir, 'server.properties');
-  writeFileSync(file, [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${kafkaPort},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${kafkaPort}`,
-    'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-    `log.dirs=${dataDir}`,
-    'num.partitions=3',
-    'offsets.topic.replication.factor=1',
-    'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    // Consumers join at once instead of waiting 3 s for more members (single-node development).
-    'group.initial.rebalance.delay.ms=0',
-    'auto.create.topics.enable=false',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${kafkaPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${kafkaPort}`,
+      'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      `log.dirs=${dataDir}`,
+      'num.partitions=3',
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      // Consumers join at once instead of waiting 3 s for more members (single-node development).
+      'group.initial.rebalance.delay.ms=0',
+      'auto.create.topics.enable=false',
+      '',
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -186,8 +192,16 @@ async function postgresUp(): Promise<string> {
     const [cmd, args] = asPostgresUser(postgresBin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
     execFileSync(cmd, args, { stdio: 'ignore' });
   }
-  const [cmd, args] = asPostgresUser(postgresBin('pg_ctl'), ['-D', data, '-l', path.join(pgDir, 'postgres.log'), '-o',
-    `-p ${fallbackPgPort} -k /tmp -c listen_addresses=127.0.0.1`, '-w', 'start']);
+  const [cmd, args] = asPostgresUser(postgresBin('pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    path.join(pgDir, 'postgres.log'),
+    '-o',
+    `-p ${fallbackPgPort} -k /tmp -c listen_addresses=127.0.0.1`,
+    '-w',
+    'start',
+  ]);
   execFileSync(cmd, args, { stdio: 'ignore' });
   console.log(`infra: PostgreSQL started at 127.0.0.1:${fallbackPgPort}; use DATABASE_URL=${fallbackUrl}`);
   return fallbackUrl;

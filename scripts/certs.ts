@@ -7,8 +7,12 @@ import { makeLocalCertificates } from '@yikatong/platform';
 
 const { values } = parseArgs({ options: { bank: { type: 'string', multiple: true, default: ['ICBC', 'CCB'] }, dir: { type: 'string' } } });
 const dir = path.resolve(values.dir ?? path.join(__dirname, '..', 'infra', '.certs'));
-const names = ['identity', 'enterprise', 'payroll', 'welfare'].map((service) => `service:${service}`)
-  .concat(values.bank.map((bank) => `bank:${bank}`), ['trading-platform:trading-platform']);
+const names = ['identity', 'enterprise', 'payroll', 'welfare']
+  .map((service) => `service:${service}`)
+  .concat(
+    values.bank.map((bank) => `bank:${bank}`),
+    ['trading-platform:trading-platform'],
+  );
 const certificates = makeLocalCertificates(dir, names);
 console.log(`certificates in ${dir}; for each process set (e.g. payroll):`);
 for (const name of names) {

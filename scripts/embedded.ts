@@ -7,7 +7,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { addMonthsToDay, clockFromConfig, instantPlusDays, InMemoryEventBus, loadPlatformConfig, mintToken, SCOPES, type Clock, type RunningService, type TokenClaims } from '@yikatong/platform';
+import {
+  addMonthsToDay,
+  clockFromConfig,
+  instantPlusDays,
+  InMemoryEventBus,
+  loadPlatformConfig,
+  mintToken,
+  SCOPES,
+  type Clock,
+  type RunningService,
+  type TokenClaims,
+} from '@yikatong/platform';
 import { createEnterpriseService } from '../services/enterprise/src/service';
 import { loadEnterpriseConfig } from '../services/enterprise/src/config';
 import { usccCheckCharacter } from '../services/enterprise/src/domain/uscc';
@@ -38,7 +49,7 @@ async function startDatabase(service: string, port: number): Promise<{ url: stri
     applyMigrations(run: Run, dir: string): Promise<string[]>;
   };
   const run: Run = async (sql, params) =>
-    params ? (await db.query<Record<string, unknown>>(sql, params)).rows : ((await db.exec(sql)).at(-1)?.rows ?? []) as Array<Record<string, unknown>>;
+    params ? (await db.query<Record<string, unknown>>(sql, params)).rows : (((await db.exec(sql)).at(-1)?.rows ?? []) as Array<Record<string, unknown>>);
   await applyMigrations(run, path.join(ROOT, 'services', service, 'prisma', 'migrations'));
   // One connection: PGlite has one backend, and queries of several connections would interleave transactions.
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 1 });
@@ -65,7 +76,11 @@ function demoUscc(n: number): string {
 }
 
 async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
   if (body.errors) throw new Error(`seeding failed: ${body.errors.map((error) => error.message).join('; ')}`);
   return body.data;
@@ -76,17 +91,35 @@ async function graphql(url: string, token: string, query: string, variables: Rec
  * with qualifications, a project with an open tender, three workers. Every step first looks for what
  * it would create, so a start stopped half-way through seeding finishes the seed on the next start.
  */
-async function seed(gatewayUrl: string, portalToken: string, clock: Clock, services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> }) {
+async function seed(
+  gatewayUrl: string,
+  portalToken: string,
+  clock: Clock,
+  services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> },
+) {
   const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(gatewayUrl, portalToken, query, variables);
-  const qualifications = [['建筑工程施工总承包', 'FIRST'], ['市政公用工程施工总承包', 'SECOND'], ['施工劳务', 'UNGRADED'], ['建筑装修装饰工程专业承包', 'SECOND']] as const;
+  const qualifications = [
+    ['建筑工程施工总承包', 'FIRST'],
+    ['市政公用工程施工总承包', 'SECOND'],
+    ['施工劳务', 'UNGRADED'],
+    ['建筑装修装饰工程专业承包', 'SECOND'],
+  ] as const;
   for (const [i, enterprise] of XINGTAI.entries()) {
     const uscc = demoUscc(i + 1);
     const found = await ask('query ($uscc: ID!) { enterprise(uscc: $uscc) { uscc qualifications { id } } }', { uscc });
-    if (!found.enterprise) await ask('mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }', { input: { uscc, ...enterprise } });
+    if (!found.enterprise)
+      await ask('mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }', { input: { uscc, ...enterprise } });
     if (!found.enterprise?.qualifications.length) {
       const [category, grade] = qualifications[i]!;
       await ask('mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }', {
-        input: { uscc, category, grade, certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`, issuedBy: '河北省住房和城乡建设厅', validUntil: addMonthsToDay(clock.today(), 48) },
+        input: {
+          uscc,
+          category,
+          grade,
+          certificateNumber: `D21305${String(i + 1).padStart(4, '0')}`,
+          issuedBy: '河北省住房和城乡建设厅',
+          validUntil: addMonthsToDay(clock.today(), 48),
+        },
       });
     }
   }
@@ -100,7 +133,12 @@ async function seed(gatewayUrl: string, portalToken: string, clock: Clock, servi
   if (!card) throw new Error('seeding failed: no real-name card was issued');
   if (card.status !== 'FROZEN') {
     await ask('mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { status } }', {
-      input: { cardNumber: card.number, reason: '拖欠农民工工资，责令改正逾期未改正', legalBasis: '《保障农民工工资支付条例》第五十五条', authority: '邢台市住房和城乡建设局' },
+      input: {
+        cardNumber: card.number,
+        reason: '拖欠农民工工资，责令改正逾期未改正',
+        legalBasis: '《保障农民工工资支付条例》第五十五条',
+        authority: '邢台市住房和城乡建设局',
+      },
     });
   }
   const projectName = '邢台学院新校区一期';
@@ -108,16 +146,33 @@ async function seed(gatewayUrl: string, portalToken: string, clock: Clock, servi
   let project: { id: string; tenders: unknown[] } | undefined = projects.projects.nodes.find((node: { name: string }) => node.name === projectName);
   if (!project) {
     const registered = await ask('mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
-      input: { name: projectName, regionCode: '130502', client: '邢台学院', generalContractorUscc: demoUscc(1), contractValue: '12000000000', labourCostSharePercent: 25, startDate: `${addMonthsToDay(clock.today(), 3).slice(0, 7)}-01` },
+      input: {
+        name: projectName,
+        regionCode: '130502',
+        client: '邢台学院',
+        generalContractorUscc: demoUscc(1),
+        contractValue: '12000000000',
+        labourCostSharePercent: 25,
+        startDate: `${addMonthsToDay(clock.today(), 3).slice(0, 7)}-01`,
+      },
     });
     project = { id: registered.registerProject.id, tenders: [] };
   }
   if (project.tenders.length === 0) {
     await ask('mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }', {
-      input: { projectId: project.id, title: '施工总承包', requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }], closesAt: instantPlusDays(clock.now(), 30).toISOString() },
+      input: {
+        projectId: project.id,
+        title: '施工总承包',
+        requirements: [{ category: '建筑工程施工总承包', minGrade: 'SECOND' }],
+        closesAt: instantPlusDays(clock.now(), 30).toISOString(),
+      },
     });
   }
-  const workers = [['130502199003070018', '王建国', 'REBAR'], ['130521198811150024', '李秀英', 'MASON'], ['130503199505200031', '赵志强', 'CARPENTER']] as const;
+  const workers = [
+    ['130502199003070018', '王建国', 'REBAR'],
+    ['130521198811150024', '李秀英', 'MASON'],
+    ['130503199505200031', '赵志强', 'CARPENTER'],
+  ] as const;
   for (const [i, [idNumber, name, tradeCode]] of workers.entries()) {
     const validIdNumber = idNumber.slice(0, 17) + residentIdCheckCharacter(idNumber.slice(0, 17));
     if ((await ask('query ($id: String!) { workerByIdNumber(idNumber: $id) { id } }', { id: validIdNumber })).workerByIdNumber) continue;
@@ -126,13 +181,17 @@ async function seed(gatewayUrl: string, portalToken: string, clock: Clock, servi
     });
   }
   if ((await services.payroll.db.minimumWage.count()) === 0) {
-    await services.payroll.db.minimumWage.create({ data: { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') } });
+    await services.payroll.db.minimumWage.create({
+      data: { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
+    });
   }
   if ((await services.welfare.db.serviceCentre.count()) === 0) {
-    await services.welfare.db.serviceCentre.createMany({ data: [
-      { id: randomUUID(), name: '邢台市农民工服务中心', kind: 'DISTRICT_CENTRE', regionCode: '130500', address: '邢台市信都区', phone: '0319-12333' },
-      { id: randomUUID(), name: '信都区农民工服务站', kind: 'TOWNSHIP_STATION', regionCode: '130502', address: '邢台市信都区', phone: '0319-12345' },
-    ] });
+    await services.welfare.db.serviceCentre.createMany({
+      data: [
+        { id: randomUUID(), name: '邢台市农民工服务中心', kind: 'DISTRICT_CENTRE', regionCode: '130500', address: '邢台市信都区', phone: '0319-12333' },
+        { id: randomUUID(), name: '信都区农民工服务站', kind: 'TOWNSHIP_STATION', regionCode: '130502', address: '邢台市信都区', phone: '0319-12345' },
+      ],
+    });
   }
 }
 
@@ -161,30 +220,76 @@ async function main() {
   const running: RunningService[] = [];
   for (const service of [identity, enterprise, payroll, welfare]) running.push(await service.start());
   const [identityUrl, enterpriseUrl, payrollUrl, welfareUrl] = running.map((service) => service.graphqlUrl);
-  const gateway = await createGateway(loadGatewayConfig({
-    ...env, IDENTITY_URL: identityUrl, ENTERPRISE_URL: enterpriseUrl, PAYROLL_URL: payrollUrl, WELFARE_URL: welfareUrl,
-  })).listen();
+  const gateway = await createGateway(
+    loadGatewayConfig({
+      ...env,
+      IDENTITY_URL: identityUrl,
+      ENTERPRISE_URL: enterpriseUrl,
+      PAYROLL_URL: payrollUrl,
+      WELFARE_URL: welfareUrl,
+    }),
+  ).listen();
 
   const token = (claims: TokenClaims) => mintToken(platform, claims, DEMO_TOKEN_TTL);
   const tokens: Record<string, string> = {
-    'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises, projects and workers, opens tenders, reviews project steps, reads personal data and the audit log)': await token({
-      sub: 'xingtai-zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'],
-      scope: [SCOPES.cardFreeze, SCOPES.enterpriseRegister, SCOPES.workerRegister, SCOPES.piiRead, SCOPES.auditRead, SCOPES.projectRegister, SCOPES.projectReview].join(' '),
+    'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises, projects and workers, opens tenders, reviews project steps, reads personal data and the audit log)':
+      await token({
+        sub: 'xingtai-zjj-clerk',
+        kind: 'PORTAL',
+        dept: 'HOUSING_CONSTRUCTION',
+        regions: ['130500'],
+        scope: [
+          SCOPES.cardFreeze,
+          SCOPES.enterpriseRegister,
+          SCOPES.workerRegister,
+          SCOPES.piiRead,
+          SCOPES.auditRead,
+          SCOPES.projectRegister,
+          SCOPES.projectReview,
+        ].join(' '),
+      }),
+    "PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list, credit records, reviews a project's closing step)": await token({
+      sub: 'xingtai-rsj-clerk',
+      kind: 'PORTAL',
+      dept: 'HRSS',
+      regions: ['130500'],
+      scope: [SCOPES.blacklistDecide, SCOPES.creditRecord, SCOPES.projectReview].join(' '),
     }),
-    'PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list, credit records, reviews a project\'s closing step)': await token({
-      sub: 'xingtai-rsj-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: [SCOPES.blacklistDecide, SCOPES.creditRecord, SCOPES.projectReview].join(' '),
+    [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps, opens the wage account, schedules funding, places the deposit, approves wage sheets)`]:
+      await token({
+        sub: 'xtjg-admin',
+        kind: 'ENTERPRISE',
+        uscc: demoUscc(1),
+        scope: [SCOPES.projectRegister, SCOPES.wagesApprove].join(' '),
+      }),
+    [`ENTERPRISE (${XINGTAI[0].name}'s labour-wage officer: reviews wage sheets)`]: await token({
+      sub: 'xtjg-officer',
+      kind: 'ENTERPRISE',
+      uscc: demoUscc(1),
+      scope: SCOPES.wagesReview,
     }),
-    [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps, opens the wage account, schedules funding, places the deposit, approves wage sheets)`]: await token({
-      sub: 'xtjg-admin', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: [SCOPES.projectRegister, SCOPES.wagesApprove].join(' '),
+    [`ENTERPRISE (${XINGTAI[0].name}'s payroll clerk: prepares wage sheets)`]: await token({
+      sub: 'xtjg-clerk',
+      kind: 'ENTERPRISE',
+      uscc: demoUscc(1),
+      scope: SCOPES.wagesPrepare,
     }),
-    [`ENTERPRISE (${XINGTAI[0].name}'s labour-wage officer: reviews wage sheets)`]: await token({ sub: 'xtjg-officer', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: SCOPES.wagesReview }),
-    [`ENTERPRISE (${XINGTAI[0].name}'s payroll clerk: prepares wage sheets)`]: await token({ sub: 'xtjg-clerk', kind: 'ENTERPRISE', uscc: demoUscc(1), scope: SCOPES.wagesPrepare }),
     [`ENTERPRISE (${XINGTAI[3].name})`]: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
     'BANK (ICBC)': await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }),
     'BANK (CCB: holds wage accounts; reports funding and settlements, gRPC ReportSettlements)': await token({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' }),
-    'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)': await token({ sub: 'xingtai-inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.depositManage }),
+    'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)': await token({
+      sub: 'xingtai-inspector',
+      kind: 'PORTAL',
+      dept: 'LABOUR_INSPECTION',
+      regions: ['130500'],
+      scope: SCOPES.depositManage,
+    }),
     ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
-    'TRADING_PLATFORM (public-resource trading platform: gRPC CheckBiddingEligibility only)': await token({ sub: 'trading-platform', kind: 'TRADING_PLATFORM', scope: SCOPES.eligibilityCheck }),
+    'TRADING_PLATFORM (public-resource trading platform: gRPC CheckBiddingEligibility only)': await token({
+      sub: 'trading-platform',
+      kind: 'TRADING_PLATFORM',
+      scope: SCOPES.eligibilityCheck,
+    }),
   };
   await seed(gateway.url, Object.values(tokens)[0]!, clock, { payroll, welfare });
   const demoWorker = (await graphql(gateway.url, Object.values(tokens)[0]!, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
@@ -193,7 +298,9 @@ async function main() {
   console.log(`\nYikatong is running (embedded mode, data in ${path.relative(process.cwd(), DATA)}).`);
   console.log(`GraphQL gateway: ${gateway.url}`);
   console.log(`Try: curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`);
-  console.log(`       -d '{"query":"{ enterprises { nodes { uscc name realNameCards { number status } biddingEligibility { eligible reasons { code message } } } } }"}'\n`);
+  console.log(
+    `       -d '{"query":"{ enterprises { nodes { uscc name realNameCards { number status } biddingEligibility { eligible reasons { code message } } } } }"}'\n`,
+  );
   console.log(`Demo tokens (valid ${DEMO_TOKEN_TTL}):`);
   for (const [who, value] of Object.entries(tokens)) console.log(`  ${who}:\n    ${value}`);
 

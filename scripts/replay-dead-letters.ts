@@ -14,10 +14,17 @@ async function main() {
   const bus = new KafkaEventBus({ clientId: 'dead-letter-replay', brokers: kafkaBrokers(config), logger });
   try {
     const result = await replayDeadLetters({
-      bus, logger, consumer: values.consumer, dryRun: values['dry-run'],
+      bus,
+      logger,
+      consumer: values.consumer,
+      dryRun: values['dry-run'],
       onLetter: (letter) => console.log(`${letter.failedAt}  ${letter.topic}#${letter.partition}@${letter.offset}  key ${letter.key}  ${letter.error}`),
     });
-    console.log(values['dry-run'] ? `${result.letters} dead letters of ${values.consumer}; none sent (dry run)` : `${result.replayed} of ${result.letters} dead letters of ${values.consumer} sent again`);
+    console.log(
+      values['dry-run']
+        ? `${result.letters} dead letters of ${values.consumer}; none sent (dry run)`
+        : `${result.replayed} of ${result.letters} dead letters of ${values.consumer} sent again`,
+    );
   } finally {
     await bus.close();
   }

@@ -26,7 +26,10 @@ function claimsFromOptions(): TokenClaims {
     sub: values.sub,
     kind: values.kind,
     dept: values.dept,
-    regions: values.regions!.split(',').map((region) => region.trim()).filter(Boolean),
+    regions: values
+      .regions!.split(',')
+      .map((region) => region.trim())
+      .filter(Boolean),
     bank: values.bank,
     uscc: values.uscc,
     centre: values.centre,

@@ -9,7 +9,11 @@ export const gatewayConfigSchema = platformConfigSchema.and(
     PAYROLL_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
     WELFARE_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
     /** HTTP: the largest request body (a larger one gets 413), and how long a client may take to send its headers and its whole request. */
-    GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+    GATEWAY_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
     GATEWAY_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     GATEWAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     /** Operation limits: lexical tokens of the document, nesting depth, aliases (see limits.ts). */

@@ -1,6 +1,19 @@
 import {
-  getNamedType, getNullableType, isCompositeType, isInterfaceType, isListType, isObjectType, Kind, valueFromAST,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  valueFromAST,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 
 export interface CostModel {
@@ -59,7 +72,7 @@ function fieldCost(field: FieldNode, parent: GraphQLCompositeType, pageSize: num
   const type = definition && getNamedType(definition.type);
   // Scalars, enums, __typename and introspection are free.
   if (!definition || !field.selectionSet || !isCompositeType(type)) return 0;
-  const items = isListType(getNullableType(definition.type)) ? pageSize ?? walk.listSize : 1;
+  const items = isListType(getNullableType(definition.type)) ? (pageSize ?? walk.listSize) : 1;
   return items * (1 + selectionCost(field.selectionSet, type, firstOf(field, definition, walk), walk));
 }
 

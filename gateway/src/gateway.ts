@@ -2,8 +2,18 @@ import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
-  bearerToken, serveGraphQL, createErrorFormatter, createLogger, createTokenVerifier, executeGraphQL, requireGraphCaller, sendJson, sendRequestFailure,
-  SERVICE_TOKEN_HEADER, serviceTokenSource, type RunningHttpServer,
+  bearerToken,
+  serveGraphQL,
+  createErrorFormatter,
+  createLogger,
+  createTokenVerifier,
+  executeGraphQL,
+  requireGraphCaller,
+  sendJson,
+  sendRequestFailure,
+  SERVICE_TOKEN_HEADER,
+  serviceTokenSource,
+  type RunningHttpServer,
 } from '@yikatong/platform';
 import type { GatewayConfig } from './config';
 import { operationLimits } from './limits';
@@ -68,8 +78,15 @@ export function createGateway(config: GatewayConfig) {
   return {
     listen: (port = config.GATEWAY_PORT, host = '127.0.0.1'): Promise<RunningHttpServer> =>
       serveGraphQL(apollo, handle, {
-        port, host, name: 'gateway', logger,
-        limits: { maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES, headersTimeoutMs: config.GATEWAY_HEADERS_TIMEOUT_MS, requestTimeoutMs: config.GATEWAY_REQUEST_TIMEOUT_MS },
+        port,
+        host,
+        name: 'gateway',
+        logger,
+        limits: {
+          maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+          headersTimeoutMs: config.GATEWAY_HEADERS_TIMEOUT_MS,
+          requestTimeoutMs: config.GATEWAY_REQUEST_TIMEOUT_MS,
+        },
       }),
   };
 }

@@ -15,9 +15,11 @@ function limitRefusal(code: string, message: string): GraphQLError {
 }
 
 /** graphql-armor words its refusals as syntax errors ("Syntax Error: Query depth limit of 10 exceeded, found 12."). */
-const refuseAs = (code: string) => (context: ValidationContext | null, error: GraphQLError): void => {
-  context?.reportError(limitRefusal(code, error.message.replace(/^Syntax Error: /, '')));
-};
+const refuseAs =
+  (code: string) =>
+  (context: ValidationContext | null, error: GraphQLError): void => {
+    context?.reportError(limitRefusal(code, error.message.replace(/^Syntax Error: /, '')));
+  };
 
 /** graphql-js (16) refuses a document past `maxTokens` with a syntax error of this wording; nothing else marks it. */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/;
@@ -25,7 +27,10 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:at|an) (\d+) tok
 function tokenLimitRefusal(error: unknown): AppError | undefined {
   const limit = error instanceof GraphQLError ? TOKEN_LIMIT.exec(error.message)?.[1] : undefined;
   if (limit === undefined) return undefined;
-  return new AppError('TOO_MANY_TOKENS', `The operation has more than ${limit} tokens (names, punctuation and values); send a smaller one, with values in variables.`);
+  return new AppError(
+    'TOO_MANY_TOKENS',
+    `The operation has more than ${limit} tokens (names, punctuation and values); send a smaller one, with values in variables.`,
+  );
 }
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -53,7 +58,10 @@ export function operationLimits<TContext extends BaseContext>(config: GatewayCon
         const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
         const cost = operationCost(schema, operation, fragments, request.variables ?? {}, { listSize: config.GATEWAY_COST_LIST_SIZE });
         if (cost <= config.GATEWAY_MAX_COST) return;
-        throw limitRefusal('QUERY_TOO_COSTLY', `The operation asks for about ${Math.ceil(cost)} objects; at most ${config.GATEWAY_MAX_COST} are served at once. Ask for fewer items a page (first) or fewer nested lists.`);
+        throw limitRefusal(
+          'QUERY_TOO_COSTLY',
+          `The operation asks for about ${Math.ceil(cost)} objects; at most ${config.GATEWAY_MAX_COST} are served at once. Ask for fewer items a page (first) or fewer nested lists.`,
+        );
       },
     }),
   };
@@ -62,6 +70,9 @@ export function operationLimits<TContext extends BaseContext>(config: GatewayCon
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: config.GATEWAY_MAX_TOKENS },
     /** Tells a token-limit refusal as TOO_MANY_TOKENS instead of a syntax error. */
-    formatErrorWith: (format: FormatError): FormatError => (formatted, error) => format(formatted, tokenLimitRefusal(error) ?? error),
+    formatErrorWith:
+      (format: FormatError): FormatError =>
+      (formatted, error) =>
+        format(formatted, tokenLimitRefusal(error) ?? error),
   };
 }

@@ -7,7 +7,10 @@ type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[
 
 /** A subgraph's answer with an HTTP error status (400 for input it refused, 401, 500): kept whole so its errors can be told. */
 class SubgraphAnsweredWithStatus extends GraphQLError {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
     super(`subgraph answered HTTP ${status}`);
   }
 }
@@ -31,7 +34,12 @@ function graphQLAnswerOf(body: unknown): SubgraphResponse | undefined {
  * gateway keeps what the other subgraphs answered; its address stays in the log.
  */
 export class SubgraphSource<TContext extends Record<string, unknown>> extends RemoteGraphQLDataSource<TContext> {
-  constructor(readonly name: string, url: string, private readonly logger: Logger, configure: Pick<RemoteGraphQLDataSource<TContext>, 'willSendRequest'>) {
+  constructor(
+    readonly name: string,
+    url: string,
+    private readonly logger: Logger,
+    configure: Pick<RemoteGraphQLDataSource<TContext>, 'willSendRequest'>,
+  ) {
     super({ url, ...configure });
   }
 
@@ -59,7 +67,11 @@ export class SubgraphSource<TContext extends Record<string, unknown>> extends Re
  * entity (the gateway reads `["_entities", i, ...]` as the i-th entity's place in the response).
  */
 export function unavailableFields(document: DocumentNode, subgraph: string): GraphQLFormattedError[] {
-  const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const rootFields = operation?.kind === Kind.OPERATION_DEFINITION ? fieldsOf(operation.selectionSet, fragments) : [];
   const entities = rootFields.find((field) => field.name === '_entities');

@@ -28,16 +28,21 @@ interface Answer {
 /** POSTs a body to /graphql, failing rather than hanging when no answer comes within 10 s. */
 function post(agent: http.Agent, body: string, options: { chunked?: boolean } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', ...(options.chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': Buffer.byteLength(body) }) };
+    const headers = {
+      'content-type': 'application/json',
+      ...(options.chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': Buffer.byteLength(body) }),
+    };
     const request = http.request({ host: '127.0.0.1', port: gateway.port, path: '/graphql', method: 'POST', agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({
-        status: response.statusCode ?? 0,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-        reusedSocket: request.reusedSocket,
-        connection: response.headers.connection,
-      }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          reusedSocket: request.reusedSocket,
+          connection: response.headers.connection,
+        }),
+      );
     });
     request.setTimeout(10_000, () => request.destroy(new Error('no answer within 10 s')));
     request.on('error', reject);
@@ -94,7 +99,9 @@ function rawExchange(first: string | Buffer, then?: { afterMs: number; bytes: st
       reject(new Error('the server neither answered nor closed within 10 s'));
     }, 10_000);
     socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', () => { ending = 'reset'; });
+    socket.on('error', () => {
+      ending = 'reset';
+    });
     socket.on('close', () => {
       clearTimeout(guard);
       resolve({ received: Buffer.concat(chunks).toString('latin1'), ending, elapsedMs: Date.now() - started });
@@ -107,7 +114,9 @@ function rawExchange(first: string | Buffer, then?: { afterMs: number; bytes: st
 describe('the connection', () => {
   it('is closed cleanly after a 413 (no reset while the client is still sending)', async () => {
     const body = oversized(3 * 1024 * 1024);
-    const exchange = await rawExchange(`POST /graphql HTTP/1.1\r\nhost: gateway\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const exchange = await rawExchange(
+      `POST /graphql HTTP/1.1\r\nhost: gateway\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
     expect(exchange.received).toMatch(/^HTTP\/1\.1 413 /);
     expect(exchange.received).toContain('REQUEST_TOO_LARGE');
     expect(exchange.ending).toBe('end');

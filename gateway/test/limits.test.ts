@@ -22,7 +22,7 @@ function costOf(query: string, variables: Record<string, unknown> = {}): number 
 }
 
 describe('the cost model', () => {
-  it('counts objects, not scalars, and a connection\'s page as its first (literal, variable or default)', () => {
+  it("counts objects, not scalars, and a connection's page as its first (literal, variable or default)", () => {
     expect(costOf('{ enterprises(first: 100) { nodes { uscc name } pageInfo { endCursor } } }')).toBe(102);
     expect(costOf('query ($n: Int) { enterprises(first: $n) { nodes { uscc } } }', { n: 100 })).toBe(101);
     expect(costOf('{ enterprises { nodes { uscc } } }')).toBe(21);
@@ -35,11 +35,19 @@ describe('the cost model', () => {
   });
 
   it('refuses nested connections of 100 each, asked for with variables too', () => {
-    expect(costOf('query ($n: Int) { enterprises(first: $n) { nodes { eligibilityHistory(first: $n) { nodes { cause } } } } }', { n: 100 })).toBeGreaterThan(defaults.GATEWAY_MAX_COST);
+    expect(costOf('query ($n: Int) { enterprises(first: $n) { nodes { eligibilityHistory(first: $n) { nodes { cause } } } } }', { n: 100 })).toBeGreaterThan(
+      defaults.GATEWAY_MAX_COST,
+    );
   });
 
   it('defaults are documented settings', () => {
-    expect(gatewayConfigSchema.parse({ NODE_ENV: 'test' })).toMatchObject({ GATEWAY_MAX_COST: 10_000, GATEWAY_COST_LIST_SIZE: 10, GATEWAY_MAX_TOKENS: 1000, GATEWAY_MAX_DEPTH: 10, GATEWAY_MAX_ALIASES: 15 });
+    expect(gatewayConfigSchema.parse({ NODE_ENV: 'test' })).toMatchObject({
+      GATEWAY_MAX_COST: 10_000,
+      GATEWAY_COST_LIST_SIZE: 10,
+      GATEWAY_MAX_TOKENS: 1000,
+      GATEWAY_MAX_DEPTH: 10,
+      GATEWAY_MAX_ALIASES: 15,
+    });
   });
 });
 
@@ -54,7 +62,9 @@ describe('through the gateway', () => {
   it.each(PAGES.map((page) => [page.name, page] as const))('answers a page, not refusing it for its size: %s', async (_, page) => {
     const answer = await postGraphQL(federation.gatewayUrl, await federation.token(page.caller), page.query, page.variables);
     expect(answer.status).toBe(200);
-    const refusals = (answer.body.errors ?? []).filter((error) => LIMIT_CODES.includes(String(error.extensions?.code)) || error.message.startsWith('Syntax Error'));
+    const refusals = (answer.body.errors ?? []).filter(
+      (error) => LIMIT_CODES.includes(String(error.extensions?.code)) || error.message.startsWith('Syntax Error'),
+    );
     expect(refusals).toEqual([]);
   });
 
@@ -66,7 +76,12 @@ describe('through the gateway', () => {
 
   const nested = (depth: number): string => (depth === 0 ? 'name' : `realNameCard { holder { ${nested(depth - 1)} } }`);
   it.each([
-    ['QUERY_TOO_COSTLY', 'nested connections of 100 (variables)', 'query ($n: Int) { enterprises(first: $n) { nodes { eligibilityHistory(first: $n) { nodes { cause } } } } }', { n: 100 }],
+    [
+      'QUERY_TOO_COSTLY',
+      'nested connections of 100 (variables)',
+      'query ($n: Int) { enterprises(first: $n) { nodes { eligibilityHistory(first: $n) { nodes { cause } } } } }',
+      { n: 100 },
+    ],
     ['QUERY_TOO_COSTLY', 'lists inside lists inside a page of 100', '{ workers(first: 100) { nodes { enrolments { movements { at } } } } }', {}],
     ['QUERY_TOO_DEEP', '14 levels', `{ me { ${nested(6)} } }`, {}],
     ['TOO_MANY_ALIASES', '16 aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: trades { code }`).join(' ')} }`, {}],

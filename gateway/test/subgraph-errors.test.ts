@@ -8,7 +8,13 @@ import { postGraphQL, PRODUCTION_SECRETS, startFederation, type GraphQLAnswer, t
  * database: the subgraph's own code, field and message, or a stable "unavailable, retry" code on
  * the field that failed, and nothing internal (addresses, stack traces, the subgraph's raw response).
  */
-const CLERK: TokenClaims = { sub: 'gateway-test-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.piiRead} ${SCOPES.enterpriseRegister}` };
+const CLERK: TokenClaims = {
+  sub: 'gateway-test-clerk',
+  kind: 'PORTAL',
+  dept: 'HOUSING_CONSTRUCTION',
+  regions: ['130500'],
+  scope: `${SCOPES.piiRead} ${SCOPES.enterpriseRegister}`,
+};
 const BANK: TokenClaims = { sub: 'gateway-test-bank', kind: 'BANK', bank: 'CCB' };
 
 const RECORD_FUNDING = `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`;
@@ -48,7 +54,7 @@ describe('a subgraph that is down', () => {
   });
   afterAll(async () => federation?.stop());
 
-  it('names the field it would have served, says to retry, and keeps the other subgraphs\' data', async () => {
+  it("names the field it would have served, says to retry, and keeps the other subgraphs' data", async () => {
     const page = `{ enterprises(first: 5) { nodes { uscc name } } workers(first: 5) { nodes { id name } } }`;
     const token = await federation.token(CLERK);
     const before = await postGraphQL(federation.gatewayUrl, token, page);
@@ -58,11 +64,13 @@ describe('a subgraph that is down', () => {
     const answer = await postGraphQL<{ enterprises: unknown; workers: unknown }>(federation.gatewayUrl, token, page);
     expect(answer.body.data?.enterprises).toEqual({ nodes: expect.any(Array) });
     expect(answer.body.data?.workers).toBeNull();
-    expect(answer.body.errors).toEqual([{
-      message: expect.stringMatching(/unavailable.*retry/i),
-      path: ['workers'],
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true },
-    }]);
+    expect(answer.body.errors).toEqual([
+      {
+        message: expect.stringMatching(/unavailable.*retry/i),
+        path: ['workers'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', retryable: true },
+      },
+    ]);
     expectNothingInternal(answer);
   });
 });
@@ -84,10 +92,13 @@ async function closedPort(): Promise<number> {
 
 describe.each([
   ['refuses connections', async () => ({ port: await closedPort(), close: async () => undefined })],
-  ['hangs up on every connection', async () => {
-    const server = await hangingUpServer();
-    return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-  }],
+  [
+    'hangs up on every connection',
+    async () => {
+      const server = await hangingUpServer();
+      return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    },
+  ],
 ])('a subgraph whose database %s', (_, database) => {
   let federation: RunningFederation;
   let stopDatabase: () => Promise<void>;
@@ -105,13 +116,15 @@ describe.each([
     await stopDatabase?.();
   });
 
-  it('answers DATABASE_UNAVAILABLE (retryable) on the field, not the driver\'s text', async () => {
+  it("answers DATABASE_UNAVAILABLE (retryable) on the field, not the driver's text", async () => {
     const answer = await postGraphQL(federation.gatewayUrl, await federation.token(CLERK), `{ enterprises(first: 5) { nodes { uscc } } }`);
-    expect(answer.body.errors).toEqual([{
-      message: expect.stringMatching(/unavailable.*retry/i),
-      path: ['enterprises'],
-      extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
-    }]);
+    expect(answer.body.errors).toEqual([
+      {
+        message: expect.stringMatching(/unavailable.*retry/i),
+        path: ['enterprises'],
+        extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+      },
+    ]);
     expectNothingInternal(answer);
   });
 });

@@ -10,9 +10,11 @@ describe('supergraph', () => {
     expect(readSupergraph()).toBe(composeSupergraph());
   });
 
-  it('has only nullable root query fields, so one subgraph that is down never nulls another\'s data on the same page', () => {
+  it("has only nullable root query fields, so one subgraph that is down never nulls another's data on the same page", () => {
     const query = buildASTSchema(parse(readSupergraph()), { assumeValid: true }).getQueryType()!;
-    const nonNull = Object.values(query.getFields()).filter((field) => isNonNullType(field.type)).map((field) => field.name);
+    const nonNull = Object.values(query.getFields())
+      .filter((field) => isNonNullType(field.type))
+      .map((field) => field.name);
     expect(nonNull).toEqual([]);
   });
 });

@@ -15,8 +15,18 @@ beforeAll(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'embedded.ts')], {
     cwd: ROOT,
     env: {
-      ...process.env, EMBEDDED_DATA_DIR: dataDir, EMBEDDED_DB_PORT: '26431', GATEWAY_PORT: '24000', IDENTITY_PORT: '24001',
-      ENTERPRISE_PORT: '24002', PAYROLL_PORT: '24003', WELFARE_PORT: '24004', ENTERPRISE_GRPC_PORT: '25052', IDENTITY_GRPC_PORT: '25051', PAYROLL_GRPC_PORT: '25053', LOG_LEVEL: 'warn',
+      ...process.env,
+      EMBEDDED_DATA_DIR: dataDir,
+      EMBEDDED_DB_PORT: '26431',
+      GATEWAY_PORT: '24000',
+      IDENTITY_PORT: '24001',
+      ENTERPRISE_PORT: '24002',
+      PAYROLL_PORT: '24003',
+      WELFARE_PORT: '24004',
+      ENTERPRISE_GRPC_PORT: '25052',
+      IDENTITY_GRPC_PORT: '25051',
+      PAYROLL_GRPC_PORT: '25053',
+      LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -40,8 +50,9 @@ it('starts with the demo data, one enterprise frozen, and freezes another throug
   const gatewayUrl = /GraphQL gateway: (\S+)/.exec(output)![1]!;
   const portalToken = /PORTAL \([^\n]*\n\s+(\S+)/.exec(output)![1]!;
   const portal = graphqlClient(gatewayUrl, portalToken);
-  const listed = await portal<{ enterprises: { nodes: Array<{ uscc: string; realNameCards: Array<{ number: string; status: string }>; biddingEligibility: { eligible: boolean } }> } }>(
-    '{ enterprises { nodes { uscc realNameCards { number status } biddingEligibility { eligible } } } }');
+  const listed = await portal<{
+    enterprises: { nodes: Array<{ uscc: string; realNameCards: Array<{ number: string; status: string }>; biddingEligibility: { eligible: boolean } }> };
+  }>('{ enterprises { nodes { uscc realNameCards { number status } biddingEligibility { eligible } } } }');
   const nodes = listed.data!.enterprises.nodes;
   expect(nodes).toHaveLength(4);
   expect(nodes.filter((node) => !node.biddingEligibility.eligible)).toHaveLength(1);
@@ -55,7 +66,10 @@ it('starts with the demo data, one enterprise frozen, and freezes another throug
 it('seeds workers; a worker sees themself through me, with personal data masked', async () => {
   const gatewayUrl = /GraphQL gateway: (\S+)/.exec(output)![1]!;
   const workerToken = /WORKER \([^\n]*\n\s+(\S+)/.exec(output)![1]!;
-  const me = await graphqlClient(gatewayUrl, workerToken)<{ me: { name: string; idNumber: string; realNameCard: { status: string } } }>('{ me { name idNumber realNameCard { status } } }');
+  const me = await graphqlClient(
+    gatewayUrl,
+    workerToken,
+  )<{ me: { name: string; idNumber: string; realNameCard: { status: string } } }>('{ me { name idNumber realNameCard { status } } }');
   expect(['王建国', '李秀英', '赵志强']).toContain(me.data!.me.name);
   expect(me.data!.me.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
   expect(me.data!.me.realNameCard.status).toBe('ACTIVE');

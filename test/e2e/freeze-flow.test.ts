@@ -19,15 +19,26 @@ beforeAll(async () => {
   await testing.requireKafka(config);
   await freshDatabases(config);
   system = await startSystem(config);
-  portal = graphqlClient(system.gatewayUrl, await tokenFor(config, {
-    sub: 'clerk-001', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
-  }));
+  portal = graphqlClient(
+    system.gatewayUrl,
+    await tokenFor(config, {
+      sub: 'clerk-001',
+      kind: 'PORTAL',
+      dept: 'HOUSING_CONSTRUCTION',
+      regions: ['130500'],
+      scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
+    }),
+  );
   // A consumer outside the services: proves the event really is on the topic as CloudEvents JSON.
   // It is closed after the first test, before Kafka is stopped on purpose.
-  independent = new Kafka({ clientId: 'e2e-observer', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-observer-${randomUUID()}` });
+  independent = new Kafka({ clientId: 'e2e-observer', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({
+    groupId: `e2e-observer-${randomUUID()}`,
+  });
   await independent.connect();
   await independent.subscribe({ topic: TOPICS.identityCards, fromBeginning: false });
-  await independent.run({ eachMessage: async ({ message }) => void seenOnTopic.push({ key: message.key!.toString(), value: JSON.parse(message.value!.toString()) }) });
+  await independent.run({
+    eachMessage: async ({ message }) => void seenOnTopic.push({ key: message.key!.toString(), value: JSON.parse(message.value!.toString()) }),
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -39,14 +50,18 @@ async function consumerCaughtUp(groupId: string, topic: string) {
   const admin = new Kafka({ clientId: 'e2e-admin', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
-    await testing.eventually(async () => {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      // A partition the group never read has committed offset -1; it is caught up when it is empty.
-      const committedOf = (partition: number) => Math.max(0, Number(committed!.partitions.find((p) => p.partition === partition)?.offset ?? -1));
-      const behind = ends.some((end) => committedOf(end.partition) < Number(end.high));
-      return behind ? undefined : true;
-    }, 30_000, `${groupId} to consume all of ${topic}`);
+    await testing.eventually(
+      async () => {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        // A partition the group never read has committed offset -1; it is caught up when it is empty.
+        const committedOf = (partition: number) => Math.max(0, Number(committed!.partitions.find((p) => p.partition === partition)?.offset ?? -1));
+        const behind = ends.some((end) => committedOf(end.partition) < Number(end.high));
+        return behind ? undefined : true;
+      },
+      30_000,
+      `${groupId} to consume all of ${topic}`,
+    );
   } finally {
     await admin.disconnect();
   }
@@ -54,7 +69,9 @@ async function consumerCaughtUp(groupId: string, topic: string) {
 
 async function registerWithCard(n: number) {
   const uscc = usccFor(n);
-  const registered = await portal(REGISTER, { input: { uscc, name: `邢台第${n}建筑公司`, type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '李四' } });
+  const registered = await portal(REGISTER, {
+    input: { uscc, name: `邢台第${n}建筑公司`, type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '李四' },
+  });
   expect(registered.errors).toBeUndefined();
   return { uscc, card: await waitForEnterpriseCard(portal, uscc) };
 }
@@ -66,46 +83,76 @@ it('freeze → ineligible with the reason → unfreeze → eligible, through the
   const frozen = await portal<{ freezeRealNameCard: { status: string } }>(FREEZE, { input: { cardNumber: card.number, ...DECISION } });
   expect(frozen.data?.freezeRealNameCard.status).toBe('FROZEN');
   const ineligible = await waitForEligibility(portal, uscc, false);
-  expect(ineligible.reasons).toEqual([expect.objectContaining({
-    code: 'ENTERPRISE_CARD_FROZEN',
-    message: expect.stringContaining(DECISION.legalBasis),
-    source: expect.stringMatching(/^identity:cn\.yikatong\.identity\.card\.frozen\.v1#/),
-  })]);
+  expect(ineligible.reasons).toEqual([
+    expect.objectContaining({
+      code: 'ENTERPRISE_CARD_FROZEN',
+      message: expect.stringContaining(DECISION.legalBasis),
+      source: expect.stringMatching(/^identity:cn\.yikatong\.identity\.card\.frozen\.v1#/),
+    }),
+  ]);
 
-  const onTopic = await testing.eventually(async () => seenOnTopic.find((m) => m.key === card.id && (m.value as { type: string }).type.endsWith('card.frozen.v1')), 15_000, 'frozen event on the topic');
+  const onTopic = await testing.eventually(
+    async () => seenOnTopic.find((m) => m.key === card.id && (m.value as { type: string }).type.endsWith('card.frozen.v1')),
+    15_000,
+    'frozen event on the topic',
+  );
   const envelope = cloudEventSchema.parse(onTopic.value);
-  expect(envelope).toMatchObject({ specversion: '1.0', source: '/yikatong/identity', subject: card.id, data: { cardNumber: card.number, enterpriseUscc: uscc, ...DECISION } });
+  expect(envelope).toMatchObject({
+    specversion: '1.0',
+    source: '/yikatong/identity',
+    subject: card.id,
+    data: { cardNumber: card.number, enterpriseUscc: uscc, ...DECISION },
+  });
   await independent.disconnect();
 
-  const unfrozen = await portal<{ unfreezeRealNameCard: { status: string } }>(UNFREEZE, { input: { cardNumber: card.number, ...DECISION, reason: '已整改到位' } });
+  const unfrozen = await portal<{ unfreezeRealNameCard: { status: string } }>(UNFREEZE, {
+    input: { cardNumber: card.number, ...DECISION, reason: '已整改到位' },
+  });
   expect(unfrozen.data?.unfreezeRealNameCard.status).toBe('ACTIVE');
   expect((await waitForEligibility(portal, uscc, true)).reasons).toEqual([]);
 });
 
 it('refuses bad input through the gateway with stable codes and writes nothing', async () => {
   const { card } = await registerWithCard(2);
-  const outboxBefore = await withDatabase(config, 'identity', async (db) => (await db.query('SELECT count(*)::int AS n FROM outbox_event')).rows[0].n as number);
+  const outboxBefore = await withDatabase(
+    config,
+    'identity',
+    async (db) => (await db.query('SELECT count(*)::int AS n FROM outbox_event')).rows[0].n as number,
+  );
 
-  const bystander = graphqlClient(system.gatewayUrl, await tokenFor(config, { sub: 'viewer', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }));
+  const bystander = graphqlClient(
+    system.gatewayUrl,
+    await tokenFor(config, { sub: 'viewer', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }),
+  );
   const forbidden = await bystander(FREEZE, { input: { cardNumber: card.number, ...DECISION } });
   expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
   const unknown = await portal(FREEZE, { input: { cardNumber: 'YK00000000000000', ...DECISION } });
   expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'CARD_NOT_FOUND', field: 'cardNumber' });
 
-  const badUscc = await portal(REGISTER, { input: { uscc: '91350100M000100Y44', name: '坏代码公司', type: 'SUBCONTRACTOR', regionCode: '130502', legalRepresentative: '王五' } });
+  const badUscc = await portal(REGISTER, {
+    input: { uscc: '91350100M000100Y44', name: '坏代码公司', type: 'SUBCONTRACTOR', regionCode: '130502', legalRepresentative: '王五' },
+  });
   expect(badUscc.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_USCC', field: 'uscc' });
 
   await portal(FREEZE, { input: { cardNumber: card.number, ...DECISION } });
   const twice = await portal(FREEZE, { input: { cardNumber: card.number, ...DECISION } });
   expect(twice.errors?.[0]?.extensions?.code).toBe('CARD_ALREADY_FROZEN');
 
-  const anonymous = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer forged' }, body: '{"query":"{ __typename }"}' });
+  const anonymous = await fetch(system.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer forged' },
+    body: '{"query":"{ __typename }"}',
+  });
   expect(anonymous.status).toBe(401);
 
   const outboxAfter = await withDatabase(config, 'identity', async (db) => (await db.query('SELECT count(*)::int AS n FROM outbox_event')).rows[0].n as number);
   expect(outboxAfter).toBe(outboxBefore + 1); // only the one successful freeze
-  const enterprises = await withDatabase(config, 'enterprise', async (db) => (await db.query("SELECT count(*)::int AS n FROM enterprise WHERE uscc = '91350100M000100Y44'")).rows[0].n as number);
+  const enterprises = await withDatabase(
+    config,
+    'enterprise',
+    async (db) => (await db.query("SELECT count(*)::int AS n FROM enterprise WHERE uscc = '91350100M000100Y44'")).rows[0].n as number,
+  );
   expect(enterprises).toBe(0);
 });
 
@@ -117,8 +164,13 @@ it('a freeze made while Kafka is down arrives once Kafka is back, and a redelive
   try {
     const frozen = await portal<{ freezeRealNameCard: { status: string } }>(FREEZE, { input: { cardNumber: card.number, ...DECISION } });
     expect(frozen.data?.freezeRealNameCard.status).toBe('FROZEN');
-    const pending = await withDatabase(config, 'identity', async (db) =>
-      (await db.query("SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND type LIKE '%card.frozen.v1' AND published_at IS NULL", [card.id])).rows[0].n as number);
+    const pending = await withDatabase(
+      config,
+      'identity',
+      async (db) =>
+        (await db.query("SELECT count(*)::int AS n FROM outbox_event WHERE key = $1 AND type LIKE '%card.frozen.v1' AND published_at IS NULL", [card.id]))
+          .rows[0].n as number,
+    );
     expect(pending).toBe(1);
   } finally {
     runInfra('up');
@@ -126,8 +178,12 @@ it('a freeze made while Kafka is down arrives once Kafka is back, and a redelive
   await waitForEligibility(portal, uscc, false, 90_000);
 
   // Deliver the same event again, from outside, as Kafka may after a consumer restart.
-  const envelope = await withDatabase(config, 'identity', async (db) =>
-    (await db.query("SELECT payload FROM outbox_event WHERE key = $1 AND type LIKE '%card.frozen.v1'", [card.id])).rows[0].payload as { id: string });
+  const envelope = await withDatabase(
+    config,
+    'identity',
+    async (db) =>
+      (await db.query("SELECT payload FROM outbox_event WHERE key = $1 AND type LIKE '%card.frozen.v1'", [card.id])).rows[0].payload as { id: string },
+  );
   const producer = new Kafka({ clientId: 'e2e-redeliver', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   await producer.send({ topic: TOPICS.identityCards, messages: [{ key: card.id, value: JSON.stringify(envelope) }] });

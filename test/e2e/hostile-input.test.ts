@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildASTSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, parse,
-  type GraphQLArgument, type GraphQLInputField, type GraphQLInputType, type GraphQLSchema,
+  buildASTSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  parse,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { Client } from 'pg';
 import { databaseUrlFor, SCOPES, testing } from '@yikatong/platform';
@@ -30,15 +40,31 @@ class RawNumber {
 
 /** A malformed value refused with a code of its own rather than the scalar's. */
 class RefusedAs {
-  constructor(readonly value: unknown, readonly code: string) {}
+  constructor(
+    readonly value: unknown,
+    readonly code: string,
+  ) {}
 }
 
 /** Malformed values per scalar, each with the code its refusal must carry (the scalar's own, unless given). */
 const SCALAR_CASES: Record<string, { code: string; values: unknown[] }> = {
   Money: {
     code: 'INVALID_MONEY',
-    values: ['100.5', '1e3', '', '１００', ' 100', '+100', '-100', '0100', 100, new RawNumber('9007199254740993'), true,
-      new RefusedAs('9007199254740993', 'MONEY_OUT_OF_RANGE'), new RefusedAs('100000000000000000000', 'MONEY_OUT_OF_RANGE')],
+    values: [
+      '100.5',
+      '1e3',
+      '',
+      '１００',
+      ' 100',
+      '+100',
+      '-100',
+      '0100',
+      100,
+      new RawNumber('9007199254740993'),
+      true,
+      new RefusedAs('9007199254740993', 'MONEY_OUT_OF_RANGE'),
+      new RefusedAs('100000000000000000000', 'MONEY_OUT_OF_RANGE'),
+    ],
   },
   Date: { code: 'INVALID_DATE', values: ['2027-02-30', '2027-1-01', '', '20270101', '２０２７-０１-０１', 20270101] },
   DateTime: { code: 'INVALID_DATE_TIME', values: ['yesterday', '', '2027-13-01T00:00:00Z', 1_700_000_000_000] },
@@ -82,10 +108,21 @@ function filler(type: GraphQLInputType): unknown {
   if (isListType(type)) return [filler(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, filler(field.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, filler(field.type)]),
+    );
   }
   if (!isScalarType(type)) throw new Error(`no filler for ${String(type)}`);
-  return ({ ID: randomUUID(), String: 'x', Int: 1, Float: 1, Boolean: false, Money: '100', Date: '2027-01-01', DateTime: '2027-01-01T00:00:00.000Z' } as Record<string, unknown>)[type.name] ?? 'x';
+  return (
+    (
+      { ID: randomUUID(), String: 'x', Int: 1, Float: 1, Boolean: false, Money: '100', Date: '2027-01-01', DateTime: '2027-01-01T00:00:00.000Z' } as Record<
+        string,
+        unknown
+      >
+    )[type.name] ?? 'x'
+  );
 }
 
 /** The mutation's required arguments filled in, with `value` placed at `path` (creating optional parents). */
@@ -127,7 +164,11 @@ async function send(row: Row, value: unknown) {
   const body = value instanceof RawNumber ? text.replace(marker, value.digits) : text;
   const response = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
   const answer = await response.text();
-  return { status: response.status, text: answer, body: JSON.parse(answer) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> } };
+  return {
+    status: response.status,
+    text: answer,
+    body: JSON.parse(answer) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> },
+  };
 }
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -136,7 +177,9 @@ async function rowCounts(): Promise<Record<string, number>> {
     const client = new Client({ connectionString: databaseUrlFor(config, service) });
     await client.connect();
     try {
-      const tables = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'");
+      const tables = await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'",
+      );
       for (const { table_name: table } of tables.rows) {
         counts[`${service}.${table}`] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
       }
@@ -158,7 +201,13 @@ beforeAll(async () => {
   await testing.requireKafka(config);
   await freshDatabases(config);
   system = await startSystem(config);
-  token = await tokenFor(config, { sub: 'hostile-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: Object.values(SCOPES).join(' ') });
+  token = await tokenFor(config, {
+    sub: 'hostile-clerk',
+    kind: 'PORTAL',
+    dept: 'HOUSING_CONSTRUCTION',
+    regions: ['130500'],
+    scope: Object.values(SCOPES).join(' '),
+  });
   before = await rowCounts();
 }, 180_000);
 
@@ -167,33 +216,52 @@ afterAll(async () => {
 });
 
 it('derives its rows from the supergraph: every Money, Date and DateTime input, and the named text inputs', () => {
-  expect(scalarRows.filter((row) => row.typeName === 'Money').map((row) => `${row.mutation}.${row.path.join('.')}`)).toEqual(expect.arrayContaining([
-    'recordFundingReceived.input.amount', 'placeDeposit.input.amount', 'registerProject.input.contractValue', 'fileComplaint.input.amountClaimed',
-  ]));
+  expect(scalarRows.filter((row) => row.typeName === 'Money').map((row) => `${row.mutation}.${row.path.join('.')}`)).toEqual(
+    expect.arrayContaining([
+      'recordFundingReceived.input.amount',
+      'placeDeposit.input.amount',
+      'registerProject.input.contractValue',
+      'fileComplaint.input.amountClaimed',
+    ]),
+  );
   expect(scalarRows.length).toBeGreaterThan(20);
   expect(textRows.length).toBeGreaterThan(50);
 });
 
-it.each(scalarRows.map((row) => [`${row.mutation}(${row.path.join('.')}: ${row.typeName})`, row] as const))('%s refuses each malformed value with its code and field', async (_, row) => {
-  const cases = SCALAR_CASES[row.typeName]!;
-  for (const { value, code } of cases.values.map((entry) => withCode(entry, cases.code))) {
-    const { text, body } = await send(row, value);
-    const error = body.errors?.[0];
-    expect({ value: String(value instanceof RawNumber ? value.digits : value), code: error?.extensions?.code, field: error?.extensions?.field?.replace(/\[\d+\]/g, '') }).toEqual({ value: String(value instanceof RawNumber ? value.digits : value), code, field: row.path.join('.') });
-    expect(text).not.toMatch(LEAKS);
-    expect(body.data ?? null).toBeNull();
-  }
-});
+it.each(scalarRows.map((row) => [`${row.mutation}(${row.path.join('.')}: ${row.typeName})`, row] as const))(
+  '%s refuses each malformed value with its code and field',
+  async (_, row) => {
+    const cases = SCALAR_CASES[row.typeName]!;
+    for (const { value, code } of cases.values.map((entry) => withCode(entry, cases.code))) {
+      const { text, body } = await send(row, value);
+      const error = body.errors?.[0];
+      expect({
+        value: String(value instanceof RawNumber ? value.digits : value),
+        code: error?.extensions?.code,
+        field: error?.extensions?.field?.replace(/\[\d+\]/g, ''),
+      }).toEqual({ value: String(value instanceof RawNumber ? value.digits : value), code, field: row.path.join('.') });
+      expect(text).not.toMatch(LEAKS);
+      expect(body.data ?? null).toBeNull();
+    }
+  },
+);
 
-it.each(textRows.map((row) => [`${row.mutation}(${row.path.join('.')})`, row] as const))('%s answers malformed text with a coded error, nothing internal', async (_, row) => {
-  const { values } = TEXT_CASES.find((cases) => cases.matches.test(row.path.at(-1)!))!;
-  for (const value of values) {
-    const { text, body } = await send(row, value);
-    const codes = (body.errors ?? []).map((error) => error.extensions?.code);
-    expect({ value, refused: codes.length > 0, internal: codes.filter((code) => !code || code === 'INTERNAL_SERVER_ERROR') }).toEqual({ value, refused: true, internal: [] });
-    expect(text).not.toMatch(LEAKS);
-  }
-});
+it.each(textRows.map((row) => [`${row.mutation}(${row.path.join('.')})`, row] as const))(
+  '%s answers malformed text with a coded error, nothing internal',
+  async (_, row) => {
+    const { values } = TEXT_CASES.find((cases) => cases.matches.test(row.path.at(-1)!))!;
+    for (const value of values) {
+      const { text, body } = await send(row, value);
+      const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+      expect({ value, refused: codes.length > 0, internal: codes.filter((code) => !code || code === 'INTERNAL_SERVER_ERROR') }).toEqual({
+        value,
+        refused: true,
+        internal: [],
+      });
+      expect(text).not.toMatch(LEAKS);
+    }
+  },
+);
 
 it('wrote nothing in any database', async () => {
   expect(await rowCounts()).toEqual(before);

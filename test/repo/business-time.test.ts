@@ -23,8 +23,13 @@ function sourceFiles(dir: string): string[] {
 }
 
 export function businessTimeReads(files: string[]): string[] {
-  return files.flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, index) =>
-    FORBIDDEN.filter(([pattern]) => pattern.test(line)).map(([, why]) => `${path.relative(ROOT, file)}:${index + 1}: ${why}\n    ${line.trim()}`)));
+  return files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, index) =>
+        FORBIDDEN.filter(([pattern]) => pattern.test(line)).map(([, why]) => `${path.relative(ROOT, file)}:${index + 1}: ${why}\n    ${line.trim()}`),
+      ),
+  );
 }
 
 const services = readdirSync(path.join(ROOT, 'services'));

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { testing } from '@yikatong/platform';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const migrate = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'migrate.mjs'), ...args], { encoding: 'utf8', env: process.env });
+const migrate = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'migrate.mjs'), ...args], { encoding: 'utf8', env: process.env });
 
 beforeAll(async () => {
   await testing.requirePostgres(testing.testConfig(), 'identity');
@@ -29,4 +30,3 @@ it('fails, printing the missing SQL, when schema.prisma changes without a migrat
     rmSync(scratch, { recursive: true, force: true });
   }
 }, 120_000);
-

@@ -16,7 +16,8 @@ const schemas = [
 
 const moneyDescription = (file: string) =>
   parse(readFileSync(path.join(ROOT, file), 'utf8')).definitions.flatMap((definition) =>
-    definition.kind === Kind.SCALAR_TYPE_DEFINITION && definition.name.value === 'Money' ? [definition.description?.value] : []);
+    definition.kind === Kind.SCALAR_TYPE_DEFINITION && definition.name.value === 'Money' ? [definition.description?.value] : [],
+  );
 
 it.each(schemas)('%s describes Money as the platform scalar parses it', (file) => {
   expect(moneyDescription(file)).toEqual([MONEY_DESCRIPTION]);

@@ -32,12 +32,16 @@ describe.each(SERVICE_NAMES.map((service) => [service]))('%s', (service) => {
   it('reads only the topics declared for it', () => {
     const consumed = eventsNamed(text, /\bon\((\w+V\d+)\b/g);
     expect(consumed.length).toBeGreaterThan(0);
-    expect(consumed.filter((definition) => !TOPIC_READERS[definition.topic].includes(service)).map((definition) => `${definition.type} on ${definition.topic}`)).toEqual([]);
+    expect(
+      consumed.filter((definition) => !TOPIC_READERS[definition.topic].includes(service)).map((definition) => `${definition.type} on ${definition.topic}`),
+    ).toEqual([]);
   });
 
   it('writes only to its own topics', () => {
     const written = eventsNamed(text, /\b(?:createEvent|outgoing)\((\w+V\d+)\b/g);
     expect(written.length).toBeGreaterThan(0);
-    expect(written.filter((definition) => topicWriter(definition.topic) !== service).map((definition) => `${definition.type} on ${definition.topic}`)).toEqual([]);
+    expect(written.filter((definition) => topicWriter(definition.topic) !== service).map((definition) => `${definition.type} on ${definition.topic}`)).toEqual(
+      [],
+    );
   });
 });

@@ -39,7 +39,10 @@ export async function waitForReasons(query: Query, uscc: string, codes: string[]
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const verdict = await eligibilityOf(query, uscc);
-    const actual = verdict.reasons.map((reason) => reason.code).sort().join(',');
+    const actual = verdict.reasons
+      .map((reason) => reason.code)
+      .sort()
+      .join(',');
     if (actual === wanted) return verdict;
     if (Date.now() > deadline) throw new Error(`enterprise ${uscc} had reasons [${actual}], not [${wanted}], after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));

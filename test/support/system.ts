@@ -8,7 +8,16 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
 
 /** Ports apart from the development defaults, so a running dev system does not interfere. */
-export const PORTS = { gateway: 14000, identity: 14001, enterprise: 14002, payroll: 14003, welfare: 14004, identityGrpc: 15051, enterpriseGrpc: 15052, payrollGrpc: 15053 };
+export const PORTS = {
+  gateway: 14000,
+  identity: 14001,
+  enterprise: 14002,
+  payroll: 14003,
+  welfare: 14004,
+  identityGrpc: 15051,
+  enterpriseGrpc: 15052,
+  payrollGrpc: 15053,
+};
 
 export interface RunningSystem {
   config: PlatformConfig;
@@ -59,7 +68,8 @@ export async function freshDatabases(config: PlatformConfig): Promise<void> {
     await client.end();
   }
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'migrate.mjs'), 'deploy'], {
-    env: { ...process.env, DATABASE_URL: config.DATABASE_URL, DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX }, stdio: 'pipe',
+    env: { ...process.env, DATABASE_URL: config.DATABASE_URL, DATABASE_NAME_PREFIX: config.DATABASE_NAME_PREFIX },
+    stdio: 'pipe',
   });
 }
 
@@ -86,7 +96,11 @@ async function healthy(port: number): Promise<boolean> {
  * environment); logs go to .data/e2e-logs. Every process's clock starts where the test's stands
  * when it is launched (CLOCK_START_AT), so all of them agree on the day to within a process start.
  */
-export async function startSystem(config: PlatformConfig, settings: Record<string, string> = {}, clock: Clock = clockStartingAt(testing.testStart())): Promise<RunningSystem> {
+export async function startSystem(
+  config: PlatformConfig,
+  settings: Record<string, string> = {},
+  clock: Clock = clockStartingAt(testing.testStart()),
+): Promise<RunningSystem> {
   const logDir = path.join(ROOT, '.data', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
   const children: ChildProcess[] = [];
@@ -94,14 +108,20 @@ export async function startSystem(config: PlatformConfig, settings: Record<strin
     const env = { ...processEnv(config), CLOCK_START_AT: clock.now().toISOString(), ...settings };
     // CPU_PROFILE_DIR=<dir> writes each process's V8 CPU profile there when it stops (for benchmarks).
     const profile = process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.CPU_PROFILE_DIR, name)}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: path.dirname(path.dirname(entry)), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+      cwd: path.dirname(path.dirname(entry)),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const log = createWriteStream(path.join(logDir, `${name}.log`));
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     children.push(child);
   };
   for (const service of SERVICES) launch(service, path.join(ROOT, 'services', service, 'src', 'main.ts'));
-  await Promise.all(SERVICES.map((service) => testing.eventually(async () => ((await healthy(PORTS[service])) ? true : undefined), 60_000, `${service} to start`)));
+  await Promise.all(
+    SERVICES.map((service) => testing.eventually(async () => ((await healthy(PORTS[service])) ? true : undefined), 60_000, `${service} to start`)),
+  );
   launch('gateway', path.join(ROOT, 'gateway', 'src', 'main.ts'));
   await testing.eventually(async () => ((await healthy(PORTS.gateway)) ? true : undefined), 60_000, 'gateway to start');
   return {
@@ -109,12 +129,17 @@ export async function startSystem(config: PlatformConfig, settings: Record<strin
     clock,
     gatewayUrl: `http://127.0.0.1:${PORTS.gateway}/graphql`,
     stop: async () => {
-      await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      })));
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            }),
+        ),
+      );
     },
   };
 }

@@ -49,9 +49,14 @@ function isEmpty(value: unknown, keys: readonly string[] = []): boolean {
 function graphCell(field: string, text: string, status: number, keys: readonly string[] = []): Cell {
   const body = JSON.parse(text) as GraphAnswer;
   const errors = body.errors ?? [];
-  const uncoded = errors.filter((error) => !error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR').map((error) => `${error.path?.join('.') ?? ''}: ${error.message}`);
+  const uncoded = errors
+    .filter((error) => !error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR')
+    .map((error) => `${error.path?.join('.') ?? ''}: ${error.message}`);
   const value = body.data?.[field];
-  const rootError = errors.find((error) => !error.path || error.path.length === 0 || (error.path[0] === field && (error.path.length === 1 || (field === '_entities' && error.path.length === 2))));
+  const rootError = errors.find(
+    (error) =>
+      !error.path || error.path.length === 0 || (error.path[0] === field && (error.path.length === 1 || (field === '_entities' && error.path.length === 2))),
+  );
   let outcome: string;
   if (rootError) outcome = rootError.extensions?.code ?? `HTTP_${status}`;
   // Only fields inside the answer were refused (e.g. a bank is not shown how a deposit's rate was set): the call itself went through.
@@ -88,7 +93,11 @@ export function cellRunner(system: TrustSystem, fixture: Fixture) {
     return found;
   };
   const post = async (url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
     return { status: response.status, text: await response.text() };
   };
   const bearer = (token: string | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
@@ -115,7 +124,12 @@ export function cellRunner(system: TrustSystem, fixture: Fixture) {
       } catch (error) {
         const failure = error as grpc.ServiceError;
         const code = failure.metadata?.get('yikatong-error-code')[0]?.toString();
-        return { outcome: code ?? `GRPC_${grpc.status[failure.code]}`, plaintext: [], uncoded: code ? [] : [`${operation.name}: ${failure.details}`], answer: failure.details };
+        return {
+          outcome: code ?? `GRPC_${grpc.status[failure.code]}`,
+          plaintext: [],
+          uncoded: code ? [] : [`${operation.name}: ${failure.details}`],
+          answer: failure.details,
+        };
       }
     },
     close() {

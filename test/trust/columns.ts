@@ -10,20 +10,42 @@ const ALL_SCOPES = Object.values(SCOPES).join(' ');
  * scopes, and tokens that must be refused at the door whatever they ask.
  */
 export const COLUMNS = [
-  'housingPortal', 'hrssPortal', 'inspectionPortal', 'portalElsewhere', 'portalWithoutScopes',
-  'contractor', 'subcontractor', 'rivalEnterprise', 'enterpriseWithoutScopes',
-  'accountBank', 'otherBank',
-  'worker', 'otherWorker',
-  'analytics', 'analyticsElsewhere',
+  'housingPortal',
+  'hrssPortal',
+  'inspectionPortal',
+  'portalElsewhere',
+  'portalWithoutScopes',
+  'contractor',
+  'subcontractor',
+  'rivalEnterprise',
+  'enterpriseWithoutScopes',
+  'accountBank',
+  'otherBank',
+  'worker',
+  'otherWorker',
+  'analytics',
+  'analyticsElsewhere',
   'tradingPlatform',
   'service',
-  'enterpriseWithoutUscc', 'bankWithoutBankCode', 'portalWithoutRegions', 'workerWithoutWorkerId', 'tokenWithoutExpiry', 'serviceKindFromIdentityProvider', 'anonymous',
+  'enterpriseWithoutUscc',
+  'bankWithoutBankCode',
+  'portalWithoutRegions',
+  'workerWithoutWorkerId',
+  'tokenWithoutExpiry',
+  'serviceKindFromIdentityProvider',
+  'anonymous',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** Columns whose tokens no operation may accept. */
 export const REFUSED_AT_THE_DOOR: readonly Column[] = [
-  'enterpriseWithoutUscc', 'bankWithoutBankCode', 'portalWithoutRegions', 'workerWithoutWorkerId', 'tokenWithoutExpiry', 'serviceKindFromIdentityProvider', 'anonymous',
+  'enterpriseWithoutUscc',
+  'bankWithoutBankCode',
+  'portalWithoutRegions',
+  'workerWithoutWorkerId',
+  'tokenWithoutExpiry',
+  'serviceKindFromIdentityProvider',
+  'anonymous',
 ];
 
 const USER_AUDIENCE = 'yikatong';
@@ -36,8 +58,13 @@ async function handMade(config: PlatformConfig, claims: Record<string, unknown>,
 }
 
 /** Each column's bearer token (undefined: no Authorization header). */
-export async function columnTokens(config: PlatformConfig, fixture: Fixture, mint: (claims: TokenClaims) => Promise<string>): Promise<Record<Column, string | undefined>> {
-  const portal = (sub: string, dept: 'HOUSING_CONSTRUCTION' | 'HRSS' | 'LABOUR_INSPECTION', region: string, scope = ALL_SCOPES) => mint({ sub, kind: 'PORTAL', dept, regions: [region], scope });
+export async function columnTokens(
+  config: PlatformConfig,
+  fixture: Fixture,
+  mint: (claims: TokenClaims) => Promise<string>,
+): Promise<Record<Column, string | undefined>> {
+  const portal = (sub: string, dept: 'HOUSING_CONSTRUCTION' | 'HRSS' | 'LABOUR_INSPECTION', region: string, scope = ALL_SCOPES) =>
+    mint({ sub, kind: 'PORTAL', dept, regions: [region], scope });
   const enterprise = (sub: string, uscc: string, scope = ALL_SCOPES) => mint({ sub, kind: 'ENTERPRISE', uscc, scope });
   return {
     housingPortal: await portal('zjj-clerk', 'HOUSING_CONSTRUCTION', HOME_REGION),
@@ -61,7 +88,11 @@ export async function columnTokens(config: PlatformConfig, fixture: Fixture, min
     bankWithoutBankCode: await handMade(config, { sub: 'ccb-ops', kind: 'BANK', scope: ALL_SCOPES }),
     portalWithoutRegions: await handMade(config, { sub: 'zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', scope: ALL_SCOPES }),
     workerWithoutWorkerId: await handMade(config, { kind: 'WORKER' }),
-    tokenWithoutExpiry: await handMade(config, { sub: 'zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: [HOME_REGION], scope: ALL_SCOPES }, { expires: false }),
+    tokenWithoutExpiry: await handMade(
+      config,
+      { sub: 'zjj-clerk', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: [HOME_REGION], scope: ALL_SCOPES },
+      { expires: false },
+    ),
     serviceKindFromIdentityProvider: await handMade(config, { sub: 'trading-platform', kind: 'SERVICE', scope: ALL_SCOPES }),
     anonymous: undefined,
   };

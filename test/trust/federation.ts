@@ -1,4 +1,13 @@
-import { InMemoryEventBus, loadPlatformConfig, mintToken, testing, type Clock, type PlatformConfig, type RunningService, type TokenClaims } from '@yikatong/platform';
+import {
+  InMemoryEventBus,
+  loadPlatformConfig,
+  mintToken,
+  testing,
+  type Clock,
+  type PlatformConfig,
+  type RunningService,
+  type TokenClaims,
+} from '@yikatong/platform';
 import { createEnterpriseService } from '../../services/enterprise/src/service';
 import { loadEnterpriseConfig } from '../../services/enterprise/src/config';
 import { createIdentityService } from '../../services/identity/src/service';
@@ -12,7 +21,15 @@ import { createGateway } from '../../gateway/src/gateway';
 import { freshDatabases } from '../support/system';
 
 /** Ports of the matrix's own system, apart from the development defaults and the e2e system's. */
-export const TRUST_PORTS = { identity: 16001, enterprise: 16002, payroll: 16003, welfare: 16004, identityGrpc: 16051, enterpriseGrpc: 16052, payrollGrpc: 16053 };
+export const TRUST_PORTS = {
+  identity: 16001,
+  enterprise: 16002,
+  payroll: 16003,
+  welfare: 16004,
+  identityGrpc: 16051,
+  enterpriseGrpc: 16052,
+  payrollGrpc: 16053,
+};
 
 export interface TrustSystem {
   config: PlatformConfig;
@@ -30,12 +47,25 @@ export interface TrustSystem {
  */
 export async function startTrustSystem(prefix: string): Promise<TrustSystem> {
   const env = {
-    ...process.env, NODE_ENV: 'test', GRPC_PLAINTEXT: 'allowed', LOG_LEVEL: 'silent', DATABASE_NAME_PREFIX: prefix, ENTERPRISE_VERDICT_CACHE: 'off',
+    ...process.env,
+    NODE_ENV: 'test',
+    GRPC_PLAINTEXT: 'allowed',
+    LOG_LEVEL: 'silent',
+    DATABASE_NAME_PREFIX: prefix,
+    ENTERPRISE_VERDICT_CACHE: 'off',
     // Sweeps run once at start and not again while the matrix runs, so only its own calls change the databases.
-    DEADLINE_SWEEP_INTERVAL_MS: '3600000', WARNING_SWEEP_INTERVAL_MS: '3600000', COMPLAINT_SWEEP_INTERVAL_MS: '3600000',
-    IDENTITY_PORT: String(TRUST_PORTS.identity), ENTERPRISE_PORT: String(TRUST_PORTS.enterprise), PAYROLL_PORT: String(TRUST_PORTS.payroll), WELFARE_PORT: String(TRUST_PORTS.welfare),
-    IDENTITY_GRPC_PORT: String(TRUST_PORTS.identityGrpc), ENTERPRISE_GRPC_PORT: String(TRUST_PORTS.enterpriseGrpc), PAYROLL_GRPC_PORT: String(TRUST_PORTS.payrollGrpc),
-    IDENTITY_GRPC_ADDRESS: `127.0.0.1:${TRUST_PORTS.identityGrpc}`, ENTERPRISE_GRPC_ADDRESS: `127.0.0.1:${TRUST_PORTS.enterpriseGrpc}`,
+    DEADLINE_SWEEP_INTERVAL_MS: '3600000',
+    WARNING_SWEEP_INTERVAL_MS: '3600000',
+    COMPLAINT_SWEEP_INTERVAL_MS: '3600000',
+    IDENTITY_PORT: String(TRUST_PORTS.identity),
+    ENTERPRISE_PORT: String(TRUST_PORTS.enterprise),
+    PAYROLL_PORT: String(TRUST_PORTS.payroll),
+    WELFARE_PORT: String(TRUST_PORTS.welfare),
+    IDENTITY_GRPC_PORT: String(TRUST_PORTS.identityGrpc),
+    ENTERPRISE_GRPC_PORT: String(TRUST_PORTS.enterpriseGrpc),
+    PAYROLL_GRPC_PORT: String(TRUST_PORTS.payrollGrpc),
+    IDENTITY_GRPC_ADDRESS: `127.0.0.1:${TRUST_PORTS.identityGrpc}`,
+    ENTERPRISE_GRPC_ADDRESS: `127.0.0.1:${TRUST_PORTS.enterpriseGrpc}`,
   };
   const config = loadPlatformConfig(env);
   await freshDatabases(config).catch((error: unknown) => {
@@ -52,7 +82,9 @@ export async function startTrustSystem(prefix: string): Promise<TrustSystem> {
   const running: RunningService[] = [];
   for (const service of services) running.push(await service.start());
   const [identity, enterprise, payroll, welfare] = running.map((service) => service.graphqlUrl) as [string, string, string, string];
-  const gateway = await createGateway(loadGatewayConfig({ ...env, IDENTITY_URL: identity, ENTERPRISE_URL: enterprise, PAYROLL_URL: payroll, WELFARE_URL: welfare })).listen(0);
+  const gateway = await createGateway(
+    loadGatewayConfig({ ...env, IDENTITY_URL: identity, ENTERPRISE_URL: enterprise, PAYROLL_URL: payroll, WELFARE_URL: welfare }),
+  ).listen(0);
   return {
     config,
     clock,

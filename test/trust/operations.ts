@@ -3,13 +3,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as protoLoader from '@grpc/proto-loader';
 import {
-  buildASTSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType, parse,
-  type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
+  buildASTSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  parse,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
 } from 'graphql';
 import { ROOT } from '../support/system';
 import { ACCOUNT_BANK, GC, OTHER_WORKER, SUB, WORKER, type Fixture } from './fixture';
 
-export const supergraph: GraphQLSchema = buildASTSchema(parse(readFileSync(path.join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
+export const supergraph: GraphQLSchema = buildASTSchema(parse(readFileSync(path.join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')), {
+  assumeValidSDL: true,
+});
 
 export type Subgraph = 'identity' | 'enterprise' | 'payroll' | 'welfare';
 
@@ -88,26 +101,52 @@ const VALUES: Record<string, (f: Fixture) => unknown> = {
 const INPUTS: Record<string, (f: Fixture) => Record<string, unknown>> = {
   requestProjectStep: (f) => ({ input: { projectId: f.projectId, to: 'AWARDED', details: { noticeNumber: '冀邢招2026-501' } } }),
   reviewProjectStep: (f) => ({ input: { stepId: f.stepId, approve: false, comment: '材料不全' } }),
-  fileComplaint: (f) => ({ input: {
-    category: 'WAGE_ARREARS', employerUscc: SUB, projectId: f.projectId, periodFrom: f.period, periodTo: f.period, amountClaimed: '80000', workersAffected: 1,
-    description: '上月工资未发', handlerDepartment: 'HOUSING_CONSTRUCTION',
-  } }),
+  fileComplaint: (f) => ({
+    input: {
+      category: 'WAGE_ARREARS',
+      employerUscc: SUB,
+      projectId: f.projectId,
+      periodFrom: f.period,
+      periodTo: f.period,
+      amountClaimed: '80000',
+      workersAffected: 1,
+      description: '上月工资未发',
+      handlerDepartment: 'HOUSING_CONSTRUCTION',
+    },
+  }),
   forwardComplaint: (f) => ({ complaintId: f.complaintId, toDepartment: 'LABOUR_INSPECTION', reason: '欠薪由劳动监察处理' }),
   advanceComplaint: (f) => ({ complaintId: f.complaintId, to: 'ACCEPTED' }),
   registerTrainingProvider: () => ({ input: { name: '邢台技工学校', kind: 'SCHOOL', regionCode: '130502' } }),
-  defineTrainingProgramme: (f) => ({ input: { providerId: f.providerId, name: '钢筋工初级', kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 1, requiredHours: 16 } }),
+  defineTrainingProgramme: (f) => ({
+    input: { providerId: f.providerId, name: '钢筋工初级', kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 1, requiredHours: 16 },
+  }),
   defineWelfareScheme: () => ({ input: { code: 'LEGAL_AID_2027', name: '法律援助', kind: 'LEGAL_AID', regionCode: '130502', rules: [] } }),
   openAwardRound: (f) => ({ input: { kind: 'OUTSTANDING_WORKER', year: f.year, regionCode: '130500', quota: 1 } }),
   defineServiceType: () => ({ input: { code: 'INJURY_HELP', name: '工伤咨询', department: 'HOUSING_CONSTRUCTION', deadlineWorkingDays: 3 } }),
-  buyInjuryInsurance: (f) => ({ input: { projectId: f.projectId, insurer: '中国人寿财产保险邢台分公司', policyNumber: 'GS-MATRIX-0002', premium: '960000', rateBp: 50, coverFrom: f.today } }),
-  registerWorker: () => ({ input: {
-    idNumber: OTHER_WORKER.idNumber, name: OTHER_WORKER.name, phone: OTHER_WORKER.phone, education: 'JUNIOR_SECONDARY', tradeCode: 'MASON', skillLevel: 2, regionCode: '130502',
-  } }),
+  buyInjuryInsurance: (f) => ({
+    input: { projectId: f.projectId, insurer: '中国人寿财产保险邢台分公司', policyNumber: 'GS-MATRIX-0002', premium: '960000', rateBp: 50, coverFrom: f.today },
+  }),
+  registerWorker: () => ({
+    input: {
+      idNumber: OTHER_WORKER.idNumber,
+      name: OTHER_WORKER.name,
+      phone: OTHER_WORKER.phone,
+      education: 'JUNIOR_SECONDARY',
+      tradeCode: 'MASON',
+      skillLevel: 2,
+      regionCode: '130502',
+    },
+  }),
 };
 
 /** The `id` argument of a root field names the fixture's object of the type it returns. */
 const IDS_BY_TYPE: Record<string, (f: Fixture) => string> = {
-  Tender: (f) => f.tenderId, Project: (f) => f.projectId, WageSheet: (f) => f.sheetId, Complaint: (f) => f.complaintId, AwardRound: (f) => f.roundId, Worker: (f) => f.workerId,
+  Tender: (f) => f.tenderId,
+  Project: (f) => f.projectId,
+  WageSheet: (f) => f.sheetId,
+  Complaint: (f) => f.complaintId,
+  AwardRound: (f) => f.roundId,
+  Worker: (f) => f.workerId,
 };
 
 function valueFor(owner: string, name: string, type: GraphQLInputType, fixture: Fixture): unknown {
@@ -126,11 +165,19 @@ function filler(type: GraphQLInputType, fixture: Fixture): unknown {
   if (isListType(type)) return [filler(type.ofType, fixture)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, valueFor(type.name, field.name, field.type, fixture)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, valueFor(type.name, field.name, field.type, fixture)]),
+    );
   }
   if (!isScalarType(type)) throw new Error(`no filler for ${String(type)}`);
   if (type.name === 'ID') return randomUUID();
-  return ({ Int: 1, Float: 1, Boolean: false, Money: '100', Date: fixture.today, DateTime: `${fixture.today}T02:00:00.000Z` } as Record<string, unknown>)[type.name] ?? '矩阵测试';
+  return (
+    ({ Int: 1, Float: 1, Boolean: false, Money: '100', Date: fixture.today, DateTime: `${fixture.today}T02:00:00.000Z` } as Record<string, unknown>)[
+      type.name
+    ] ?? '矩阵测试'
+  );
 }
 
 /** Every scalar of the type, and one level of its objects' scalars (the nested paths a caller can take). */
@@ -160,8 +207,14 @@ function graphOperation(root: 'query' | 'mutation', field: GraphQLField<unknown,
     kind: 'graph',
     name: `${root === 'query' ? 'Query' : 'Mutation'}.${field.name}`,
     document: `${root} Matrix${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${fields} }`,
-    variables: (fixture) => INPUTS[field.name]?.(fixture) ?? Object.fromEntries(args.map((arg) => [arg.name,
-      arg.name === 'id' && IDS_BY_TYPE[returned.name] ? IDS_BY_TYPE[returned.name]!(fixture) : valueFor(field.name, arg.name, arg.type, fixture)])),
+    variables: (fixture) =>
+      INPUTS[field.name]?.(fixture) ??
+      Object.fromEntries(
+        args.map((arg) => [
+          arg.name,
+          arg.name === 'id' && IDS_BY_TYPE[returned.name] ? IDS_BY_TYPE[returned.name]!(fixture) : valueFor(field.name, arg.name, arg.type, fixture),
+        ]),
+      ),
   };
 }
 
@@ -191,7 +244,9 @@ function entityOperations(): Operation[] {
 /** Whether the subgraph resolves this field of the type (a field without @join__field belongs to every graph of its type). */
 function ownedBy(field: GraphQLField<unknown, unknown>, subgraph: Subgraph): boolean {
   const joins = field.astNode?.directives?.filter((directive) => directive.name.value === 'join__field') ?? [];
-  const graphs = joins.map((directive) => directive.arguments?.find((arg) => arg.name.value === 'graph')?.value).map((value) => (value && 'value' in value ? String(value.value).toLowerCase() : ''));
+  const graphs = joins
+    .map((directive) => directive.arguments?.find((arg) => arg.name.value === 'graph')?.value)
+    .map((value) => (value && 'value' in value ? String(value.value).toLowerCase() : ''));
   return (joins.length === 0 || graphs.includes(subgraph)) && !field.args.some((arg) => isNonNullType(arg.type));
 }
 
@@ -230,7 +285,8 @@ function grpcOperations(): Operation[] {
       const definition = protoLoader.loadSync(path.join(dir, area, file));
       for (const [service, methods] of Object.entries(definition)) {
         if (!('format' in methods) && typeof methods === 'object') {
-          for (const method of Object.keys(methods)) operations.push({ kind: 'grpc', name: `${service.split('.').at(-1)}.${method}`, service, method, protoFile: `${area}/${file}` });
+          for (const method of Object.keys(methods))
+            operations.push({ kind: 'grpc', name: `${service.split('.').at(-1)}.${method}`, service, method, protoFile: `${area}/${file}` });
         }
       }
     }

@@ -18,59 +18,175 @@ export interface Rule {
 }
 
 export const POLICY: Record<string, Rule> = {
-  'Query.enterprise': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', withheld: 'accountBank otherBank', hidden: 'portalElsewhere subcontractor rivalEnterprise worker otherWorker analytics analyticsElsewhere' },
+  'Query.enterprise': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    withheld: 'accountBank otherBank',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise worker otherWorker analytics analyticsElsewhere',
+  },
   'Query.enterprises': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes', hidden: 'portalElsewhere' },
-  'Query.tender': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes service', hidden: 'portalElsewhere accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
+  'Query.tender': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
   'Query.enterpriseStatistics': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
-  'Query.project': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service', hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Query.projects': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service', hidden: 'portalElsewhere rivalEnterprise' },
-  'Query.realNameCard': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
+  'Query.project': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Query.projects': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere rivalEnterprise',
+  },
+  'Query.realNameCard': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
   'Query.me': { allowed: 'worker otherWorker' },
-  'Query.worker': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service', hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
-  'Query.workerByIdNumber': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor service', hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
-  'Query.workers': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor rivalEnterprise worker otherWorker service', hidden: 'portalElsewhere contractor enterpriseWithoutScopes', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
-  'Query.enrolments': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service', hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes otherWorker', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
-  'Query.monthlyAttendance': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service' },
-  'Query.attendanceAnomalies': { allowed: 'contractor subcontractor rivalEnterprise enterpriseWithoutScopes', hidden: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes service' },
-  'Query.trades': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service' },
+  'Query.worker': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service',
+    hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
+  'Query.workerByIdNumber': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor service',
+    hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
+  'Query.workers': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor rivalEnterprise worker otherWorker service',
+    hidden: 'portalElsewhere contractor enterpriseWithoutScopes',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
+  'Query.enrolments': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service',
+    hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes otherWorker',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
+  'Query.monthlyAttendance': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service',
+  },
+  'Query.attendanceAnomalies': {
+    allowed: 'contractor subcontractor rivalEnterprise enterpriseWithoutScopes',
+    hidden: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes service',
+  },
+  'Query.trades': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service',
+  },
   'Query.auditEntries': { allowed: 'housingPortal hrssPortal inspectionPortal', hidden: 'portalElsewhere' },
   'Query.identityStatistics': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
-  'Query.minimumWage': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service' },
-  'Query.wageAccounts': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service', hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Query.wageSheet': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service', hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Query.wageSheets': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service', hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
+  'Query.minimumWage': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service',
+  },
+  'Query.wageAccounts': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Query.wageSheet': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Query.wageSheets': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
   'Query.myPayslips': { allowed: 'worker', hidden: 'otherWorker' },
   'Query.disbursementBatches': { hidden: 'accountBank otherBank' },
-  'Query.projectLedger': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service', hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Query.arrearsWarnings': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service', hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank' },
-  'Query.deposit': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', withheld: 'accountBank', hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Query.depositAssessment': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
+  'Query.projectLedger': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Query.arrearsWarnings': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank',
+  },
+  'Query.deposit': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    withheld: 'accountBank',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Query.depositAssessment': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
   'Query.payrollStatistics': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
-  'Query.serviceCentres': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service' },
-  'Query.injuryPolicies': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Query.injuryCoverage': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes worker service', hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank otherWorker analytics analyticsElsewhere' },
-  'Query.complaint': { allowed: 'housingPortal hrssPortal inspectionPortal worker', hidden: 'portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere service' },
+  'Query.serviceCentres': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service',
+  },
+  'Query.injuryPolicies': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Query.injuryCoverage': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes worker service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise accountBank otherBank otherWorker analytics analyticsElsewhere',
+  },
+  'Query.complaint': {
+    allowed: 'housingPortal hrssPortal inspectionPortal worker',
+    hidden:
+      'portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere service',
+  },
   'Query.myComplaints': { allowed: 'worker', hidden: 'otherWorker' },
   'Query.complaints': { allowed: 'housingPortal hrssPortal inspectionPortal', hidden: 'portalElsewhere portalWithoutScopes' },
   'Query.complaintStatistics': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
-  'Query.trainingSessions': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service' },
+  'Query.trainingSessions': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service',
+  },
   'Query.myTraining': { allowed: 'worker', hidden: 'otherWorker' },
   'Query.trainingProgress': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
   'Query.myServiceRequests': { allowed: 'worker', hidden: 'otherWorker' },
   'Query.overdueServiceRequests': { hidden: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
-  'Query.welfareSchemes': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service' },
+  'Query.welfareSchemes': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service',
+  },
   'Query.mySchemes': { hidden: 'worker otherWorker' },
-  'Query.awardRound': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes worker otherWorker service', withheld: 'accountBank otherBank analytics analyticsElsewhere' },
+  'Query.awardRound': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes worker otherWorker service',
+    withheld: 'accountBank otherBank analytics analyticsElsewhere',
+  },
   'Query.trainingNeeds': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
   'Query.insuranceCoverageGaps': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes analytics' },
-  'ArrearsWarning@payroll': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service', hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere' },
-  'Enrolment@identity': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service', hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
-  'Enterprise@enterprise': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', withheld: 'accountBank otherBank', hidden: 'portalElsewhere subcontractor rivalEnterprise worker otherWorker analytics analyticsElsewhere' },
-  'Enterprise@identity': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service', hidden: 'portalElsewhere' },
-  'Project@enterprise': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service', hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere' },
-  'RealNameCard@identity': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service', hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
-  'ServiceCentre@welfare': { allowed: 'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service' },
-  'Worker@identity': { allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service', hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere', unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service' },
+  'ArrearsWarning@payroll': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes accountBank service',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'Enrolment@identity': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service',
+    hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
+  'Enterprise@enterprise': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    withheld: 'accountBank otherBank',
+    hidden: 'portalElsewhere subcontractor rivalEnterprise worker otherWorker analytics analyticsElsewhere',
+  },
+  'Enterprise@identity': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere',
+  },
+  'Project@enterprise': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes contractor subcontractor enterpriseWithoutScopes service',
+    hidden: 'portalElsewhere rivalEnterprise accountBank otherBank worker otherWorker analytics analyticsElsewhere',
+  },
+  'RealNameCard@identity': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service',
+    hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
+  'ServiceCentre@welfare': {
+    allowed:
+      'housingPortal hrssPortal inspectionPortal portalElsewhere portalWithoutScopes contractor subcontractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank worker otherWorker analytics analyticsElsewhere service',
+  },
+  'Worker@identity': {
+    allowed: 'housingPortal hrssPortal inspectionPortal portalWithoutScopes subcontractor worker service',
+    hidden: 'portalElsewhere contractor rivalEnterprise enterpriseWithoutScopes accountBank otherBank otherWorker analytics analyticsElsewhere',
+    unmasked: 'housingPortal hrssPortal inspectionPortal subcontractor service',
+  },
   'BiddingEligibility.CheckBiddingEligibility': { allowed: 'tradingPlatform' },
   'BiddingEligibility.GetDepositRateInputs': { allowed: 'service' },
   'WorkerRegistry.VerifyWorkers': { allowed: 'service', unmasked: 'service' },
@@ -143,9 +259,12 @@ export const POLICY: Record<string, Rule> = {
 
 /** The columns a rule's list names; a name that is no column is a mistake in this file. */
 export function columnsOf(list: string | undefined): Column[] {
-  return (list ?? '').split(' ').filter(Boolean).map((name) => {
-    const column = COLUMNS.find((candidate) => candidate === name);
-    if (!column) throw new Error(`the policy names no column "${name}"`);
-    return column;
-  });
+  return (list ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((name) => {
+      const column = COLUMNS.find((candidate) => candidate === name);
+      if (!column) throw new Error(`the policy names no column "${name}"`);
+      return column;
+    });
 }

@@ -50,7 +50,9 @@ function expectedOf(operation: Operation, column: Column): Expected {
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const { service, client, tables } of databases) {
-    const { rows } = await client.query<Record<string, number>>(`SELECT ${tables.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(', ')}`);
+    const { rows } = await client.query<Record<string, number>>(
+      `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM "${table}") AS "${table}"`).join(', ')}`,
+    );
     for (const [table, count] of Object.entries(rows[0]!)) counts[`${service}.${table}`] = count;
   }
   return counts;
@@ -75,7 +77,9 @@ beforeAll(async () => {
   for (const service of SERVICES) {
     const client = new Client({ connectionString: databaseUrlFor(system.config, service) });
     await client.connect();
-    const { rows } = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name");
+    const { rows } = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name",
+    );
     databases.push({ service, client, tables: rows.map((row) => row.table_name).filter((table) => !AUDIT_TABLES.has(table)) });
   }
 }, 180_000);
@@ -100,11 +104,14 @@ function disagreement(operation: Operation, column: Column, cell: Cell): string[
   const expected = expectedOf(operation, column);
   const actual = classOf(cell.outcome);
   if (REFUSED_AT_THE_DOOR.includes(column) ? cell.outcome !== 'UNAUTHENTICATED' : actual !== expected) {
-    problems.push(`${column}: expected ${REFUSED_AT_THE_DOOR.includes(column) ? 'UNAUTHENTICATED' : expected}, got ${cell.outcome} — ${cell.answer.slice(0, 300)}`);
+    problems.push(
+      `${column}: expected ${REFUSED_AT_THE_DOOR.includes(column) ? 'UNAUTHENTICATED' : expected}, got ${cell.outcome} — ${cell.answer.slice(0, 300)}`,
+    );
   }
   const unmasked = columnsOf(POLICY[operation.name]?.unmasked).includes(column);
   if (!unmasked && cell.plaintext.length) problems.push(`${column}: sees the worker's ${cell.plaintext.join(', ')} in full`);
-  if (unmasked && cell.plaintext.length === 0) problems.push(`${column}: should see the worker's personal data unmasked (pii:read with a purpose), saw it masked or not at all`);
+  if (unmasked && cell.plaintext.length === 0)
+    problems.push(`${column}: should see the worker's personal data unmasked (pii:read with a purpose), saw it masked or not at all`);
   if (cell.uncoded.length) problems.push(`${column}: errors without a stable code: ${cell.uncoded.join('; ')}`);
   return problems;
 }

@@ -48,7 +48,13 @@ const notWired = async (): Promise<never> => {
  */
 export async function startFederation(settings: FederationSettings = {}): Promise<RunningFederation> {
   const env = (own: Record<string, string> = {}) => ({
-    DATABASE_NAME_PREFIX: 'yktest', ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ENTERPRISE_VERDICT_CACHE: 'off', ...settings.all, ...own,
+    DATABASE_NAME_PREFIX: 'yktest',
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ENTERPRISE_VERDICT_CACHE: 'off',
+    ...settings.all,
+    ...own,
   });
   const serviceEnv = (name: SubgraphName) => env(settings.services?.[name]);
   const bus = new InMemoryEventBus();
@@ -64,9 +70,15 @@ export async function startFederation(settings: FederationSettings = {}): Promis
     subgraphs.set(name, await service.subgraph.listen(0));
   }
   const urlOf = (name: SubgraphName) => subgraphs.get(name)!.url;
-  const gatewayConfig = loadGatewayConfig(env({
-    IDENTITY_URL: urlOf('identity'), ENTERPRISE_URL: urlOf('enterprise'), PAYROLL_URL: urlOf('payroll'), WELFARE_URL: urlOf('welfare'), ...settings.gateway,
-  }));
+  const gatewayConfig = loadGatewayConfig(
+    env({
+      IDENTITY_URL: urlOf('identity'),
+      ENTERPRISE_URL: urlOf('enterprise'),
+      PAYROLL_URL: urlOf('payroll'),
+      WELFARE_URL: urlOf('welfare'),
+      ...settings.gateway,
+    }),
+  );
   const gateway = await createGateway(gatewayConfig).listen(0);
   const stopped = new Set<SubgraphName>();
   const stopSubgraph = async (name: SubgraphName) => {
@@ -96,7 +108,12 @@ export interface GraphQLAnswer<T = Record<string, any>> {
 }
 
 /** Posts one operation to the gateway and reads the HTTP status with the GraphQL answer. */
-export async function postGraphQL<T = Record<string, any>>(url: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
+export async function postGraphQL<T = Record<string, any>>(
+  url: string,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLAnswer<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -14,7 +14,13 @@ export interface Page {
 
 const REGION = '130500';
 const PROJECT = '00000000-0000-4000-8000-000000000001';
-const PORTAL: TokenClaims = { sub: 'pages-portal', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: [REGION], scope: [SCOPES.piiRead, SCOPES.enterpriseRegister, SCOPES.auditRead].join(' ') };
+const PORTAL: TokenClaims = {
+  sub: 'pages-portal',
+  kind: 'PORTAL',
+  dept: 'HOUSING_CONSTRUCTION',
+  regions: [REGION],
+  scope: [SCOPES.piiRead, SCOPES.enterpriseRegister, SCOPES.auditRead].join(' '),
+};
 const DASHBOARD: TokenClaims = { sub: 'pages-dashboard', kind: 'ANALYTICS', regions: [REGION] };
 
 /** The page the issue measured: enterprises, workers and projects of a region, 100 of each. */
@@ -95,7 +101,7 @@ export const PAGES: readonly Page[] = [
     variables: { id: PROJECT },
   },
   {
-    name: 'a worker\'s own page',
+    name: "a worker's own page",
     caller: { sub: '00000000-0000-4000-8000-000000000002', kind: 'WORKER' },
     query: `{
       me { name trade { name } realNameCard { number status } wageCard { bankCode } enrolments { projectId employerUscc status startDate } training { programme hours completedAt } }

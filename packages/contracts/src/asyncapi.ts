@@ -39,16 +39,25 @@ function channelDescription(topic: TopicName): string {
   const writer = topicWriter(topic);
   const readers = TOPIC_READERS[topic];
   const personal = PERSONAL_DATA_TOPICS.includes(topic) ? ' Carries personal data (card numbers, names): no one else may read it.' : '';
-  return `Written by ${writer ? `the ${writer} service` : 'every consumer (events it could not apply)'}; read by ${readers.length ? readers.map(readerDescription).join(', ') : 'no one yet'}. `
-    + `Keyed by the aggregate id, so one aggregate's events stay in order.${personal}`;
+  return (
+    `Written by ${writer ? `the ${writer} service` : 'every consumer (events it could not apply)'}; read by ${readers.length ? readers.map(readerDescription).join(', ') : 'no one yet'}. ` +
+    `Keyed by the aggregate id, so one aggregate's events stay in order.${personal}`
+  );
 }
 
 const DEAD_LETTER_SCHEMA: Json = {
   type: 'object',
   required: ['consumer', 'topic', 'partition', 'offset', 'key', 'error', 'failedAt'],
   properties: {
-    consumer: { type: 'string' }, topic: { type: 'string' }, partition: { type: 'integer' }, offset: { type: 'string' }, key: { type: 'string' },
-    error: { type: 'string' }, eventId: { type: 'string' }, type: { type: 'string' }, failedAt: { type: 'string', format: 'date-time' },
+    consumer: { type: 'string' },
+    topic: { type: 'string' },
+    partition: { type: 'integer' },
+    offset: { type: 'string' },
+    key: { type: 'string' },
+    error: { type: 'string' },
+    eventId: { type: 'string' },
+    type: { type: 'string' },
+    failedAt: { type: 'string', format: 'date-time' },
     value: { type: 'string', description: 'The event as it arrived; absent for topics of personal data (read it again from topic, partition and offset).' },
   },
 };
@@ -61,7 +70,9 @@ export function asyncApiDocument(): Json {
     const id = channelId(topic);
     const events = EVENT_CATALOGUE.filter((definition) => definition.topic === topic);
     const channelMessages = Object.fromEntries(
-      topic === TOPICS.deadLetter ? [['deadLetter', { $ref: '#/components/messages/deadLetter' }]] : events.map((definition) => [messageId(definition), { $ref: `#/components/messages/${messageId(definition)}` }]),
+      topic === TOPICS.deadLetter
+        ? [['deadLetter', { $ref: '#/components/messages/deadLetter' }]]
+        : events.map((definition) => [messageId(definition), { $ref: `#/components/messages/${messageId(definition)}` }]),
     );
     channels[id] = {
       address: topic,
@@ -71,9 +82,20 @@ export function asyncApiDocument(): Json {
     };
     const references = Object.keys(channelMessages).map((name) => ({ $ref: `#/channels/${id}/messages/${name}` }));
     const writer = topicWriter(topic);
-    if (writer) operations[`${writer}.send.${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `${writer} publishes (transactional outbox: at least once).`, messages: references };
+    if (writer)
+      operations[`${writer}.send.${id}`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `${writer} publishes (transactional outbox: at least once).`,
+        messages: references,
+      };
     for (const reader of TOPIC_READERS[topic]) {
-      operations[`${reader}.receive.${id}`] = { action: 'receive', channel: { $ref: `#/channels/${id}` }, summary: `${readerDescription(reader)} consume${reader === 'banks' ? '' : 's'} (deduplicate by the event id).`, messages: references };
+      operations[`${reader}.receive.${id}`] = {
+        action: 'receive',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `${readerDescription(reader)} consume${reader === 'banks' ? '' : 's'} (deduplicate by the event id).`,
+        messages: references,
+      };
     }
   }
   for (const definition of EVENT_CATALOGUE) {
@@ -92,8 +114,9 @@ export function asyncApiDocument(): Json {
     info: {
       title: 'Yikatong events',
       version: '1.0.0',
-      description: 'Every event of the real-name labour and wage-protection system (建筑劳务实名制一卡通): CloudEvents 1.0 JSON on Kafka, '
-        + 'one topic per aggregate family, versioned types (a breaking change is a new .vN type). Generated from packages/contracts.',
+      description:
+        'Every event of the real-name labour and wage-protection system (建筑劳务实名制一卡通): CloudEvents 1.0 JSON on Kafka, ' +
+        'one topic per aggregate family, versioned types (a breaking change is a new .vN type). Generated from packages/contracts.',
     },
     defaultContentType: 'application/cloudevents+json',
     servers: { development: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'npm run infra:up' } },

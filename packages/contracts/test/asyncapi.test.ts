@@ -15,12 +15,22 @@ describe('the AsyncAPI document', () => {
     const { document, diagnostics } = await new Parser().parse(committed);
     expect(diagnostics.filter((diagnostic) => diagnostic.severity <= 1).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`)).toEqual([]);
     expect(document).toBeDefined();
-    expect(document!.channels().all().map((channel) => channel.address()).sort()).toEqual(Object.values(TOPICS).sort());
+    expect(
+      document!
+        .channels()
+        .all()
+        .map((channel) => channel.address())
+        .sort(),
+    ).toEqual(Object.values(TOPICS).sort());
     expect(document!.components().messages().all().length).toBe(EVENT_CATALOGUE.length + 1);
   });
 
   it("describes each event's data with its own schema: a wage-card change names its card number and holder", () => {
-    const messages = (asyncApiDocument().components as { messages: Record<string, { payload: { properties: Record<string, { required?: string[]; properties?: Record<string, unknown> }> } }> }).messages;
+    const messages = (
+      asyncApiDocument().components as {
+        messages: Record<string, { payload: { properties: Record<string, { required?: string[]; properties?: Record<string, unknown> }> } }>;
+      }
+    ).messages;
     const data = messages['identity.worker.wage-card-changed.v1']!.payload.properties.data!;
     expect(data.required).toEqual(expect.arrayContaining(['workerId', 'holderName', 'bankCode', 'cardNumber', 'version']));
   });

@@ -23,9 +23,13 @@ it('puts personal data (names, ID numbers, phones, bank cards) only on topics th
   const exposed = definitions
     .filter((definition) => personalFields(definition).length > 0)
     .filter((definition) => TOPIC_READERS[definition.topic].some((reader) => reader !== 'payroll' && reader !== 'banks'))
-    .map((definition) => `${definition.type} on ${definition.topic} (${personalFields(definition).join(', ')}) is read by ${TOPIC_READERS[definition.topic].join(', ')}`);
+    .map(
+      (definition) =>
+        `${definition.type} on ${definition.topic} (${personalFields(definition).join(', ')}) is read by ${TOPIC_READERS[definition.topic].join(', ')}`,
+    );
   expect(exposed).toEqual([]);
-  expect([...new Set(definitions.filter((definition) => personalFields(definition).length > 0).map((definition) => definition.topic))].sort())
-    .toEqual([...PERSONAL_DATA_TOPICS].sort());
+  expect([...new Set(definitions.filter((definition) => personalFields(definition).length > 0).map((definition) => definition.topic))].sort()).toEqual(
+    [...PERSONAL_DATA_TOPICS].sort(),
+  );
   expect(PERSONAL_DATA_TOPICS.flatMap((topic) => TOPIC_READERS[topic]).every((reader) => reader === 'payroll' || reader === 'banks')).toBe(true);
 });

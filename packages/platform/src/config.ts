@@ -18,7 +18,10 @@ export const platformConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Server URL; each service uses its own database `<prefix>_<service>` on that server. */
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
-    DATABASE_NAME_PREFIX: z.string().regex(/^[a-z][a-z0-9_]*$/).default('yikatong'),
+    DATABASE_NAME_PREFIX: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .default('yikatong'),
     /** Connections per service. Embedded mode uses 1: PGlite runs one backend, so one session at a time. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
@@ -65,10 +68,18 @@ export const platformConfigSchema = z
     if (config.SERVICE_TOKEN_SECRET === DEV_SERVICE_TOKEN_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SERVICE_TOKEN_SECRET'], message: 'set SERVICE_TOKEN_SECRET in production' });
     }
-    for (const [name, devKey] of [['PII_ENCRYPTION_KEY', DEV_PII_ENCRYPTION_KEY], ['PII_HASH_KEY', DEV_PII_HASH_KEY]] as const) {
+    for (const [name, devKey] of [
+      ['PII_ENCRYPTION_KEY', DEV_PII_ENCRYPTION_KEY],
+      ['PII_HASH_KEY', DEV_PII_HASH_KEY],
+    ] as const) {
       if (config[name] === devKey) ctx.addIssue({ code: 'custom', path: [name], message: `set ${name} in production` });
     }
-    if (config.GRPC_PLAINTEXT === 'allowed') ctx.addIssue({ code: 'custom', path: ['GRPC_PLAINTEXT'], message: 'production runs gRPC over TLS only; unset GRPC_PLAINTEXT and set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE' });
+    if (config.GRPC_PLAINTEXT === 'allowed')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRPC_PLAINTEXT'],
+        message: 'production runs gRPC over TLS only; unset GRPC_PLAINTEXT and set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE',
+      });
     if (config.CLOCK_START_AT) ctx.addIssue({ code: 'custom', path: ['CLOCK_START_AT'], message: 'production runs on the system clock; unset CLOCK_START_AT' });
   })
   .transform((config) => ({ ...config, JWT_SECRET: config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : DEV_JWT_SECRET) }));
@@ -97,5 +108,7 @@ export function databaseUrlFor(config: Pick<PlatformConfig, 'DATABASE_URL' | 'DA
 }
 
 export function kafkaBrokers(config: Pick<PlatformConfig, 'KAFKA_BROKERS'>): string[] {
-  return config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean);
+  return config.KAFKA_BROKERS.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
 }

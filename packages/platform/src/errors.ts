@@ -45,7 +45,12 @@ export interface Refusal {
 export function refuseIfAny(refusals: readonly Refusal[]): void {
   const [first] = refusals;
   if (!first) return;
-  throw new AppError(first.code, refusals.map((refusal) => refusal.message).join(' '), first.field, refusals.map((refusal) => refusal.code));
+  throw new AppError(
+    first.code,
+    refusals.map((refusal) => refusal.message).join(' '),
+    first.field,
+    refusals.map((refusal) => refusal.code),
+  );
 }
 
 export const invalidInput = (code: string, field: string, message: string) => new AppError(code, message, field);
@@ -93,7 +98,9 @@ export function databaseUnavailable(error: unknown, logger: Logger): Unavailable
 const PUBLIC_EXTENSIONS = ['code', 'field', 'reasons', 'retryable'] as const;
 
 function publicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const extensions = Object.fromEntries(PUBLIC_EXTENSIONS.flatMap((name) => (formatted.extensions?.[name] === undefined ? [] : [[name, formatted.extensions[name]]])));
+  const extensions = Object.fromEntries(
+    PUBLIC_EXTENSIONS.flatMap((name) => (formatted.extensions?.[name] === undefined ? [] : [[name, formatted.extensions[name]]])),
+  );
   return {
     message: formatted.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -109,9 +116,8 @@ function publicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
 export function createErrorFormatter(logger: Logger, maskInternalErrors: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
-    const refusal = unwrapped instanceof AppError
-      ? unwrapped
-      : scalarRefusal(unwrapped) ?? concurrentWriteConflict(unwrapped) ?? databaseUnavailable(unwrapped, logger);
+    const refusal =
+      unwrapped instanceof AppError ? unwrapped : (scalarRefusal(unwrapped) ?? concurrentWriteConflict(unwrapped) ?? databaseUnavailable(unwrapped, logger));
     if (refusal) {
       return {
         message: refusal.message,

@@ -28,9 +28,16 @@ const LARGEST_SERIAL = 2n ** 63n - 1n;
 export const cursorKeys = {
   uuid: uuidSchema,
   /** A bigserial id, as its decimal string. */
-  serial: z.string().regex(/^(0|[1-9][0-9]{0,18})$/).transform(BigInt).pipe(z.bigint().max(LARGEST_SERIAL)),
+  serial: z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,18})$/)
+    .transform(BigInt)
+    .pipe(z.bigint().max(LARGEST_SERIAL)),
   /** An instant as toISOString() writes it. */
-  instant: z.iso.datetime().transform((text) => new Date(text)).pipe(z.date()),
+  instant: z.iso
+    .datetime()
+    .transform((text) => new Date(text))
+    .pipe(z.date()),
   /** A calendar day YYYY-MM-DD. */
   day: z.iso.date(),
   /** A month YYYY-MM. */

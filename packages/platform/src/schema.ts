@@ -57,10 +57,13 @@ function parseFen(value: unknown): bigint {
     throw invalidMoney('An amount is a string of whole fen in quotes, e.g. "219000" for ¥2,190.00; a number is refused so that it is never rounded.');
   }
   if (!WHOLE_FEN.test(value)) {
-    throw invalidMoney('An amount is whole fen written with the digits 0-9 only, e.g. "219000" for ¥2,190.00 (1 yuan = 100 fen): no sign, decimal point, exponent, spaces or leading zeros.');
+    throw invalidMoney(
+      'An amount is whole fen written with the digits 0-9 only, e.g. "219000" for ¥2,190.00 (1 yuan = 100 fen): no sign, decimal point, exponent, spaces or leading zeros.',
+    );
   }
   // Canonical digits longer than the maximum's are above it; BigInt is not asked to read a megabyte of them.
-  if (value.length > MONEY_MAX_DIGITS || BigInt(value) > MONEY_MAX_FEN) throw new AppError('MONEY_OUT_OF_RANGE', `An amount is at most ${MONEY_MAX_FEN} fen (¥10 trillion).`);
+  if (value.length > MONEY_MAX_DIGITS || BigInt(value) > MONEY_MAX_FEN)
+    throw new AppError('MONEY_OUT_OF_RANGE', `An amount is at most ${MONEY_MAX_FEN} fen (¥10 trillion).`);
   return BigInt(value);
 }
 

@@ -27,7 +27,10 @@ export interface ServiceDefinition<TDb extends ServiceDb, TContext extends BaseC
   /** Per-request context; `nudgeOutbox` publishes rows a mutation just committed. */
   createContext(principal: Principal | null, nudgeOutbox: () => void): TContext;
   startConsumers?(parts: { bus: EventBus; logger: Logger; nudgeOutbox: () => void }): Promise<Subscription[]>;
-  grpc?: { port: number; services(logger: Logger, nudgeOutbox: () => void): Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }> };
+  grpc?: {
+    port: number;
+    services(logger: Logger, nudgeOutbox: () => void): Array<{ definition: grpc.ServiceDefinition; implementation: grpc.UntypedServiceImplementation }>;
+  };
   /** Helpers that live as long as the service (e.g. a cache listening for changes): started first, stopped last. */
   companions?: Array<{ start(): Promise<void>; stop(): Promise<void> }>;
 }

@@ -10,7 +10,12 @@ export function intervalJob(name: string, intervalMs: number, logger: Logger, ru
   return {
     start(): void {
       timer = setInterval(() => {
-        running ??= run().then(() => undefined, (error: unknown) => logger.error({ err: error }, `${name} failed`)).finally(() => (running = undefined));
+        running ??= run()
+          .then(
+            () => undefined,
+            (error: unknown) => logger.error({ err: error }, `${name} failed`),
+          )
+          .finally(() => (running = undefined));
       }, intervalMs);
       timer.unref();
     },

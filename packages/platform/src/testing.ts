@@ -43,7 +43,10 @@ export async function requirePostgres(config: PlatformConfig, service: string): 
     await client.connect();
     await client.query('SELECT 1 FROM outbox_event LIMIT 1');
   } catch (error) {
-    throw new Error(`PostgreSQL database ${url} is not ready (${String(error)}). Start and migrate it with: DATABASE_NAME_PREFIX=${config.DATABASE_NAME_PREFIX} ${START_INFRA}`, { cause: error });
+    throw new Error(
+      `PostgreSQL database ${url} is not ready (${String(error)}). Start and migrate it with: DATABASE_NAME_PREFIX=${config.DATABASE_NAME_PREFIX} ${START_INFRA}`,
+      { cause: error },
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -109,10 +112,21 @@ export interface ProcessedEvents {
 }
 
 /** Publishes another service's event (as that service would, keyed by its subject, at `time`) and waits until the consumer applied it. */
-export async function deliver<D extends EventDefinition>(bus: EventBus, db: ProcessedEvents, definition: D, subject: string, data: EventDataInput<D>, time: Date): Promise<void> {
+export async function deliver<D extends EventDefinition>(
+  bus: EventBus,
+  db: ProcessedEvents,
+  definition: D,
+  subject: string,
+  data: EventDataInput<D>,
+  time: Date,
+): Promise<void> {
   const event = createEvent(definition, '/test', subject, data, time);
   await bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(event) }]);
-  await eventually(async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined), 10_000, `${definition.type} applied`);
+  await eventually(
+    async () => ((await db.processedEvent.count({ where: { eventId: event.id } })) > 0 ? true : undefined),
+    10_000,
+    `${definition.type} applied`,
+  );
 }
 
 /**

@@ -29,8 +29,7 @@ export const enterpriseConfigSchema = platformConfigSchema.and(
 
 export type EnterpriseConfig = z.infer<typeof enterpriseConfigSchema>;
 
-export const loadEnterpriseConfig = (env: Record<string, string | undefined> = process.env): EnterpriseConfig =>
-  parseConfig(enterpriseConfigSchema, env);
+export const loadEnterpriseConfig = (env: Record<string, string | undefined> = process.env): EnterpriseConfig => parseConfig(enterpriseConfigSchema, env);
 
 export function blacklistPolicy(config: EnterpriseConfig): BlacklistPolicy {
   return {

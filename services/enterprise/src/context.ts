@@ -39,18 +39,26 @@ export function createEnterpriseContext(principal: Principal | null, deps: Enter
     listingsByUscc: new DataLoader<string, Listing[]>(async (usccs) => groupBy(usccs, await findListings(db, { uscc: { in: [...usccs] } }), (row) => row.uscc)),
     qualificationsByUscc: new DataLoader<string, Qualification[]>(async (usccs) => groupBy(usccs, await findQualifications(db, usccs), (row) => row.uscc)),
     responsiblePersonsByUscc: new DataLoader(async (usccs: readonly string[]) =>
-      groupBy(usccs, await db.responsiblePerson.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { since: 'asc' } }), (row) => row.uscc)),
+      groupBy(usccs, await db.responsiblePerson.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { since: 'asc' } }), (row) => row.uscc),
+    ),
     creditByUscc: new DataLoader<string, CreditRecord[]>(async (usccs) =>
-      groupBy(usccs, await db.creditRecord.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { at: 'desc' } }) as CreditRecord[], (row) => row.uscc)),
+      groupBy(usccs, (await db.creditRecord.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { at: 'desc' } })) as CreditRecord[], (row) => row.uscc),
+    ),
     warningsByUscc: new DataLoader(async (usccs: readonly string[]) =>
-      groupBy(usccs, await db.arrearsWarning.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { raisedAt: 'desc' } }), (row) => row.uscc)),
+      groupBy(usccs, await db.arrearsWarning.findMany({ where: { uscc: { in: [...usccs] } }, orderBy: { raisedAt: 'desc' } }), (row) => row.uscc),
+    ),
     projectById: new DataLoader<string, Project | null>(async (ids) => byId(ids, await findProjects(db, ids))),
     participantsByProject: new DataLoader<string, Participant[]>(async (ids) => groupBy(ids, await findParticipants(db, ids), (row) => row.projectId)),
-    stepsByProject: new DataLoader<string, ProjectStep[]>(async (ids) => groupBy(ids, await findSteps(db, { projectId: { in: [...ids] } }), (row) => row.projectId)),
+    stepsByProject: new DataLoader<string, ProjectStep[]>(async (ids) =>
+      groupBy(ids, await findSteps(db, { projectId: { in: [...ids] } }), (row) => row.projectId),
+    ),
     safeguardsByProject: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await db.projectSafeguard.findMany({ where: { projectId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (row) => row.projectId)),
+      groupBy(ids, await db.projectSafeguard.findMany({ where: { projectId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (row) => row.projectId),
+    ),
     tenderById: new DataLoader<string, Tender | null>(async (ids) => byId(ids, await findTenders(db, { id: { in: [...ids] } }))),
-    tendersByProject: new DataLoader<string, Tender[]>(async (ids) => groupBy(ids, await findTenders(db, { projectId: { in: [...ids] } }), (row) => row.projectId)),
+    tendersByProject: new DataLoader<string, Tender[]>(async (ids) =>
+      groupBy(ids, await findTenders(db, { projectId: { in: [...ids] } }), (row) => row.projectId),
+    ),
     bidsByTender: new DataLoader<string, Bid[]>(async (ids) => groupBy(ids, await findBids(db, { tenderId: { in: [...ids] } }), (row) => row.tenderId)),
   };
 }

@@ -22,7 +22,12 @@ export const identityConfigSchema = platformConfigSchema.and(
     ATTENDANCE_MAX_CLOCK_SKEW_MINUTES: z.coerce.number().int().min(0).max(120).default(10),
     ATTENDANCE_MAX_UPLOAD_DELAY_DAYS: z.coerce.number().int().min(1).max(366).default(35),
     /** Clock-ins of one worker on two projects closer than this are flagged as "two sites at once". */
-    ATTENDANCE_TWO_SITES_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    ATTENDANCE_TWO_SITES_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     /** An enterprise sees a worker until this many days after its last enrolment of them ends (or its registration of them). */
     EMPLOYER_SIGHT_AFTER_ENROLMENT_DAYS: z.coerce.number().int().min(0).max(3660).default(90),
   }),
@@ -30,8 +35,7 @@ export const identityConfigSchema = platformConfigSchema.and(
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
-export const loadIdentityConfig = (env: Record<string, string | undefined> = process.env): IdentityConfig =>
-  parseConfig(identityConfigSchema, env);
+export const loadIdentityConfig = (env: Record<string, string | undefined> = process.env): IdentityConfig => parseConfig(identityConfigSchema, env);
 
 export interface IdentityPolicy {
   workingAge: WorkingAgePolicy;
@@ -44,7 +48,10 @@ export interface IdentityPolicy {
 export function identityPolicy(config: IdentityConfig): IdentityPolicy {
   return {
     workingAge: { minAge: config.WORKING_AGE_MIN, maxAgeMale: config.WORKING_AGE_MAX_MALE ?? null, maxAgeFemale: config.WORKING_AGE_MAX_FEMALE ?? null },
-    enrolment: { retrainAfterInactiveDays: config.SAFETY_RETRAINING_AFTER_INACTIVE_DAYS, registrationDeadlineDays: config.ENROLMENT_REGISTRATION_DEADLINE_DAYS },
+    enrolment: {
+      retrainAfterInactiveDays: config.SAFETY_RETRAINING_AFTER_INACTIVE_DAYS,
+      registrationDeadlineDays: config.ENROLMENT_REGISTRATION_DEADLINE_DAYS,
+    },
     attendance: {
       maxClockSkewMinutes: config.ATTENDANCE_MAX_CLOCK_SKEW_MINUTES,
       maxUploadDelayDays: config.ATTENDANCE_MAX_UPLOAD_DELAY_DAYS,

@@ -11,19 +11,22 @@ import { resolvers } from './resolvers';
 export function createIdentityService(config: IdentityConfig, bus: EventBus, options: { clock?: Clock } = {}) {
   const db = createIdentityDb(config.IDENTITY_DATABASE_URL ?? databaseUrlFor(config, 'identity'), config.DATABASE_POOL_SIZE);
   const deps: IdentityDeps = { db, pii: createPiiProtector(config), policy: identityPolicy(config), clock: options.clock ?? clockFromConfig(config) };
-  const runtime = createServiceRuntime({
-    name: 'identity',
-    schemaPath: path.join(__dirname, '..', 'schema.graphql'),
-    resolvers,
-    db,
-    port: config.IDENTITY_PORT,
-    settings: config,
-    createContext: (principal, nudgeOutbox) => createIdentityContext(principal, deps, nudgeOutbox),
-    startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(deps, bus, logger, nudgeOutbox),
-    grpc: {
-      port: config.IDENTITY_GRPC_PORT,
-      services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(deps, config, logger) }],
+  const runtime = createServiceRuntime(
+    {
+      name: 'identity',
+      schemaPath: path.join(__dirname, '..', 'schema.graphql'),
+      resolvers,
+      db,
+      port: config.IDENTITY_PORT,
+      settings: config,
+      createContext: (principal, nudgeOutbox) => createIdentityContext(principal, deps, nudgeOutbox),
+      startConsumers: ({ logger, nudgeOutbox }) => startIdentityConsumers(deps, bus, logger, nudgeOutbox),
+      grpc: {
+        port: config.IDENTITY_GRPC_PORT,
+        services: (logger) => [{ definition: WorkerRegistryService.service, implementation: workerRegistryImplementation(deps, config, logger) }],
+      },
     },
-  }, bus);
+    bus,
+  );
   return { ...runtime, deps };
 }

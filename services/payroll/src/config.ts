@@ -28,7 +28,6 @@ export const payrollConfigSchema = platformConfigSchema.and(
 
 export type PayrollConfig = z.infer<typeof payrollConfigSchema>;
 
-export const loadPayrollConfig = (env: Record<string, string | undefined> = process.env): PayrollConfig =>
-  parseConfig(payrollConfigSchema, env);
+export const loadPayrollConfig = (env: Record<string, string | undefined> = process.env): PayrollConfig => parseConfig(payrollConfigSchema, env);
 
 export const payPolicy = (config: PayrollConfig): PayPolicy => ({ ...DEFAULT_PAY_POLICY, largePaymentFen: config.LARGE_PAYMENT_FEN });

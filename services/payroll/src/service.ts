@@ -26,27 +26,46 @@ export function createPayrollService(
   const identity = options.verifyWorkers ? null : createWorkerVerifier(config.IDENTITY_GRPC_ADDRESS, config);
   const enterprise = options.depositRateInputs ? null : createDepositRateInputsSource(config.ENTERPRISE_GRPC_ADDRESS, config);
   const deps: PayrollDeps = {
-    db, clock: options.clock ?? clockFromConfig(config), pii: createPiiProtector(config), verifyWorkers: options.verifyWorkers ?? identity!, depositRateInputs: options.depositRateInputs ?? enterprise!, payPolicy: payPolicy(config), warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE, config.LEAVER_PAY_GRACE_DAYS),
-  };
-  const sweeper = new PayrollSweeper(db, deps.clock, deps.warnings, createLogger('payroll-sweeper', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () => runtime.relay.nudge());
-  const grpcClients = { start: async () => undefined, stop: async () => { identity?.close(); enterprise?.close(); } };
-  const runtime = createServiceRuntime({
-    name: 'payroll',
-    schemaPath: path.join(__dirname, '..', 'schema.graphql'),
-    resolvers,
     db,
-    port: config.PAYROLL_PORT,
-    settings: config,
-    createContext: (principal, nudgeOutbox) => createPayrollContext(principal, deps, nudgeOutbox),
-    startConsumers: async ({ logger, nudgeOutbox }) => [await startPayrollConsumers(bus, deps, logger, nudgeOutbox)],
-    grpc: {
-      port: config.PAYROLL_GRPC_PORT,
-      services: (logger, nudgeOutbox) => [{
-        definition: PayrollSettlementService.service,
-        implementation: payrollSettlementImplementation(deps, config, logger, nudgeOutbox),
-      }],
+    clock: options.clock ?? clockFromConfig(config),
+    pii: createPiiProtector(config),
+    verifyWorkers: options.verifyWorkers ?? identity!,
+    depositRateInputs: options.depositRateInputs ?? enterprise!,
+    payPolicy: payPolicy(config),
+    warnings: new WarningJudge(config.WAGE_DUE_DAYS_AFTER_CYCLE, config.LEAVER_PAY_GRACE_DAYS),
+  };
+  const sweeper = new PayrollSweeper(db, deps.clock, deps.warnings, createLogger('payroll-sweeper', config.LOG_LEVEL), config.WARNING_SWEEP_INTERVAL_MS, () =>
+    runtime.relay.nudge(),
+  );
+  const grpcClients = {
+    start: async () => undefined,
+    stop: async () => {
+      identity?.close();
+      enterprise?.close();
     },
-    companions: [grpcClients, sweeper],
-  }, bus);
+  };
+  const runtime = createServiceRuntime(
+    {
+      name: 'payroll',
+      schemaPath: path.join(__dirname, '..', 'schema.graphql'),
+      resolvers,
+      db,
+      port: config.PAYROLL_PORT,
+      settings: config,
+      createContext: (principal, nudgeOutbox) => createPayrollContext(principal, deps, nudgeOutbox),
+      startConsumers: async ({ logger, nudgeOutbox }) => [await startPayrollConsumers(bus, deps, logger, nudgeOutbox)],
+      grpc: {
+        port: config.PAYROLL_GRPC_PORT,
+        services: (logger, nudgeOutbox) => [
+          {
+            definition: PayrollSettlementService.service,
+            implementation: payrollSettlementImplementation(deps, config, logger, nudgeOutbox),
+          },
+        ],
+      },
+      companions: [grpcClients, sweeper],
+    },
+    bus,
+  );
   return { ...runtime, deps, sweeper };
 }

@@ -24,10 +24,13 @@ export const welfareConfigSchema = platformConfigSchema.and(
 
 export type WelfareConfig = z.infer<typeof welfareConfigSchema>;
 
-export const loadWelfareConfig = (env: Record<string, string | undefined> = process.env): WelfareConfig =>
-  parseConfig(welfareConfigSchema, env);
+export const loadWelfareConfig = (env: Record<string, string | undefined> = process.env): WelfareConfig => parseConfig(welfareConfigSchema, env);
 
-export const safetyHours = (config: WelfareConfig): SafetyHours => ({ COMPANY: config.SAFETY_HOURS_COMPANY, PROJECT: config.SAFETY_HOURS_PROJECT, TEAM: config.SAFETY_HOURS_TEAM });
+export const safetyHours = (config: WelfareConfig): SafetyHours => ({
+  COMPANY: config.SAFETY_HOURS_COMPANY,
+  PROJECT: config.SAFETY_HOURS_PROJECT,
+  TEAM: config.SAFETY_HOURS_TEAM,
+});
 
 export const slaPolicy = (config: WelfareConfig): SlaPolicy => ({
   workingDays: { WAGE_ARREARS: config.COMPLAINT_SLA_WAGE_ARREARS_DAYS, OTHER: config.COMPLAINT_SLA_OTHER_DAYS },

@@ -21,9 +21,11 @@ export function createWelfareContext(principal: Principal | null, deps: WelfareD
     nudgeOutbox,
     serviceCentreById: new DataLoader(async (ids: readonly string[]) => byId(ids, await db.serviceCentre.findMany({ where: { id: { in: [...ids] } } }))),
     nominationsByRound: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await db.awardNomination.findMany({ where: { roundId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (nomination) => nomination.roundId)),
+      groupBy(ids, await db.awardNomination.findMany({ where: { roundId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (nomination) => nomination.roundId),
+    ),
     stepsByComplaint: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await db.complaintStep.findMany({ where: { complaintId: { in: [...ids] } }, orderBy: { id: 'asc' } }), (step) => step.complaintId)),
+      groupBy(ids, await db.complaintStep.findMany({ where: { complaintId: { in: [...ids] } }, orderBy: { id: 'asc' } }), (step) => step.complaintId),
+    ),
   };
 }
 

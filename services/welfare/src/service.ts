@@ -13,16 +13,19 @@ export function createWelfareService(config: WelfareConfig, bus: EventBus, optio
   const clock = options.clock ?? clockFromConfig(config);
   const deps: WelfareDeps = { db, clock, sla: slaPolicy(config), safetyHours: safetyHours(config) };
   const sweeper = new ComplaintSweeper(db, clock, createLogger('welfare-complaints', config.LOG_LEVEL), config.COMPLAINT_SWEEP_INTERVAL_MS);
-  const runtime = createServiceRuntime({
-    name: 'welfare',
-    schemaPath: path.join(__dirname, '..', 'schema.graphql'),
-    resolvers,
-    db,
-    port: config.WELFARE_PORT,
-    settings: config,
-    createContext: (principal, nudgeOutbox) => createWelfareContext(principal, deps, nudgeOutbox),
-    startConsumers: async ({ logger, nudgeOutbox }) => [await startWelfareConsumers(bus, deps, logger, nudgeOutbox)],
-    companions: [sweeper],
-  }, bus);
+  const runtime = createServiceRuntime(
+    {
+      name: 'welfare',
+      schemaPath: path.join(__dirname, '..', 'schema.graphql'),
+      resolvers,
+      db,
+      port: config.WELFARE_PORT,
+      settings: config,
+      createContext: (principal, nudgeOutbox) => createWelfareContext(principal, deps, nudgeOutbox),
+      startConsumers: async ({ logger, nudgeOutbox }) => [await startWelfareConsumers(bus, deps, logger, nudgeOutbox)],
+      companions: [sweeper],
+    },
+    bus,
+  );
   return { ...runtime, deps, sweeper };
 }

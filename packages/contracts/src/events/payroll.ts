@@ -96,7 +96,13 @@ export const disbursementRequestedV1 = defineEvent({
 export const depositGuaranteeExpiringV1 = defineEvent({
   type: 'cn.yikatong.payroll.deposit.guarantee-expiring.v1',
   topic: TOPICS.payrollAccounts,
-  data: z.object({ depositId: z.string().uuid(), projectId: z.string().uuid(), uscc: z.string().length(18), validUntil: z.string().date(), remindedAt: instant }),
+  data: z.object({
+    depositId: z.string().uuid(),
+    projectId: z.string().uuid(),
+    uscc: z.string().length(18),
+    validUntil: z.string().date(),
+    remindedAt: instant,
+  }),
 });
 
 /**

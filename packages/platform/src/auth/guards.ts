@@ -11,7 +11,8 @@ export function requirePrincipal(principal: Principal | null): Principal {
  * eligibility over gRPC. Applied by the gateway and by every subgraph to each verified caller.
  */
 export function requireGraphCaller(principal: Principal): Principal {
-  if (principal.kind === 'TRADING_PLATFORM') throw forbidden('A trading platform checks bidding eligibility over gRPC (CheckBiddingEligibility); the graph is not open to it.');
+  if (principal.kind === 'TRADING_PLATFORM')
+    throw forbidden('A trading platform checks bidding eligibility over gRPC (CheckBiddingEligibility); the graph is not open to it.');
   return principal;
 }
 

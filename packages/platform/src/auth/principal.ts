@@ -62,20 +62,27 @@ const regionsClaim = z.array(regionCodeSchema, { error: REGIONS_MESSAGE }).min(1
  * What each kind of token must carry: a claim a rule filters by is never optional, so a token
  * missing it is refused instead of seeing everything (Prisma reads an absent filter as "all rows").
  */
-export const claimsSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('PORTAL'), sub: subjectClaim, scope: scopeClaim, regions: regionsClaim,
-    dept: z.enum(DEPARTMENTS, { error: `a portal token names its department (dept: ${DEPARTMENTS.join(', ')})` }),
-    /** Service centre (服务站) an agent works at. */
-    centre: z.string().min(1).optional(),
-  }),
-  z.object({ kind: z.literal('BANK'), sub: subjectClaim, scope: scopeClaim, bank: requiredClaim('a bank token names its bank code (bank)') }),
-  z.object({ kind: z.literal('ENTERPRISE'), sub: subjectClaim, scope: scopeClaim, uscc: requiredClaim('an enterprise token names its USCC (uscc)') }),
-  z.object({ kind: z.literal('ANALYTICS'), sub: subjectClaim, scope: scopeClaim, regions: regionsClaim }),
-  z.object({ kind: z.literal('WORKER'), sub: z.uuid({ error: 'a worker token names the worker (sub is the worker id)' }), scope: scopeClaim }),
-  z.object({ kind: z.literal('TRADING_PLATFORM'), sub: subjectClaim, scope: scopeClaim }),
-  z.object({ kind: z.literal('SERVICE'), sub: subjectClaim, scope: scopeClaim }),
-], { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${PRINCIPAL_KINDS.join(', ')}` : undefined) });
+export const claimsSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('PORTAL'),
+      sub: subjectClaim,
+      scope: scopeClaim,
+      regions: regionsClaim,
+      dept: z.enum(DEPARTMENTS, { error: `a portal token names its department (dept: ${DEPARTMENTS.join(', ')})` }),
+      /** Service centre (服务站) an agent works at. */
+      centre: z.string().min(1).optional(),
+    }),
+    z.object({ kind: z.literal('BANK'), sub: subjectClaim, scope: scopeClaim, bank: requiredClaim('a bank token names its bank code (bank)') }),
+    z.object({ kind: z.literal('ENTERPRISE'), sub: subjectClaim, scope: scopeClaim, uscc: requiredClaim('an enterprise token names its USCC (uscc)') }),
+    z.object({ kind: z.literal('ANALYTICS'), sub: subjectClaim, scope: scopeClaim, regions: regionsClaim }),
+    z.object({ kind: z.literal('WORKER'), sub: z.uuid({ error: 'a worker token names the worker (sub is the worker id)' }), scope: scopeClaim }),
+    z.object({ kind: z.literal('TRADING_PLATFORM'), sub: subjectClaim, scope: scopeClaim }),
+    z.object({ kind: z.literal('SERVICE'), sub: subjectClaim, scope: scopeClaim }),
+  ],
+  { error: (issue) => (issue.code === 'invalid_union' ? `kind must be one of ${PRINCIPAL_KINDS.join(', ')}` : undefined) },
+);
 
 /** Claims of any principal, our own processes' SERVICE included. */
 export type PrincipalClaims = z.input<typeof claimsSchema>;

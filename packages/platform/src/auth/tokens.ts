@@ -82,7 +82,13 @@ export function createTokenVerifier(settings: TokenSettings): (token: string) =>
   const maxAgeSeconds = durationSeconds(settings.JWT_MAX_TOKEN_AGE);
 
   const verifyUserToken = async (token: string): Promise<{ principal: Principal; payload: JWTPayload }> => {
-    const options = { issuer: settings.JWT_ISSUER, audience: AUDIENCE, algorithms: userAlgorithms, requiredClaims: REQUIRED_CLAIMS, maxTokenAge: maxAgeSeconds };
+    const options = {
+      issuer: settings.JWT_ISSUER,
+      audience: AUDIENCE,
+      algorithms: userAlgorithms,
+      requiredClaims: REQUIRED_CLAIMS,
+      maxTokenAge: maxAgeSeconds,
+    };
     // jose picks the overload by the key's type; both are the same verification.
     const { payload } = typeof userKey === 'function' ? await jwtVerify(token, userKey, options) : await jwtVerify(token, userKey, options);
     if (payload.kind === 'SERVICE') throw new InvalidClaims('SERVICE is for our own processes; the identity provider cannot grant it');
@@ -90,7 +96,11 @@ export function createTokenVerifier(settings: TokenSettings): (token: string) =>
   };
   const verifyInternalToken = async (token: string): Promise<{ principal: Principal; payload: JWTPayload }> => {
     const { payload } = await jwtVerify(token, serviceKey, {
-      issuer: SERVICE_ISSUER, audience: SERVICE_AUDIENCE, algorithms: SECRET_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS, maxTokenAge: maxAgeSeconds,
+      issuer: SERVICE_ISSUER,
+      audience: SERVICE_AUDIENCE,
+      algorithms: SECRET_ALGORITHMS,
+      requiredClaims: REQUIRED_CLAIMS,
+      maxTokenAge: maxAgeSeconds,
     });
     if (payload.kind !== 'SERVICE') throw new InvalidClaims('an internal token names the SERVICE kind');
     return { principal: principalFromClaims(payload), payload };
@@ -116,7 +126,12 @@ export function createTokenVerifier(settings: TokenSettings): (token: string) =>
   };
 }
 
-async function mintInternalToken(settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'>, caller: string, claims: Record<string, unknown>, ttlSeconds: number): Promise<string> {
+async function mintInternalToken(
+  settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'>,
+  caller: string,
+  claims: Record<string, unknown>,
+  ttlSeconds: number,
+): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller)
@@ -135,7 +150,10 @@ export async function mintServiceToken(settings: Pick<TokenSettings, 'SERVICE_TO
 export async function verifyServiceToken(settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'>, token: string): Promise<string> {
   try {
     const { payload } = await jwtVerify(token, encoder.encode(settings.SERVICE_TOKEN_SECRET), {
-      issuer: SERVICE_ISSUER, audience: SERVICE_AUDIENCE, algorithms: SECRET_ALGORITHMS, requiredClaims: REQUIRED_CLAIMS,
+      issuer: SERVICE_ISSUER,
+      audience: SERVICE_AUDIENCE,
+      algorithms: SECRET_ALGORITHMS,
+      requiredClaims: REQUIRED_CLAIMS,
     });
     return payload.sub ?? 'unknown';
   } catch {
@@ -162,7 +180,11 @@ export function serviceTokenSource(settings: Pick<TokenSettings, 'SERVICE_TOKEN_
  * secret for the internal audience, so it works whichever identity provider signs users' tokens,
  * and renewed well before it expires.
  */
-export function serviceCallerToken(settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'>, caller: string, scopes: readonly string[] = []): () => Promise<string> {
+export function serviceCallerToken(
+  settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'>,
+  caller: string,
+  scopes: readonly string[] = [],
+): () => Promise<string> {
   const claims = { kind: 'SERVICE', scope: scopes.join(' ') };
   return renewing(() => mintInternalToken(settings, caller, claims, SERVICE_CALLER_TTL_SECONDS), SERVICE_CALLER_TTL_SECONDS / 2);
 }

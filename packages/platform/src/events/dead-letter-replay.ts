@@ -51,7 +51,10 @@ export async function replayDeadLetters(options: DeadLetterReplayOptions): Promi
       const value = letter.value ?? (await options.bus.readMessage(letter.topic, letter.partition, letter.offset))?.value;
       if (value === undefined) {
         result.gone += 1;
-        options.logger.error({ topic: letter.topic, partition: letter.partition, offset: letter.offset, eventId: letter.eventId }, 'dead letter cannot be sent again: its topic no longer holds the event');
+        options.logger.error(
+          { topic: letter.topic, partition: letter.partition, offset: letter.offset, eventId: letter.eventId },
+          'dead letter cannot be sent again: its topic no longer holds the event',
+        );
         return;
       }
       await options.bus.publish([{ topic: letter.topic, key: letter.key, value, headers: CLOUD_EVENT_HEADERS }]);

@@ -103,15 +103,17 @@ export class KafkaEventBus implements EventBus {
       await consumer.subscribe({ topics: [topic], fromBeginning: false });
       return await new Promise<DeliveredMessage | undefined>((resolve, reject) => {
         const timer = setTimeout(() => resolve(undefined), READ_MESSAGE_TIMEOUT_MS);
-        consumer.run({
-          autoCommit: false,
-          eachMessage: async ({ partition: at, message }) => {
-            if (at !== partition || BigInt(message.offset) < BigInt(offset)) return;
-            clearTimeout(timer);
-            // Past the offset means the topic no longer holds it (retention or compaction took it).
-            resolve(message.offset === offset ? delivered(topic, partition, message) : undefined);
-          },
-        }).then(() => consumer.seek({ topic, partition, offset }), reject);
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: async ({ partition: at, message }) => {
+              if (at !== partition || BigInt(message.offset) < BigInt(offset)) return;
+              clearTimeout(timer);
+              // Past the offset means the topic no longer holds it (retention or compaction took it).
+              resolve(message.offset === offset ? delivered(topic, partition, message) : undefined);
+            },
+          })
+          .then(() => consumer.seek({ topic, partition, offset }), reject);
       });
     } finally {
       await consumer.disconnect();

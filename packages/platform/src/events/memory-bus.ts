@@ -61,10 +61,12 @@ class GroupReader {
     if (this.stopped || this.running) return;
     // Drained from the next microtask: `running` is set before any handler runs, so a handler that
     // publishes at once (a dead letter) cannot start a second drain of the same message.
-    this.running = Promise.resolve().then(() => this.drain()).finally(() => {
-      this.running = undefined;
-      if (this.hasPending()) this.wake();
-    });
+    this.running = Promise.resolve()
+      .then(() => this.drain())
+      .finally(() => {
+        this.running = undefined;
+        if (this.hasPending()) this.wake();
+      });
   }
 
   async stop(): Promise<void> {

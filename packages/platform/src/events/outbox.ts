@@ -101,13 +101,18 @@ export class OutboxRelay {
           this.batchSize,
         );
         if (rows.length === 0) return 0;
-        await this.bus.publish(rows.map((row) => ({
-          topic: row.topic,
-          key: row.key,
-          value: typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload),
-          headers: CLOUD_EVENT_HEADERS,
-        })));
-        await tx.$executeRawUnsafe('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', rows.map((row) => row.id));
+        await this.bus.publish(
+          rows.map((row) => ({
+            topic: row.topic,
+            key: row.key,
+            value: typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload),
+            headers: CLOUD_EVENT_HEADERS,
+          })),
+        );
+        await tx.$executeRawUnsafe(
+          'UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])',
+          rows.map((row) => row.id),
+        );
         return rows.length;
       },
       { timeout: 60_000, maxWait: 10_000 },

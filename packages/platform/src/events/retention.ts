@@ -16,10 +16,7 @@ async function deleteInBatches(db: SqlClient, table: 'outbox_event' | 'processed
   const key = table === 'outbox_event' ? 'id' : 'consumer, event_id';
   let deleted = 0;
   for (;;) {
-    const count = await db.$executeRawUnsafe(
-      `DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ${condition} LIMIT ${BATCH})`,
-      seconds,
-    );
+    const count = await db.$executeRawUnsafe(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ${condition} LIMIT ${BATCH})`, seconds);
     deleted += count;
     if (count < BATCH) return deleted;
   }
@@ -31,9 +28,22 @@ async function deleteInBatches(db: SqlClient, table: 'outbox_event' | 'processed
  * Both stamps are the database's own (`published_at`, `processed_at` default to its now()), so the
  * age is measured on the same clock that wrote them; this is housekeeping, not a business rule.
  */
-export async function pruneEventTables(db: SqlClient, settings: Omit<EventRetentionSettings, 'EVENT_RETENTION_INTERVAL_MS'>): Promise<{ outbox: number; processed: number }> {
-  const outbox = await deleteInBatches(db, 'outbox_event', `published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)`, durationSeconds(settings.OUTBOX_RETENTION));
-  const processed = await deleteInBatches(db, 'processed_event', `processed_at < now() - make_interval(secs => $1)`, durationSeconds(settings.PROCESSED_EVENT_RETENTION));
+export async function pruneEventTables(
+  db: SqlClient,
+  settings: Omit<EventRetentionSettings, 'EVENT_RETENTION_INTERVAL_MS'>,
+): Promise<{ outbox: number; processed: number }> {
+  const outbox = await deleteInBatches(
+    db,
+    'outbox_event',
+    `published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)`,
+    durationSeconds(settings.OUTBOX_RETENTION),
+  );
+  const processed = await deleteInBatches(
+    db,
+    'processed_event',
+    `processed_at < now() - make_interval(secs => $1)`,
+    durationSeconds(settings.PROCESSED_EVENT_RETENTION),
+  );
   return { outbox, processed };
 }
 

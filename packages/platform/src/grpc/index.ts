@@ -38,8 +38,9 @@ function toStatus(error: unknown, logger: Logger): Partial<grpc.StatusObject> {
   const metadata = new grpc.Metadata();
   metadata.set('yikatong-error-code', refusal.code);
   if (refusal instanceof UnavailableError) metadata.set('retry-after-ms', String(refusal.retryAfterMs));
-  const code = STATUS_BY_CODE[refusal.code]
-    ?? (refusal instanceof UnavailableError ? grpc.status.UNAVAILABLE : refusal.code.endsWith('NOT_FOUND') ? grpc.status.NOT_FOUND : grpc.status.INVALID_ARGUMENT);
+  const code =
+    STATUS_BY_CODE[refusal.code] ??
+    (refusal instanceof UnavailableError ? grpc.status.UNAVAILABLE : refusal.code.endsWith('NOT_FOUND') ? grpc.status.NOT_FOUND : grpc.status.INVALID_ARGUMENT);
   return { code, details: `${refusal.code}: ${refusal.message}`, metadata };
 }
 
@@ -107,8 +108,6 @@ export function callUnary<TResponse>(
   const fn: unknown = Reflect.get(client, method);
   if (typeof fn !== 'function') throw new Error(`no gRPC method ${method}`);
   return new Promise<TResponse>((resolve, reject) => {
-    fn.call(client, request, metadata, { deadline }, (error: grpc.ServiceError | null, response: TResponse) =>
-      error ? reject(error) : resolve(response),
-    );
+    fn.call(client, request, metadata, { deadline }, (error: grpc.ServiceError | null, response: TResponse) => (error ? reject(error) : resolve(response)));
   });
 }

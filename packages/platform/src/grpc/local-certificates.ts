@@ -25,7 +25,26 @@ export function makeLocalCertificates(dir: string, names: readonly string[]): { 
   for (const name of names) {
     const base = fileName(name);
     openssl(['req', ...curve, '-keyout', `${base}.key`, '-out', `${base}.csr`, '-subj', `/CN=${name}`], dir);
-    openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${base}.crt`, '-days', '825', '-extfile', 'peer.ext'], dir);
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${base}.csr`,
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        `${base}.crt`,
+        '-days',
+        '825',
+        '-extfile',
+        'peer.ext',
+      ],
+      dir,
+    );
     files.set(name, { cert: path.join(dir, `${base}.crt`), key: path.join(dir, `${base}.key`) });
   }
   return {

@@ -11,14 +11,20 @@ export interface GrpcTlsSettings {
   GRPC_TLS_KEY_FILE?: string;
 }
 
-interface TlsFiles { ca: Buffer; cert: Buffer; key: Buffer }
+interface TlsFiles {
+  ca: Buffer;
+  cert: Buffer;
+  key: Buffer;
+}
 
 function tlsFiles(settings: GrpcTlsSettings): TlsFiles | undefined {
   const { GRPC_TLS_CA_FILE: ca, GRPC_TLS_CERT_FILE: cert, GRPC_TLS_KEY_FILE: key } = settings;
   if (ca && cert && key) return { ca: readFileSync(ca), cert: readFileSync(cert), key: readFileSync(key) };
   if (settings.GRPC_PLAINTEXT === 'allowed') return undefined;
-  throw new Error('gRPC runs over TLS: set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE (`npm run certs` makes a local set), '
-    + 'or GRPC_PLAINTEXT=allowed outside production');
+  throw new Error(
+    'gRPC runs over TLS: set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE (`npm run certs` makes a local set), ' +
+      'or GRPC_PLAINTEXT=allowed outside production',
+  );
 }
 
 /** A server's credentials: TLS that requires a client certificate signed by the CA, or plaintext if allowed. */

@@ -18,7 +18,11 @@ export const SUBGRAPH_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 2 * 1024 * 1024,
 
 /** A request refused at the HTTP level, before it reached the schema, with the status it is answered with. */
 export class RequestRefused extends AppError {
-  constructor(readonly status: number, code: string, message: string) {
+  constructor(
+    readonly status: number,
+    code: string,
+    message: string,
+  ) {
     super(code, message);
   }
 }
@@ -39,7 +43,13 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
     });
     req.on('end', () => {
       if (size <= maxBytes) return resolve(Buffer.concat(chunks).toString('utf8'));
-      reject(new RequestRefused(413, 'REQUEST_TOO_LARGE', `The request body has ${size} bytes; at most ${maxBytes} are taken. Send less at once (large lists in several requests).`));
+      reject(
+        new RequestRefused(
+          413,
+          'REQUEST_TOO_LARGE',
+          `The request body has ${size} bytes; at most ${maxBytes} are taken. Send less at once (large lists in several requests).`,
+        ),
+      );
     });
     req.on('close', () => {
       if (!req.complete) reject(new RequestRefused(400, 'REQUEST_INCOMPLETE', 'The request ended before its body was complete.'));
@@ -79,11 +89,14 @@ export function sendRequestFailure(res: ServerResponse, error: unknown, logger: 
  * Node checks them every `connectionsCheckingInterval`, here half the shorter one.
  */
 function createHttpServer(handle: (req: IncomingMessage, res: ServerResponse) => void, limits: HttpLimits): Server {
-  const server = http.createServer({
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    connectionsCheckingInterval: Math.max(100, Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2),
-  }, handle);
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2),
+    },
+    handle,
+  );
   server.keepAliveTimeout = 65_000;
   return server;
 }

@@ -31,7 +31,6 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   registerMetrics?: (registry: Registry, prefix: string) => void;
 }
 
-
 /**
  * A federated subgraph over plain node:http: /graphql (only for callers holding a service token,
  * i.e. the gateway), /healthz, /readyz and /metrics. Created apart from listen() so tests can

@@ -22,7 +22,10 @@ it('is an outage when the server ends the connection (as a restart does)', async
   try {
     const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
-    const failure = await victim.query('SELECT 1').then(() => undefined, (error: unknown) => error);
+    const failure = await victim.query('SELECT 1').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeDefined();
     expect(isDatabaseOutage(failure)).toBe(true);
   } finally {
@@ -34,7 +37,10 @@ it('is an outage when the server ends the connection (as a restart does)', async
 it('is not an outage when PostgreSQL refuses the statement', async () => {
   const client = await connected();
   try {
-    const failure = await client.query('SELEC 1').then(() => undefined, (error: unknown) => error);
+    const failure = await client.query('SELEC 1').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(isDatabaseOutage(failure)).toBe(false);
   } finally {
     await client.end();

@@ -31,7 +31,14 @@ afterAll(async () => {
 });
 
 const letter = (consumer: string, key: string, value: string): DeadLetter => ({
-  consumer, topic, partition: 0, offset: '7', key, error: 'handler failed', value, failedAt: new Date().toISOString(),
+  consumer,
+  topic,
+  partition: 0,
+  offset: '7',
+  key,
+  error: 'handler failed',
+  value,
+  failedAt: new Date().toISOString(),
 });
 
 it("sends only the named consumer's letters back to their topic, once however often it runs; a dry run sends nothing", async () => {
@@ -42,7 +49,14 @@ it("sends only the named consumer's letters back to their topic, once however of
     { topic: TOPICS.deadLetter, key: consumer, value: JSON.stringify(letter(consumer, 'card-3', '{"id":"c"}')) },
   ]);
   const arrived: DeliveredMessage[] = [];
-  const reader = await bus.subscribe({ groupId: `reader.${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async (message) => { arrived.push(message); } });
+  const reader = await bus.subscribe({
+    groupId: `reader.${randomUUID()}`,
+    topics: [topic],
+    fromBeginning: true,
+    handler: async (message) => {
+      arrived.push(message);
+    },
+  });
   try {
     const listed: string[] = [];
     const dryRun = await replayDeadLetters({ bus, logger, consumer, dryRun: true, idleMs: 5_000, onLetter: (l) => listed.push(l.key) });
@@ -51,7 +65,10 @@ it("sends only the named consumer's letters back to their topic, once however of
 
     expect(await replayDeadLetters({ bus, logger, consumer, idleMs: 5_000 })).toEqual({ letters: 2, replayed: 2, gone: 0 });
     await eventually(async () => (arrived.length >= 2 ? true : undefined), 15_000, 'the replayed events on their topic');
-    expect(arrived.map((m) => [m.key, m.value])).toEqual([['card-1', '{"id":"a"}'], ['card-3', '{"id":"c"}']]);
+    expect(arrived.map((m) => [m.key, m.value])).toEqual([
+      ['card-1', '{"id":"a"}'],
+      ['card-3', '{"id":"c"}'],
+    ]);
 
     expect(await replayDeadLetters({ bus, logger, consumer, idleMs: 5_000 })).toEqual({ letters: 0, replayed: 0, gone: 0 });
     expect(arrived).toHaveLength(2);
@@ -68,13 +85,29 @@ it('sends a letter without its event (a topic of personal data) again from where
     await bus.publish([0, 1, 2].map((n) => ({ topic: source, key: `worker-${n}`, value: `{"id":"${n}"}` })));
     const original = await bus.readMessage(source, 0, '1');
     expect(original).toMatchObject({ topic: source, partition: 0, offset: '1', key: 'worker-1', value: '{"id":"1"}' });
-    const withoutValue = (offset: string, key: string): DeadLetter => ({ consumer, topic: source, partition: 0, offset, key, error: 'handler failed', eventId: randomUUID(), failedAt: new Date().toISOString() });
+    const withoutValue = (offset: string, key: string): DeadLetter => ({
+      consumer,
+      topic: source,
+      partition: 0,
+      offset,
+      key,
+      error: 'handler failed',
+      eventId: randomUUID(),
+      failedAt: new Date().toISOString(),
+    });
     await bus.publish([
       { topic: TOPICS.deadLetter, key: consumer, value: JSON.stringify(withoutValue('1', 'worker-1')) },
       { topic: TOPICS.deadLetter, key: consumer, value: JSON.stringify(withoutValue('9999', 'worker-9')) },
     ]);
     const arrived: DeliveredMessage[] = [];
-    const reader = await bus.subscribe({ groupId: `reader.${randomUUID()}`, topics: [source], fromBeginning: false, handler: async (message) => { arrived.push(message); } });
+    const reader = await bus.subscribe({
+      groupId: `reader.${randomUUID()}`,
+      topics: [source],
+      fromBeginning: false,
+      handler: async (message) => {
+        arrived.push(message);
+      },
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(await replayDeadLetters({ bus, logger, consumer, idleMs: 5_000 })).toEqual({ letters: 2, replayed: 1, gone: 1 });

@@ -59,7 +59,12 @@ describe.each([
     const messages = Array.from({ length: 30 }, (_, i) => ({ topic, key: `k${i % 3}`, value: JSON.stringify({ n: i }), headers: { h: 'v' } }));
     await underTest.bus.publish(messages);
     const received: DeliveredMessage[] = [];
-    const subscription = await underTest.bus.subscribe({ groupId: `g.${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async (m) => void received.push(m) });
+    const subscription = await underTest.bus.subscribe({
+      groupId: `g.${randomUUID()}`,
+      topics: [topic],
+      fromBeginning: true,
+      handler: async (m) => void received.push(m),
+    });
     await eventually(async () => (received.length === 30 ? true : undefined), 20_000, '30 messages');
     await subscription.close();
     for (const key of ['k0', 'k1', 'k2']) {
@@ -73,7 +78,9 @@ describe.each([
     const topic = await underTest.topic();
     let attempts = 0;
     const subscription = await underTest.bus.subscribe({
-      groupId: `g.${randomUUID()}`, topics: [topic], fromBeginning: true,
+      groupId: `g.${randomUUID()}`,
+      topics: [topic],
+      fromBeginning: true,
       handler: async () => {
         attempts += 1;
         if (attempts < 3) throw new Error('transient');
@@ -88,9 +95,15 @@ describe.each([
   it('gives every consumer group its own copy', async () => {
     const topic = await underTest.topic();
     const seen = { a: 0, b: 0 };
-    const subscriptions = await Promise.all((['a', 'b'] as const).map((name) =>
-      underTest.bus.subscribe({ groupId: `g.${name}.${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async () => void (seen[name] += 1) })));
-    await underTest.bus.publish([{ topic, key: 'k', value: '1' }, { topic, key: 'k', value: '2' }]);
+    const subscriptions = await Promise.all(
+      (['a', 'b'] as const).map((name) =>
+        underTest.bus.subscribe({ groupId: `g.${name}.${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async () => void (seen[name] += 1) }),
+      ),
+    );
+    await underTest.bus.publish([
+      { topic, key: 'k', value: '1' },
+      { topic, key: 'k', value: '2' },
+    ]);
     await eventually(async () => (seen.a === 2 && seen.b === 2 ? true : undefined), 20_000, 'both groups');
     await Promise.all(subscriptions.map((s) => s.close()));
   });
@@ -98,12 +111,25 @@ describe.each([
   it('reads one message back by topic, partition and offset; a place the topic does not hold reads as nothing', async () => {
     const topic = await underTest.topic();
     const received: DeliveredMessage[] = [];
-    const subscription = await underTest.bus.subscribe({ groupId: `g.${randomUUID()}`, topics: [topic], fromBeginning: true, handler: async (m) => void received.push(m) });
-    await underTest.bus.publish([{ topic, key: 'k', value: 'first' }, { topic, key: 'k', value: 'second', headers: { h: 'v' } }]);
+    const subscription = await underTest.bus.subscribe({
+      groupId: `g.${randomUUID()}`,
+      topics: [topic],
+      fromBeginning: true,
+      handler: async (m) => void received.push(m),
+    });
+    await underTest.bus.publish([
+      { topic, key: 'k', value: 'first' },
+      { topic, key: 'k', value: 'second', headers: { h: 'v' } },
+    ]);
     await eventually(async () => (received.length === 2 ? true : undefined), 20_000, 'both messages');
     await subscription.close();
     const second = received[1]!;
-    expect(await underTest.bus.readMessage(topic, second.partition, second.offset)).toMatchObject({ key: 'k', value: 'second', headers: { h: 'v' }, offset: second.offset });
+    expect(await underTest.bus.readMessage(topic, second.partition, second.offset)).toMatchObject({
+      key: 'k',
+      value: 'second',
+      headers: { h: 'v' },
+      offset: second.offset,
+    });
     expect(await underTest.bus.readMessage(topic, second.partition, String(Number(second.offset) + 100))).toBeUndefined();
   }, 60_000);
 
@@ -111,7 +137,9 @@ describe.each([
     const topic = await underTest.topic();
     let calls = 0;
     const subscription = await underTest.bus.subscribe({
-      groupId: `g.${randomUUID()}`, topics: [topic], fromBeginning: true,
+      groupId: `g.${randomUUID()}`,
+      topics: [topic],
+      fromBeginning: true,
       handler: async (m) => {
         calls += 1;
         if (m.value === 'first') await underTest.bus.publish([{ topic, key: 'k', value: 'echo' }]);

@@ -1,4 +1,16 @@
-import { addDays, addMonthsInChina, addMonthsToDay, addMonthsToPeriod, chinaDay, chinaMidnight, chinaPeriod, chinaYear, daysBetween, instantPlusDays, lastDayOfPeriod } from '../../src/calendar';
+import {
+  addDays,
+  addMonthsInChina,
+  addMonthsToDay,
+  addMonthsToPeriod,
+  chinaDay,
+  chinaMidnight,
+  chinaPeriod,
+  chinaYear,
+  daysBetween,
+  instantPlusDays,
+  lastDayOfPeriod,
+} from '../../src/calendar';
 import { clockFromConfig, clockStartingAt, ManualClock } from '../../src/clock';
 import { loadPlatformConfig } from '../../src/config';
 

@@ -4,9 +4,15 @@ import { eventually } from '../../src/testing';
 /** The patched method on kafkajs's own RequestQueue class (the version pinned in package.json). */
 type Queue = RequestQueueInternals & { maybeThrottle(ms: number): void; destroy(): void };
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-const newQueue = (): Queue => new (RequestQueue as unknown as new (options: object) => Queue)({
-  maxInFlightRequests: null, requestTimeout: 30_000, enforceRequestTimeout: false, clientId: 'test', broker: '127.0.0.1:1', logger: silent,
-});
+const newQueue = (): Queue =>
+  new (RequestQueue as unknown as new (options: object) => Queue)({
+    maxInFlightRequests: null,
+    requestTimeout: 30_000,
+    enforceRequestTimeout: false,
+    clientId: 'test',
+    broker: '127.0.0.1:1',
+    logger: silent,
+  });
 
 it('arms no timer when nothing waits to be sent (kafkajs 2.2.4 re-armed one every millisecond)', () => {
   const queue = newQueue();

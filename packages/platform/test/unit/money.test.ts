@@ -7,21 +7,23 @@ import { MONEY_MAX_FEN, moneyScalar } from '../../src/schema';
 
 /** A subgraph with Money arguments at the top, in an input and in a list, answering what it received. */
 const apollo = new ApolloServer({
-  schema: buildSubgraphSchema([{
-    typeDefs: parse(`
+  schema: buildSubgraphSchema([
+    {
+      typeDefs: parse(`
       scalar Money
       input Instalment { amount: Money! }
       input Funding { amount: Money!, deposit: Money, instalments: [Instalment!] }
       type Query { top(amount: Money!): String, optional(amount: Money): String, funding(input: Funding!): String }`),
-    resolvers: {
-      Money: moneyScalar,
-      Query: {
-        top: (_: unknown, args: { amount: bigint }) => `${typeof args.amount}:${args.amount}`,
-        optional: (_: unknown, args: { amount?: bigint | null }) => `${args.amount === null ? 'null' : typeof args.amount}`,
-        funding: (_: unknown, args: { input: { amount: bigint } }) => `${args.input.amount}`,
+      resolvers: {
+        Money: moneyScalar,
+        Query: {
+          top: (_: unknown, args: { amount: bigint }) => `${typeof args.amount}:${args.amount}`,
+          optional: (_: unknown, args: { amount?: bigint | null }) => `${args.amount === null ? 'null' : typeof args.amount}`,
+          funding: (_: unknown, args: { input: { amount: bigint } }) => `${args.input.amount}`,
+        },
       },
     },
-  }]),
+  ]),
   formatError: createErrorFormatter(createLogger('money-test', 'silent'), true),
 });
 
@@ -69,7 +71,9 @@ describe('the Money scalar', () => {
   });
 
   it('names the input field, through objects and lists, of a refused variable', async () => {
-    const nested = await run('query ($input: Funding!) { funding(input: $input) }', { input: { amount: '1', instalments: [{ amount: '1' }, { amount: '1e3' }] } });
+    const nested = await run('query ($input: Funding!) { funding(input: $input) }', {
+      input: { amount: '1', instalments: [{ amount: '1' }, { amount: '1e3' }] },
+    });
     expect(refusal(nested)).toEqual({ code: 'INVALID_MONEY', field: 'input.instalments[1].amount' });
     const top = await run('query ($input: Funding!) { funding(input: $input) }', { input: { amount: 100 } });
     expect(refusal(top)).toEqual({ code: 'INVALID_MONEY', field: 'input.amount' });
@@ -91,7 +95,7 @@ describe('the Money scalar', () => {
     expect(['INVALID_MONEY', 'MONEY_OUT_OF_RANGE']).toContain(refusal(result)!.code);
   });
 
-  it('passes null to an optional amount and refuses it for a required one (GraphQL\'s own check)', async () => {
+  it("passes null to an optional amount and refuses it for a required one (GraphQL's own check)", async () => {
     expect((await run('query ($m: Money) { optional(amount: $m) }', { m: null })).data).toEqual({ optional: 'null' });
     expect((await run('{ optional(amount: null) }')).data).toEqual({ optional: 'null' });
     expect((await run('query ($m: Money) { optional(amount: $m) }', {})).data).toEqual({ optional: 'undefined' });

@@ -16,7 +16,14 @@ describe('page requests and cursors', () => {
   });
 
   it('decodes the cursor a connection gave, as the list compares it (ids, bigint serials, instants, days, months)', () => {
-    const page = connection([{ at: new Date(AT), id: ID }, { at: new Date(AT), id: ID }], 1, (row) => [row.at.toISOString(), row.id]);
+    const page = connection(
+      [
+        { at: new Date(AT), id: ID },
+        { at: new Date(AT), id: ID },
+      ],
+      1,
+      (row) => [row.at.toISOString(), row.id],
+    );
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(pageRequest({ after: page.pageInfo.endCursor }, newestFirst)).toEqual({ take: 20, after: [new Date(AT), ID] });
     expect(pageRequest({ after: encodeCursor('9223372036854775807') }, cursorKeys.serial).after).toBe(2n ** 63n - 1n);
@@ -41,7 +48,7 @@ describe('page requests and cursors', () => {
     ['an instant that is not ISO', encodeCursor(['yesterday', ID]), newestFirst],
     ['a pair missing its id', encodeCursor([AT]), newestFirst],
     ['a pair with an extra part', encodeCursor([AT, ID, ID]), newestFirst],
-    ['another list\'s cursor (a day where an instant goes)', encodeCursor(['2026-11-25', ID]), newestFirst],
+    ["another list's cursor (a day where an instant goes)", encodeCursor(['2026-11-25', ID]), newestFirst],
     ['an impossible day', encodeCursor(['2026-13-01', ID]), z.tuple([cursorKeys.day, cursorKeys.uuid])],
     ['a month that is not one', encodeCursor(['2026-13', ID]), z.tuple([cursorKeys.period, cursorKeys.uuid])],
     ['a huge cursor', encodeCursor('x'.repeat(10_000)), cursorKeys.uuid],

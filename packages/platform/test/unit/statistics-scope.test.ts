@@ -14,7 +14,7 @@ describe('statistics scope', () => {
     expect(requireStatisticsScope(principalFromClaims({ sub: 'national', kind: 'ANALYTICS', regions: ['000000'] }), '440300').subject).toBe('national');
   });
 
-  it('refuses a region outside the token\'s regions, naming it', () => {
+  it("refuses a region outside the token's regions, naming it", () => {
     const shenzhenAskingXingtai = refusal(() => requireStatisticsScope(shenzhenDashboard, '130500'));
     expect(shenzhenAskingXingtai.code).toBe('FORBIDDEN');
     expect(shenzhenAskingXingtai.message).toContain('130500');
@@ -29,7 +29,7 @@ describe('statistics scope', () => {
     expect(refusal(() => requireStatisticsScope(null, '130500')).code).toBe('UNAUTHENTICATED');
   });
 
-  it('checks the code\'s shape before comparing: a bare prefix is no region', () => {
+  it("checks the code's shape before comparing: a bare prefix is no region", () => {
     const prefix = refusal(() => requireStatisticsScope(shenzhenDashboard, '4403'));
     expect(prefix.code).toBe('INVALID_REGION_CODE');
     expect(prefix.field).toBe('regionCode');

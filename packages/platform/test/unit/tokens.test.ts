@@ -5,7 +5,13 @@ import { parse } from 'graphql';
 import { InvalidClaims, principalFromClaims, type Principal } from '../../src/auth/principal';
 import { requireKind } from '../../src/auth/guards';
 import {
-  createTokenVerifier, mintServiceToken, mintToken, SERVICE_AUDIENCE, SERVICE_ISSUER, serviceCallerToken, type TokenSettings,
+  createTokenVerifier,
+  mintServiceToken,
+  mintToken,
+  SERVICE_AUDIENCE,
+  SERVICE_ISSUER,
+  serviceCallerToken,
+  type TokenSettings,
 } from '../../src/auth/tokens';
 import { DEV_JWT_SECRET, DEV_PII_ENCRYPTION_KEY, DEV_PII_HASH_KEY, DEV_SERVICE_TOKEN_SECRET, loadPlatformConfig } from '../../src/config';
 import { callUnary, grpc, loadService, startGrpcServer, unary } from '../../src/grpc';
@@ -56,7 +62,11 @@ describe('each kind carries its claims (a missing claim is refused, never "every
 
   it('accepts each kind with its claims; a trading platform needs nothing more', () => {
     const worker = '00000000-0000-4000-8000-000000000001';
-    expect(principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], centre: 'xindu' })).toMatchObject({ department: 'HRSS', regionCodes: ['130500'], serviceCentreId: 'xindu' });
+    expect(principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], centre: 'xindu' })).toMatchObject({
+      department: 'HRSS',
+      regionCodes: ['130500'],
+      serviceCentreId: 'xindu',
+    });
     expect(principalFromClaims({ sub: 'e', kind: 'ENTERPRISE', uscc: '91350100M000100Y43' })).toMatchObject({ enterpriseUscc: '91350100M000100Y43' });
     expect(principalFromClaims({ sub: 'a', kind: 'ANALYTICS', regions: ['130000'] })).toMatchObject({ regionCodes: ['130000'] });
     expect(principalFromClaims({ sub: worker, kind: 'WORKER' })).toMatchObject({ subject: worker });
@@ -88,7 +98,9 @@ describe('tokens from the development identity provider (HS256)', () => {
   });
 
   it('refuses a young token whose lifetime (exp - iat) is longer than the cap', async () => {
-    await expect(verify(await handMade({ ...portal, iat: nowSeconds(), exp: nowSeconds() + 30 * 24 * HOUR }).sign(secret))).rejects.toEqual(refusal(/lives longer/));
+    await expect(verify(await handMade({ ...portal, iat: nowSeconds(), exp: nowSeconds() + 30 * 24 * HOUR }).sign(secret))).rejects.toEqual(
+      refusal(/lives longer/),
+    );
     await expect(verify(await mintToken(devSettings, { sub: 'clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'] }, '30d'))).rejects.toEqual(refusal());
   });
 
@@ -109,7 +121,7 @@ describe('internal SERVICE tokens (service secret, internal audience and issuer)
   const internal = (payload: JWTPayload, alg = 'HS256') =>
     new SignJWT({ iss: SERVICE_ISSUER, aud: SERVICE_AUDIENCE, kind: 'SERVICE', ...fresh(), ...payload }).setProtectedHeader({ alg });
 
-  it('makes a SERVICE principal from payroll\'s caller token', async () => {
+  it("makes a SERVICE principal from payroll's caller token", async () => {
     await expect(verify(await serviceCallerToken(devSettings, 'payroll')())).resolves.toMatchObject({ kind: 'SERVICE', subject: 'payroll' });
   });
 
@@ -131,19 +143,30 @@ describe('with a real identity provider (JWT_JWKS_URL): a local key pair served 
   beforeAll(async () => {
     rsa = await generateKeyPair('RS256');
     ec = await generateKeyPair('ES256');
-    const keys = [{ ...(await exportJWK(rsa.publicKey)), kid: 'rsa', alg: 'RS256', use: 'sig' }, { ...(await exportJWK(ec.publicKey)), kid: 'ec', alg: 'ES256', use: 'sig' }];
+    const keys = [
+      { ...(await exportJWK(rsa.publicKey)), kid: 'rsa', alg: 'RS256', use: 'sig' },
+      { ...(await exportJWK(ec.publicKey)), kid: 'ec', alg: 'ES256', use: 'sig' },
+    ];
     jwks = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     // A production-shaped setting: the IdP's keys and no development secret at all.
-    settings = { JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`, JWT_ISSUER: ISSUER, SERVICE_TOKEN_SECRET: 'p'.repeat(40), JWT_MAX_TOKEN_AGE: '12h' };
+    settings = {
+      JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      JWT_ISSUER: ISSUER,
+      SERVICE_TOKEN_SECRET: 'p'.repeat(40),
+      JWT_MAX_TOKEN_AGE: '12h',
+    };
   });
   afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
 
   const bank = { sub: 'ccb-ops', kind: 'BANK', bank: 'CCB' };
 
-  it('accepts a user token signed by the IdP\'s RSA or EC key', async () => {
+  it("accepts a user token signed by the IdP's RSA or EC key", async () => {
     const verify = createTokenVerifier(settings);
-    await expect(verify(await handMade({ ...bank, ...fresh() }, 'RS256', 'rsa').sign(rsa.privateKey))).resolves.toMatchObject({ kind: 'BANK', bankCode: 'CCB' });
+    await expect(verify(await handMade({ ...bank, ...fresh() }, 'RS256', 'rsa').sign(rsa.privateKey))).resolves.toMatchObject({
+      kind: 'BANK',
+      bankCode: 'CCB',
+    });
     await expect(verify(await handMade({ ...bank, ...fresh() }, 'ES256', 'ec').sign(ec.privateKey))).resolves.toMatchObject({ kind: 'BANK' });
   });
 
@@ -161,27 +184,48 @@ describe('with a real identity provider (JWT_JWKS_URL): a local key pair served 
     for (const token of refused) await expect(verify(token)).rejects.toEqual(refusal());
   });
 
-  it('lets payroll call another service\'s gRPC with its internal token, and users with the IdP\'s, through the same verifier', async () => {
+  it("lets payroll call another service's gRPC with its internal token, and users with the IdP's, through the same verifier", async () => {
     const logger = createLogger('tokens-test', 'silent');
     const verify = createTokenVerifier(settings);
     const authenticate = async (token: string | undefined): Promise<Principal> => verify(token ?? '');
     const Eligibility = loadService('enterprise/eligibility.proto', 'yikatong.enterprise.v1.BiddingEligibility');
-    const server = await startGrpcServer(0, [{
-      definition: Eligibility.service,
-      implementation: {
-        CheckBiddingEligibility: unary(authenticate, logger, async (_: unknown, principal) => ({ uscc: requireKind(principal, 'TRADING_PLATFORM').subject, eligible: true, reasons: [], evaluatedAt: '' })),
-        GetDepositRateInputs: unary(authenticate, logger, async (_: unknown, principal) => ({ uscc: requireKind(principal, 'SERVICE').subject, cleanYears: 3, arrearsInLastTwoYears: false, listed: false, lastBadFactAt: '' })),
-      },
-    }], grpc.ServerCredentials.createInsecure());
+    const server = await startGrpcServer(
+      0,
+      [
+        {
+          definition: Eligibility.service,
+          implementation: {
+            CheckBiddingEligibility: unary(authenticate, logger, async (_: unknown, principal) => ({
+              uscc: requireKind(principal, 'TRADING_PLATFORM').subject,
+              eligible: true,
+              reasons: [],
+              evaluatedAt: '',
+            })),
+            GetDepositRateInputs: unary(authenticate, logger, async (_: unknown, principal) => ({
+              uscc: requireKind(principal, 'SERVICE').subject,
+              cleanYears: 3,
+              arrearsInLastTwoYears: false,
+              listed: false,
+              lastBadFactAt: '',
+            })),
+          },
+        },
+      ],
+      grpc.ServerCredentials.createInsecure(),
+    );
     const client = new Eligibility(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
       const payroll = await serviceCallerToken(settings, 'payroll')();
       await expect(callUnary(client, 'GetDepositRateInputs', { uscc: 'x' }, { token: payroll })).resolves.toMatchObject({ uscc: 'payroll', cleanYears: 3 });
       const platform = await handMade({ sub: 'trading-platform', kind: 'TRADING_PLATFORM', ...fresh() }, 'RS256', 'rsa').sign(rsa.privateKey);
       await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: 'x' }, { token: platform })).resolves.toMatchObject({ uscc: 'trading-platform' });
-      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: 'x' }, { token: platform })).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: 'x' }, { token: platform })).rejects.toMatchObject({
+        code: grpc.status.PERMISSION_DENIED,
+      });
       const claimsService = await handMade({ sub: 'mallory', kind: 'SERVICE', ...fresh() }, 'RS256', 'rsa').sign(rsa.privateKey);
-      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: 'x' }, { token: claimsService })).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
+      await expect(callUnary(client, 'GetDepositRateInputs', { uscc: 'x' }, { token: claimsService })).rejects.toMatchObject({
+        code: grpc.status.UNAUTHENTICATED,
+      });
     } finally {
       client.close();
       await server.close();
@@ -192,7 +236,9 @@ describe('with a real identity provider (JWT_JWKS_URL): a local key pair served 
     const subgraph = createSubgraphServer<{ principal: Principal | null }>({
       name: 'probe',
       typeDefs: parse('type Query { whoAmI: String }'),
-      resolvers: { Query: { whoAmI: (_: unknown, __: unknown, ctx: { principal: Principal | null }) => ctx.principal && `${ctx.principal.kind}:${ctx.principal.subject}` } },
+      resolvers: {
+        Query: { whoAmI: (_: unknown, __: unknown, ctx: { principal: Principal | null }) => ctx.principal && `${ctx.principal.kind}:${ctx.principal.subject}` },
+      },
       settings: { ...settings, NODE_ENV: 'production' },
       logger: createLogger('tokens-test', 'silent'),
       createContext: (principal) => ({ principal }),
@@ -209,7 +255,9 @@ describe('with a real identity provider (JWT_JWKS_URL): a local key pair served 
     };
     try {
       expect((await ask(await handMade({ ...bank, ...fresh() }, 'ES256', 'ec').sign(ec.privateKey))).data).toEqual({ whoAmI: 'BANK:ccb-ops' });
-      expect((await ask(await handMade({ ...bank, iat: nowSeconds() }, 'ES256', 'ec').sign(ec.privateKey))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await ask(await handMade({ ...bank, iat: nowSeconds() }, 'ES256', 'ec').sign(ec.privateKey))).errors?.[0]?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
     } finally {
       await running.close();
     }
@@ -225,7 +273,9 @@ describe('settings', () => {
   });
 
   it('refuses the development JWT_SECRET in production even when JWT_JWKS_URL is set', () => {
-    expect(() => loadPlatformConfig({ ...ownSecrets, JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development JWT_SECRET is public/);
+    expect(() => loadPlatformConfig({ ...ownSecrets, JWT_JWKS_URL: 'https://idp.example/jwks.json', JWT_SECRET: DEV_JWT_SECRET })).toThrow(
+      /development JWT_SECRET is public/,
+    );
     const withIdp = loadPlatformConfig({ ...ownSecrets, JWT_JWKS_URL: 'https://idp.example/jwks.json' });
     expect(withIdp.JWT_SECRET).toBeUndefined();
   });
@@ -233,7 +283,9 @@ describe('settings', () => {
   it('refuses the development service secret and personal-data keys in production whatever else is set', () => {
     const rest = { JWT_JWKS_URL: 'https://idp.example/jwks.json', PII_ENCRYPTION_KEY: 'a', PII_HASH_KEY: 'b' };
     expect(() => loadPlatformConfig({ ...rest, SERVICE_TOKEN_SECRET: DEV_SERVICE_TOKEN_SECRET })).toThrow(/SERVICE_TOKEN_SECRET/);
-    expect(() => loadPlatformConfig({ ...ownSecrets, JWT_JWKS_URL: 'https://idp.example/jwks.json', PII_ENCRYPTION_KEY: DEV_PII_ENCRYPTION_KEY })).toThrow(/PII_ENCRYPTION_KEY/);
+    expect(() => loadPlatformConfig({ ...ownSecrets, JWT_JWKS_URL: 'https://idp.example/jwks.json', PII_ENCRYPTION_KEY: DEV_PII_ENCRYPTION_KEY })).toThrow(
+      /PII_ENCRYPTION_KEY/,
+    );
     expect(() => loadPlatformConfig({ ...ownSecrets, JWT_JWKS_URL: 'https://idp.example/jwks.json', PII_HASH_KEY: DEV_PII_HASH_KEY })).toThrow(/PII_HASH_KEY/);
   });
 

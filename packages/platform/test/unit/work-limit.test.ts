@@ -7,7 +7,9 @@ import { createWorkLimit } from '../../src/work-limit';
 /** A promise and the function that settles it, for work a test finishes when it chooses. */
 function gate() {
   let open!: () => void;
-  const opened = new Promise<void>((resolve) => { open = resolve; });
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { opened, open };
 }
 
@@ -16,7 +18,13 @@ describe('a work limit', () => {
     const limit = createWorkLimit({ name: 'reports', inFlight: 2, queued: 2 });
     const started: number[] = [];
     const gates = [gate(), gate(), gate(), gate()];
-    const runs = gates.map((g, n) => limit.run(async () => { started.push(n); await g.opened; return n; }));
+    const runs = gates.map((g, n) =>
+      limit.run(async () => {
+        started.push(n);
+        await g.opened;
+        return n;
+      }),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(started).toEqual([0, 1]);
     const refused = await limit.run(async () => 'never').catch((error: unknown) => error);
@@ -33,7 +41,11 @@ describe('a work limit', () => {
 
   it('frees its place when the work fails', async () => {
     const limit = createWorkLimit({ name: 'reports', inFlight: 1, queued: 0 });
-    await expect(limit.run(async () => { throw new AppError('NOPE', 'no'); })).rejects.toMatchObject({ code: 'NOPE' });
+    await expect(
+      limit.run(async () => {
+        throw new AppError('NOPE', 'no');
+      }),
+    ).rejects.toMatchObject({ code: 'NOPE' });
     await expect(limit.run(async () => 'ok')).resolves.toBe('ok');
   });
 });
@@ -49,10 +61,24 @@ describe('gRPC statuses', () => {
     ];
     let call = 0;
     const bank = principalFromClaims({ sub: 'icbc-ops', kind: 'BANK', bank: 'ICBC' });
-    const server = await startGrpcServer(0, [{
-      definition: Settlement.service,
-      implementation: { ReportSettlements: unary(async () => bank, createLogger('test', 'silent'), async () => { throw failures[call++]; }) },
-    }], grpc.ServerCredentials.createInsecure());
+    const server = await startGrpcServer(
+      0,
+      [
+        {
+          definition: Settlement.service,
+          implementation: {
+            ReportSettlements: unary(
+              async () => bank,
+              createLogger('test', 'silent'),
+              async () => {
+                throw failures[call++];
+              },
+            ),
+          },
+        },
+      ],
+      grpc.ServerCredentials.createInsecure(),
+    );
     const client = new Settlement(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
     try {
       const statuses = [];

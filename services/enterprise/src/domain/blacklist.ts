@@ -53,7 +53,9 @@ export function listingGrounds(facts: ArrearsFacts, policy: BlacklistPolicy): st
     grounds.push(`one worker is owed ${yuan(facts.largestOwedToOneWorkerFen)} after an order to pay (threshold ${yuan(policy.singleWorkerThresholdFen)})`);
   }
   if (facts.unpaidAfterOrder && facts.workersOwed >= policy.groupMinWorkers && facts.totalOwedFen >= policy.groupThresholdFen) {
-    grounds.push(`${facts.workersOwed} workers are owed ${yuan(facts.totalOwedFen)} after an order to pay (threshold ${policy.groupMinWorkers} workers, ${yuan(policy.groupThresholdFen)})`);
+    grounds.push(
+      `${facts.workersOwed} workers are owed ${yuan(facts.totalOwedFen)} after an order to pay (threshold ${policy.groupMinWorkers} workers, ${yuan(policy.groupThresholdFen)})`,
+    );
   }
   if (facts.massIncident) grounds.push('the arrears caused a mass incident');
   return grounds;
@@ -69,28 +71,63 @@ export function listEnterprise(
   actor: string,
   at: Date,
 ): { listing: Listing; events: OutgoingEvent[] } {
-  if (activeListing) throw new AppError('ALREADY_LISTED', `${enterprise.name} is already listed until ${chinaDay(activeListing.until)} (${activeListing.decision}).`, 'uscc');
+  if (activeListing)
+    throw new AppError('ALREADY_LISTED', `${enterprise.name} is already listed until ${chinaDay(activeListing.until)} (${activeListing.decision}).`, 'uscc');
   const grounds = listingGrounds(facts, policy);
   if (grounds.length === 0) {
-    throw new AppError('LISTING_THRESHOLD_NOT_MET', 'The facts do not meet this province\'s listing rule: wages unpaid after an order to pay reaching the single-worker or group threshold, or a mass incident.', 'facts');
+    throw new AppError(
+      'LISTING_THRESHOLD_NOT_MET',
+      "The facts do not meet this province's listing rule: wages unpaid after an order to pay reaching the single-worker or group threshold, or a mass incident.",
+      'facts',
+    );
   }
   // Terms run on China's calendar, clamped to the month's end (31 August + 6 months is the last day of February).
   const listing: Listing = {
-    id: randomUUID(), uscc: enterprise.uscc, grounds, ...decision, listedBy: actor, listedAt: at, until: addMonthsInChina(at, policy.termMonths),
-    status: 'ACTIVE', removedAt: null, pledge: null, responsiblePersonIds: [...responsiblePersonIds],
+    id: randomUUID(),
+    uscc: enterprise.uscc,
+    grounds,
+    ...decision,
+    listedBy: actor,
+    listedAt: at,
+    until: addMonthsInChina(at, policy.termMonths),
+    status: 'ACTIVE',
+    removedAt: null,
+    pledge: null,
+    responsiblePersonIds: [...responsiblePersonIds],
   };
-  const event = createEvent(enterpriseBlacklistedV1, ENTERPRISE_SOURCE, enterprise.uscc, {
-    uscc: enterprise.uscc, listingId: listing.id, reason: `${decision.reason}; ${grounds.join('; ')}`, decision: decision.decision, authority: decision.authority,
-    listedAt: at.toISOString(), until: listing.until.toISOString(), responsiblePersonIds: listing.responsiblePersonIds,
-  }, at);
+  const event = createEvent(
+    enterpriseBlacklistedV1,
+    ENTERPRISE_SOURCE,
+    enterprise.uscc,
+    {
+      uscc: enterprise.uscc,
+      listingId: listing.id,
+      reason: `${decision.reason}; ${grounds.join('; ')}`,
+      decision: decision.decision,
+      authority: decision.authority,
+      listedAt: at.toISOString(),
+      until: listing.until.toISOString(),
+      responsiblePersonIds: listing.responsiblePersonIds,
+    },
+    at,
+  );
   return { listing, events: [outgoing(enterpriseBlacklistedV1, event as CloudEvent)] };
 }
 
 function delist(listing: Listing, status: 'REMOVED' | 'EXPIRED', pledge: string | null, at: Date) {
   const ended: Listing = { ...listing, status, removedAt: at, pledge };
-  const event = createEvent(enterpriseDelistedV1, ENTERPRISE_SOURCE, listing.uscc, {
-    uscc: listing.uscc, listingId: listing.id, reason: status === 'REMOVED' ? 'EARLY_REMOVAL' : 'TERM_ENDED', delistedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    enterpriseDelistedV1,
+    ENTERPRISE_SOURCE,
+    listing.uscc,
+    {
+      uscc: listing.uscc,
+      listingId: listing.id,
+      reason: status === 'REMOVED' ? 'EARLY_REMOVAL' : 'TERM_ENDED',
+      delistedAt: at.toISOString(),
+    },
+    at,
+  );
   return { listing: ended, events: [outgoing(enterpriseDelistedV1, event as CloudEvent)] };
 }
 
@@ -99,9 +136,14 @@ export function removeEarly(listing: Listing, pledge: string, policy: BlacklistP
   if (listing.status !== 'ACTIVE') throw new AppError('NOT_LISTED', 'This listing has already ended; nothing was changed.', 'listingId');
   const earliest = addMonthsInChina(listing.listedAt, policy.earlyRemovalAfterMonths);
   if (at < earliest) {
-    throw new AppError('TOO_EARLY_FOR_REMOVAL', `Early removal is possible from ${chinaDay(earliest)} (${policy.earlyRemovalAfterMonths} months after listing).`, 'listingId');
+    throw new AppError(
+      'TOO_EARLY_FOR_REMOVAL',
+      `Early removal is possible from ${chinaDay(earliest)} (${policy.earlyRemovalAfterMonths} months after listing).`,
+      'listingId',
+    );
   }
-  if (pledge.trim().length < 10) throw new AppError('PLEDGE_REQUIRED', 'Early removal needs the enterprise\'s written pledge (信用承诺), at least 10 characters.', 'pledge');
+  if (pledge.trim().length < 10)
+    throw new AppError('PLEDGE_REQUIRED', "Early removal needs the enterprise's written pledge (信用承诺), at least 10 characters.", 'pledge');
   return delist(listing, 'REMOVED', pledge.trim(), at);
 }
 

@@ -21,18 +21,25 @@ export interface CreditRecord {
   at: Date;
 }
 
-export function recordCredit(
-  request: { uscc: string; kind: CreditKind; category: string; description: string },
-  actor: string,
-  at: Date,
-): CreditRecord {
+export function recordCredit(request: { uscc: string; kind: CreditKind; category: string; description: string }, actor: string, at: Date): CreditRecord {
   const categories: readonly string[] = CREDIT_CATEGORIES[request.kind];
   if (!categories.includes(request.category)) {
     throw new AppError('INVALID_CATEGORY', `A ${request.kind.toLowerCase()} record is one of ${categories.join(', ')}.`, 'category');
   }
   const description = request.description.trim();
-  if (description.length < 4 || description.length > 1000) throw new AppError('INVALID_DESCRIPTION', 'Describe the record in 4 to 1000 characters.', 'description');
-  return { id: randomUUID(), uscc: request.uscc, kind: request.kind, category: request.category, description, source: `portal:${actor}`, sourceEventId: null, recordedBy: actor, at };
+  if (description.length < 4 || description.length > 1000)
+    throw new AppError('INVALID_DESCRIPTION', 'Describe the record in 4 to 1000 characters.', 'description');
+  return {
+    id: randomUUID(),
+    uscc: request.uscc,
+    kind: request.kind,
+    category: request.category,
+    description,
+    source: `portal:${actor}`,
+    sourceEventId: null,
+    recordedBy: actor,
+    at,
+  };
 }
 
 /** A complaint verified by labour inspection is a bad record; a wage complaint counts as arrears. */
@@ -42,10 +49,15 @@ export function creditFromVerifiedComplaint(
   eventId: string,
 ): CreditRecord {
   return {
-    id: randomUUID(), uscc: complaint.uscc, kind: 'BAD',
+    id: randomUUID(),
+    uscc: complaint.uscc,
+    kind: 'BAD',
     category: complaint.category === 'WAGE_ARREARS' ? 'WAGE_ARREARS' : 'COMPLAINT_VERIFIED',
     description: `Verified complaint ${complaint.complaintId}: ${complaint.summary}`,
-    source, sourceEventId: eventId, recordedBy: complaint.verifiedBy, at: new Date(complaint.verifiedAt),
+    source,
+    sourceEventId: eventId,
+    recordedBy: complaint.verifiedBy,
+    at: new Date(complaint.verifiedAt),
   };
 }
 
@@ -58,9 +70,15 @@ export function creditFromLateRegistration(
 ): CreditRecord {
   const days = enrolment.registeredLateByDays;
   return {
-    id: randomUUID(), uscc: enrolment.employerUscc, kind: 'BAD', category: 'REAL_NAME_VIOLATION',
+    id: randomUUID(),
+    uscc: enrolment.employerUscc,
+    kind: 'BAD',
+    category: 'REAL_NAME_VIOLATION',
     description: `Worker enrolment ${enrolment.enrolmentId} on project ${enrolment.projectId} (on site from ${enrolment.startDate}) was registered ${days} day${days === 1 ? '' : 's'} after the real-name registration deadline.`,
-    source, sourceEventId: eventId, recordedBy: 'identity', at,
+    source,
+    sourceEventId: eventId,
+    recordedBy: 'identity',
+    at,
   };
 }
 

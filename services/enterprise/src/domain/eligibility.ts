@@ -87,9 +87,27 @@ function unmetObligations(facts: ProjectObligationFacts, policy: ObligationPolic
   const check = (rule: string, from: Date | null, days: number, missing: boolean, what: string) => {
     if (from && missing) unmet.push({ rule, deadline: instantPlusDays(from, days), what });
   };
-  check(RULES.wageAccountMissing, facts.awardedAt, policy.wageAccountDays, !facts.wageAccountOpen, `no dedicated wage account (工资专用账户) was opened within ${policy.wageAccountDays} days of the award`);
-  check(RULES.depositMissing, facts.awardedAt, policy.depositDays, !facts.depositPlaced, `no wage guarantee deposit (工资保证金) was placed or exempted within ${policy.depositDays} days of the award`);
-  check(RULES.realNameEnrolmentMissing, facts.constructionStartedAt, policy.realNameGraceDays, facts.activeEnrolments === 0, `no worker is enrolled by real name (实名登记) ${policy.realNameGraceDays} days into construction`);
+  check(
+    RULES.wageAccountMissing,
+    facts.awardedAt,
+    policy.wageAccountDays,
+    !facts.wageAccountOpen,
+    `no dedicated wage account (工资专用账户) was opened within ${policy.wageAccountDays} days of the award`,
+  );
+  check(
+    RULES.depositMissing,
+    facts.awardedAt,
+    policy.depositDays,
+    !facts.depositPlaced,
+    `no wage guarantee deposit (工资保证金) was placed or exempted within ${policy.depositDays} days of the award`,
+  );
+  check(
+    RULES.realNameEnrolmentMissing,
+    facts.constructionStartedAt,
+    policy.realNameGraceDays,
+    facts.activeEnrolments === 0,
+    `no worker is enrolled by real name (实名登记) ${policy.realNameGraceDays} days into construction`,
+  );
   return unmet;
 }
 
@@ -102,12 +120,18 @@ export function overdueObligations(facts: ProjectObligationFacts, policy: Obliga
   return unmetObligations(facts, policy)
     .filter((obligation) => obligation.deadline <= now)
     .map(({ rule, deadline, what }) => ({
-      rule, subjectId: facts.projectId, message: `Project ${facts.name}: ${what} (due ${chinaDay(deadline)}).`, source: `enterprise:deadline#${facts.projectId}`, since: deadline,
+      rule,
+      subjectId: facts.projectId,
+      message: `Project ${facts.name}: ${what} (due ${chinaDay(deadline)}).`,
+      source: `enterprise:deadline#${facts.projectId}`,
+      since: deadline,
     }));
 }
 
 /** When the clock must judge the project next: the earliest deadline still to come of an unmet obligation, if any. */
 export function nextObligationDeadline(facts: ProjectObligationFacts, policy: ObligationPolicy, now: Date): Date | null {
-  const upcoming = unmetObligations(facts, policy).map((obligation) => obligation.deadline).filter((deadline) => deadline > now);
+  const upcoming = unmetObligations(facts, policy)
+    .map((obligation) => obligation.deadline)
+    .filter((deadline) => deadline > now);
   return upcoming.length > 0 ? new Date(Math.min(...upcoming.map((deadline) => deadline.getTime()))) : null;
 }

@@ -36,8 +36,18 @@ export function registerEnterprise(request: RegistrationRequest, actor: string, 
   if (legalRepresentative.length < 2) throw invalidInput('INVALID_LEGAL_REPRESENTATIVE', 'legalRepresentative', 'Name the legal representative (法定代表人).');
 
   const enterprise: Enterprise = { uscc, name, type: request.type, regionCode: request.regionCode, legalRepresentative, registeredAt: at, registeredBy: actor };
-  const event = createEvent(enterpriseRegisteredV1, ENTERPRISE_SOURCE, uscc, {
-    uscc, name, type: request.type, regionCode: request.regionCode, registeredAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    enterpriseRegisteredV1,
+    ENTERPRISE_SOURCE,
+    uscc,
+    {
+      uscc,
+      name,
+      type: request.type,
+      regionCode: request.regionCode,
+      registeredAt: at.toISOString(),
+    },
+    at,
+  );
   return { enterprise, events: [outgoing(enterpriseRegisteredV1, event as CloudEvent)] };
 }

@@ -74,7 +74,10 @@ export const reviewingDepartmentOf = (step: Pick<ProjectStep, 'toStage'>): Depar
 export function requireOwningDepartment(stage: Exclude<ProjectStage, 'BIDDING'>, department: Department | undefined): void {
   const owner = REVIEWING_DEPARTMENT[stage];
   if (department === owner) return;
-  throw new AppError('WRONG_DEPARTMENT', `Decisions on the step to ${stage} are made by ${DEPARTMENT_NAMES[owner]}; ${department ? `you sign for ${DEPARTMENT_NAMES[department]}` : 'your account names no department'}.`);
+  throw new AppError(
+    'WRONG_DEPARTMENT',
+    `Decisions on the step to ${stage} are made by ${DEPARTMENT_NAMES[owner]}; ${department ? `you sign for ${DEPARTMENT_NAMES[department]}` : 'your account names no department'}.`,
+  );
 }
 
 const REQUIRED_DETAIL: Partial<Record<ProjectStage, { key: keyof StepDetails; label: string }>> = {
@@ -88,32 +91,72 @@ const REQUIRED_DETAIL: Partial<Record<ProjectStage, { key: keyof StepDetails; la
 export function stepRefusals(project: Project, to: ProjectStage, details: StepDetails, facts: LifecycleFacts): Refusal[] {
   const next = NEXT[project.stage];
   if (next !== to) {
-    return [{ code: 'INVALID_TRANSITION', field: 'to', message: next ? `The project is ${project.stage}; its next step is ${next}, not ${to}.` : 'The project is closed; the lifecycle has ended.' }];
+    return [
+      {
+        code: 'INVALID_TRANSITION',
+        field: 'to',
+        message: next ? `The project is ${project.stage}; its next step is ${next}, not ${to}.` : 'The project is closed; the lifecycle has ended.',
+      },
+    ];
   }
   const refusals: Refusal[] = [];
   const required = REQUIRED_DETAIL[to];
-  if (required && !details[required.key]?.trim()) refusals.push({ code: 'DETAIL_MISSING', field: `details.${required.key}`, message: `Enter ${required.label}.` });
+  if (required && !details[required.key]?.trim())
+    refusals.push({ code: 'DETAIL_MISSING', field: `details.${required.key}`, message: `Enter ${required.label}.` });
   if (to === 'AWARDED' && facts.openTenders > 0) {
-    refusals.push({ code: 'TENDER_STILL_OPEN', field: 'to', message: `${facts.openTenders} tender(s) of this project are still open; award or cancel them first.` });
+    refusals.push({
+      code: 'TENDER_STILL_OPEN',
+      field: 'to',
+      message: `${facts.openTenders} tender(s) of this project are still open; award or cancel them first.`,
+    });
   }
   if (to === 'PERMITTED') {
-    if (!facts.safeguards.has('WAGE_ACCOUNT')) refusals.push({ code: 'WAGE_ACCOUNT_NOT_OPENED', field: 'to', message: 'The dedicated wage account (工资专用账户) is not opened yet.' });
-    if (!facts.safeguards.has('DEPOSIT')) refusals.push({ code: 'DEPOSIT_NOT_PLACED', field: 'to', message: 'The wage guarantee deposit (工资保证金) is neither placed nor exempted.' });
-    if (!facts.safeguards.has('INJURY_INSURANCE')) refusals.push({ code: 'INJURY_INSURANCE_NOT_BOUGHT', field: 'to', message: 'Work-injury insurance (工伤保险) for the project is not bought yet: insure first, then build.' });
+    if (!facts.safeguards.has('WAGE_ACCOUNT'))
+      refusals.push({ code: 'WAGE_ACCOUNT_NOT_OPENED', field: 'to', message: 'The dedicated wage account (工资专用账户) is not opened yet.' });
+    if (!facts.safeguards.has('DEPOSIT'))
+      refusals.push({ code: 'DEPOSIT_NOT_PLACED', field: 'to', message: 'The wage guarantee deposit (工资保证金) is neither placed nor exempted.' });
+    if (!facts.safeguards.has('INJURY_INSURANCE'))
+      refusals.push({
+        code: 'INJURY_INSURANCE_NOT_BOUGHT',
+        field: 'to',
+        message: 'Work-injury insurance (工伤保险) for the project is not bought yet: insure first, then build.',
+      });
   }
   if (to === 'CLOSED' && facts.openWarnings > 0) {
-    refusals.push({ code: 'ARREARS_WARNING_OPEN', field: 'to', message: `${facts.openWarnings} arrears warning(s) on this project are still open; wages must be settled before it closes.` });
+    refusals.push({
+      code: 'ARREARS_WARNING_OPEN',
+      field: 'to',
+      message: `${facts.openWarnings} arrears warning(s) on this project are still open; wages must be settled before it closes.`,
+    });
   }
   return refusals;
 }
 
 /** The responsible party enters a step; the owning department reviews it later. */
-export function requestStep(project: Project, pending: ProjectStep | null, to: ProjectStage, details: StepDetails, facts: LifecycleFacts, actor: string, at: Date): ProjectStep {
-  if (pending) throw new AppError('STEP_PENDING', `The step to ${pending.toStage} entered on ${chinaDay(pending.requestedAt)} is still under review.`, 'projectId');
+export function requestStep(
+  project: Project,
+  pending: ProjectStep | null,
+  to: ProjectStage,
+  details: StepDetails,
+  facts: LifecycleFacts,
+  actor: string,
+  at: Date,
+): ProjectStep {
+  if (pending)
+    throw new AppError('STEP_PENDING', `The step to ${pending.toStage} entered on ${chinaDay(pending.requestedAt)} is still under review.`, 'projectId');
   refuseIfAny(stepRefusals(project, to, details, facts));
   return {
-    id: randomUUID(), projectId: project.id, fromStage: project.stage, toStage: to, details, status: 'PENDING',
-    requestedBy: actor, requestedAt: at, reviewedBy: null, reviewedAt: null, reviewComment: null,
+    id: randomUUID(),
+    projectId: project.id,
+    fromStage: project.stage,
+    toStage: to,
+    details,
+    status: 'PENDING',
+    requestedBy: actor,
+    requestedAt: at,
+    reviewedBy: null,
+    reviewedAt: null,
+    reviewComment: null,
   };
 }
 
@@ -146,10 +189,21 @@ export function reviewStep(
   if (project.stage !== step.fromStage) throw new AppError('INVALID_TRANSITION', `The project is ${project.stage} now, not ${step.fromStage}.`, 'stepId');
   refuseIfAny(stepRefusals(project, step.toStage, step.details, facts));
   const moved: Project = { ...project, stage: step.toStage };
-  const event = createEvent(projectStageChangedV1, ENTERPRISE_SOURCE, project.id, {
-    projectId: project.id, generalContractorUscc: project.generalContractorUscc, regionCode: project.regionCode,
-    from: step.fromStage, to: step.toStage, approvedBy: reviewer, changedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    projectStageChangedV1,
+    ENTERPRISE_SOURCE,
+    project.id,
+    {
+      projectId: project.id,
+      generalContractorUscc: project.generalContractorUscc,
+      regionCode: project.regionCode,
+      from: step.fromStage,
+      to: step.toStage,
+      approvedBy: reviewer,
+      changedAt: at.toISOString(),
+    },
+    at,
+  );
   return {
     step: { ...step, status: 'APPROVED', reviewedBy: reviewer, reviewedAt: at, reviewComment: comment },
     project: moved,

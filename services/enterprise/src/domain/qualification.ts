@@ -43,7 +43,8 @@ export function recordQualification(
   at: Date,
 ): Qualification {
   const category = request.category.trim();
-  if (category.length < 2 || category.length > 100) throw fail('INVALID_CATEGORY', 'category', 'Name the qualification category (资质类别), 2 to 100 characters.');
+  if (category.length < 2 || category.length > 100)
+    throw fail('INVALID_CATEGORY', 'category', 'Name the qualification category (资质类别), 2 to 100 characters.');
   const certificateNumber = request.certificateNumber.trim();
   if (!/^[0-9A-Za-z\u4e00-\u9fa5-]{6,40}$/.test(certificateNumber)) {
     throw fail('INVALID_CERTIFICATE_NUMBER', 'certificateNumber', 'The certificate number has 6 to 40 letters, digits or Chinese characters.');
@@ -72,13 +73,23 @@ export const daysUntil = (day: string, today: string): number => daysBetween(tod
 
 /** Whether the reminder for this expiry is due and not yet sent. */
 export function reminderDue(qualification: Qualification, today: string, policy: QualificationPolicy): boolean {
-  return isValidOn(qualification, today) && qualification.remindedFor !== qualification.validUntil && daysUntil(qualification.validUntil, today) <= policy.reminderDays;
+  return (
+    isValidOn(qualification, today) &&
+    qualification.remindedFor !== qualification.validUntil &&
+    daysUntil(qualification.validUntil, today) <= policy.reminderDays
+  );
 }
 
 /** The tender requirements the enterprise's valid qualifications do not meet. */
-export function unmetRequirements(requirements: readonly QualificationRequirement[], qualifications: readonly Qualification[], today: string): QualificationRequirement[] {
-  return requirements.filter((requirement) => !qualifications.some((held) =>
-    held.category === requirement.category && isValidOn(held, today) && RANK[held.grade] >= RANK[requirement.minGrade]));
+export function unmetRequirements(
+  requirements: readonly QualificationRequirement[],
+  qualifications: readonly Qualification[],
+  today: string,
+): QualificationRequirement[] {
+  return requirements.filter(
+    (requirement) =>
+      !qualifications.some((held) => held.category === requirement.category && isValidOn(held, today) && RANK[held.grade] >= RANK[requirement.minGrade]),
+  );
 }
 
 export const describeRequirement = (requirement: QualificationRequirement) =>

@@ -37,7 +37,8 @@ export function openTender(
   actor: string,
   at: Date,
 ): Tender {
-  if (project.stage !== 'BIDDING') throw fail('PROJECT_NOT_IN_BIDDING', 'projectId', `The project is ${project.stage}; tenders are opened only while it is in bidding.`);
+  if (project.stage !== 'BIDDING')
+    throw fail('PROJECT_NOT_IN_BIDDING', 'projectId', `The project is ${project.stage}; tenders are opened only while it is in bidding.`);
   const title = request.title.trim();
   if (title.length < 2 || title.length > 200) throw fail('INVALID_TITLE', 'title', 'The tender title has 2 to 200 characters.');
   if (request.requirements.length === 0 || request.requirements.length > 10) {
@@ -49,8 +50,17 @@ export function openTender(
   }
   if (request.closesAt <= at) throw fail('CLOSES_IN_PAST', 'closesAt', 'The tender must close in the future.');
   return {
-    id: randomUUID(), projectId: project.id, title, requirements, closesAt: request.closesAt, status: 'OPEN', winningBidId: null,
-    openedBy: actor, openedAt: at, awardedBy: null, awardedAt: null,
+    id: randomUUID(),
+    projectId: project.id,
+    title,
+    requirements,
+    closesAt: request.closesAt,
+    status: 'OPEN',
+    winningBidId: null,
+    openedBy: actor,
+    openedAt: at,
+    awardedBy: null,
+    awardedAt: null,
   };
 }
 
@@ -76,7 +86,12 @@ export function submitBid(
     ...unmet.map((requirement) => ({ code: RULES.qualificationNotMatching, message: `No valid qualification ${describeRequirement(requirement)}.` })),
   ];
   if (reasons.length > 0) {
-    throw new AppError('NOT_ELIGIBLE', `${bidder.name} may not bid: ${reasons.map((reason) => reason.message).join(' ')}`, 'tenderId', reasons.map((reason) => reason.code));
+    throw new AppError(
+      'NOT_ELIGIBLE',
+      `${bidder.name} may not bid: ${reasons.map((reason) => reason.message).join(' ')}`,
+      'tenderId',
+      reasons.map((reason) => reason.code),
+    );
   }
   return { id: randomUUID(), tenderId: tender.id, uscc: bidder.uscc, priceFen, submittedBy: actor, submittedAt: at };
 }

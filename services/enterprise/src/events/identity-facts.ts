@@ -24,9 +24,24 @@ async function onCardFrozen(tx: EnterpriseTx, event: CardStatusEvent) {
   const card = await relevantCard(tx, event);
   if (!card) return;
   const cause = eventCause('identity', event);
-  await changeBlocks(tx, card.uscc, {
-    set: [{ rule: card.rule, subjectId: event.data.cardId, message: frozenCardMessage(event.data), source: cause.label, sourceEventId: event.id, since: new Date(event.data.at) }],
-  }, cause, new Date(event.data.at));
+  await changeBlocks(
+    tx,
+    card.uscc,
+    {
+      set: [
+        {
+          rule: card.rule,
+          subjectId: event.data.cardId,
+          message: frozenCardMessage(event.data),
+          source: cause.label,
+          sourceEventId: event.id,
+          since: new Date(event.data.at),
+        },
+      ],
+    },
+    cause,
+    new Date(event.data.at),
+  );
 }
 
 async function onCardUnfrozen(tx: EnterpriseTx, event: CardStatusEvent) {

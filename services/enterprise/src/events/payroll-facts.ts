@@ -22,9 +22,24 @@ async function onWarningRaised(tx: EnterpriseTx, event: Raised) {
   });
   if (colour !== 'RED') return;
   const cause = eventCause('payroll', event);
-  await changeBlocks(tx, uscc, {
-    set: [{ rule: RULES.redArrearsWarning, subjectId: warningId, message: `Red arrears warning (红色预警) on project ${projectId}: ${message}`, source: cause.label, sourceEventId: event.id, since: at }],
-  }, cause, at);
+  await changeBlocks(
+    tx,
+    uscc,
+    {
+      set: [
+        {
+          rule: RULES.redArrearsWarning,
+          subjectId: warningId,
+          message: `Red arrears warning (红色预警) on project ${projectId}: ${message}`,
+          source: cause.label,
+          sourceEventId: event.id,
+          since: at,
+        },
+      ],
+    },
+    cause,
+    at,
+  );
 }
 
 async function onWarningCleared(tx: EnterpriseTx, event: Cleared) {
@@ -43,12 +58,33 @@ async function onWarningCleared(tx: EnterpriseTx, event: Cleared) {
 export const payrollFactHandlers = (policy: ObligationPolicy) => [
   on(arrearsWarningRaisedV1, onWarningRaised),
   on(arrearsWarningClearedV1, onWarningCleared),
-  on(wageAccountOpenedV1, (tx: EnterpriseTx, event) => recordSafeguard(tx, {
-    projectId: event.data.projectId, kind: 'WAGE_ACCOUNT', subjectId: event.data.accountId, detail: `dedicated wage account at ${event.data.bankName}`, at: new Date(event.data.openedAt),
-  }, eventCause('payroll', event), policy)),
-  on(depositPlacedV1, (tx: EnterpriseTx, event) => recordSafeguard(tx, {
-    projectId: event.data.projectId, kind: 'DEPOSIT', subjectId: event.data.depositId,
-    detail: event.data.form === 'EXEMPT' ? 'deposit exempted' : `deposit of ${event.data.amountFen} fen as ${event.data.form.toLowerCase().replace('_', ' ')}`,
-    at: new Date(event.data.placedAt),
-  }, eventCause('payroll', event), policy)),
+  on(wageAccountOpenedV1, (tx: EnterpriseTx, event) =>
+    recordSafeguard(
+      tx,
+      {
+        projectId: event.data.projectId,
+        kind: 'WAGE_ACCOUNT',
+        subjectId: event.data.accountId,
+        detail: `dedicated wage account at ${event.data.bankName}`,
+        at: new Date(event.data.openedAt),
+      },
+      eventCause('payroll', event),
+      policy,
+    ),
+  ),
+  on(depositPlacedV1, (tx: EnterpriseTx, event) =>
+    recordSafeguard(
+      tx,
+      {
+        projectId: event.data.projectId,
+        kind: 'DEPOSIT',
+        subjectId: event.data.depositId,
+        detail:
+          event.data.form === 'EXEMPT' ? 'deposit exempted' : `deposit of ${event.data.amountFen} fen as ${event.data.form.toLowerCase().replace('_', ' ')}`,
+        at: new Date(event.data.placedAt),
+      },
+      eventCause('payroll', event),
+      policy,
+    ),
+  ),
 ];

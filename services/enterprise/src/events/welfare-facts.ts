@@ -13,8 +13,18 @@ export const welfareFactHandlers = (policy: ObligationPolicy) => [
     await requireKnownEnterprise(tx, event.data.uscc, 'verified complaint');
     await tx.creditRecord.createMany({ data: [creditFromVerifiedComplaint(event.data, eventCause('welfare', event).label, event.id)], skipDuplicates: true });
   }),
-  on(insuranceBoughtV1, (tx: EnterpriseTx, event) => recordSafeguard(tx, {
-    projectId: event.data.projectId, kind: 'INJURY_INSURANCE', subjectId: event.data.policyId,
-    detail: `work-injury insurance ${event.data.policyNumber} with ${event.data.insurer} from ${event.data.coverFrom}`, at: new Date(event.data.boughtAt),
-  }, eventCause('welfare', event), policy)),
+  on(insuranceBoughtV1, (tx: EnterpriseTx, event) =>
+    recordSafeguard(
+      tx,
+      {
+        projectId: event.data.projectId,
+        kind: 'INJURY_INSURANCE',
+        subjectId: event.data.policyId,
+        detail: `work-injury insurance ${event.data.policyNumber} with ${event.data.insurer} from ${event.data.coverFrom}`,
+        at: new Date(event.data.boughtAt),
+      },
+      eventCause('welfare', event),
+      policy,
+    ),
+  ),
 ];

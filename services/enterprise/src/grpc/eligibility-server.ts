@@ -1,6 +1,18 @@
 import {
-  chinaDay, createTokenVerifier, invalidInput, isUuid, loadService, notFound, requireKind, requireScope, unary, unauthenticated, SCOPES,
-  type Clock, type Logger, type TokenSettings,
+  chinaDay,
+  createTokenVerifier,
+  invalidInput,
+  isUuid,
+  loadService,
+  notFound,
+  requireKind,
+  requireScope,
+  unary,
+  unauthenticated,
+  SCOPES,
+  type Clock,
+  type Logger,
+  type TokenSettings,
 } from '@yikatong/platform';
 import type { EnterpriseDb } from '../db';
 import { RULES, type EligibilityVerdict } from '../domain/eligibility';
@@ -31,9 +43,15 @@ async function verdictForTender(db: EnterpriseDb, verdict: EligibilityVerdict, u
   const [tender] = await findTenders(db, { id: tenderId });
   if (!tender) throw notFound('TENDER_NOT_FOUND', 'No tender has this id.', 'tender_id');
   const unmet = unmetRequirements(tender.requirements, await findQualifications(db, [uscc]), chinaDay(now));
-  const reasons = [...verdict.reasons, ...unmet.map((requirement) => ({
-    code: RULES.qualificationNotMatching, message: `No valid qualification ${describeRequirement(requirement)}.`, source: `enterprise:tender#${tender.id}`, since: tender.openedAt,
-  }))];
+  const reasons = [
+    ...verdict.reasons,
+    ...unmet.map((requirement) => ({
+      code: RULES.qualificationNotMatching,
+      message: `No valid qualification ${describeRequirement(requirement)}.`,
+      source: `enterprise:tender#${tender.id}`,
+      since: tender.openedAt,
+    })),
+  ];
   return { eligible: reasons.length === 0, reasons };
 }
 

@@ -31,10 +31,22 @@ export const blacklistMutations = {
       const enterprise = await lockEnterpriseInRegion(tx, principal, uscc);
       const [active] = await findListings(tx, { uscc, status: 'ACTIVE' });
       const responsible = await tx.responsiblePerson.findMany({ where: { uscc }, select: { personId: true }, orderBy: { since: 'asc' } });
-      const result = listEnterprise(enterprise, active ?? null, responsible.map((person) => person.personId), {
-        unpaidAfterOrder: facts.unpaidAfterOrder, largestOwedToOneWorkerFen: facts.largestOwedToOneWorker, workersOwed: facts.workersOwed,
-        totalOwedFen: facts.totalOwed, massIncident: facts.massIncident,
-      }, decision, ctx.blacklistPolicy, principal.subject, ctx.clock.now());
+      const result = listEnterprise(
+        enterprise,
+        active ?? null,
+        responsible.map((person) => person.personId),
+        {
+          unpaidAfterOrder: facts.unpaidAfterOrder,
+          largestOwedToOneWorkerFen: facts.largestOwedToOneWorker,
+          workersOwed: facts.workersOwed,
+          totalOwedFen: facts.totalOwed,
+          massIncident: facts.massIncident,
+        },
+        decision,
+        ctx.blacklistPolicy,
+        principal.subject,
+        ctx.clock.now(),
+      );
       await saveListing(tx, result.listing, result.events, true);
       return result.listing;
     });

@@ -19,38 +19,53 @@ const historyCursor = (change: { at: Date; id: string }) => [change.at.toISOStri
 
 export const Enterprise = {
   __resolveReference: async (reference: { uscc: string }, ctx: EnterpriseContext) =>
-    (hasUsccShape(reference.uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)) : null),
+    hasUsccShape(reference.uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)) : null,
   biddingEligibility: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.verdictByUscc.load(enterprise.uscc),
-  blacklistListings: withheldFrom(['BANK'], notForBanks('Dishonesty-list listings (they name responsible persons)'),
-    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc)),
-  qualifications: withheldFrom(['BANK'], notForBanks('Qualification certificates'),
-    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.qualificationsByUscc.load(enterprise.uscc)),
+  blacklistListings: withheldFrom(
+    ['BANK'],
+    notForBanks('Dishonesty-list listings (they name responsible persons)'),
+    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc),
+  ),
+  qualifications: withheldFrom(['BANK'], notForBanks('Qualification certificates'), (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
+    ctx.qualificationsByUscc.load(enterprise.uscc),
+  ),
   responsiblePersons: withheldFrom(['BANK'], notForBanks('Responsible persons'), async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
-    (await ctx.responsiblePersonsByUscc.load(enterprise.uscc)).map((person) => ({ ...person, person: { __typename: 'Worker', id: person.personId } }))),
-  creditRecords: withheldFrom(['BANK'], notForBanks('Credit records'),
-    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.creditByUscc.load(enterprise.uscc)),
+    (await ctx.responsiblePersonsByUscc.load(enterprise.uscc)).map((person) => ({ ...person, person: { __typename: 'Worker', id: person.personId } })),
+  ),
+  creditRecords: withheldFrom(['BANK'], notForBanks('Credit records'), (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
+    ctx.creditByUscc.load(enterprise.uscc),
+  ),
   arrearsWarnings: async (enterprise: EnterpriseRow, args: { open?: boolean | null }, ctx: EnterpriseContext) => {
     const warnings = await ctx.warningsByUscc.load(enterprise.uscc);
     return typeof args.open === 'boolean' ? warnings.filter((warning) => (warning.clearedAt === null) === args.open) : warnings;
   },
-  eligibilityHistory: withheldFrom(['BANK'], notForBanks('Past bidding verdicts'), async (enterprise: EnterpriseRow, args: PageArgs, ctx: EnterpriseContext) => {
-    const { take, after } = pageRequest(args, historyKey);
-    const rows = await ctx.db.eligibilityChange.findMany({
-      where: {
-        uscc: enterprise.uscc,
-        ...(after ? { OR: [{ at: { lt: after[0] } }, { at: after[0], id: { lt: after[1] } }] } : {}),
-      },
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      take: take + 1,
-    });
-    return connection(rows, take, historyCursor);
-  }),
+  eligibilityHistory: withheldFrom(
+    ['BANK'],
+    notForBanks('Past bidding verdicts'),
+    async (enterprise: EnterpriseRow, args: PageArgs, ctx: EnterpriseContext) => {
+      const { take, after } = pageRequest(args, historyKey);
+      const rows = await ctx.db.eligibilityChange.findMany({
+        where: {
+          uscc: enterprise.uscc,
+          ...(after ? { OR: [{ at: { lt: after[0] } }, { at: after[0], id: { lt: after[1] } }] } : {}),
+        },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        take: take + 1,
+      });
+      return connection(rows, take, historyCursor);
+    },
+  ),
   depositRateInputs: withheldFrom(['BANK'], notForBanks('Deposit-rate inputs'), async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => {
     const [credit, warnings, listings] = await Promise.all([
-      ctx.creditByUscc.load(enterprise.uscc), ctx.warningsByUscc.load(enterprise.uscc), ctx.listingsByUscc.load(enterprise.uscc),
+      ctx.creditByUscc.load(enterprise.uscc),
+      ctx.warningsByUscc.load(enterprise.uscc),
+      ctx.listingsByUscc.load(enterprise.uscc),
     ]);
     return depositRateInputs({
-      registeredAt: enterprise.registeredAt, credit, listings, now: ctx.clock.now(),
+      registeredAt: enterprise.registeredAt,
+      credit,
+      listings,
+      now: ctx.clock.now(),
       redWarningsRaisedAt: warnings.filter((warning) => warning.colour === 'RED').map((warning) => warning.raisedAt),
     });
   }),

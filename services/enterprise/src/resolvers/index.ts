@@ -5,4 +5,17 @@ import { Project, ProjectParticipant, ProjectStep } from './project';
 import { Query } from './query';
 import { Bid, Tender } from './tender';
 
-export const resolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar, Query, Mutation, Enterprise, Qualification, Project, ProjectParticipant, ProjectStep, Tender, Bid };
+export const resolvers = {
+  DateTime: dateTimeScalar,
+  Date: dateScalar,
+  Money: moneyScalar,
+  Query,
+  Mutation,
+  Enterprise,
+  Qualification,
+  Project,
+  ProjectParticipant,
+  ProjectStep,
+  Tender,
+  Bid,
+};

@@ -8,8 +8,16 @@ import { lifecycleFactsOf } from '../store/project-facts';
 import { lockProject } from '../store/locks';
 import { requireResponsibleParty } from './project-mutations';
 
-const optionalText = z.string().trim().max(200).nullish().transform((text) => text || null);
-const optionalDay = z.date().nullish().transform((date) => (date ? dayOf(date) : null));
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .nullish()
+  .transform((text) => text || null);
+const optionalDay = z
+  .date()
+  .nullish()
+  .transform((date) => (date ? dayOf(date) : null));
 
 const requestInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -30,7 +38,15 @@ export const lifecycleMutations = {
       const project = await lockProject(tx, input.projectId);
       const principal = requireResponsibleParty(ctx, project.generalContractorUscc, project.regionCode);
       const [pending] = await findSteps(tx, { projectId: project.id, status: 'PENDING' });
-      const step = requestStep(project, pending ?? null, input.to, input.details ?? {}, await lifecycleFactsOf(tx, project.id), principal.subject, ctx.clock.now());
+      const step = requestStep(
+        project,
+        pending ?? null,
+        input.to,
+        input.details ?? {},
+        await lifecycleFactsOf(tx, project.id),
+        principal.subject,
+        ctx.clock.now(),
+      );
       await createStep(tx, step);
       return step;
     });
@@ -45,7 +61,14 @@ export const lifecycleMutations = {
       const project = await lockProject(tx, found.projectId);
       requireRegion(principal, project.regionCode);
       const [step] = await findSteps(tx, { id: input.stepId });
-      const result = reviewStep(step!, project, { approve: input.approve, comment: input.comment ?? null }, await lifecycleFactsOf(tx, project.id), principal, ctx.clock.now());
+      const result = reviewStep(
+        step!,
+        project,
+        { approve: input.approve, comment: input.comment ?? null },
+        await lifecycleFactsOf(tx, project.id),
+        principal,
+        ctx.clock.now(),
+      );
       await saveReview(tx, result.step, result.project, result.events, ctx.obligationPolicy);
       return result.step;
     });

@@ -13,7 +13,10 @@ const projectInput = z.object({
   contractValue: z.bigint(),
   labourCostSharePercent: z.number(),
   startDate: z.date().transform(dayOf),
-  plannedEndDate: z.date().nullish().transform((date) => (date ? dayOf(date) : null)),
+  plannedEndDate: z
+    .date()
+    .nullish()
+    .transform((date) => (date ? dayOf(date) : null)),
 });
 
 const subcontractorInput = z.object({
@@ -48,7 +51,14 @@ export const projectMutations = {
       const project = await lockProject(tx, input.projectId);
       const principal = requireResponsibleParty(ctx, input.parentUscc, project.regionCode);
       const subcontractor = await tx.enterprise.findUnique({ where: { uscc: input.uscc } });
-      const { participant, events } = addParticipant(project, await findParticipants(tx, [project.id]), subcontractor, input, principal.subject, ctx.clock.now());
+      const { participant, events } = addParticipant(
+        project,
+        await findParticipants(tx, [project.id]),
+        subcontractor,
+        input,
+        principal.subject,
+        ctx.clock.now(),
+      );
       await saveParticipant(tx, participant, events);
       return project;
     });

@@ -12,7 +12,7 @@ export async function visibleProject(ctx: EnterpriseContext, project: ProjectMod
 
 export const Project = {
   __resolveReference: async (reference: { id: string }, ctx: EnterpriseContext) =>
-    (isUuid(reference.id) ? visibleProject(ctx, await ctx.projectById.load(reference.id)) : null),
+    isUuid(reference.id) ? visibleProject(ctx, await ctx.projectById.load(reference.id)) : null,
   generalContractor: async (project: ProjectModel, _: unknown, ctx: EnterpriseContext) =>
     visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(project.generalContractorUscc)),
   contractValue: (project: ProjectModel) => project.contractValueFen,
@@ -30,5 +30,6 @@ export const ProjectStep = {
 };
 
 export const ProjectParticipant = {
-  enterprise: async (participant: Participant, _: unknown, ctx: EnterpriseContext) => visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(participant.uscc)),
+  enterprise: async (participant: Participant, _: unknown, ctx: EnterpriseContext) =>
+    visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(participant.uscc)),
 };

@@ -1,6 +1,16 @@
 import {
-  connection, cursorKeys, forbidden, hasUsccShape, isUuid, pageRequest, regionPrefix, requirePrincipal, requireStatisticsScope,
-  seesRegion, usccShapeSchema, type PageArgs,
+  connection,
+  cursorKeys,
+  forbidden,
+  hasUsccShape,
+  isUuid,
+  pageRequest,
+  regionPrefix,
+  requirePrincipal,
+  requireStatisticsScope,
+  seesRegion,
+  usccShapeSchema,
+  type PageArgs,
 } from '@yikatong/platform';
 import type { EnterpriseType } from '../domain/enterprise';
 import { enterpriseStatistics } from '../store/statistics';
@@ -34,8 +44,7 @@ export const Query = {
     return connection(rows, take, (row) => row.uscc);
   },
 
-  tender: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) =>
-    isUuid(args.id) ? visibleTender(ctx, await ctx.tenderById.load(args.id)) : null,
+  tender: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) => (isUuid(args.id) ? visibleTender(ctx, await ctx.tenderById.load(args.id)) : null),
 
   enterpriseStatistics: async (_: unknown, args: { regionCode: string }, ctx: EnterpriseContext) => {
     requireStatisticsScope(ctx.principal, args.regionCode);

@@ -62,9 +62,20 @@ export const tenderMutations = {
       if (!bidder) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise is registered with USCC ${uscc}.`);
       const now = ctx.clock.now();
       const [[verdict], qualifications, existing] = await Promise.all([
-        loadVerdicts(tx, [uscc]), findQualifications(tx, [uscc]), findBids(tx, { tenderId: tender.id, uscc }),
+        loadVerdicts(tx, [uscc]),
+        findQualifications(tx, [uscc]),
+        findBids(tx, { tenderId: tender.id, uscc }),
       ]);
-      const bid = submitBid(tender, bidder, existing.length > 0, verdict!, unmetRequirements(tender.requirements, qualifications, chinaDay(now)), input.price, principal.subject, now);
+      const bid = submitBid(
+        tender,
+        bidder,
+        existing.length > 0,
+        verdict!,
+        unmetRequirements(tender.requirements, qualifications, chinaDay(now)),
+        input.price,
+        principal.subject,
+        now,
+      );
       await tx.bid.create({ data: bid });
       return bid;
     });
@@ -92,4 +103,3 @@ export const tenderMutations = {
     });
   },
 };
-

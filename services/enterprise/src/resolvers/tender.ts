@@ -22,7 +22,7 @@ function visibleBids(ctx: EnterpriseContext, bids: BidModel[]): BidModel[] {
 export const Tender = {
   bids: async (tender: TenderModel, _: unknown, ctx: EnterpriseContext) => visibleBids(ctx, await ctx.bidsByTender.load(tender.id)),
   winningBid: async (tender: TenderModel, _: unknown, ctx: EnterpriseContext) =>
-    tender.winningBidId ? (await ctx.bidsByTender.load(tender.id)).find((bid) => bid.id === tender.winningBidId) ?? null : null,
+    tender.winningBidId ? ((await ctx.bidsByTender.load(tender.id)).find((bid) => bid.id === tender.winningBidId) ?? null) : null,
 };
 
 export const Bid = {

@@ -22,9 +22,24 @@ export async function saveListing(tx: EnterpriseTx, listing: Listing, events: Ou
   const cause = eventCause('enterprise', event);
   const at = new Date(event.time);
   if (listing.status === 'ACTIVE') {
-    await changeBlocks(tx, listing.uscc, {
-      set: [{ rule: RULES.blacklisted, subjectId: listing.id, message: blacklistMessage(listing), source: cause.label, sourceEventId: event.id, since: listing.listedAt }],
-    }, cause, at);
+    await changeBlocks(
+      tx,
+      listing.uscc,
+      {
+        set: [
+          {
+            rule: RULES.blacklisted,
+            subjectId: listing.id,
+            message: blacklistMessage(listing),
+            source: cause.label,
+            sourceEventId: event.id,
+            since: listing.listedAt,
+          },
+        ],
+      },
+      cause,
+      at,
+    );
   } else {
     await changeBlocks(tx, listing.uscc, { lift: [{ rule: RULES.blacklisted, subjectId: listing.id }] }, cause, at);
   }

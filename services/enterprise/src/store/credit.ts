@@ -11,7 +11,10 @@ export async function loadDepositRateInputs(db: EnterpriseDb, uscc: string, now:
     db.blacklistListing.findMany({ where: { uscc }, select: { listedAt: true, status: true } }),
   ]);
   return depositRateInputs({
-    registeredAt: enterprise.registeredAt, credit: credit as Array<Pick<CreditRecord, 'kind' | 'category' | 'at'>>, listings,
-    redWarningsRaisedAt: redWarnings.map((warning) => warning.raisedAt), now,
+    registeredAt: enterprise.registeredAt,
+    credit: credit as Array<Pick<CreditRecord, 'kind' | 'category' | 'at'>>,
+    listings,
+    redWarningsRaisedAt: redWarnings.map((warning) => warning.raisedAt),
+    now,
   });
 }

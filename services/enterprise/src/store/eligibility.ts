@@ -49,11 +49,18 @@ export interface BlockCause {
   eventId: string | null;
 }
 
-export const eventCause = (service: string, event: { type: string; id: string }): BlockCause => ({ label: `${service}:${event.type}#${event.id}`, eventId: event.id });
+export const eventCause = (service: string, event: { type: string; id: string }): BlockCause => ({
+  label: `${service}:${event.type}#${event.id}`,
+  eventId: event.id,
+});
 export const clockCause = (rule: string): BlockCause => ({ label: `clock:${rule}`, eventId: null });
 
 type BlockToSet = EligibilityBlock & { sourceEventId: string | null };
-const reasonKey = (verdict: EligibilityVerdict) => `${verdict.eligible}|${verdict.reasons.map((reason) => reason.code).sort().join(',')}`;
+const reasonKey = (verdict: EligibilityVerdict) =>
+  `${verdict.eligible}|${verdict.reasons
+    .map((reason) => reason.code)
+    .sort()
+    .join(',')}`;
 
 /**
  * Sets and lifts blocks of one enterprise. When the verdict changes (eligible or its reasons) the
@@ -81,14 +88,22 @@ export async function changeBlocks(
   if (reasonKey(before!) === reasonKey(after!)) return;
   await announceVerdictChange(tx, uscc);
   const reasonCodes = after!.reasons.map((reason) => reason.code);
-  await tx.eligibilityChange.create({ data: { id: randomUUID(), uscc, eligible: after!.eligible, reasonCodes, causeEventId: cause.eventId, cause: cause.label, at } });
-  const event = createEvent(eligibilityChangedV1, ENTERPRISE_SOURCE, uscc, {
+  await tx.eligibilityChange.create({
+    data: { id: randomUUID(), uscc, eligible: after!.eligible, reasonCodes, causeEventId: cause.eventId, cause: cause.label, at },
+  });
+  const event = createEvent(
+    eligibilityChangedV1,
+    ENTERPRISE_SOURCE,
     uscc,
-    eligible: after!.eligible,
-    reasons: after!.reasons.map((reason) => ({ code: reason.code, source: reason.source, since: reason.since.toISOString() })),
-    cause: cause.label,
-    changedAt: at.toISOString(),
-  }, at);
+    {
+      uscc,
+      eligible: after!.eligible,
+      reasons: after!.reasons.map((reason) => ({ code: reason.code, source: reason.source, since: reason.since.toISOString() })),
+      cause: cause.label,
+      changedAt: at.toISOString(),
+    },
+    at,
+  );
   await appendToOutbox(tx, [outgoing(eligibilityChangedV1, event as CloudEvent)]);
 }
 

@@ -10,7 +10,10 @@ import { reconcileProjectObligations } from './obligations';
 type StepRow = Prisma.ProjectStepGetPayload<object>;
 
 const toStep = (row: StepRow): ProjectStep => ({
-  ...row, fromStage: row.fromStage as ProjectStage, toStage: row.toStage as ProjectStage, details: row.details as StepDetails,
+  ...row,
+  fromStage: row.fromStage as ProjectStage,
+  toStage: row.toStage as ProjectStage,
+  details: row.details as StepDetails,
 });
 
 export async function findSteps(db: EnterpriseDb | EnterpriseTx, where: Prisma.ProjectStepWhereInput): Promise<ProjectStep[]> {
@@ -26,7 +29,10 @@ export async function createStep(tx: EnterpriseTx, step: ProjectStep): Promise<v
  * the general contractor's obligations (their clocks start at the award and at construction).
  */
 export async function saveReview(tx: EnterpriseTx, step: ProjectStep, project: Project, events: OutgoingEvent[], policy: ObligationPolicy): Promise<void> {
-  await tx.projectStep.update({ where: { id: step.id }, data: { status: step.status, reviewedBy: step.reviewedBy, reviewedAt: step.reviewedAt, reviewComment: step.reviewComment } });
+  await tx.projectStep.update({
+    where: { id: step.id },
+    data: { status: step.status, reviewedBy: step.reviewedBy, reviewedAt: step.reviewedAt, reviewComment: step.reviewComment },
+  });
   if (step.status !== 'APPROVED') return;
   await tx.project.update({ where: { id: project.id }, data: { stage: project.stage } });
   await appendToOutbox(tx, events);

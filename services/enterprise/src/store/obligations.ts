@@ -24,8 +24,14 @@ export async function reconcileProjectObligations(tx: EnterpriseTx, projectId: s
   ]);
   const kinds = new Set(safeguards.map((safeguard) => safeguard.kind));
   const facts = {
-    projectId, name: project.name, stage: project.stage, awardedAt, constructionStartedAt,
-    wageAccountOpen: kinds.has('WAGE_ACCOUNT'), depositPlaced: kinds.has('DEPOSIT'), activeEnrolments,
+    projectId,
+    name: project.name,
+    stage: project.stage,
+    awardedAt,
+    constructionStartedAt,
+    wageAccountOpen: kinds.has('WAGE_ACCOUNT'),
+    depositPlaced: kinds.has('DEPOSIT'),
+    activeEnrolments,
   };
   await reconcileBlocks(tx, project.generalContractorUscc, projectId, PROJECT_OBLIGATION_RULES, overdueObligations(facts, policy, now), cause, now);
   const dueAt = nextObligationDeadline(facts, policy, now);

@@ -12,7 +12,11 @@ export async function recordSafeguard(
   policy: ObligationPolicy,
 ): Promise<void> {
   const data = { subjectId: fact.subjectId, detail: fact.detail, source: cause.label, at: fact.at };
-  await tx.projectSafeguard.upsert({ where: { projectId_kind: { projectId: fact.projectId, kind: fact.kind } }, create: { projectId: fact.projectId, kind: fact.kind, ...data }, update: data });
+  await tx.projectSafeguard.upsert({
+    where: { projectId_kind: { projectId: fact.projectId, kind: fact.kind } },
+    create: { projectId: fact.projectId, kind: fact.kind, ...data },
+    update: data,
+  });
   await reconcileProjectObligations(tx, fact.projectId, policy, cause, fact.at);
 }
 

@@ -19,7 +19,9 @@ export async function findParticipants(db: EnterpriseDb | EnterpriseTx, projectI
 }
 
 export async function saveProject(tx: EnterpriseTx, project: Project, events: OutgoingEvent[]): Promise<void> {
-  await tx.project.create({ data: { ...project, startDate: dateOfDay(project.startDate), plannedEndDate: project.plannedEndDate ? dateOfDay(project.plannedEndDate) : null } });
+  await tx.project.create({
+    data: { ...project, startDate: dateOfDay(project.startDate), plannedEndDate: project.plannedEndDate ? dateOfDay(project.plannedEndDate) : null },
+  });
   await appendToOutbox(tx, events);
 }
 

@@ -10,7 +10,10 @@ import { clockCause, reconcileBlocks, type BlockCause } from './eligibility';
 type QualificationRow = Prisma.QualificationGetPayload<object>;
 
 const toQualification = (row: QualificationRow): Qualification => ({
-  ...row, grade: row.grade as QualificationGrade, validUntil: dayOf(row.validUntil), remindedFor: row.remindedFor ? dayOf(row.remindedFor) : null,
+  ...row,
+  grade: row.grade as QualificationGrade,
+  validUntil: dayOf(row.validUntil),
+  remindedFor: row.remindedFor ? dayOf(row.remindedFor) : null,
 });
 
 export async function findQualifications(db: EnterpriseDb | EnterpriseTx, usccs: readonly string[]): Promise<Qualification[]> {
@@ -25,7 +28,11 @@ export async function reconcileQualificationBlock(tx: EnterpriseTx, uscc: string
 }
 
 export async function saveQualification(tx: EnterpriseTx, qualification: Qualification, now: Date): Promise<void> {
-  const data = { ...qualification, validUntil: dateOfDay(qualification.validUntil), remindedFor: qualification.remindedFor ? dateOfDay(qualification.remindedFor) : null };
+  const data = {
+    ...qualification,
+    validUntil: dateOfDay(qualification.validUntil),
+    remindedFor: qualification.remindedFor ? dateOfDay(qualification.remindedFor) : null,
+  };
   await tx.qualification.upsert({ where: { id: qualification.id }, create: data, update: data });
   await reconcileQualificationBlock(tx, qualification.uscc, { label: `enterprise:qualification-recorded#${qualification.id}`, eventId: null }, now);
 }
@@ -41,13 +48,27 @@ export async function sweepQualifications(db: EnterpriseDb, policy: Qualificatio
   for (const qualification of expiring.filter((held) => reminderDue(held, today, policy))) {
     await db.$transaction(async (tx) => {
       const claimed = await tx.qualification.updateMany({
-        where: { id: qualification.id, validUntil: dateOfDay(qualification.validUntil), OR: [{ remindedFor: null }, { remindedFor: { not: dateOfDay(qualification.validUntil) } }] },
+        where: {
+          id: qualification.id,
+          validUntil: dateOfDay(qualification.validUntil),
+          OR: [{ remindedFor: null }, { remindedFor: { not: dateOfDay(qualification.validUntil) } }],
+        },
         data: { remindedFor: dateOfDay(qualification.validUntil) },
       });
       if (claimed.count === 0) return;
-      const event = createEvent(qualificationExpiringV1, ENTERPRISE_SOURCE, qualification.uscc, {
-        qualificationId: qualification.id, uscc: qualification.uscc, category: qualification.category, grade: qualification.grade, validUntil: qualification.validUntil,
-      }, now);
+      const event = createEvent(
+        qualificationExpiringV1,
+        ENTERPRISE_SOURCE,
+        qualification.uscc,
+        {
+          qualificationId: qualification.id,
+          uscc: qualification.uscc,
+          category: qualification.category,
+          grade: qualification.grade,
+          validUntil: qualification.validUntil,
+        },
+        now,
+      );
       await appendToOutbox(tx, [outgoing(qualificationExpiringV1, event as CloudEvent)]);
     });
   }

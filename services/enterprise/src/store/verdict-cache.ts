@@ -18,7 +18,12 @@ export class VerdictCache {
   private listener: Client | undefined;
   private stopped = false;
 
-  constructor(private readonly db: EnterpriseDb, private readonly databaseUrl: string, private readonly logger: Logger, private readonly enabled = true) {}
+  constructor(
+    private readonly db: EnterpriseDb,
+    private readonly databaseUrl: string,
+    private readonly logger: Logger,
+    private readonly enabled = true,
+  ) {}
 
   async start(): Promise<void> {
     if (!this.enabled || this.stopped) return;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cardFrozenV1, cardUnfrozenV1, createEvent } from '@yikatong/contracts';
-import {
-  callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing,
-} from '@yikatong/platform';
+import { callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing } from '@yikatong/platform';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
 import { VerdictCache } from '../../src/store/verdict-cache';
@@ -13,7 +11,6 @@ const logger = createLogger('enterprise-test', 'warn');
 const USCC = '91350100M000100Y43';
 const registrar = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.enterpriseRegister });
 
-
 const REGISTER = `mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc biddingEligibility { eligible } } }`;
 const ELIGIBILITY = `query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible reasons { code message source } } } }`;
 const input = { uscc: USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三' };
@@ -22,10 +19,25 @@ const counts = async () => ({ enterprises: await db.enterprise.count(), outbox: 
 
 /** A card fact as identity publishes it, at the clock's time. */
 function cardEvent(definition: typeof cardFrozenV1 | typeof cardUnfrozenV1, cardId: string, version: number) {
-  return createEvent(definition, '/yikatong/identity', cardId, {
-    cardId, cardNumber: 'YK12345678901234', holderKind: 'ENTERPRISE', enterpriseUscc: USCC, regionCode: '130502', version,
-    reason: '欠薪', legalBasis: '第五十五条', authority: '住建局', actor: 'clerk-1', at: clock.now().toISOString(),
-  }, clock.now());
+  return createEvent(
+    definition,
+    '/yikatong/identity',
+    cardId,
+    {
+      cardId,
+      cardNumber: 'YK12345678901234',
+      holderKind: 'ENTERPRISE',
+      enterpriseUscc: USCC,
+      regionCode: '130502',
+      version,
+      reason: '欠薪',
+      legalBasis: '第五十五条',
+      authority: '住建局',
+      actor: 'clerk-1',
+      at: clock.now().toISOString(),
+    },
+    clock.now(),
+  );
 }
 
 beforeAll(async () => {
@@ -56,7 +68,9 @@ describe('registering an enterprise', () => {
     expect(result.data).toEqual({ registerEnterprise: { uscc: USCC, biddingEligibility: { eligible: true } } });
     const registered = await db.outboxEvent.findMany({ where: { key: USCC, type: 'cn.yikatong.enterprise.enterprise.registered.v1' } });
     // Registered at the clock's time, not the database's.
-    expect(registered.map((event) => event.payload)).toEqual([expect.objectContaining({ time: clock.now().toISOString(), data: expect.objectContaining({ registeredAt: clock.now().toISOString() }) })]);
+    expect(registered.map((event) => event.payload)).toEqual([
+      expect.objectContaining({ time: clock.now().toISOString(), data: expect.objectContaining({ registeredAt: clock.now().toISOString() }) }),
+    ]);
     expect(await db.enterprise.findUniqueOrThrow({ where: { uscc: USCC } })).toMatchObject({ registeredAt: clock.now() });
     const again = await execute(REGISTER, { input }, registrar);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'ENTERPRISE_ALREADY_REGISTERED', field: 'uscc' });
@@ -71,7 +85,12 @@ describe('eligibility read model fed by card events', () => {
   });
   afterAll(() => subscription.close());
 
-  const verdict = async () => ((await execute(ELIGIBILITY, { uscc: USCC }, registrar)).data as { enterprise: { biddingEligibility: { eligible: boolean; reasons: Array<{ code: string; source: string }> } } }).enterprise.biddingEligibility;
+  const verdict = async () =>
+    (
+      (await execute(ELIGIBILITY, { uscc: USCC }, registrar)).data as {
+        enterprise: { biddingEligibility: { eligible: boolean; reasons: Array<{ code: string; source: string }> } };
+      }
+    ).enterprise.biddingEligibility;
   const processed = () => db.processedEvent.count({ where: { consumer: 'enterprise.eligibility' } });
 
   it('applies a frozen card once even when delivered twice', async () => {
@@ -92,7 +111,10 @@ describe('eligibility read model fed by card events', () => {
     expect((await verdict()).eligible).toBe(false);
     await bus.publish([{ topic: cardUnfrozenV1.topic, key: cardId, value: JSON.stringify(cardEvent(cardUnfrozenV1, cardId, 3)) }]);
     await testing.eventually(async () => ((await verdict()).eligible ? true : undefined));
-    expect(await db.eligibilityChange.findMany({ where: { uscc: USCC }, orderBy: { at: 'asc' }, select: { eligible: true } })).toEqual([{ eligible: false }, { eligible: true }]);
+    expect(await db.eligibilityChange.findMany({ where: { uscc: USCC }, orderBy: { at: 'asc' }, select: { eligible: true } })).toEqual([
+      { eligible: false },
+      { eligible: true },
+    ]);
   });
 });
 
@@ -102,7 +124,11 @@ describe('CheckBiddingEligibility over gRPC', () => {
   const verdicts = new VerdictCache(db, databaseUrlFor(config, 'enterprise'), logger);
   beforeAll(async () => {
     await verdicts.start();
-    server = await startGrpcServer(0, [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }], grpc.ServerCredentials.createInsecure());
+    server = await startGrpcServer(
+      0,
+      [{ definition: BiddingEligibilityService.service, implementation: biddingEligibilityImplementation(db, verdicts, clock, config, logger) }],
+      grpc.ServerCredentials.createInsecure(),
+    );
     client = new BiddingEligibilityService(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure());
   });
   afterAll(async () => {
@@ -113,7 +139,12 @@ describe('CheckBiddingEligibility over gRPC', () => {
   const token = (scope: string) => mintToken(config, { sub: 'platform-1', kind: 'TRADING_PLATFORM', scope });
 
   it('answers the same verdict as the graph', async () => {
-    const verdict = await callUnary<{ uscc: string; eligible: boolean; reasons: unknown[] }>(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: await token(SCOPES.eligibilityCheck) });
+    const verdict = await callUnary<{ uscc: string; eligible: boolean; reasons: unknown[] }>(
+      client,
+      'CheckBiddingEligibility',
+      { uscc: USCC },
+      { token: await token(SCOPES.eligibilityCheck) },
+    );
     expect(verdict).toMatchObject({ uscc: USCC, eligible: true, reasons: [] });
   });
 
@@ -134,8 +165,15 @@ describe('CheckBiddingEligibility over gRPC', () => {
 
   it('maps refusals to gRPC status codes with the stable code', async () => {
     const ok = await token(SCOPES.eligibilityCheck);
-    await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: '91350100M000100Y44' }, { token: ok })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringContaining('INVALID_USCC') });
-    await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: '91110000600037341L' }, { token: ok })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
-    await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: await token('') })).rejects.toMatchObject({ code: grpc.status.PERMISSION_DENIED });
+    await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: '91350100M000100Y44' }, { token: ok })).rejects.toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: expect.stringContaining('INVALID_USCC'),
+    });
+    await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: '91110000600037341L' }, { token: ok })).rejects.toMatchObject({
+      code: grpc.status.NOT_FOUND,
+    });
+    await expect(callUnary(client, 'CheckBiddingEligibility', { uscc: USCC }, { token: await token('') })).rejects.toMatchObject({
+      code: grpc.status.PERMISSION_DENIED,
+    });
   });
 });

@@ -13,24 +13,56 @@ const portal = principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUS
 const reviewer = principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.projectReview });
 const REGISTER = 'mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }';
 const project = (contractValue: unknown) => ({
-  input: { name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue, labourCostSharePercent: 25, startDate: '2026-12-01' },
+  input: {
+    name: '邢台学院新校区',
+    regionCode: '130502',
+    client: '邢台学院',
+    generalContractorUscc: GC,
+    contractValue,
+    labourCostSharePercent: 25,
+    startDate: '2026-12-01',
+  },
 });
 const writes = async () => ({ projects: await db.project.count(), participants: await db.projectParticipant.count(), outbox: await db.outboxEvent.count() });
 
 const LISTS: ReadonlyArray<readonly [string, string, (data: Record<string, any>) => Record<string, any>]> = [
   ['enterprises', 'query ($after: String) { enterprises(first: 1, after: $after) { nodes { id: uscc } pageInfo { endCursor } } }', (data) => data.enterprises],
   ['projects', 'query ($after: String) { projects(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', (data) => data.projects],
-  ['Enterprise.eligibilityHistory', `query ($after: String) { enterprise(uscc: "${GC}") { eligibilityHistory(first: 1, after: $after) { nodes { id: cause } pageInfo { endCursor } } } }`,
-    (data) => data.enterprise.eligibilityHistory],
+  [
+    'Enterprise.eligibilityHistory',
+    `query ($after: String) { enterprise(uscc: "${GC}") { eligibilityHistory(first: 1, after: $after) { nodes { id: cause } pageInfo { endCursor } } } }`,
+    (data) => data.enterprise.eligibilityHistory,
+  ],
 ];
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
-  await db.$executeRawUnsafe('TRUNCATE project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
-  await db.enterprise.createMany({ data: [[GC, 'GENERAL_CONTRACTOR'], [SUB, 'SUBCONTRACTOR']].map(([uscc, type]) => ({
-    uscc: uscc!, name: `企业${uscc!.slice(-4)}`, type: type as 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test',
-  })) });
-  await db.eligibilityChange.createMany({ data: [1, 2].map((n) => ({ id: randomUUID(), uscc: GC, eligible: n === 1, reasonCodes: [], cause: `clock:RULE_${n}`, at: new Date(clock.now().getTime() - n * 60_000) })) });
+  await db.$executeRawUnsafe(
+    'TRUNCATE project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE',
+  );
+  await db.enterprise.createMany({
+    data: [
+      [GC, 'GENERAL_CONTRACTOR'],
+      [SUB, 'SUBCONTRACTOR'],
+    ].map(([uscc, type]) => ({
+      uscc: uscc!,
+      name: `企业${uscc!.slice(-4)}`,
+      type: type as 'GENERAL_CONTRACTOR',
+      regionCode: '130502',
+      legalRepresentative: '张三',
+      registeredBy: 'test',
+    })),
+  });
+  await db.eligibilityChange.createMany({
+    data: [1, 2].map((n) => ({
+      id: randomUUID(),
+      uscc: GC,
+      eligible: n === 1,
+      reasonCodes: [],
+      cause: `clock:RULE_${n}`,
+      at: new Date(clock.now().getTime() - n * 60_000),
+    })),
+  });
   for (const value of ['12000000000', '13000000000']) expect((await execute(REGISTER, project(value), portal)).errors).toBeUndefined();
 });
 
@@ -62,18 +94,32 @@ describe('an id that is not one', () => {
     ['an enterprise with a lower-case USCC', { __typename: 'Enterprise', uscc: 'not-a-uscc' }],
     ['a project with a non-UUID id', { __typename: 'Project', id: 'not-a-uuid' }],
   ])('hides %s another subgraph asks for', async (_, representation) => {
-    const result = await execute('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc } ... on Project { id } } }', { r: [representation] }, portal);
+    const result = await execute(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { uscc } ... on Project { id } } }',
+      { r: [representation] },
+      portal,
+    );
     expect(result).toEqual({ data: { _entities: [null] } });
   });
 
   it('answers a lookup by a malformed id or USCC as not found', async () => {
-    const result = await execute('query ($uscc: ID!, $id: ID!) { enterprise(uscc: $uscc) { uscc } project(id: $id) { id } tender(id: $id) { id } }', { uscc: 'x\u0000', id: 'x' }, portal);
+    const result = await execute(
+      'query ($uscc: ID!, $id: ID!) { enterprise(uscc: $uscc) { uscc } project(id: $id) { id } tender(id: $id) { id } }',
+      { uscc: 'x\u0000', id: 'x' },
+      portal,
+    );
     expect(result).toEqual({ data: { enterprise: null, project: null, tender: null } });
   });
 
   it.each<[string, string, Record<string, unknown>, Principal, string]>([
     ['cancelTender', 'mutation ($id: ID!) { cancelTender(tenderId: $id) { id } }', { id: 'x' }, reviewer, 'tenderId'],
-    ['addSubcontractor', 'mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { id } }', { input: { projectId: 'x', uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, portal, 'projectId'],
+    [
+      'addSubcontractor',
+      'mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { id } }',
+      { input: { projectId: 'x', uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } },
+      portal,
+      'projectId',
+    ],
   ])('%s refuses it with its field, writing nothing', async (_, query, variables, caller, field) => {
     const before = await writes();
     const result = await execute(query, variables, caller);

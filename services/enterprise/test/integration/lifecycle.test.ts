@@ -8,8 +8,10 @@ import { createHarness } from '../support/harness';
 const { config, bus, clock, db, execute, service } = createHarness({ WAGE_ACCOUNT_DEADLINE_DAYS: '0', DEPOSIT_DEADLINE_DAYS: '0', REAL_NAME_GRACE_DAYS: '0' });
 const GC = '91350100M000100Y43';
 const OTHER = '91110000600037341L';
-const enterpriseOf = (uscc: string): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope: SCOPES.projectRegister });
-const reviewer = (sub = 'bureau-1', regions = ['130500'], dept = 'HOUSING_CONSTRUCTION'): Principal => principalFromClaims({ sub, kind: 'PORTAL', dept, regions, scope: SCOPES.projectReview });
+const enterpriseOf = (uscc: string): Principal =>
+  principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope: SCOPES.projectRegister });
+const reviewer = (sub = 'bureau-1', regions = ['130500'], dept = 'HOUSING_CONSTRUCTION'): Principal =>
+  principalFromClaims({ sub, kind: 'PORTAL', dept, regions, scope: SCOPES.projectReview });
 const hrssReviewer = () => reviewer('rsj-1', ['130500'], 'HRSS');
 
 const REGISTER = `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`;
@@ -25,7 +27,8 @@ const welfare = welfareFacts(bus, clock);
 const identity = identityFacts(bus, clock);
 
 const stage = async () => ((await execute(PROJECT, { id: projectId }, reviewer())).data!.project as { stage: string }).stage;
-const reasons = async () => ((await execute(VERDICT, { uscc: GC }, reviewer())).data!.enterprise.biddingEligibility.reasons as Array<{ code: string }>).map((reason) => reason.code);
+const reasons = async () =>
+  ((await execute(VERDICT, { uscc: GC }, reviewer())).data!.enterprise.biddingEligibility.reasons as Array<{ code: string }>).map((reason) => reason.code);
 const counts = async () => ({ steps: await db.projectStep.count(), outbox: await db.outboxEvent.count() });
 
 /** An hour later, enters the step as the general contractor and has the owning department approve it. */
@@ -41,10 +44,32 @@ beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
   await db.$executeRawUnsafe(`TRUNCATE project_step, project_safeguard, project_enrolment, arrears_warning, tender, bid, project_participant, project,
     eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE`);
-  await db.enterprise.createMany({ data: [GC, OTHER].map((uscc) => ({ uscc, name: `企业${uscc.slice(-4)}`, type: 'GENERAL_CONTRACTOR' as const, regionCode: '130502', legalRepresentative: '张三', registeredAt: clock.now(), registeredBy: 'test' })) });
-  const { data } = await execute(REGISTER, { input: {
-    name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '12000000000', labourCostSharePercent: 25, startDate: clock.today(),
-  } }, enterpriseOf(GC));
+  await db.enterprise.createMany({
+    data: [GC, OTHER].map((uscc) => ({
+      uscc,
+      name: `企业${uscc.slice(-4)}`,
+      type: 'GENERAL_CONTRACTOR' as const,
+      regionCode: '130502',
+      legalRepresentative: '张三',
+      registeredAt: clock.now(),
+      registeredBy: 'test',
+    })),
+  });
+  const { data } = await execute(
+    REGISTER,
+    {
+      input: {
+        name: '邢台学院新校区',
+        regionCode: '130502',
+        client: '邢台学院',
+        generalContractorUscc: GC,
+        contractValue: '12000000000',
+        labourCostSharePercent: 25,
+        startDate: clock.today(),
+      },
+    },
+    enterpriseOf(GC),
+  );
   projectId = data!.registerProject.id;
   consumers = await startEnterpriseConsumers(bus, db, createLogger('lifecycle-test', 'warn'), () => undefined, service.deps.obligationPolicy);
 });
@@ -70,7 +95,15 @@ describe('the closed-loop project lifecycle', () => {
     const second = await execute(REQUEST, { input: { projectId, to: 'AWARDED', details: { noticeNumber: 'N2' } } }, enterpriseOf(GC));
     expect(second.errors?.[0]?.extensions?.code).toBe('STEP_PENDING');
     expect((await execute(REVIEW, { input: { stepId, approve: true } }, reviewer('b', ['130100']))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await execute(REVIEW, { input: { stepId, approve: true } }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await execute(
+          REVIEW,
+          { input: { stepId, approve: true } },
+          principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }),
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect(await stage()).toBe('BIDDING');
     const approved = await execute(REVIEW, { input: { stepId, approve: true } }, reviewer());
     expect(approved.data!.reviewProjectStep).toMatchObject({ status: 'APPROVED', reviewedBy: 'bureau-1' });
@@ -82,7 +115,10 @@ describe('the closed-loop project lifecycle', () => {
   it('refuses the permit naming everything missing, and writes nothing', async () => {
     const before = await counts();
     const result = await execute(REQUEST, { input: { projectId, to: 'PERMITTED', details: { permitNumber: '130502202612010101' } } }, enterpriseOf(GC));
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'WAGE_ACCOUNT_NOT_OPENED', reasons: ['WAGE_ACCOUNT_NOT_OPENED', 'DEPOSIT_NOT_PLACED', 'INJURY_INSURANCE_NOT_BOUGHT'] });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'WAGE_ACCOUNT_NOT_OPENED',
+      reasons: ['WAGE_ACCOUNT_NOT_OPENED', 'DEPOSIT_NOT_PLACED', 'INJURY_INSURANCE_NOT_BOUGHT'],
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -95,7 +131,10 @@ describe('the closed-loop project lifecycle', () => {
     expect(await reasons()).toEqual(['DEPOSIT_MISSING']);
     const history = await db.eligibilityChange.findMany({ where: { uscc: GC }, orderBy: { at: 'asc' } });
     // The award's approval started the clock; the blocks came with it, the wage account lifted one.
-    expect(history.map((change) => change.cause.split('#')[0])).toEqual(['enterprise:cn.yikatong.enterprise.project.stage-changed.v1', 'payroll:cn.yikatong.payroll.wage-account.opened.v1']);
+    expect(history.map((change) => change.cause.split('#')[0])).toEqual([
+      'enterprise:cn.yikatong.enterprise.project.stage-changed.v1',
+      'payroll:cn.yikatong.payroll.wage-account.opened.v1',
+    ]);
     expect(history.map((change) => change.reasonCodes)).toEqual([['DEPOSIT_MISSING', 'WAGE_ACCOUNT_MISSING'], ['DEPOSIT_MISSING']]);
   });
 
@@ -107,8 +146,9 @@ describe('the closed-loop project lifecycle', () => {
     await advance('PERMITTED', { permitNumber: '130502202612010101' });
     const project = (await execute(PROJECT, { id: projectId }, reviewer())).data!.project;
     expect(project.safeguards.map((safeguard: { kind: string }) => safeguard.kind).sort()).toEqual(['DEPOSIT', 'INJURY_INSURANCE', 'WAGE_ACCOUNT']);
-    expect(project.steps.map((step: { to: string; status: string; reviewingDepartment: string }) => `${step.to}:${step.status}:${step.reviewingDepartment}`))
-      .toEqual(['AWARDED:APPROVED:HOUSING_CONSTRUCTION', 'PERMITTED:APPROVED:HOUSING_CONSTRUCTION']);
+    expect(
+      project.steps.map((step: { to: string; status: string; reviewingDepartment: string }) => `${step.to}:${step.status}:${step.reviewingDepartment}`),
+    ).toEqual(['AWARDED:APPROVED:HOUSING_CONSTRUCTION', 'PERMITTED:APPROVED:HOUSING_CONSTRUCTION']);
   });
 
   it('wants real-name enrolment a grace period into construction', async () => {

@@ -11,6 +11,7 @@ afterAll(() => h.db.$disconnect());
 it('refuses a query whose filter is undefined instead of answering every row', async () => {
   const missingUscc: string | undefined = undefined;
   await expect(h.db.enterprise.findMany({ where: { uscc: missingUscc } })).rejects.toThrow(/explicitly `undefined` values are not allowed/);
-  await expect(h.db.project.findMany({ where: { OR: [{ generalContractorUscc: missingUscc }, { participants: { some: { uscc: missingUscc } } }] } }))
-    .rejects.toThrow(/explicitly `undefined` values are not allowed/);
+  await expect(
+    h.db.project.findMany({ where: { OR: [{ generalContractorUscc: missingUscc }, { participants: { some: { uscc: missingUscc } } }] } }),
+  ).rejects.toThrow(/explicitly `undefined` values are not allowed/);
 });

@@ -5,7 +5,13 @@ import { createHarness } from '../support/harness';
 const { config, bus, clock, db, execute, service } = createHarness({ WAGE_ACCOUNT_DEADLINE_DAYS: '30', DEPOSIT_DEADLINE_DAYS: '20' });
 const GC = '91350100M000100Y43';
 const contractor: Principal = principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.projectRegister });
-const bureau: Principal = principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'], scope: SCOPES.projectReview });
+const bureau: Principal = principalFromClaims({
+  sub: 'bureau-1',
+  kind: 'PORTAL',
+  dept: 'HOUSING_CONSTRUCTION',
+  regions: ['130500'],
+  scope: SCOPES.projectReview,
+});
 
 let projectId: string;
 let awardedAt: Date;
@@ -14,15 +20,47 @@ const dueAt = async () => (await db.project.findUniqueOrThrow({ where: { id: pro
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
-  await db.$executeRawUnsafe('TRUNCATE project_step, project_safeguard, project_enrolment, tender, bid, project_participant, project, eligibility_block, eligibility_change, enterprise, outbox_event CASCADE');
-  await db.enterprise.create({ data: { uscc: GC, name: '总包企业', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '张三', registeredAt: clock.now(), registeredBy: 'test' } });
-  const registered = await execute(`mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`, { input: {
-    name: '邢台东站改造', regionCode: '130502', client: '邢台市城投', generalContractorUscc: GC, contractValue: '5000000000', labourCostSharePercent: 25, startDate: clock.today(),
-  } }, contractor);
+  await db.$executeRawUnsafe(
+    'TRUNCATE project_step, project_safeguard, project_enrolment, tender, bid, project_participant, project, eligibility_block, eligibility_change, enterprise, outbox_event CASCADE',
+  );
+  await db.enterprise.create({
+    data: {
+      uscc: GC,
+      name: '总包企业',
+      type: 'GENERAL_CONTRACTOR',
+      regionCode: '130502',
+      legalRepresentative: '张三',
+      registeredAt: clock.now(),
+      registeredBy: 'test',
+    },
+  });
+  const registered = await execute(
+    `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }`,
+    {
+      input: {
+        name: '邢台东站改造',
+        regionCode: '130502',
+        client: '邢台市城投',
+        generalContractorUscc: GC,
+        contractValue: '5000000000',
+        labourCostSharePercent: 25,
+        startDate: clock.today(),
+      },
+    },
+    contractor,
+  );
   expect(registered.errors).toBeUndefined();
   projectId = registered.data!.registerProject.id;
-  const step = await execute(`mutation ($input: RequestProjectStepInput!) { requestProjectStep(input: $input) { id } }`, { input: { projectId, to: 'AWARDED', details: { noticeNumber: '冀招2026-077' } } }, contractor);
-  const reviewed = await execute(`mutation ($input: ReviewProjectStepInput!) { reviewProjectStep(input: $input) { reviewedAt } }`, { input: { stepId: step.data!.requestProjectStep.id, approve: true } }, bureau);
+  const step = await execute(
+    `mutation ($input: RequestProjectStepInput!) { requestProjectStep(input: $input) { id } }`,
+    { input: { projectId, to: 'AWARDED', details: { noticeNumber: '冀招2026-077' } } },
+    contractor,
+  );
+  const reviewed = await execute(
+    `mutation ($input: ReviewProjectStepInput!) { reviewProjectStep(input: $input) { reviewedAt } }`,
+    { input: { stepId: step.data!.requestProjectStep.id, approve: true } },
+    bureau,
+  );
   awardedAt = new Date(reviewed.data!.reviewProjectStep.reviewedAt);
   expect(awardedAt).toEqual(clock.now());
 });

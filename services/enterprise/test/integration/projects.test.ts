@@ -8,23 +8,40 @@ const GC = '91350100M000100Y43';
 const SUB = '91110000600037341L';
 const LABOUR = '91130500MA0000001X';
 const OTHER = '91130500MA0000002X';
-const enterpriseOf = (uscc: string, scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
-const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions, scope });
-
+const enterpriseOf = (uscc: string, scope: string = SCOPES.projectRegister): Principal =>
+  principalFromClaims({ sub: `admin-${uscc.slice(-4)}`, kind: 'ENTERPRISE', uscc, scope });
+const portal = (regions = ['130500'], scope: string = SCOPES.projectRegister): Principal =>
+  principalFromClaims({ sub: 'clerk-1', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions, scope });
 
 const REGISTER = `mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id stage contractValue labourCostSharePercent generalContractor { uscc } } }`;
 const ADD = `mutation ($input: AddSubcontractorInput!) { addSubcontractor(input: $input) { participants { uscc role parentUscc enterprise { name } } } }`;
 const project = (overrides: Record<string, unknown> = {}) => ({
-  name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValue: '12000000000',
-  labourCostSharePercent: 25, startDate: '2026-12-01', plannedEndDate: '2028-06-30', ...overrides,
+  name: '邢台学院新校区',
+  regionCode: '130502',
+  client: '邢台学院',
+  generalContractorUscc: GC,
+  contractValue: '12000000000',
+  labourCostSharePercent: 25,
+  startDate: '2026-12-01',
+  plannedEndDate: '2028-06-30',
+  ...overrides,
 });
 const counts = async () => ({ projects: await db.project.count(), participants: await db.projectParticipant.count(), outbox: await db.outboxEvent.count() });
 
 beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
-  await db.$executeRawUnsafe('TRUNCATE project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE');
-  const types = [[GC, 'GENERAL_CONTRACTOR'], [SUB, 'SUBCONTRACTOR'], [LABOUR, 'LABOUR_SERVICE'], [OTHER, 'SUBCONTRACTOR']] as const;
-  await db.enterprise.createMany({ data: types.map(([uscc, type]) => ({ uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' })) });
+  await db.$executeRawUnsafe(
+    'TRUNCATE project_participant, project, eligibility_block, eligibility_change, external_fact_version, enterprise, outbox_event, processed_event CASCADE',
+  );
+  const types = [
+    [GC, 'GENERAL_CONTRACTOR'],
+    [SUB, 'SUBCONTRACTOR'],
+    [LABOUR, 'LABOUR_SERVICE'],
+    [OTHER, 'SUBCONTRACTOR'],
+  ] as const;
+  await db.enterprise.createMany({
+    data: types.map(([uscc, type]) => ({ uscc, name: `企业${uscc.slice(-4)}`, type, regionCode: '130502', legalRepresentative: '张三', registeredBy: 'test' })),
+  });
 });
 
 afterAll(async () => {
@@ -36,7 +53,12 @@ describe('projects and the subcontracting chain', () => {
   it('the general contractor registers its project; the event identity needs is in the same transaction', async () => {
     const result = await execute(REGISTER, { input: project() }, enterpriseOf(GC));
     expect(result.errors).toBeUndefined();
-    expect(result.data!.registerProject).toMatchObject({ stage: 'BIDDING', contractValue: '12000000000', labourCostSharePercent: 25, generalContractor: { uscc: GC } });
+    expect(result.data!.registerProject).toMatchObject({
+      stage: 'BIDDING',
+      contractValue: '12000000000',
+      labourCostSharePercent: 25,
+      generalContractor: { uscc: GC },
+    });
     const event = await db.outboxEvent.findFirstOrThrow({ where: { key: result.data!.registerProject.id } });
     expect(event).toMatchObject({ type: 'cn.yikatong.enterprise.project.registered.v1', topic: 'yikatong.enterprise.projects' });
     expect(event.payload).toMatchObject({ data: { generalContractorUscc: GC, regionCode: '130502' } });
@@ -73,9 +95,17 @@ describe('projects and the subcontracting chain', () => {
     const { data } = await execute(REGISTER, { input: project() }, enterpriseOf(GC));
     const projectId = data!.registerProject.id;
     const before = await counts();
-    expect((await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(OTHER))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await execute(ADD, { input: { projectId, uscc: LABOUR, role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB } }, enterpriseOf(SUB))).errors![0]!.extensions!.code).toBe('PARENT_NOT_ON_PROJECT');
-    expect((await execute(ADD, { input: { projectId: randomUUID(), uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC))).errors![0]!.extensions!.code).toBe('PROJECT_NOT_FOUND');
+    expect(
+      (await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(OTHER))).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await execute(ADD, { input: { projectId, uscc: LABOUR, role: 'LABOUR_SUBCONTRACTOR', parentUscc: SUB } }, enterpriseOf(SUB))).errors![0]!.extensions!
+        .code,
+    ).toBe('PARENT_NOT_ON_PROJECT');
+    expect(
+      (await execute(ADD, { input: { projectId: randomUUID(), uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC))).errors![0]!.extensions!
+        .code,
+    ).toBe('PROJECT_NOT_FOUND');
     expect(await counts()).toEqual(before);
   });
 
@@ -85,7 +115,10 @@ describe('projects and the subcontracting chain', () => {
     await execute(ADD, { input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC } }, enterpriseOf(GC));
     const ONE = `query ($id: ID!) { project(id: $id) { name } }`;
     expect((await execute(ONE, { id: projectId }, portal(['440300'], ''))).data!.project).toBeNull();
-    expect((await execute(ONE, { id: projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).data!.project).toEqual({ name: '可见性测试项目' });
+    expect(
+      (await execute(ONE, { id: projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).data!
+        .project,
+    ).toEqual({ name: '可见性测试项目' });
     expect((await execute(ONE, { id: projectId }, enterpriseOf(SUB))).data!.project).toEqual({ name: '可见性测试项目' });
     expect((await execute(ONE, { id: projectId }, enterpriseOf(OTHER))).data!.project).toBeNull();
     const LIST = `query { projects(stage: BIDDING, first: 100) { nodes { id } } }`;

@@ -15,21 +15,42 @@ const projectId = randomUUID();
 beforeAll(async () => {
   await testing.requirePostgres(config, 'enterprise');
   await db.enterprise.createMany({
-    data: [{ uscc: GC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', legalRepresentative: '王五', registeredAt: clock.now(), registeredBy: 'test' }],
+    data: [
+      {
+        uscc: GC,
+        name: '邢台建工集团',
+        type: 'GENERAL_CONTRACTOR',
+        regionCode: '130502',
+        legalRepresentative: '王五',
+        registeredAt: clock.now(),
+        registeredBy: 'test',
+      },
+    ],
     skipDuplicates: true,
   });
-  await db.project.create({ data: {
-    id: projectId, name: '邢台学院图书馆', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC, contractValueFen: 5_000_000_000n,
-    labourCostShareBp: 2500, startDate: dateOfDay(clock.today()), stage: 'BIDDING', registeredBy: 'test', registeredAt: clock.now(),
-  } });
+  await db.project.create({
+    data: {
+      id: projectId,
+      name: '邢台学院图书馆',
+      regionCode: '130502',
+      client: '邢台学院',
+      generalContractorUscc: GC,
+      contractValueFen: 5_000_000_000n,
+      labourCostShareBp: 2500,
+      startDate: dateOfDay(clock.today()),
+      stage: 'BIDDING',
+      registeredBy: 'test',
+      registeredAt: clock.now(),
+    },
+  });
 });
 afterAll(async () => {
   await bus.close();
   await db.$disconnect();
 });
 
-describe('enterpriseStatistics: the platform\'s statistics scope', () => {
-  it('refuses a Shenzhen dashboard Xingtai\'s figures, naming the region', async () => {
+describe("enterpriseStatistics: the platform's statistics scope", () => {
+  it("refuses a Shenzhen dashboard Xingtai's figures, naming the region", async () => {
     const refused = await execute(STATISTICS, { r: '130500' }, shenzhenDashboard);
     expect(code(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.message).toContain('130500');
@@ -52,9 +73,18 @@ describe('a bank sees of an enterprise what paying needs', () => {
   const ENTERPRISE = (fields: string) => `query ($uscc: ID!) { enterprise(uscc: $uscc) { ${fields} } }`;
 
   it('who it is, whether it may bid and the arrears warnings against it', async () => {
-    const paying = await execute(ENTERPRISE('uscc name type regionCode legalRepresentative registeredAt biddingEligibility { eligible reasons { code } } arrearsWarnings { colour }'), { uscc: GC }, bank);
+    const paying = await execute(
+      ENTERPRISE('uscc name type regionCode legalRepresentative registeredAt biddingEligibility { eligible reasons { code } } arrearsWarnings { colour }'),
+      { uscc: GC },
+      bank,
+    );
     expect(paying.errors).toBeUndefined();
-    expect(paying.data!.enterprise).toMatchObject({ uscc: GC, name: '邢台建工集团', biddingEligibility: { eligible: expect.any(Boolean) }, arrearsWarnings: expect.any(Array) });
+    expect(paying.data!.enterprise).toMatchObject({
+      uscc: GC,
+      name: '邢台建工集团',
+      biddingEligibility: { eligible: expect.any(Boolean) },
+      arrearsWarnings: expect.any(Array),
+    });
   });
 
   it.each([

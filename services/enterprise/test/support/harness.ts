@@ -13,6 +13,11 @@ export function createHarness(settings: Record<string, string> = {}) {
   const clock = testing.testClock();
   const service = createEnterpriseService(config, bus, { clock });
   const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
-    testing.runOperation(service.subgraph.apollo, query, variables, createEnterpriseContext(principal, service.deps, () => undefined));
+    testing.runOperation(
+      service.subgraph.apollo,
+      query,
+      variables,
+      createEnterpriseContext(principal, service.deps, () => undefined),
+    );
   return { config, bus, clock, service, db: service.db, execute };
 }

@@ -30,7 +30,16 @@ describe('bidding eligibility', () => {
 describe('project obligations (art. 55)', () => {
   const policy = { wageAccountDays: 30, depositDays: 30, realNameGraceDays: 7 };
   const awardedAt = new Date('2026-10-01T00:00:00Z');
-  const facts = { projectId: 'p1', name: '新校区', stage: 'AWARDED', awardedAt, constructionStartedAt: null, wageAccountOpen: false, depositPlaced: false, activeEnrolments: 0 };
+  const facts = {
+    projectId: 'p1',
+    name: '新校区',
+    stage: 'AWARDED',
+    awardedAt,
+    constructionStartedAt: null,
+    wageAccountOpen: false,
+    depositPlaced: false,
+    activeEnrolments: 0,
+  };
 
   it('blocks once a deadline has passed, dated from the deadline', () => {
     expect(overdueObligations(facts, policy, new Date('2026-10-30T23:59:59Z'))).toEqual([]);

@@ -2,13 +2,27 @@ import { testing } from '@yikatong/platform';
 import { addParticipant, registerProject, type Participant, type ProjectRequest } from '../../src/domain/project';
 import type { Enterprise } from '../../src/domain/enterprise';
 
-const enterprise = (uscc: string, type: Enterprise['type']): Enterprise => ({ uscc, name: `企业${uscc.slice(-3)}`, type, regionCode: '130502', legalRepresentative: '张三', registeredAt: new Date('2020-05-01T02:00:00Z'), registeredBy: 'x' });
+const enterprise = (uscc: string, type: Enterprise['type']): Enterprise => ({
+  uscc,
+  name: `企业${uscc.slice(-3)}`,
+  type,
+  regionCode: '130502',
+  legalRepresentative: '张三',
+  registeredAt: new Date('2020-05-01T02:00:00Z'),
+  registeredBy: 'x',
+});
 const GC = enterprise('91350100M000100Y43', 'GENERAL_CONTRACTOR');
 const SUB = enterprise('91110000600037341L', 'SUBCONTRACTOR');
 const LABOUR = enterprise('91130500MA0000001X', 'LABOUR_SERVICE');
 const request: ProjectRequest = {
-  name: '邢台学院新校区', regionCode: '130502', client: '邢台学院', generalContractorUscc: GC.uscc, contractValueFen: 12_000_000_000n,
-  labourCostSharePercent: 25, startDate: '2026-12-01', plannedEndDate: '2028-06-30',
+  name: '邢台学院新校区',
+  regionCode: '130502',
+  client: '邢台学院',
+  generalContractorUscc: GC.uscc,
+  contractValueFen: 12_000_000_000n,
+  labourCostSharePercent: 25,
+  startDate: '2026-12-01',
+  plannedEndDate: '2028-06-30',
 };
 const at = new Date('2026-11-25T02:00:00Z');
 
@@ -53,6 +67,8 @@ describe('the subcontracting chain', () => {
   });
 
   it('refuses new links on a finished project', () => {
-    expect(testing.appErrorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at))).toMatchObject({ code: 'PROJECT_FINISHED' });
+    expect(
+      testing.appErrorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at)),
+    ).toMatchObject({ code: 'PROJECT_FINISHED' });
   });
 });

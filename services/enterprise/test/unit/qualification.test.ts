@@ -2,7 +2,16 @@ import { testing } from '@yikatong/platform';
 import { expiredQualificationBlock, recordQualification, reminderDue, unmetRequirements, type Qualification } from '../../src/domain/qualification';
 
 const held = (category: string, grade: Qualification['grade'], validUntil: string, remindedFor: string | null = null): Qualification => ({
-  id: `q-${category}-${grade}`, uscc: '91350100M000100Y43', category, grade, certificateNumber: 'D213000001', issuedBy: '河北省住建厅', validUntil, remindedFor, recordedBy: 'x', recordedAt: new Date('2026-11-01T02:00:00Z'),
+  id: `q-${category}-${grade}`,
+  uscc: '91350100M000100Y43',
+  category,
+  grade,
+  certificateNumber: 'D213000001',
+  issuedBy: '河北省住建厅',
+  validUntil,
+  remindedFor,
+  recordedBy: 'x',
+  recordedAt: new Date('2026-11-01T02:00:00Z'),
 });
 const today = '2026-11-25';
 const now = new Date('2026-11-25T02:00:00Z');
@@ -34,7 +43,14 @@ describe('qualifications', () => {
   });
 
   it('records a valid certificate; a renewal keeps the id and gets a new reminder', () => {
-    const request = { uscc: '91350100M000100Y43', category: ' 建筑工程施工总承包 ', grade: 'FIRST' as const, certificateNumber: 'D213000001', issuedBy: '河北省住建厅', validUntil: '2030-12-31' };
+    const request = {
+      uscc: '91350100M000100Y43',
+      category: ' 建筑工程施工总承包 ',
+      grade: 'FIRST' as const,
+      certificateNumber: 'D213000001',
+      issuedBy: '河北省住建厅',
+      validUntil: '2030-12-31',
+    };
     const first = recordQualification(request, null, today, 'clerk', now);
     expect(first).toMatchObject({ category: '建筑工程施工总承包', remindedFor: null });
     const reminded = { ...first, remindedFor: first.validUntil };

@@ -25,9 +25,7 @@ export interface AttendancePolicy {
   maxUploadDelayDays: number;
 }
 
-export type Judgement =
-  | { accepted: true; enrolmentId: string; outsideEnrolmentDates: boolean }
-  | { accepted: false; code: string; message: string };
+export type Judgement = { accepted: true; enrolmentId: string; outsideEnrolmentDates: boolean } | { accepted: false; code: string; message: string };
 
 const reject = (code: string, message: string): Judgement => ({ accepted: false, code, message });
 
@@ -47,10 +45,14 @@ export function judgeClockIn(
     return reject('TIME_IN_FUTURE', 'The clock-in time is in the future; check the device clock.');
   }
   if (clockIn.at.getTime() < instantPlusDays(now, -policy.maxUploadDelayDays).getTime()) {
-    return reject('UPLOAD_TOO_LATE', `Clock-ins older than ${policy.maxUploadDelayDays} days are no longer accepted from devices; a clerk must correct attendance.`);
+    return reject(
+      'UPLOAD_TOO_LATE',
+      `Clock-ins older than ${policy.maxUploadDelayDays} days are no longer accepted from devices; a clerk must correct attendance.`,
+    );
   }
   if (clockIn.method === 'FACE' && !clockIn.photoHash) return reject('PHOTO_HASH_MISSING', 'A face clock-in must carry the hash of its photo.');
-  if (enrolmentsOnProject.length === 0) return reject('NOT_ENROLLED', 'The worker is not enrolled on this project; register them (实名登记) before they clock in.');
+  if (enrolmentsOnProject.length === 0)
+    return reject('NOT_ENROLLED', 'The worker is not enrolled on this project; register them (实名登记) before they clock in.');
   const day = chinaDay(clockIn.at);
   if (closedPeriods.has(day.slice(0, 7))) return reject('MONTH_CLOSED', `Attendance for ${day.slice(0, 7)} on this project is closed.`);
   const covering = enrolmentsOnProject.find((enrolment) => enrolment.startDate <= day && (enrolment.endDate === null || day <= enrolment.endDate));

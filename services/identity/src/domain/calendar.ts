@@ -10,5 +10,7 @@ export function ageOn(birthDate: string, day: string): number {
 export const periodBounds = (period: string): { first: string; last: string } => ({ first: `${period}-01`, last: lastDayOfPeriod(period) });
 
 /** The UTC instants where a China day range starts and ends (end exclusive). */
-export const chinaDayRange = (firstDay: string, lastDay: string): { from: Date; to: Date } =>
-  ({ from: chinaMidnight(firstDay), to: chinaMidnight(addDays(lastDay, 1)) });
+export const chinaDayRange = (firstDay: string, lastDay: string): { from: Date; to: Date } => ({
+  from: chinaMidnight(firstDay),
+  to: chinaMidnight(addDays(lastDay, 1)),
+});

@@ -64,23 +64,46 @@ export function enrolmentRefusals(request: EnrolmentRequest, facts: EnrolmentFac
   if (!facts.project) {
     refusals.push({ code: 'PROJECT_NOT_FOUND', field: 'projectId', message: 'No registered project has this id.' });
   } else if (!facts.project.participants.includes(request.employerUscc)) {
-    refusals.push({ code: 'EMPLOYER_NOT_ON_PROJECT', field: 'employerUscc', message: `Enterprise ${request.employerUscc} is not the general contractor or a registered subcontractor of this project.` });
+    refusals.push({
+      code: 'EMPLOYER_NOT_ON_PROJECT',
+      field: 'employerUscc',
+      message: `Enterprise ${request.employerUscc} is not the general contractor or a registered subcontractor of this project.`,
+    });
   }
   if (facts.workerCardStatus !== 'ACTIVE') {
-    refusals.push({ code: 'CARD_NOT_ACTIVE', field: 'workerId', message: `The worker's real-name card is ${facts.workerCardStatus?.toLowerCase() ?? 'missing'}; a new project registration needs an active card.` });
+    refusals.push({
+      code: 'CARD_NOT_ACTIVE',
+      field: 'workerId',
+      message: `The worker's real-name card is ${facts.workerCardStatus?.toLowerCase() ?? 'missing'}; a new project registration needs an active card.`,
+    });
   }
   if (!facts.safetyTrainedOn) {
-    refusals.push({ code: 'SAFETY_TRAINING_MISSING', field: 'workerId', message: 'No safety training is on record for this worker; they must complete it before entering a site.' });
-  } else if (facts.lastActiveOn && facts.safetyTrainedOn < facts.lastActiveOn
-    && addDays(facts.lastActiveOn, policy.retrainAfterInactiveDays) <= request.startDate) {
-    refusals.push({ code: 'SAFETY_TRAINING_LAPSED', field: 'workerId', message: `The worker has been away from sites since ${facts.lastActiveOn}; safety training must be redone before re-entry.` });
+    refusals.push({
+      code: 'SAFETY_TRAINING_MISSING',
+      field: 'workerId',
+      message: 'No safety training is on record for this worker; they must complete it before entering a site.',
+    });
+  } else if (
+    facts.lastActiveOn &&
+    facts.safetyTrainedOn < facts.lastActiveOn &&
+    addDays(facts.lastActiveOn, policy.retrainAfterInactiveDays) <= request.startDate
+  ) {
+    refusals.push({
+      code: 'SAFETY_TRAINING_LAPSED',
+      field: 'workerId',
+      message: `The worker has been away from sites since ${facts.lastActiveOn}; safety training must be redone before re-entry.`,
+    });
   }
   for (const existing of facts.activeEnrolments) {
     if (!overlaps(existing, request)) continue;
     if (existing.projectId === request.projectId) {
       refusals.push({ code: 'ALREADY_ENROLLED', field: 'projectId', message: 'The worker is already enrolled on this project for these dates.' });
     } else if (existing.employmentKind === 'FULL_TIME') {
-      refusals.push({ code: 'FULL_TIME_ELSEWHERE', field: 'startDate', message: `The worker is full-time on another project (since ${existing.startDate}) for overlapping dates; end that enrolment first.` });
+      refusals.push({
+        code: 'FULL_TIME_ELSEWHERE',
+        field: 'startDate',
+        message: `The worker is full-time on another project (since ${existing.startDate}) for overlapping dates; end that enrolment first.`,
+      });
     }
   }
   return refusals;
@@ -101,23 +124,37 @@ function enrolmentFacts(enrolment: Enrolment) {
   return { enrolmentId, workerId, projectId, employerUscc, regionCode, tradeCode };
 }
 
-export function startEnrolment(request: EnrolmentRequest, facts: EnrolmentFacts, policy: EnrolmentPolicy, at: Date): { enrolment: Enrolment; events: OutgoingEvent[] } {
+export function startEnrolment(
+  request: EnrolmentRequest,
+  facts: EnrolmentFacts,
+  policy: EnrolmentPolicy,
+  at: Date,
+): { enrolment: Enrolment; events: OutgoingEvent[] } {
   refuseIfAny(enrolmentRefusals(request, facts, policy));
   const enrolment: Enrolment = {
-    id: randomUUID(), ...request, regionCode: facts.project!.regionCode, status: 'ACTIVE',
+    id: randomUUID(),
+    ...request,
+    regionCode: facts.project!.regionCode,
+    status: 'ACTIVE',
     registeredLateByDays: daysRegisteredLate(request.startDate, chinaDay(at), policy),
   };
-  const event = createEvent(enrolmentStartedV1, IDENTITY_SOURCE, enrolment.id, {
-    ...enrolmentFacts(enrolment),
-    contractType: enrolment.contractType,
-    rateKind: enrolment.rateKind,
-    rateFen: enrolment.rateFen,
-    employmentKind: enrolment.employmentKind,
-    team: enrolment.team,
-    startDate: enrolment.startDate,
-    endDate: enrolment.endDate,
-    registeredLateByDays: enrolment.registeredLateByDays,
-  }, at);
+  const event = createEvent(
+    enrolmentStartedV1,
+    IDENTITY_SOURCE,
+    enrolment.id,
+    {
+      ...enrolmentFacts(enrolment),
+      contractType: enrolment.contractType,
+      rateKind: enrolment.rateKind,
+      rateFen: enrolment.rateFen,
+      employmentKind: enrolment.employmentKind,
+      team: enrolment.team,
+      startDate: enrolment.startDate,
+      endDate: enrolment.endDate,
+      registeredLateByDays: enrolment.registeredLateByDays,
+    },
+    at,
+  );
   return { enrolment, events: [outgoing(enrolmentStartedV1, event as CloudEvent)] };
 }
 

@@ -8,9 +8,7 @@ import { IDENTITY_SOURCE } from './card';
  * Who may change a worker's wage card: the worker, or a service-centre agent with the worker
  * present. Nobody else — a foreman holding a worker's card is one of the abuses this prevents.
  */
-export type WageCardActor =
-  | { kind: 'SELF'; subject: string }
-  | { kind: 'AGENT'; subject: string; serviceCentreId: string; workerPresent: boolean };
+export type WageCardActor = { kind: 'SELF'; subject: string } | { kind: 'AGENT'; subject: string; serviceCentreId: string; workerPresent: boolean };
 
 export interface WageCardChange {
   id: string;
@@ -54,14 +52,20 @@ export function changeWageCard(
     serviceCentreId: actor.kind === 'AGENT' ? actor.serviceCentreId : null,
     at,
   };
-  const event = createEvent(wageCardChangedV1, IDENTITY_SOURCE, worker.id, {
-    workerId: worker.id,
-    holderName: worker.name,
-    bankCode: change.bankCode,
-    cardNumber: change.cardNumber,
-    luhnValid: change.luhnValid,
-    version: change.version,
-    changedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    wageCardChangedV1,
+    IDENTITY_SOURCE,
+    worker.id,
+    {
+      workerId: worker.id,
+      holderName: worker.name,
+      bankCode: change.bankCode,
+      cardNumber: change.cardNumber,
+      luhnValid: change.luhnValid,
+      version: change.version,
+      changedAt: at.toISOString(),
+    },
+    at,
+  );
   return { change, events: [outgoing(wageCardChangedV1, event as CloudEvent)] };
 }

@@ -69,10 +69,15 @@ function checkApplication(application: WorkerApplication, policy: WorkingAgePoli
   }
   const maxAge = id.sex === 'MALE' ? policy.maxAgeMale : policy.maxAgeFemale;
   if (maxAge !== null && age > maxAge) {
-    throw new AppError('ABOVE_SITE_AGE_LIMIT', `The worker is ${age}; this province does not allow ${id.sex === 'MALE' ? 'men' : 'women'} over ${maxAge} on sites.`, 'idNumber');
+    throw new AppError(
+      'ABOVE_SITE_AGE_LIMIT',
+      `The worker is ${age}; this province does not allow ${id.sex === 'MALE' ? 'men' : 'women'} over ${maxAge} on sites.`,
+      'idNumber',
+    );
   }
   const name = application.name.trim();
-  if (!NAME_PATTERN.test(name)) throw new AppError('INVALID_NAME', 'The name must be the one on the ID card: 2–40 Chinese or Latin letters (· allowed).', 'name');
+  if (!NAME_PATTERN.test(name))
+    throw new AppError('INVALID_NAME', 'The name must be the one on the ID card: 2–40 Chinese or Latin letters (· allowed).', 'name');
   const phone = application.phone.replace(/[\s-]/g, '');
   if (!PHONE_PATTERN.test(phone)) throw new AppError('INVALID_PHONE', 'The phone must be an 11-digit mainland mobile number starting with 1.', 'phone');
   if (application.skillLevel !== null && !(Number.isInteger(application.skillLevel) && application.skillLevel >= 1 && application.skillLevel <= 5)) {
@@ -110,13 +115,19 @@ export function registerWorker(
     { reason: 'Worker registered by real name', legalBasis: '《建筑工人实名制管理办法（试行）》', authority: 'real-name registry', actor: by.subject },
     at,
   );
-  const event = createEvent(workerRegisteredV1, IDENTITY_SOURCE, worker.id, {
-    workerId: worker.id,
-    regionCode: worker.regionCode,
-    tradeCode: worker.tradeCode,
-    birthYear: Number(worker.birthDate.slice(0, 4)),
-    sex: worker.sex,
-    registeredAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    workerRegisteredV1,
+    IDENTITY_SOURCE,
+    worker.id,
+    {
+      workerId: worker.id,
+      regionCode: worker.regionCode,
+      tradeCode: worker.tradeCode,
+      birthYear: Number(worker.birthDate.slice(0, 4)),
+      sex: worker.sex,
+      registeredAt: at.toISOString(),
+    },
+    at,
+  );
   return { worker, card, events: [outgoing(workerRegisteredV1, event as CloudEvent)] };
 }

@@ -1,6 +1,12 @@
 import {
-  enterpriseBlacklistedV1, enterpriseDelistedV1, enterpriseRegisteredV1, projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1,
-  type CloudEvent, type EventData,
+  enterpriseBlacklistedV1,
+  enterpriseDelistedV1,
+  enterpriseRegisteredV1,
+  projectParticipantAddedV1,
+  projectRegisteredV1,
+  trainingCompletedV1,
+  type CloudEvent,
+  type EventData,
 } from '@yikatong/contracts';
 import { chinaDay, dateOfDay, on, startIdempotentConsumer, type Clock, type EventBus, type Logger, type Subscription } from '@yikatong/platform';
 import type { IdentityDeps } from '../context';
@@ -32,12 +38,19 @@ const listingActor = (listingId: string) => `listing:${listingId}`;
 async function onEnterpriseBlacklisted(tx: IdentityTx, event: Event<typeof enterpriseBlacklistedV1>, clock: Clock) {
   const cards = await findCardsByEnterprises(tx, [event.data.uscc]);
   for (const card of cards.filter((candidate) => candidate.status === 'ACTIVE')) {
-    await saveCardChange(tx, freezeCard(card, {
-      reason: `Listed on the wage-arrears dishonesty list until ${chinaDay(new Date(event.data.until))}: ${event.data.reason}`,
-      legalBasis: `失信联合惩戒名单 ${event.data.decision}（《保障农民工工资支付条例》第四十八条）`,
-      authority: event.data.authority,
-      actor: listingActor(event.data.listingId),
-    }, clock.now()));
+    await saveCardChange(
+      tx,
+      freezeCard(
+        card,
+        {
+          reason: `Listed on the wage-arrears dishonesty list until ${chinaDay(new Date(event.data.until))}: ${event.data.reason}`,
+          legalBasis: `失信联合惩戒名单 ${event.data.decision}（《保障农民工工资支付条例》第四十八条）`,
+          authority: event.data.authority,
+          actor: listingActor(event.data.listingId),
+        },
+        clock.now(),
+      ),
+    );
   }
 }
 
@@ -47,18 +60,29 @@ async function onEnterpriseDelisted(tx: IdentityTx, event: Event<typeof enterpri
   for (const card of cards) {
     const last = await tx.cardStatusChange.findFirst({ where: { cardId: card.id }, orderBy: { version: 'desc' } });
     if (last?.action !== 'FREEZE' || last.actor !== listingActor(event.data.listingId)) continue;
-    await saveCardChange(tx, unfreezeCard(card, {
-      reason: event.data.reason === 'EARLY_REMOVAL' ? 'Removed early from the dishonesty list (pledge accepted)' : 'The dishonesty-list term ended',
-      legalBasis: last.legalBasis,
-      authority: last.authority,
-      actor: `event:${event.id}`,
-    }, clock.now()));
+    await saveCardChange(
+      tx,
+      unfreezeCard(
+        card,
+        {
+          reason: event.data.reason === 'EARLY_REMOVAL' ? 'Removed early from the dishonesty list (pledge accepted)' : 'The dishonesty-list term ended',
+          legalBasis: last.legalBasis,
+          authority: last.authority,
+          actor: `event:${event.id}`,
+        },
+        clock.now(),
+      ),
+    );
   }
 }
 
 async function onProjectRegistered(tx: IdentityTx, event: Event<typeof projectRegisteredV1>) {
   const { projectId, name, regionCode, generalContractorUscc } = event.data;
-  await tx.project.upsert({ where: { id: projectId }, create: { id: projectId, name, regionCode, generalContractorUscc }, update: { name, regionCode, generalContractorUscc } });
+  await tx.project.upsert({
+    where: { id: projectId },
+    create: { id: projectId, name, regionCode, generalContractorUscc },
+    update: { name, regionCode, generalContractorUscc },
+  });
 }
 
 async function onParticipantAdded(tx: IdentityTx, event: Event<typeof projectParticipantAddedV1>) {
@@ -77,8 +101,15 @@ async function onTrainingCompleted(tx: IdentityTx, event: Event<typeof trainingC
   const completedAt = new Date(data.completedAt);
   await tx.trainingRecord.create({
     data: {
-      id: data.completionId, workerId: data.workerId, kind: data.kind, programme: data.programme, hours: data.hours,
-      tradeCode: data.tradeCode, skillLevel: data.skillLevel, certificateNumber: data.certificateNumber, completedAt,
+      id: data.completionId,
+      workerId: data.workerId,
+      kind: data.kind,
+      programme: data.programme,
+      hours: data.hours,
+      tradeCode: data.tradeCode,
+      skillLevel: data.skillLevel,
+      certificateNumber: data.certificateNumber,
+      completedAt,
     },
   });
   const day = dateOfDay(chinaDay(completedAt));

@@ -1,6 +1,17 @@
 import {
-  createTokenVerifier, dateOfDay, invalidInput, isUuid, loadService, PERIOD_PATTERN, requireKind, SCOPES, unary, unauthenticated, type Logger,
-  type Principal, type TokenSettings,
+  createTokenVerifier,
+  dateOfDay,
+  invalidInput,
+  isUuid,
+  loadService,
+  PERIOD_PATTERN,
+  requireKind,
+  SCOPES,
+  unary,
+  unauthenticated,
+  type Logger,
+  type Principal,
+  type TokenSettings,
 } from '@yikatong/platform';
 import { createIdentityContext, type IdentityDeps } from '../context';
 import type { IdentityDb } from '../db';
@@ -31,22 +42,47 @@ function payCycle(request: VerifyRequest): { first: string; last: string } {
   return { first, last };
 }
 
-interface VerifyRequest { projectId: string; period: string; workerIds: string[]; firstDay: string; lastDay: string }
-interface CardStatusRequest { target?: 'cardNumber' | 'personId' | 'enterpriseUscc'; cardNumber?: string; personId?: string; enterpriseUscc?: string }
+interface VerifyRequest {
+  projectId: string;
+  period: string;
+  workerIds: string[];
+  firstDay: string;
+  lastDay: string;
+}
+interface CardStatusRequest {
+  target?: 'cardNumber' | 'personId' | 'enterpriseUscc';
+  cardNumber?: string;
+  personId?: string;
+  enterpriseUscc?: string;
+}
 
 /** One READ_PII entry per worker whose ledger fields a call returns unmasked, all in one insert. */
 function auditLedgerRead(db: IdentityDb, principal: Principal, at: Date, people: ReadonlyArray<{ id: string; regionCode: string }>, request: VerifyRequest) {
-  return audit(db, principal, at, people.map((person) => ({
-    action: 'READ_PII', subjectType: 'Worker', subjectId: person.id, regionCode: person.regionCode, fields: ['name', 'idNumber', 'phone'],
-    purpose: `${WAGE_SHEET_PURPOSE} (project ${request.projectId}, ${request.period})`,
-  })));
+  return audit(
+    db,
+    principal,
+    at,
+    people.map((person) => ({
+      action: 'READ_PII',
+      subjectType: 'Worker',
+      subjectId: person.id,
+      regionCode: person.regionCode,
+      fields: ['name', 'idNumber', 'phone'],
+      purpose: `${WAGE_SHEET_PURPOSE} (project ${request.projectId}, ${request.period})`,
+    })),
+  );
 }
 
 async function cardStatus(db: IdentityDb, card: Card) {
   const last = await db.cardStatusChange.findFirst({ where: { cardId: card.id }, orderBy: { version: 'desc' }, select: { at: true } });
   return {
-    cardNumber: card.number, holderKind: card.holderKind, status: card.status, personId: card.personId ?? '',
-    enterpriseUscc: card.enterpriseUscc ?? '', regionCode: card.regionCode, since: (last?.at ?? card.issuedAt).toISOString(),
+    cardNumber: card.number,
+    holderKind: card.holderKind,
+    status: card.status,
+    personId: card.personId ?? '',
+    enterpriseUscc: card.enterpriseUscc ?? '',
+    regionCode: card.regionCode,
+    since: (last?.at ?? card.issuedAt).toISOString(),
   };
 }
 
@@ -84,7 +120,16 @@ export function workerRegistryImplementation(deps: IdentityDeps, settings: Token
         monthlyAttendance(db, request.projectId, request.period, workerIds, cycle),
         db.worker.findMany({
           where: { id: { in: workerIds } },
-          select: { id: true, name: true, regionCode: true, idNumberCipher: true, idNumberMasked: true, phoneCipher: true, phoneMasked: true, wageCardCipher: true },
+          select: {
+            id: true,
+            name: true,
+            regionCode: true,
+            idNumberCipher: true,
+            idNumberMasked: true,
+            phoneCipher: true,
+            phoneMasked: true,
+            wageCardCipher: true,
+          },
         }),
       ]);
       const verified = verifyWorkers(workerIds, enrolments, attendance, new Set(people.filter((w) => w.wageCardCipher).map((w) => w.id)));
@@ -112,7 +157,8 @@ export function workerRegistryImplementation(deps: IdentityDeps, settings: Token
       let cards: Card[];
       if (request.target === 'cardNumber') {
         const number = request.cardNumber!.trim().toUpperCase();
-        if (!isValidCardNumber(number)) throw invalidInput('INVALID_CARD_NUMBER', 'card_number', 'A real-name card number is YK + 14 digits with a check digit.');
+        if (!isValidCardNumber(number))
+          throw invalidInput('INVALID_CARD_NUMBER', 'card_number', 'A real-name card number is YK + 14 digits with a check digit.');
         const card = await findCardByNumber(db, number);
         cards = card ? [card] : [];
       } else if (request.target === 'personId' && isUuid(request.personId!)) {

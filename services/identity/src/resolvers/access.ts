@@ -60,9 +60,11 @@ export function canSeeWorker(principal: Principal, worker: WorkerRow, enrolments
     case 'ENTERPRISE': {
       const uscc = principal.enterpriseUscc;
       if (!uscc) return false;
-      return (worker.registeredByUscc === uscc && worker.registeredAt >= sight.sinceInstant)
-        || enrolments.some((enrolment) => employsWithinSight(enrolment, uscc, sight))
-        || cards.some((card) => card.enterpriseUscc === uscc);
+      return (
+        (worker.registeredByUscc === uscc && worker.registeredAt >= sight.sinceInstant) ||
+        enrolments.some((enrolment) => employsWithinSight(enrolment, uscc, sight)) ||
+        cards.some((card) => card.enterpriseUscc === uscc)
+      );
     }
     case 'SERVICE':
       return true;

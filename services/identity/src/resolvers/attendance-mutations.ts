@@ -1,5 +1,15 @@
 import {
-  appendToOutbox, conflict, forbidden, invalidInput, isUuid, notFound, PERIOD_PATTERN, requireKind, requireRegion, requireScope, SCOPES,
+  appendToOutbox,
+  conflict,
+  forbidden,
+  invalidInput,
+  isUuid,
+  notFound,
+  PERIOD_PATTERN,
+  requireKind,
+  requireRegion,
+  requireScope,
+  SCOPES,
   type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
@@ -18,7 +28,12 @@ function mayActOnProject(principal: Principal, project: ProjectView): boolean {
   return false;
 }
 
-interface Rejection { index: number; deviceRecordId: string; code: string; message: string }
+interface Rejection {
+  index: number;
+  deviceRecordId: string;
+  code: string;
+  message: string;
+}
 
 export const attendanceMutations = {
   recordAttendance: async (_: unknown, args: { records: ClockIn[] }, ctx: IdentityContext) => {
@@ -30,10 +45,22 @@ export const attendanceMutations = {
     const rejected: Rejection[] = [];
     const malformed = new Set<number>();
     const wellFormed = records.filter((record, index) => {
-      const ok = isUuid(record.workerId) && isUuid(record.projectId) && record.deviceId.length <= 64 && record.deviceRecordId.length <= 64
-        && record.deviceId.length > 0 && record.deviceRecordId.length > 0 && (record.photoHash ?? '').length <= 128;
+      const ok =
+        isUuid(record.workerId) &&
+        isUuid(record.projectId) &&
+        record.deviceId.length <= 64 &&
+        record.deviceRecordId.length <= 64 &&
+        record.deviceId.length > 0 &&
+        record.deviceRecordId.length > 0 &&
+        (record.photoHash ?? '').length <= 128;
       if (!ok) malformed.add(index);
-      if (!ok) rejected.push({ index, deviceRecordId: record.deviceRecordId, code: 'INVALID_RECORD', message: 'Worker and project ids must be UUIDs; device and record ids 1–64 characters; photo hash at most 128.' });
+      if (!ok)
+        rejected.push({
+          index,
+          deviceRecordId: record.deviceRecordId,
+          code: 'INVALID_RECORD',
+          message: 'Worker and project ids must be UUIDs; device and record ids 1–64 characters; photo hash at most 128.',
+        });
       return ok;
     });
     const projectIds = [...new Set(wellFormed.map((record) => record.projectId))];
@@ -55,10 +82,21 @@ export const attendanceMutations = {
       if (malformed.has(index)) return;
       const project = projectById.get(record.projectId);
       if (!project || !mayActOnProject(principal, project)) {
-        rejected.push({ index, deviceRecordId: record.deviceRecordId, code: 'PROJECT_NOT_YOURS', message: 'The project is unknown or your enterprise is not on it.' });
+        rejected.push({
+          index,
+          deviceRecordId: record.deviceRecordId,
+          code: 'PROJECT_NOT_YOURS',
+          message: 'The project is unknown or your enterprise is not on it.',
+        });
         return;
       }
-      const judgement = judgeClockIn(record, enrolmentsByPair.get(`${record.workerId}/${record.projectId}`) ?? [], closed.get(record.projectId) ?? new Set(), ctx.policy.attendance, now);
+      const judgement = judgeClockIn(
+        record,
+        enrolmentsByPair.get(`${record.workerId}/${record.projectId}`) ?? [],
+        closed.get(record.projectId) ?? new Set(),
+        ctx.policy.attendance,
+        now,
+      );
       if (judgement.accepted) accepted.push({ ...record, enrolmentId: judgement.enrolmentId, outsideEnrolmentDates: judgement.outsideEnrolmentDates });
       else rejected.push({ index, deviceRecordId: record.deviceRecordId, code: judgement.code, message: judgement.message });
     });

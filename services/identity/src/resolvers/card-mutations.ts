@@ -32,7 +32,11 @@ async function changeCardStatus(input: StatusChangeInput, ctx: IdentityContext, 
 }
 
 const responsiblePersonInput = z.object({
-  personId: z.string().uuid('is not a registered person id').nullish().transform((id) => id ?? null),
+  personId: z
+    .string()
+    .uuid('is not a registered person id')
+    .nullish()
+    .transform((id) => id ?? null),
   idNumber: z.string().nullish(),
   name: z.string().nullish(),
   enterpriseUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC'),
@@ -46,7 +50,11 @@ const responsiblePersonInput = z.object({
 async function responsiblePersonId(ctx: IdentityContext, principal: Principal, input: z.infer<typeof responsiblePersonInput>): Promise<string> {
   if (principal.kind === 'ENTERPRISE') {
     if (!input.idNumber || !input.name) {
-      throw invalidInput('PRESENCE_REQUIRED', 'idNumber', 'An enterprise names a responsible person by the ID number and name on their ID card, not by an id alone.');
+      throw invalidInput(
+        'PRESENCE_REQUIRED',
+        'idNumber',
+        'An enterprise names a responsible person by the ID number and name on their ID card, not by an id alone.',
+      );
     }
     return (await confirmPresence(ctx, principal, { idNumber: input.idNumber, name: input.name }, input.personId)).id;
   }
@@ -67,8 +75,9 @@ async function issueResponsiblePersonCard(input: z.input<typeof responsiblePerso
     const [enterpriseCard] = (await findCardsByEnterprises(tx, [enterpriseUscc])).filter((card) => card.holderKind === 'ENTERPRISE');
     if (!enterpriseCard) throw notFound('ENTERPRISE_NOT_FOUND', `Enterprise ${enterpriseUscc} has no real-name card; is it registered?`, 'enterpriseUscc');
     if (principal.kind === 'PORTAL') requireRegion(principal, enterpriseCard.regionCode);
-    const existing = (await findCardsByPersons(tx, [personId]))
-      .find((card) => card.holderKind === 'RESPONSIBLE_PERSON' && card.enterpriseUscc === enterpriseUscc && card.status !== 'CANCELLED');
+    const existing = (await findCardsByPersons(tx, [personId])).find(
+      (card) => card.holderKind === 'RESPONSIBLE_PERSON' && card.enterpriseUscc === enterpriseUscc && card.status !== 'CANCELLED',
+    );
     if (existing) throw conflict('CARD_ALREADY_ISSUED', `This person already holds card ${existing.number} for this enterprise.`, 'personId');
     const change = issueCard(
       { kind: 'RESPONSIBLE_PERSON', name: person.name, enterpriseUscc, personId, regionCode: enterpriseCard.regionCode },
@@ -86,5 +95,6 @@ export const cardMutations = {
   freezeRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, freezeCard),
   unfreezeRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, unfreezeCard),
   cancelRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, cancelCard),
-  issueResponsiblePersonCard: (_: unknown, args: { input: z.input<typeof responsiblePersonInput> }, ctx: IdentityContext) => issueResponsiblePersonCard(args.input, ctx),
+  issueResponsiblePersonCard: (_: unknown, args: { input: z.input<typeof responsiblePersonInput> }, ctx: IdentityContext) =>
+    issueResponsiblePersonCard(args.input, ctx),
 };

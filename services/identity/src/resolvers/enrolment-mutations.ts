@@ -11,7 +11,11 @@ import { confirmPresence } from './presence';
 import { requireTrade } from './worker-mutations';
 
 const enrolInput = z.object({
-  workerId: z.string().uuid('is not a worker id').nullish().transform((id) => id ?? null),
+  workerId: z
+    .string()
+    .uuid('is not a worker id')
+    .nullish()
+    .transform((id) => id ?? null),
   idNumber: z.string(),
   name: z.string(),
   projectId: z.string().uuid('is not a project id'),
@@ -21,9 +25,17 @@ const enrolInput = z.object({
   rateKind,
   rate: z.bigint().positive('must be more than zero').max(BigInt(2_000_000_000), 'is implausibly high'),
   employmentKind,
-  team: z.string().trim().max(50).nullish().transform((team) => team || null),
+  team: z
+    .string()
+    .trim()
+    .max(50)
+    .nullish()
+    .transform((team) => team || null),
   startDate: z.date().transform(dayOf),
-  endDate: z.date().nullish().transform((date) => (date ? dayOf(date) : null)),
+  endDate: z
+    .date()
+    .nullish()
+    .transform((date) => (date ? dayOf(date) : null)),
 });
 
 const endInput = z.object({
@@ -43,7 +55,9 @@ export const enrolmentMutations = {
     const enrolment = await ctx.db.$transaction(async (tx) => {
       // Row lock on the worker: two simultaneous enrolments cannot both pass the overlap rule.
       const locked = await tx.$queryRawUnsafe<Array<{ safety_trained_on: Date | null }>>(
-        'SELECT safety_trained_on FROM worker WHERE id = $1::uuid FOR UPDATE', request.workerId);
+        'SELECT safety_trained_on FROM worker WHERE id = $1::uuid FOR UPDATE',
+        request.workerId,
+      );
       if (locked.length === 0) throw notFound('WORKER_NOT_FOUND', 'No registered worker has this id.', 'workerId');
       const [project] = await findProjects(tx, [request.projectId]);
       const card = (await findCardsByPersons(tx, [request.workerId])).filter((c) => c.holderKind === 'WORKER').at(-1);
@@ -56,7 +70,12 @@ export const enrolmentMutations = {
       };
       const now = ctx.clock.now();
       const started = startEnrolment(request, facts, ctx.policy.enrolment, now);
-      await saveEnrolment(tx, started.enrolment, { kind: 'ENTRY', day: request.startDate, reason: 'entered the project', actor: principal.subject, at: now }, started.events);
+      await saveEnrolment(
+        tx,
+        started.enrolment,
+        { kind: 'ENTRY', day: request.startDate, reason: 'entered the project', actor: principal.subject, at: now },
+        started.events,
+      );
       return started.enrolment;
     });
     ctx.nudgeOutbox();

@@ -6,4 +6,16 @@ import { Query } from './query';
 import { RealNameCard } from './real-name-card';
 import { TrainingRecord, WageCard, Worker } from './worker';
 
-export const resolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar, Query, Mutation, RealNameCard, Enterprise, Worker, WageCard, TrainingRecord, Enrolment };
+export const resolvers = {
+  DateTime: dateTimeScalar,
+  Date: dateScalar,
+  Money: moneyScalar,
+  Query,
+  Mutation,
+  RealNameCard,
+  Enterprise,
+  Worker,
+  WageCard,
+  TrainingRecord,
+  Enrolment,
+};

@@ -23,9 +23,19 @@ export async function confirmPresence(ctx: IdentityContext, principal: Principal
   if (!worker) throw notFound('WORKER_NOT_FOUND', 'No registered person has this ID number; register them by real name first (registerWorker).', 'idNumber');
   const nameMatches = sameName(worker.name, present.name);
   if (nameMatches && (expectedId === null || expectedId === worker.id)) return worker;
-  await audit(ctx.db, principal, ctx.clock.now(), [{
-    action: 'PRESENCE_NOT_CONFIRMED', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['idNumber', 'name'], purpose: null,
-  }]);
-  throw new AppError('IDENTITY_NOT_CONFIRMED',
-    'The ID number and name do not match one registered person: read both off the ID card of the person in front of you.', nameMatches ? 'workerId' : 'name');
+  await audit(ctx.db, principal, ctx.clock.now(), [
+    {
+      action: 'PRESENCE_NOT_CONFIRMED',
+      subjectType: 'Worker',
+      subjectId: worker.id,
+      regionCode: worker.regionCode,
+      fields: ['idNumber', 'name'],
+      purpose: null,
+    },
+  ]);
+  throw new AppError(
+    'IDENTITY_NOT_CONFIRMED',
+    'The ID number and name do not match one registered person: read both off the ID card of the person in front of you.',
+    nameMatches ? 'workerId' : 'name',
+  );
 }

@@ -1,6 +1,21 @@
 import {
-  connection, cursorKeys, forbidden, invalidInput, isUuid, pageRequest, PERIOD_PATTERN, regionPrefix, requireKind,
-  requirePrincipal, requireRegion, requireScope, requireStatisticsScope, requireUuid, SCOPES, type PageArgs, type Principal,
+  connection,
+  cursorKeys,
+  forbidden,
+  invalidInput,
+  isUuid,
+  pageRequest,
+  PERIOD_PATTERN,
+  regionPrefix,
+  requireKind,
+  requirePrincipal,
+  requireRegion,
+  requireScope,
+  requireStatisticsScope,
+  requireUuid,
+  SCOPES,
+  type PageArgs,
+  type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { chinaDayRange, periodBounds } from '../domain/calendar';
@@ -64,7 +79,8 @@ async function requireProjectAccess(ctx: IdentityContext, projectId: string) {
   const project = await ctx.projectById.load(requireUuid(projectId, 'projectId'));
   if (!project) throw invalidInput('PROJECT_NOT_FOUND', 'projectId', 'No registered project has this id.');
   if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
-  else if (principal.kind === 'ENTERPRISE' && !project.participants.includes(principal.enterpriseUscc ?? '')) throw forbidden('Your enterprise is not on this project.');
+  else if (principal.kind === 'ENTERPRISE' && !project.participants.includes(principal.enterpriseUscc ?? ''))
+    throw forbidden('Your enterprise is not on this project.');
   else if (!['PORTAL', 'ENTERPRISE', 'SERVICE'].includes(principal.kind)) throw forbidden('Attendance is not visible to this kind of caller.');
   return project;
 }
@@ -82,8 +98,7 @@ export const Query = {
     return ctx.workerById.load(principal.subject);
   },
 
-  worker: async (_: unknown, args: { id: string }, ctx: IdentityContext) =>
-    isUuid(args.id) ? visibleWorker(ctx, await ctx.workerById.load(args.id)) : null,
+  worker: async (_: unknown, args: { id: string }, ctx: IdentityContext) => (isUuid(args.id) ? visibleWorker(ctx, await ctx.workerById.load(args.id)) : null),
 
   workerByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: IdentityContext) => {
     requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'SERVICE');
@@ -97,7 +112,10 @@ export const Query = {
     const filter = args.filter ?? {};
     const { take, after } = pageRequest(args, cursorKeys.uuid);
     if (filter.projectId) requireUuid(filter.projectId, 'filter.projectId');
-    const enrolmentFilter = { ...optional(filter.projectId, (projectId) => ({ projectId })), ...optional(filter.employerUscc, (employerUscc) => ({ employerUscc })) };
+    const enrolmentFilter = {
+      ...optional(filter.projectId, (projectId) => ({ projectId })),
+      ...optional(filter.employerUscc, (employerUscc) => ({ employerUscc })),
+    };
     const rows = await ctx.db.worker.findMany({
       where: {
         AND: [
@@ -113,21 +131,27 @@ export const Query = {
     return connection(rows, take, (row) => row.id);
   },
 
-  enrolments: async (_: unknown, args: PageArgs & { filter?: (ListFilter & { status?: 'ACTIVE' | 'ENDED' | null; registeredLate?: boolean | null }) | null }, ctx: IdentityContext) => {
+  enrolments: async (
+    _: unknown,
+    args: PageArgs & { filter?: (ListFilter & { status?: 'ACTIVE' | 'ENDED' | null; registeredLate?: boolean | null }) | null },
+    ctx: IdentityContext,
+  ) => {
     const principal = requirePrincipal(ctx.principal);
     const filter = args.filter ?? {};
     const { take, after } = pageRequest(args, cursorKeys.uuid);
     if (filter.projectId) requireUuid(filter.projectId, 'filter.projectId');
     const rows = await ctx.db.enrolment.findMany({
-      where: { AND: [
-        enrolmentScope(principal, filter),
-        optional(filter.projectId, (projectId) => ({ projectId })),
-        optional(filter.employerUscc, (employerUscc) => ({ employerUscc })),
-        optional(filter.tradeCode, (tradeCode) => ({ tradeCode: tradeCode.toUpperCase() })),
-        optional(filter.status, (status) => ({ status })),
-        filter.registeredLate == null ? {} : { registeredLateByDays: filter.registeredLate ? { gt: 0 } : 0 },
-        after ? { id: { gt: after } } : {},
-      ] },
+      where: {
+        AND: [
+          enrolmentScope(principal, filter),
+          optional(filter.projectId, (projectId) => ({ projectId })),
+          optional(filter.employerUscc, (employerUscc) => ({ employerUscc })),
+          optional(filter.tradeCode, (tradeCode) => ({ tradeCode: tradeCode.toUpperCase() })),
+          optional(filter.status, (status) => ({ status })),
+          filter.registeredLate == null ? {} : { registeredLateByDays: filter.registeredLate ? { gt: 0 } : 0 },
+          after ? { id: { gt: after } } : {},
+        ],
+      },
       orderBy: { id: 'asc' },
       take: take + 1,
     });
@@ -140,10 +164,15 @@ export const Query = {
     return monthlyAttendance(ctx.db, project.id, args.period);
   },
 
-  attendanceAnomalies: async (_: unknown, args: PageArgs & { projectId?: string | null; regionCode?: string | null; kind?: string | null }, ctx: IdentityContext) => {
+  attendanceAnomalies: async (
+    _: unknown,
+    args: PageArgs & { projectId?: string | null; regionCode?: string | null; kind?: string | null },
+    ctx: IdentityContext,
+  ) => {
     const principal = requirePrincipal(ctx.principal);
     const { take, after } = pageRequest(args, cursorKeys.serial);
-    if (principal.kind === 'ENTERPRISE' && !args.projectId) throw invalidInput('PROJECT_REQUIRED', 'projectId', 'An enterprise lists anomalies of one of its projects.');
+    if (principal.kind === 'ENTERPRISE' && !args.projectId)
+      throw invalidInput('PROJECT_REQUIRED', 'projectId', 'An enterprise lists anomalies of one of its projects.');
     if (args.projectId) await requireProjectAccess(ctx, args.projectId);
     else requireKind(principal, 'PORTAL', 'SERVICE');
     const rows = await ctx.db.attendanceAnomaly.findMany({
@@ -195,14 +224,20 @@ export const Query = {
     const [[counts], attendance] = await Promise.all([
       ctx.db.$queryRawUnsafe<Array<{ workers: number; enrolments: number }>>(
         `SELECT (SELECT count(*) FROM worker WHERE region_code LIKE $1)::int AS workers,
-                (SELECT count(*) FROM enrolment WHERE region_code LIKE $1 AND status = 'ACTIVE')::int AS enrolments`, prefix),
+                (SELECT count(*) FROM enrolment WHERE region_code LIKE $1 AND status = 'ACTIVE')::int AS enrolments`,
+        prefix,
+      ),
       ctx.db.$queryRawUnsafe<Array<{ region_code: string; period: string; workers: number; worker_days: number }>>(
         `SELECT e.region_code, to_char(a.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS period,
                 count(DISTINCT a.worker_id)::int AS workers,
                 count(DISTINCT (a.worker_id, (a.at AT TIME ZONE 'Asia/Shanghai')::date))::int AS worker_days
            FROM attendance_record a JOIN enrolment e ON e.id = a.enrolment_id
           WHERE e.region_code LIKE $1 AND a.at >= $2::timestamptz AND a.at < $3::timestamptz
-          GROUP BY 1, 2 ORDER BY 1, 2`, prefix, from.toISOString(), to.toISOString()),
+          GROUP BY 1, 2 ORDER BY 1, 2`,
+        prefix,
+        from.toISOString(),
+        to.toISOString(),
+      ),
     ]);
     return {
       regionCode: args.regionCode,

@@ -21,7 +21,7 @@ export async function visibleCard(ctx: IdentityContext, card: Card | null): Prom
 
 export const RealNameCard = {
   __resolveReference: async (reference: { id: string }, ctx: IdentityContext) =>
-    (isUuid(reference.id) ? visibleCard(ctx, await ctx.cardById.load(reference.id)) : null),
+    isUuid(reference.id) ? visibleCard(ctx, await ctx.cardById.load(reference.id)) : null,
   history: (card: Card, _: unknown, ctx: IdentityContext) => ctx.historyByCard.load(card.id),
   holder: async (card: Card, _: unknown, ctx: IdentityContext) => (card.personId ? visibleWorker(ctx, await ctx.workerById.load(card.personId)) : null),
 };

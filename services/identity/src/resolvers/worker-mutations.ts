@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  chinaDay, conflict, forbidden, invalidInput, notFound, parseInput, regionCodeSchema, requireKind, requirePrincipal, requireRegion, requireScope,
-  requireUuid, SCOPES, type Principal,
+  chinaDay,
+  conflict,
+  forbidden,
+  invalidInput,
+  notFound,
+  parseInput,
+  regionCodeSchema,
+  requireKind,
+  requirePrincipal,
+  requireRegion,
+  requireScope,
+  requireUuid,
+  SCOPES,
+  type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
 import { LUHN_WARNING } from '../domain/bank-card';
@@ -18,7 +30,11 @@ const registerInput = z.object({
   phone: z.string(),
   education: z.enum(EDUCATION_LEVELS),
   tradeCode: z.string().trim().toUpperCase(),
-  skillLevel: z.number().int().nullish().transform((level) => level ?? null),
+  skillLevel: z
+    .number()
+    .int()
+    .nullish()
+    .transform((level) => level ?? null),
   regionCode: regionCodeSchema,
 });
 
@@ -44,14 +60,22 @@ async function refuseDuplicate(ctx: IdentityContext, principal: Principal, idNum
   const existing = await findWorkerByIdNumber(ctx.db, ctx.pii, idNumber);
   if (!existing) return refusal;
   const visible = await visibleWorker(ctx, existing);
-  await audit(ctx.db, principal, at, [{
-    action: 'DUPLICATE_REGISTRATION', subjectType: 'Worker', subjectId: existing.id, regionCode: existing.regionCode,
-    fields: visible ? ['id', 'name', 'idNumber', 'registeredAt'] : [], purpose: null,
-  }]);
+  await audit(ctx.db, principal, at, [
+    {
+      action: 'DUPLICATE_REGISTRATION',
+      subjectType: 'Worker',
+      subjectId: existing.id,
+      regionCode: existing.regionCode,
+      fields: visible ? ['id', 'name', 'idNumber', 'registeredAt'] : [],
+      purpose: null,
+    },
+  ]);
   if (!visible) return refusal;
-  return conflict('WORKER_ALREADY_REGISTERED',
+  return conflict(
+    'WORKER_ALREADY_REGISTERED',
     `This ID number is already registered as worker ${existing.id} (${existing.name}, ${existing.idNumberMasked}, registered ${chinaDay(existing.registeredAt)}); use that record.`,
-    'idNumber');
+    'idNumber',
+  );
 }
 
 export const workerMutations = {
@@ -61,21 +85,42 @@ export const workerMutations = {
     if (principal.kind === 'PORTAL') requireRegion(principal, input.regionCode);
     await requireTrade(ctx, input.tradeCode, 'tradeCode');
     const now = ctx.clock.now();
-    const registration = registerWorker(input, ctx.policy.workingAge, { subject: principal.subject, enterpriseUscc: principal.enterpriseUscc ?? null }, now, chinaDay(now));
+    const registration = registerWorker(
+      input,
+      ctx.policy.workingAge,
+      { subject: principal.subject, enterpriseUscc: principal.enterpriseUscc ?? null },
+      now,
+      chinaDay(now),
+    );
     const { worker } = registration;
-    const saved = await ctx.db.$transaction(async (tx) => {
-      await saveRegistration(tx, ctx.pii, registration);
-      await audit(tx, principal, now, [{ action: 'REGISTER_WORKER', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['idNumber', 'phone'], purpose: null }]);
-      return tx.worker.findUniqueOrThrow({ where: { id: worker.id } });
-    }).catch(async (error: unknown) => {
-      // The transaction has rolled back: the attempt is audited outside it.
-      throw error instanceof IdNumberAlreadyRegistered ? await refuseDuplicate(ctx, principal, worker.idNumber, now, error) : error;
-    });
+    const saved = await ctx.db
+      .$transaction(async (tx) => {
+        await saveRegistration(tx, ctx.pii, registration);
+        await audit(tx, principal, now, [
+          {
+            action: 'REGISTER_WORKER',
+            subjectType: 'Worker',
+            subjectId: worker.id,
+            regionCode: worker.regionCode,
+            fields: ['idNumber', 'phone'],
+            purpose: null,
+          },
+        ]);
+        return tx.worker.findUniqueOrThrow({ where: { id: worker.id } });
+      })
+      .catch(async (error: unknown) => {
+        // The transaction has rolled back: the attempt is audited outside it.
+        throw error instanceof IdNumberAlreadyRegistered ? await refuseDuplicate(ctx, principal, worker.idNumber, now, error) : error;
+      });
     ctx.nudgeOutbox();
     return saved;
   },
 
-  changeWageCard: async (_: unknown, args: { input: { workerId: string; bankCode: string; cardNumber: string; workerPresent?: boolean | null } }, ctx: IdentityContext) => {
+  changeWageCard: async (
+    _: unknown,
+    args: { input: { workerId: string; bankCode: string; cardNumber: string; workerPresent?: boolean | null } },
+    ctx: IdentityContext,
+  ) => {
     const principal = requirePrincipal(ctx.principal);
     const actor = wageCardActor(principal, args.input.workerPresent);
     const workerId = requireUuid(args.input.workerId, 'workerId');
@@ -91,10 +136,16 @@ export const workerMutations = {
         now,
       );
       await saveWageCardChange(tx, ctx.pii, change, events);
-      await audit(tx, principal, now, [{
-        action: 'CHANGE_WAGE_CARD', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: ['wageCard'],
-        purpose: actor.kind === 'AGENT' ? `agent at service centre ${actor.serviceCentreId}, worker present` : 'changed by the worker',
-      }]);
+      await audit(tx, principal, now, [
+        {
+          action: 'CHANGE_WAGE_CARD',
+          subjectType: 'Worker',
+          subjectId: worker.id,
+          regionCode: worker.regionCode,
+          fields: ['wageCard'],
+          purpose: actor.kind === 'AGENT' ? `agent at service centre ${actor.serviceCentreId}, worker present` : 'changed by the worker',
+        },
+      ]);
       return { worker: await tx.worker.findUniqueOrThrow({ where: { id: worker.id } }), warning: change.luhnValid ? null : LUHN_WARNING };
     });
     ctx.nudgeOutbox();
@@ -102,7 +153,11 @@ export const workerMutations = {
   },
 
   // Good and bad conduct records are credit records, like an enterprise's.
-  recordWorkerConduct: async (_: unknown, args: { input: { workerId: string; kind: 'GOOD' | 'BAD'; description: string; authority: string } }, ctx: IdentityContext) => {
+  recordWorkerConduct: async (
+    _: unknown,
+    args: { input: { workerId: string; kind: 'GOOD' | 'BAD'; description: string; authority: string } },
+    ctx: IdentityContext,
+  ) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.creditRecord);
     const description = args.input.description.trim();
     const authority = args.input.authority.trim();
@@ -112,7 +167,15 @@ export const workerMutations = {
     if (!worker) throw notFound('WORKER_NOT_FOUND', 'No registered worker has this id.', 'workerId');
     requireRegion(principal, worker.regionCode);
     return ctx.db.conductRecord.create({
-      data: { id: randomUUID(), workerId: args.input.workerId, kind: args.input.kind, description, authority, recordedBy: principal.subject, at: ctx.clock.now() },
+      data: {
+        id: randomUUID(),
+        workerId: args.input.workerId,
+        kind: args.input.kind,
+        description,
+        authority,
+        recordedBy: principal.subject,
+        at: ctx.clock.now(),
+      },
     });
   },
 };

@@ -19,7 +19,14 @@ export async function visibleWorker(ctx: IdentityContext, worker: WorkerRow | nu
 async function personalField(ctx: IdentityContext, worker: WorkerRow, field: string, masked: string, cipher: string, purpose?: string | null) {
   const reason = unmaskPurpose(ctx.principal, purpose);
   if (!reason) return masked;
-  const entry: AuditRecord = { action: 'READ_PII', subjectType: 'Worker', subjectId: worker.id, regionCode: worker.regionCode, fields: [field], purpose: reason };
+  const entry: AuditRecord = {
+    action: 'READ_PII',
+    subjectType: 'Worker',
+    subjectId: worker.id,
+    regionCode: worker.regionCode,
+    fields: [field],
+    purpose: reason,
+  };
   await ctx.auditRead.load(entry);
   return ctx.pii.decrypt(cipher);
 }
@@ -27,7 +34,7 @@ async function personalField(ctx: IdentityContext, worker: WorkerRow, field: str
 export const Worker = {
   // A malformed id is hidden like an unknown one, before it reaches a uuid column.
   __resolveReference: async (reference: { id: string }, ctx: IdentityContext) =>
-    (isUuid(reference.id) ? visibleWorker(ctx, await ctx.workerById.load(reference.id)) : null),
+    isUuid(reference.id) ? visibleWorker(ctx, await ctx.workerById.load(reference.id)) : null,
   idNumber: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
     personalField(ctx, worker, 'idNumber', worker.idNumberMasked, worker.idNumberCipher, args.purpose),
   phone: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
@@ -39,7 +46,9 @@ export const Worker = {
     return cards.find((card) => card.status !== 'CANCELLED') ?? cards.at(-1) ?? null;
   },
   wageCard: (worker: WorkerRow) =>
-    worker.wageCardCipher ? { worker, bankCode: worker.wageBankCode, version: worker.wageCardVersion, warning: worker.wageCardLuhnValid ? null : LUHN_WARNING } : null,
+    worker.wageCardCipher
+      ? { worker, bankCode: worker.wageBankCode, version: worker.wageCardVersion, warning: worker.wageCardLuhnValid ? null : LUHN_WARNING }
+      : null,
   enrolments: async (worker: WorkerRow, _: unknown, ctx: IdentityContext) => {
     const principal = requirePrincipal(ctx.principal);
     return (await ctx.enrolmentsByWorker.load(worker.id)).filter((enrolment) => canSeeEnrolment(principal, enrolment));

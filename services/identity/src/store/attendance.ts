@@ -108,7 +108,13 @@ export async function monthlyAttendance(
     to.toISOString(),
     workerIds ? [...workerIds] : null,
   );
-  return rows.map((row) => ({ workerId: row.worker_id, days: row.days, hours: row.hours, longestDayHours: row.longest_day, longestWeekHours: row.longest_week }));
+  return rows.map((row) => ({
+    workerId: row.worker_id,
+    days: row.days,
+    hours: row.hours,
+    longestDayHours: row.longest_day,
+    longestWeekHours: row.longest_week,
+  }));
 }
 
 /** Each worker's last day on any site (China day), for the safety-retraining rule. */

@@ -3,8 +3,16 @@ import type { Card, CardChange } from '../domain/card';
 import type { IdentityDb, IdentityTx } from '../db';
 
 const cardColumns = {
-  id: true, number: true, holderKind: true, holderName: true, enterpriseUscc: true, personId: true,
-  regionCode: true, status: true, version: true, issuedAt: true,
+  id: true,
+  number: true,
+  holderKind: true,
+  holderName: true,
+  enterpriseUscc: true,
+  personId: true,
+  regionCode: true,
+  status: true,
+  version: true,
+  issuedAt: true,
 } as const;
 
 export function findCardByNumber(db: IdentityDb | IdentityTx, number: string): Promise<Card | null> {

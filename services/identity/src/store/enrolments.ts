@@ -45,7 +45,15 @@ export async function saveEnrolment(
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: enrolment.status, endDate: dates.endDate } });
   }
   await tx.enrolmentMovement.create({
-    data: { id: randomUUID(), enrolmentId: enrolment.id, kind: movement.kind, day: dateOfDay(movement.day), reason: movement.reason, actor: movement.actor, at: movement.at },
+    data: {
+      id: randomUUID(),
+      enrolmentId: enrolment.id,
+      kind: movement.kind,
+      day: dateOfDay(movement.day),
+      reason: movement.reason,
+      actor: movement.actor,
+      at: movement.at,
+    },
   });
   await appendToOutbox(tx, events);
 }

@@ -1,4 +1,14 @@
-import { AppError, appendToOutbox, conflict, dateOfDay, maskBankCard, maskIdNumber, maskPhone, type OutgoingEvent, type PiiProtector } from '@yikatong/platform';
+import {
+  AppError,
+  appendToOutbox,
+  conflict,
+  dateOfDay,
+  maskBankCard,
+  maskIdNumber,
+  maskPhone,
+  type OutgoingEvent,
+  type PiiProtector,
+} from '@yikatong/platform';
 import { Prisma } from '../generated/prisma/client';
 import type { IdentityDb, IdentityTx } from '../db';
 import type { WageCardChange } from '../domain/wage-card';
@@ -13,9 +23,11 @@ export type WorkerRow = Prisma.WorkerGetPayload<object>;
  */
 export class IdNumberAlreadyRegistered extends AppError {
   constructor() {
-    super('WORKER_ALREADY_REGISTERED',
+    super(
+      'WORKER_ALREADY_REGISTERED',
       'This ID number is already in the registry; do not register the person again. To employ them, enrol them with the ID number and name from their ID card (enrolWorker).',
-      'idNumber');
+      'idNumber',
+    );
   }
 }
 
@@ -67,15 +79,30 @@ export async function saveWageCardChange(tx: IdentityTx, pii: PiiProtector, chan
   const cardMasked = maskBankCard(change.cardNumber);
   const updated = await tx.worker.updateMany({
     where: { id: change.workerId, wageCardVersion: change.version - 1 },
-    data: { wageBankCode: change.bankCode, wageCardCipher: cardCipher, wageCardMasked: cardMasked, wageCardLuhnValid: change.luhnValid, wageCardVersion: change.version },
+    data: {
+      wageBankCode: change.bankCode,
+      wageCardCipher: cardCipher,
+      wageCardMasked: cardMasked,
+      wageCardLuhnValid: change.luhnValid,
+      wageCardVersion: change.version,
+    },
   });
-  if (updated.count !== 1) throw conflict('WAGE_CARD_CHANGED_CONCURRENTLY', 'The wage card was changed by someone else just now; reload and try again.', 'workerId');
+  if (updated.count !== 1)
+    throw conflict('WAGE_CARD_CHANGED_CONCURRENTLY', 'The wage card was changed by someone else just now; reload and try again.', 'workerId');
   await tx.wageCardChange.create({
     data: {
-      id: change.id, workerId: change.workerId, version: change.version, bankCode: change.bankCode, cardCipher, cardMasked,
-      luhnValid: change.luhnValid, actorKind: change.actorKind, actor: change.actor, serviceCentreId: change.serviceCentreId, at: change.at,
+      id: change.id,
+      workerId: change.workerId,
+      version: change.version,
+      bankCode: change.bankCode,
+      cardCipher,
+      cardMasked,
+      luhnValid: change.luhnValid,
+      actorKind: change.actorKind,
+      actor: change.actor,
+      serviceCentreId: change.serviceCentreId,
+      at: change.at,
     },
   });
   await appendToOutbox(tx, events);
 }
-

@@ -16,7 +16,12 @@ const portal = (scope: string, regions = ['130500']): Principal =>
 const freezer = portal(SCOPES.cardFreeze);
 
 const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) =>
-  testing.runOperation(service.subgraph.apollo, query, variables, createIdentityContext(principal, service.deps, () => undefined));
+  testing.runOperation(
+    service.subgraph.apollo,
+    query,
+    variables,
+    createIdentityContext(principal, service.deps, () => undefined),
+  );
 
 const FREEZE = `mutation ($input: CardStatusChangeInput!) { freezeRealNameCard(input: $input) { number status history { action actor reason legalBasis authority } } }`;
 const UNFREEZE = `mutation ($input: CardStatusChangeInput!) { unfreezeRealNameCard(input: $input) { status } }`;
@@ -40,8 +45,11 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  const issued = issueEnterpriseCard({ uscc: '91350100M000100Y43', name: '邢台建工', regionCode: '130502' },
-    { reason: 'registered', legalBasis: '实名制管理办法', authority: 'registry', actor: 'test' }, clock.now());
+  const issued = issueEnterpriseCard(
+    { uscc: '91350100M000100Y43', name: '邢台建工', regionCode: '130502' },
+    { reason: 'registered', legalBasis: '实名制管理办法', authority: 'registry', actor: 'test' },
+    clock.now(),
+  );
   await db.$transaction((tx) => saveCardChange(tx, issued));
   cardId = issued.card.id;
   cardNumber = issued.card.number;
@@ -57,7 +65,9 @@ describe('freezing a real-name card', () => {
     const before = await snapshot(cardId);
     const result = await execute(FREEZE, { input: { cardNumber, ...decision } }, freezer);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toMatchObject({ freezeRealNameCard: { status: 'FROZEN', history: [{ action: 'ISSUE' }, { action: 'FREEZE', actor: 'clerk-1', ...decision }] } });
+    expect(result.data).toMatchObject({
+      freezeRealNameCard: { status: 'FROZEN', history: [{ action: 'ISSUE' }, { action: 'FREEZE', actor: 'clerk-1', ...decision }] },
+    });
     expect(await snapshot(cardId)).toEqual({ status: 'FROZEN', version: 2, history: 2, outbox: before.outbox + 1 });
     const event = await db.outboxEvent.findFirstOrThrow({ where: { key: cardId, type: 'cn.yikatong.identity.card.frozen.v1' } });
     expect(event.topic).toBe('yikatong.identity.cards');
@@ -75,7 +85,11 @@ describe('freezing a real-name card', () => {
     ['no token', null, 'UNAUTHENTICATED'],
     ['a portal without the card:freeze permission', portal(''), 'FORBIDDEN'],
     ['a portal of another region', portal(SCOPES.cardFreeze, ['130100']), 'FORBIDDEN'],
-    ['an enterprise, even with the scope', principalFromClaims({ sub: 'e', kind: 'ENTERPRISE', uscc: '91350100M000100Y43', scope: SCOPES.cardFreeze }), 'FORBIDDEN'],
+    [
+      'an enterprise, even with the scope',
+      principalFromClaims({ sub: 'e', kind: 'ENTERPRISE', uscc: '91350100M000100Y43', scope: SCOPES.cardFreeze }),
+      'FORBIDDEN',
+    ],
   ])('refuses %s and writes nothing', async (_, principal, code) => {
     const before = await snapshot(cardId);
     const result = await execute(FREEZE, { input: { cardNumber, ...decision } }, principal);
@@ -123,4 +137,3 @@ describe('entity resolution (_entities)', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
-

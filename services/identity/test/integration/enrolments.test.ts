@@ -15,8 +15,19 @@ const decision = { reason: '拒不改正欠薪行为', legalBasis: '《保障农
 
 /** The enterprise shows the person it enrols: their ID number and name. */
 const enrolment = (workerId: string, projectId: string, overrides: Record<string, unknown> = {}) => ({
-  workerId, ...h.idCard(workerId), projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate: '35000',
-  employmentKind: 'FULL_TIME', team: '钢筋一班', startDate: '2026-11-01', endDate: null, ...overrides,
+  workerId,
+  ...h.idCard(workerId),
+  projectId,
+  employerUscc: SUB_USCC,
+  contractType: 'LABOUR_CONTRACT',
+  tradeCode: 'REBAR',
+  rateKind: 'DAILY',
+  rate: '35000',
+  employmentKind: 'FULL_TIME',
+  team: '钢筋一班',
+  startDate: '2026-11-01',
+  endDate: null,
+  ...overrides,
 });
 
 async function trainedWorker(sequence: number) {
@@ -31,7 +42,13 @@ describe('enrolment on a project (实名登记)', () => {
     const workerId = await trainedWorker(1);
     const result = await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.enrolWorker).toMatchObject({ status: 'ACTIVE', rate: '35000', regionCode: '130502', movements: [{ kind: 'ENTRY', day: '2026-11-01', actor: 'enterprise-1' }], worker: { id: workerId } });
+    expect(result.data!.enrolWorker).toMatchObject({
+      status: 'ACTIVE',
+      rate: '35000',
+      regionCode: '130502',
+      movements: [{ kind: 'ENTRY', day: '2026-11-01', actor: 'enterprise-1' }],
+      worker: { id: workerId },
+    });
     const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.identity.enrolment.started.v1' } });
     expect(event.payload).toMatchObject({ data: { workerId, projectId, employerUscc: SUB_USCC, rateFen: 35000, rateKind: 'DAILY' } });
   });
@@ -42,7 +59,14 @@ describe('enrolment on a project (实名登记)', () => {
     const { data } = await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
     h.clock.advance({ hours: 2 });
     const ended = await h.execute(END, { input: { enrolmentId: data!.enrolWorker.id, endDate: '2026-11-20', reason: '合同期满' } }, roles.subcontractor);
-    expect(ended.data!.endEnrolment).toEqual({ status: 'ENDED', endDate: '2026-11-20', movements: [{ kind: 'ENTRY', reason: 'entered the project' }, { kind: 'EXIT', reason: '合同期满' }] });
+    expect(ended.data!.endEnrolment).toEqual({
+      status: 'ENDED',
+      endDate: '2026-11-20',
+      movements: [
+        { kind: 'ENTRY', reason: 'entered the project' },
+        { kind: 'EXIT', reason: '合同期满' },
+      ],
+    });
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.enrolment.ended.v1' } })).toBe(1);
     const foreign = await h.execute(END, { input: { enrolmentId: data!.enrolWorker.id, endDate: '2026-11-21', reason: 'x1' } }, roles.generalContractor);
     expect(foreign.errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -54,15 +78,26 @@ describe('enrolment on a project (实名登记)', () => {
     const ENROL_LATE = `mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id registeredLateByDays } }`;
     const late = await h.execute(ENROL_LATE, { input: enrolment(await trainedWorker(3), projectId, { startDate: addDays(today, -15) }) }, roles.subcontractor);
     expect(late.data!.enrolWorker.registeredLateByDays).toBe(5);
-    const onTime = await h.execute(ENROL_LATE, { input: enrolment(await trainedWorker(4), projectId, { startDate: addDays(today, -10) }) }, roles.subcontractor);
+    const onTime = await h.execute(
+      ENROL_LATE,
+      { input: enrolment(await trainedWorker(4), projectId, { startDate: addDays(today, -10) }) },
+      roles.subcontractor,
+    );
     expect(onTime.data!.enrolWorker.registeredLateByDays).toBe(0);
-    const started = await h.db.outboxEvent.findMany({ where: { type: 'cn.yikatong.identity.enrolment.started.v1', key: { in: [late.data!.enrolWorker.id, onTime.data!.enrolWorker.id] } } });
-    expect(Object.fromEntries(started.map((event) => [event.key, (event.payload as { data: { registeredLateByDays: number } }).data.registeredLateByDays])))
-      .toEqual({ [late.data!.enrolWorker.id]: 5, [onTime.data!.enrolWorker.id]: 0 });
+    const started = await h.db.outboxEvent.findMany({
+      where: { type: 'cn.yikatong.identity.enrolment.started.v1', key: { in: [late.data!.enrolWorker.id, onTime.data!.enrolWorker.id] } },
+    });
+    expect(
+      Object.fromEntries(started.map((event) => [event.key, (event.payload as { data: { registeredLateByDays: number } }).data.registeredLateByDays])),
+    ).toEqual({ [late.data!.enrolWorker.id]: 5, [onTime.data!.enrolWorker.id]: 0 });
 
     const LIST = `query ($f: EnrolmentFilter) { enrolments(filter: $f) { nodes { id registeredLateByDays } } }`;
-    expect((await h.execute(LIST, { f: { registeredLate: true } }, roles.portal)).data!.enrolments.nodes).toEqual([{ id: late.data!.enrolWorker.id, registeredLateByDays: 5 }]);
-    expect((await h.execute(LIST, { f: { registeredLate: false } }, roles.portal)).data!.enrolments.nodes).toEqual([{ id: onTime.data!.enrolWorker.id, registeredLateByDays: 0 }]);
+    expect((await h.execute(LIST, { f: { registeredLate: true } }, roles.portal)).data!.enrolments.nodes).toEqual([
+      { id: late.data!.enrolWorker.id, registeredLateByDays: 5 },
+    ]);
+    expect((await h.execute(LIST, { f: { registeredLate: false } }, roles.portal)).data!.enrolments.nodes).toEqual([
+      { id: onTime.data!.enrolWorker.id, registeredLateByDays: 0 },
+    ]);
     expect((await h.execute(LIST, { f: {} }, roles.portal)).data!.enrolments.nodes).toHaveLength(2);
   });
 
@@ -118,7 +153,9 @@ describe('enrolment on a project (实名登记)', () => {
     const workerId = await trainedWorker(15);
     await h.execute(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
     const LIST = `query ($filter: EnrolmentFilter) { enrolments(filter: $filter) { nodes { worker { id } trade { code } } } }`;
-    expect((await h.execute(LIST, { filter: { projectId } }, roles.portal)).data!.enrolments.nodes).toEqual([{ worker: { id: workerId }, trade: { code: 'REBAR' } }]);
+    expect((await h.execute(LIST, { filter: { projectId } }, roles.portal)).data!.enrolments.nodes).toEqual([
+      { worker: { id: workerId }, trade: { code: 'REBAR' } },
+    ]);
     expect((await h.execute(LIST, { filter: { projectId } }, roles.subcontractor)).data!.enrolments.nodes).toHaveLength(1);
     expect((await h.execute(LIST, { filter: { projectId } }, roles.otherEnterprise)).data!.enrolments.nodes).toEqual([]);
     expect((await h.execute(LIST, { filter: { projectId } }, roles.otherRegionPortal)).data!.enrolments.nodes).toEqual([]);
@@ -131,11 +168,26 @@ describe('events consumed', () => {
   it('a skill certificate raises the skill level and is listed under training', async () => {
     const workerId = await h.registerWorker(testIdNumber(20));
     await h.deliver(trainingCompletedV1, workerId, {
-      completionId: randomUUID(), workerId, kind: 'SKILL', programme: '钢筋工（高级）', hours: 80, tradeCode: 'REBAR', skillLevel: 3,
-      certificateNumber: 'HB-2026-0001', completedAt: h.clock.now().toISOString(),
+      completionId: randomUUID(),
+      workerId,
+      kind: 'SKILL',
+      programme: '钢筋工（高级）',
+      hours: 80,
+      tradeCode: 'REBAR',
+      skillLevel: 3,
+      certificateNumber: 'HB-2026-0001',
+      completedAt: h.clock.now().toISOString(),
     });
-    const result = await h.execute(`query ($id: ID!) { worker(id: $id) { skillLevel safetyTrainedOn training { kind certificateNumber trade { name } } } }`, { id: workerId }, roles.portal);
-    expect(result.data!.worker).toEqual({ skillLevel: 3, safetyTrainedOn: null, training: [{ kind: 'SKILL', certificateNumber: 'HB-2026-0001', trade: { name: '钢筋工' } }] });
+    const result = await h.execute(
+      `query ($id: ID!) { worker(id: $id) { skillLevel safetyTrainedOn training { kind certificateNumber trade { name } } } }`,
+      { id: workerId },
+      roles.portal,
+    );
+    expect(result.data!.worker).toEqual({
+      skillLevel: 3,
+      safetyTrainedOn: null,
+      training: [{ kind: 'SKILL', certificateNumber: 'HB-2026-0001', trade: { name: '钢筋工' } }],
+    });
   });
 
   it('a blacklisting freezes the enterprise’s and its responsible persons’ cards (never a worker’s); the removal unfreezes exactly those', async () => {
@@ -144,11 +196,19 @@ describe('events consumed', () => {
     const listingId = randomUUID();
     const until = addMonthsInChina(h.clock.now(), 36);
     await h.deliver(enterpriseBlacklistedV1, GC_USCC, {
-      uscc: GC_USCC, listingId, reason: '拖欠农民工工资 62 万元', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
-      listedAt: h.clock.now().toISOString(), until: until.toISOString(),
+      uscc: GC_USCC,
+      listingId,
+      reason: '拖欠农民工工资 62 万元',
+      decision: '冀人社失信〔2026〕12号',
+      authority: '河北省人力资源和社会保障厅',
+      listedAt: h.clock.now().toISOString(),
+      until: until.toISOString(),
     });
     const cards = await realNameCardsOf();
-    expect(cards.map((card) => [card.holderKind, card.status])).toEqual([['ENTERPRISE', 'FROZEN'], ['RESPONSIBLE_PERSON', 'FROZEN']]);
+    expect(cards.map((card) => [card.holderKind, card.status])).toEqual([
+      ['ENTERPRISE', 'FROZEN'],
+      ['RESPONSIBLE_PERSON', 'FROZEN'],
+    ]);
     const history = await h.db.cardStatusChange.findFirstOrThrow({ where: { action: 'FREEZE' } });
     expect(history.legalBasis).toContain('冀人社失信〔2026〕12号');
     // The clerk reads the listing's last day in China, also when it ends after 16:00 UTC.
@@ -167,12 +227,23 @@ describe('events consumed', () => {
 
   async function enterpriseWithResponsiblePerson() {
     const { enterpriseRegisteredV1 } = await import('@yikatong/contracts');
-    await h.deliver(enterpriseRegisteredV1, GC_USCC, { uscc: GC_USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: h.clock.now().toISOString() });
+    await h.deliver(enterpriseRegisteredV1, GC_USCC, {
+      uscc: GC_USCC,
+      name: '邢台建工集团',
+      type: 'GENERAL_CONTRACTOR',
+      regionCode: '130502',
+      registeredAt: h.clock.now().toISOString(),
+    });
     const personId = await h.registerWorker(testIdNumber(21), roles.registrar);
     const ISSUE = `mutation ($input: IssueResponsiblePersonCardInput!) { issueResponsiblePersonCard(input: $input) { holderKind enterpriseUscc status holder { id } } }`;
     const input = { ...h.idCard(personId), enterpriseUscc: GC_USCC, role: '法定代表人' };
     const issued = await h.execute(ISSUE, { input }, roles.generalContractor);
-    expect(issued.data!.issueResponsiblePersonCard).toEqual({ holderKind: 'RESPONSIBLE_PERSON', enterpriseUscc: GC_USCC, status: 'ACTIVE', holder: { id: personId } });
+    expect(issued.data!.issueResponsiblePersonCard).toEqual({
+      holderKind: 'RESPONSIBLE_PERSON',
+      enterpriseUscc: GC_USCC,
+      status: 'ACTIVE',
+      holder: { id: personId },
+    });
     const twice = await h.execute(ISSUE, { input: { ...input, personId } }, roles.generalContractor);
     expect(twice.errors![0]!.extensions!.code).toBe('CARD_ALREADY_ISSUED');
     const foreign = await h.execute(ISSUE, { input }, roles.subcontractor);
@@ -184,7 +255,9 @@ describe('events consumed', () => {
     const workerId = await h.registerWorker(testIdNumber(23));
     const card = await h.db.realNameCard.findFirstOrThrow({ where: { personId: workerId } });
     const CANCEL = `mutation ($input: CardStatusChangeInput!) { cancelRealNameCard(input: $input) { status } }`;
-    expect((await h.execute(CANCEL, { input: { cardNumber: card.number, ...decision, reason: '持卡人死亡注销' } }, roles.freezer)).data).toEqual({ cancelRealNameCard: { status: 'CANCELLED' } });
+    expect((await h.execute(CANCEL, { input: { cardNumber: card.number, ...decision, reason: '持卡人死亡注销' } }, roles.freezer)).data).toEqual({
+      cancelRealNameCard: { status: 'CANCELLED' },
+    });
     expect((await h.execute(FREEZE, { input: { cardNumber: card.number, ...decision } }, roles.freezer)).errors![0]!.extensions!.code).toBe('CARD_CANCELLED');
     expect(await h.db.outboxEvent.count({ where: { type: 'cn.yikatong.identity.card.cancelled.v1' } })).toBe(1);
   });
@@ -193,7 +266,9 @@ describe('events consumed', () => {
     const workerId = await h.registerWorker(testIdNumber(24));
     const RECORD = `mutation ($input: ConductRecordInput!) { recordWorkerConduct(input: $input) { kind description } }`;
     const input = { workerId, kind: 'GOOD', description: '见义勇为，获区级表彰', authority: '信都区住建局' };
-    expect((await h.execute(RECORD, { input }, roles.conductRecorder)).data).toEqual({ recordWorkerConduct: { kind: 'GOOD', description: '见义勇为，获区级表彰' } });
+    expect((await h.execute(RECORD, { input }, roles.conductRecorder)).data).toEqual({
+      recordWorkerConduct: { kind: 'GOOD', description: '见义勇为，获区级表彰' },
+    });
     const otherRegion = { ...roles.conductRecorder, regionCodes: roles.otherRegionPortal.regionCodes };
     expect((await h.execute(RECORD, { input }, otherRegion)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });

@@ -10,8 +10,18 @@ const h = createHarness();
 const ENROL = 'mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }';
 const enrolment = (workerId: string, projectId: string, rate: unknown = '35000', idCard = { idNumber: testIdNumber(1), name: '张三' }) => ({
   input: {
-    workerId, ...idCard, projectId, employerUscc: SUB_USCC, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate, employmentKind: 'FULL_TIME',
-    team: '钢筋一班', startDate: h.clock.today(), endDate: null,
+    workerId,
+    ...idCard,
+    projectId,
+    employerUscc: SUB_USCC,
+    contractType: 'LABOUR_CONTRACT',
+    tradeCode: 'REBAR',
+    rateKind: 'DAILY',
+    rate,
+    employmentKind: 'FULL_TIME',
+    team: '钢筋一班',
+    startDate: h.clock.today(),
+    endDate: null,
   },
 });
 let projectId: string;
@@ -21,7 +31,11 @@ let nextIdNumber = 3;
 const LISTS: ReadonlyArray<readonly [string, string, Principal]> = [
   ['workers', 'query ($after: String) { list: workers(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', roles.portal],
   ['enrolments', 'query ($after: String) { list: enrolments(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', roles.portal],
-  ['attendanceAnomalies', 'query ($after: String) { list: attendanceAnomalies(first: 1, after: $after) { nodes { id: workerId } pageInfo { endCursor } } }', roles.portal],
+  [
+    'attendanceAnomalies',
+    'query ($after: String) { list: attendanceAnomalies(first: 1, after: $after) { nodes { id: workerId } pageInfo { endCursor } } }',
+    roles.portal,
+  ],
   ['auditEntries', 'query ($after: String) { list: auditEntries(first: 1, after: $after) { nodes { id: action } pageInfo { endCursor } } }', roles.piiReader],
 ];
 
@@ -33,7 +47,16 @@ beforeAll(async () => {
     await h.safetyTraining(workerId);
     expect((await h.execute(ENROL, enrolment(workerId, projectId, '35000', h.idCard(workerId)), roles.subcontractor)).errors).toBeUndefined();
   }
-  await h.db.attendanceAnomaly.createMany({ data: workerIds.map((workerId, n) => ({ kind: 'OUTSIDE_ENROLMENT_DATES' as const, attendanceId: BigInt(n + 1), workerId, projectId, regionCode: '130502', at: h.clock.now() })) });
+  await h.db.attendanceAnomaly.createMany({
+    data: workerIds.map((workerId, n) => ({
+      kind: 'OUTSIDE_ENROLMENT_DATES' as const,
+      attendanceId: BigInt(n + 1),
+      workerId,
+      projectId,
+      regionCode: '130502',
+      at: h.clock.now(),
+    })),
+  });
   // Two unmasked reads: the audit log has entries of two kinds, so its pages differ.
   await h.execute('query ($id: ID!) { worker(id: $id) { phone(purpose: "核实欠薪投诉") } }', { id: workerIds[0] }, roles.piiReader);
 });
@@ -64,21 +87,77 @@ describe('an id that is not one', () => {
   ])('hides %s another subgraph asks for', async (_, representation) => {
     const result = await h.execute(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { id } ... on RealNameCard { id } ... on Enrolment { id } ... on Enterprise { realNameCards { id } } } }',
-      { r: [representation] }, roles.portal);
+      { r: [representation] },
+      roles.portal,
+    );
     expect(result).toEqual({ data: { _entities: [null] } });
   });
 
   it.each<[string, string, Record<string, unknown>, Principal, string, string]>([
-    ['workers (filter.projectId)', 'query ($id: ID) { workers(filter: { projectId: $id }) { nodes { id } } }', { id: 'x' }, roles.portal, 'INVALID_ID', 'filter.projectId'],
-    ['enrolments (filter.projectId)', 'query ($id: ID) { enrolments(filter: { projectId: $id }) { nodes { id } } }', { id: 'x' }, roles.portal, 'INVALID_ID', 'filter.projectId'],
-    ['attendanceAnomalies (projectId)', 'query ($id: ID) { attendanceAnomalies(projectId: $id) { nodes { kind } } }', { id: 'x' }, roles.portal, 'INVALID_ID', 'projectId'],
-    ['auditEntries (subjectId)', 'query ($id: ID) { auditEntries(subjectId: $id) { nodes { action } } }', { id: 'x' }, roles.piiReader, 'INVALID_ID', 'subjectId'],
-    ['monthlyAttendance (projectId)', 'query ($id: ID!) { monthlyAttendance(projectId: $id, period: "2026-10") { workerId } }', { id: 'x' }, roles.portal, 'INVALID_ID', 'projectId'],
-    ['changeWageCard (workerId)', 'mutation ($id: ID!) { changeWageCard(input: { workerId: $id, bankCode: "ICBC", cardNumber: "6222021234567890128", workerPresent: true }) { warning } }',
-      { id: 'x' }, roles.agent, 'INVALID_ID', 'workerId'],
-    ['recordWorkerConduct (workerId)', 'mutation ($id: ID!) { recordWorkerConduct(input: { workerId: $id, kind: GOOD, description: "见义勇为救助工友", authority: "邢台市住建局" }) { kind } }',
-      { id: 'x' }, roles.conductRecorder, 'INVALID_ID', 'workerId'],
-    ['closeAttendanceMonth (projectId)', 'mutation ($id: ID!) { closeAttendanceMonth(projectId: $id, period: "2026-10") { period } }', { id: 'x' }, roles.subcontractor, 'INVALID_INPUT', 'projectId'],
+    [
+      'workers (filter.projectId)',
+      'query ($id: ID) { workers(filter: { projectId: $id }) { nodes { id } } }',
+      { id: 'x' },
+      roles.portal,
+      'INVALID_ID',
+      'filter.projectId',
+    ],
+    [
+      'enrolments (filter.projectId)',
+      'query ($id: ID) { enrolments(filter: { projectId: $id }) { nodes { id } } }',
+      { id: 'x' },
+      roles.portal,
+      'INVALID_ID',
+      'filter.projectId',
+    ],
+    [
+      'attendanceAnomalies (projectId)',
+      'query ($id: ID) { attendanceAnomalies(projectId: $id) { nodes { kind } } }',
+      { id: 'x' },
+      roles.portal,
+      'INVALID_ID',
+      'projectId',
+    ],
+    [
+      'auditEntries (subjectId)',
+      'query ($id: ID) { auditEntries(subjectId: $id) { nodes { action } } }',
+      { id: 'x' },
+      roles.piiReader,
+      'INVALID_ID',
+      'subjectId',
+    ],
+    [
+      'monthlyAttendance (projectId)',
+      'query ($id: ID!) { monthlyAttendance(projectId: $id, period: "2026-10") { workerId } }',
+      { id: 'x' },
+      roles.portal,
+      'INVALID_ID',
+      'projectId',
+    ],
+    [
+      'changeWageCard (workerId)',
+      'mutation ($id: ID!) { changeWageCard(input: { workerId: $id, bankCode: "ICBC", cardNumber: "6222021234567890128", workerPresent: true }) { warning } }',
+      { id: 'x' },
+      roles.agent,
+      'INVALID_ID',
+      'workerId',
+    ],
+    [
+      'recordWorkerConduct (workerId)',
+      'mutation ($id: ID!) { recordWorkerConduct(input: { workerId: $id, kind: GOOD, description: "见义勇为救助工友", authority: "邢台市住建局" }) { kind } }',
+      { id: 'x' },
+      roles.conductRecorder,
+      'INVALID_ID',
+      'workerId',
+    ],
+    [
+      'closeAttendanceMonth (projectId)',
+      'mutation ($id: ID!) { closeAttendanceMonth(projectId: $id, period: "2026-10") { period } }',
+      { id: 'x' },
+      roles.subcontractor,
+      'INVALID_INPUT',
+      'projectId',
+    ],
     ['enrolWorker (workerId)', ENROL, enrolment('x', randomUUID()), roles.subcontractor, 'INVALID_INPUT', 'workerId'],
   ])('%s refuses it with a code and its field, writing nothing', async (_, query, variables, caller, code, field) => {
     const before = await h.count();

@@ -34,6 +34,10 @@ it('reports events waiting in the outbox and how long the oldest has waited, and
   } finally {
     h.service.relay.start();
   }
-  await testing.eventually(async () => (gauge((await get('/metrics')).text, 'yikatong_identity_outbox_pending_events') === 0 ? true : undefined), 10_000, 'the relay to send the backlog');
+  await testing.eventually(
+    async () => (gauge((await get('/metrics')).text, 'yikatong_identity_outbox_pending_events') === 0 ? true : undefined),
+    10_000,
+    'the relay to send the backlog',
+  );
   expect(gauge((await get('/metrics')).text, 'yikatong_identity_outbox_oldest_pending_seconds')).toBe(0);
 });

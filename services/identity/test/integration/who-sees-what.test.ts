@@ -18,8 +18,15 @@ const WORKER = `query ($id: ID!) { worker(id: $id) { id name } }`;
 const WORKERS = `{ workers(first: 50) { nodes { id } } }`;
 
 const terms = (projectId: string, employerUscc: string) => ({
-  projectId, employerUscc, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rate: '35000', employmentKind: 'FULL_TIME',
-  startDate: h.clock.today(), endDate: null,
+  projectId,
+  employerUscc,
+  contractType: 'LABOUR_CONTRACT',
+  tradeCode: 'REBAR',
+  rateKind: 'DAILY',
+  rate: '35000',
+  employmentKind: 'FULL_TIME',
+  startDate: h.clock.today(),
+  endDate: null,
 });
 
 async function trainedWorker(sequence: number, caller = roles.subcontractor) {
@@ -58,16 +65,25 @@ describe('finding 1: VerifyWorkers and the ledger’s personal data', () => {
     const request = { projectId, period: h.clock.period(), workerIds: [] };
     await withRegistry(async (client) => {
       const masked = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', request, { token: await h.serviceToken('payroll') });
-      expect(masked.workers).toEqual([expect.objectContaining({ workerId, enrolled: true, holderName: '张三', idNumber: maskIdNumber(testIdNumber(1)), phone: '138****5678' })]);
+      expect(masked.workers).toEqual([
+        expect.objectContaining({ workerId, enrolled: true, holderName: '张三', idNumber: maskIdNumber(testIdNumber(1)), phone: '138****5678' }),
+      ]);
       expect(await h.db.auditEntry.count({ where: { action: 'READ_PII' } })).toBe(0);
 
       const token = await h.serviceToken('payroll', [SCOPES.piiRead]);
       const ledger = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', request, { token });
       expect(ledger.workers).toEqual([expect.objectContaining({ workerId, idNumber: testIdNumber(1), phone: '13812345678' })]);
-      expect(await h.db.auditEntry.findMany({ where: { action: 'READ_PII' } })).toEqual([expect.objectContaining({
-        actor: 'payroll', actorKind: 'SERVICE', subjectId: workerId, regionCode: '130502', fields: ['name', 'idNumber', 'phone'],
-        purpose: expect.stringContaining('payroll wage sheet'), at: h.clock.now(),
-      })]);
+      expect(await h.db.auditEntry.findMany({ where: { action: 'READ_PII' } })).toEqual([
+        expect.objectContaining({
+          actor: 'payroll',
+          actorKind: 'SERVICE',
+          subjectId: workerId,
+          regionCode: '130502',
+          fields: ['name', 'idNumber', 'phone'],
+          purpose: expect.stringContaining('payroll wage sheet'),
+          at: h.clock.now(),
+        }),
+      ]);
 
       // A worker asked about by id but not enrolled on the project is verified, never described.
       const asked = await callUnary<{ workers: Array<Record<string, unknown>> }>(client, 'VerifyWorkers', { ...request, workerIds: [stranger] }, { token });
@@ -103,10 +119,18 @@ describe('finding 4: ways to learn who someone is', () => {
     expect(bare.errors).toBeDefined();
     expect(await seenBy(workerId, roles.otherEnterprise)).toEqual({ one: false, listed: false });
 
-    const wrongName = await h.execute(ENROL, { input: { workerId, idNumber: testIdNumber(4), name: '李四', ...terms(rivalProject, OTHER_USCC) } }, roles.otherEnterprise);
+    const wrongName = await h.execute(
+      ENROL,
+      { input: { workerId, idNumber: testIdNumber(4), name: '李四', ...terms(rivalProject, OTHER_USCC) } },
+      roles.otherEnterprise,
+    );
     expect(wrongName.errors?.[0]?.extensions).toMatchObject({ code: 'IDENTITY_NOT_CONFIRMED', field: 'name' });
     const otherPerson = await trainedWorker(5);
-    const wrongId = await h.execute(ENROL, { input: { workerId: otherPerson, ...h.idCard(workerId), ...terms(rivalProject, OTHER_USCC) } }, roles.otherEnterprise);
+    const wrongId = await h.execute(
+      ENROL,
+      { input: { workerId: otherPerson, ...h.idCard(workerId), ...terms(rivalProject, OTHER_USCC) } },
+      roles.otherEnterprise,
+    );
     expect(wrongId.errors?.[0]?.extensions).toMatchObject({ code: 'IDENTITY_NOT_CONFIRMED', field: 'workerId' });
     expect(await h.db.auditEntry.count({ where: { action: 'PRESENCE_NOT_CONFIRMED', subjectId: workerId } })).toBe(2);
     const unknown = await h.execute(ENROL, { input: { idNumber: testIdNumber(99), name: '张三', ...terms(rivalProject, OTHER_USCC) } }, roles.otherEnterprise);
@@ -115,14 +139,24 @@ describe('finding 4: ways to learn who someone is', () => {
 
     // With the person in front of it (the name as on the card, spacing aside) it enrols them and sees them.
     const { idNumber, name } = h.idCard(workerId);
-    const present = await h.execute(ENROL, { input: { idNumber: idNumber.toLowerCase(), name: ` ${name} `, ...terms(rivalProject, OTHER_USCC) } }, roles.otherEnterprise);
+    const present = await h.execute(
+      ENROL,
+      { input: { idNumber: idNumber.toLowerCase(), name: ` ${name} `, ...terms(rivalProject, OTHER_USCC) } },
+      roles.otherEnterprise,
+    );
     expect(present.errors).toBeUndefined();
     expect(await seenBy(workerId, roles.otherEnterprise)).toEqual({ one: true, listed: true });
   });
 
   it('an enterprise names a responsible person by their ID card too, not by a bare person id', async () => {
     const { enterpriseRegisteredV1 } = await import('@yikatong/contracts');
-    await h.deliver(enterpriseRegisteredV1, GC_USCC, { uscc: GC_USCC, name: '邢台建工集团', type: 'GENERAL_CONTRACTOR', regionCode: '130502', registeredAt: h.clock.now().toISOString() });
+    await h.deliver(enterpriseRegisteredV1, GC_USCC, {
+      uscc: GC_USCC,
+      name: '邢台建工集团',
+      type: 'GENERAL_CONTRACTOR',
+      regionCode: '130502',
+      registeredAt: h.clock.now().toISOString(),
+    });
     const personId = await h.registerWorker(testIdNumber(6), roles.registrar);
     const ISSUE = `mutation ($input: IssueResponsiblePersonCardInput!) { issueResponsiblePersonCard(input: $input) { holderKind holder { id } } }`;
     const bare = await h.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
@@ -136,7 +170,11 @@ describe('finding 4: ways to learn who someone is', () => {
     const projectId = await h.project();
     const employed = await trainedWorker(7, roles.registrar);
     const enrolled = await h.execute(ENROL, { input: { ...h.idCard(employed), ...terms(projectId, SUB_USCC) } }, roles.subcontractor);
-    const ended = await h.execute(END, { input: { enrolmentId: enrolled.data!.enrolWorker.id, endDate: h.clock.today(), reason: '合同期满' } }, roles.subcontractor);
+    const ended = await h.execute(
+      END,
+      { input: { enrolmentId: enrolled.data!.enrolWorker.id, endDate: h.clock.today(), reason: '合同期满' } },
+      roles.subcontractor,
+    );
     expect(ended.data).toEqual({ endEnrolment: { status: 'ENDED' } });
     const registeredOnly = await h.registerWorker(testIdNumber(8));
 
@@ -160,7 +198,8 @@ describe('finding 5: GetCardStatus shows what the graph shows', () => {
     const rival = await mintToken(h.config, { sub: 'gate-rival', kind: 'ENTERPRISE', uscc: OTHER_USCC });
     const bank = await mintToken(h.config, { sub: 'icbc', kind: 'BANK', bank: 'ICBC' });
     await withRegistry(async (client) => {
-      const status = (target: Record<string, string>, token: string) => callUnary<{ cards?: Array<Record<string, unknown>> }>(client, 'GetCardStatus', target, { token });
+      const status = (target: Record<string, string>, token: string) =>
+        callUnary<{ cards?: Array<Record<string, unknown>> }>(client, 'GetCardStatus', target, { token });
       const targets: Array<Record<string, string>> = [{ personId: workerId }, { cardNumber: card.number }];
       for (const target of targets) {
         expect((await status(target, employer)).cards).toEqual([expect.objectContaining({ cardNumber: card.number, personId: workerId, status: 'ACTIVE' })]);

@@ -13,15 +13,21 @@ describe('registering workers by real name', () => {
     const result = await h.execute(REGISTER, { input: workerInput(idNumber) }, roles.subcontractor);
     expect(result.errors).toBeUndefined();
     expect(result.data!.registerWorker).toMatchObject({
-      idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`, birthDate: '1990-01-01', sex: 'MALE', phone: '138****5678',
-      trade: { code: 'REBAR', name: '钢筋工' }, realNameCard: { status: 'ACTIVE', holderKind: 'WORKER' },
+      idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`,
+      birthDate: '1990-01-01',
+      sex: 'MALE',
+      phone: '138****5678',
+      trade: { code: 'REBAR', name: '钢筋工' },
+      realNameCard: { status: 'ACTIVE', holderKind: 'WORKER' },
     });
     const raw = await h.db.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(w)::text AS row FROM worker w`);
     expect(raw[0]!.row).not.toContain(idNumber);
     expect(raw[0]!.row).not.toContain('13812345678');
     const types = (await h.db.outboxEvent.findMany()).map((event) => event.type).sort();
     expect(types).toEqual(['cn.yikatong.identity.card.issued.v1', 'cn.yikatong.identity.worker.registered.v1']);
-    expect(await h.db.auditEntry.findMany()).toEqual([expect.objectContaining({ action: 'REGISTER_WORKER', actor: 'enterprise-1', actorKind: 'ENTERPRISE', at: h.clock.now() })]);
+    expect(await h.db.auditEntry.findMany()).toEqual([
+      expect.objectContaining({ action: 'REGISTER_WORKER', actor: 'enterprise-1', actorKind: 'ENTERPRISE', at: h.clock.now() }),
+    ]);
   });
 
   it('upgrades a 15-digit ID and refuses a second registration of the same person, naming the existing record to a portal that sees it', async () => {
@@ -90,7 +96,10 @@ describe('the working age is judged on the day in China', () => {
 describe('personal data: masked unless pii:read with a purpose, and every unmasked read audited', () => {
   it('masks for a portal without the scope, and for pii:read without a purpose', async () => {
     const id = await h.registerWorker(testIdNumber(21));
-    for (const [caller, purpose] of [[roles.portal, '核查欠薪'], [roles.piiReader, null]] as const) {
+    for (const [caller, purpose] of [
+      [roles.portal, '核查欠薪'],
+      [roles.piiReader, null],
+    ] as const) {
       const result = await h.execute(WORKER, { id, purpose }, caller);
       expect(result.data!.worker).toMatchObject({ idNumber: expect.stringContaining('********'), phone: '138****5678' });
     }
@@ -104,10 +113,12 @@ describe('personal data: masked unless pii:read with a purpose, and every unmask
     expect(result.data!.worker).toMatchObject({ idNumber, phone: '13812345678' });
     const AUDIT = `query { auditEntries(first: 10) { nodes { action actor subjectId fields purpose at } } }`;
     const audit = await h.execute(AUDIT, {}, roles.piiReader);
-    expect(audit.data!.auditEntries.nodes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ action: 'READ_PII', actor: 'portal-1', subjectId: id, fields: ['idNumber'], purpose: '劳动监察案件 2026-118 核查身份' }),
-      expect.objectContaining({ action: 'READ_PII', fields: ['phone'] }),
-    ]));
+    expect(audit.data!.auditEntries.nodes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'READ_PII', actor: 'portal-1', subjectId: id, fields: ['idNumber'], purpose: '劳动监察案件 2026-118 核查身份' }),
+        expect.objectContaining({ action: 'READ_PII', fields: ['phone'] }),
+      ]),
+    );
     expect((await h.execute(AUDIT, {}, roles.portal)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const otherRegion = { ...roles.piiReader, regionCodes: ['130100'] };
     expect((await h.execute(AUDIT, {}, otherRegion)).data!.auditEntries.nodes).toEqual([]);
@@ -169,7 +180,10 @@ describe('the wage card', () => {
   it('the worker changes their own card: masked on the graph, encrypted at rest, event for payroll and banks', async () => {
     const workerId = await h.registerWorker(testIdNumber(51));
     const result = await h.execute(CHANGE, { input: { workerId, ...card } }, roles.worker(workerId));
-    expect(result.data!.changeWageCard).toEqual({ warning: null, worker: { wageCard: { bankCode: 'ICBC', cardNumber: '6222***********0128', version: 1, warning: null } } });
+    expect(result.data!.changeWageCard).toEqual({
+      warning: null,
+      worker: { wageCard: { bankCode: 'ICBC', cardNumber: '6222***********0128', version: 1, warning: null } },
+    });
     const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.identity.worker.wage-card-changed.v1' } });
     expect(event.payload).toMatchObject({ data: { workerId, cardNumber: card.cardNumber, bankCode: 'ICBC', version: 1, luhnValid: true } });
     const stored = await h.db.worker.findUniqueOrThrow({ where: { id: workerId } });
@@ -188,7 +202,11 @@ describe('the wage card', () => {
     expect(absent.errors![0]!.extensions).toMatchObject({ code: 'WORKER_NOT_PRESENT', field: 'workerPresent' });
     const present = await h.execute(CHANGE, { input: { workerId, ...card, workerPresent: true } }, roles.agent);
     expect(present.errors).toBeUndefined();
-    expect(await h.db.wageCardChange.findFirstOrThrow({ where: { workerId } })).toMatchObject({ actorKind: 'AGENT', serviceCentreId: 'xingtai-centre', actor: 'portal-1' });
+    expect(await h.db.wageCardChange.findFirstOrThrow({ where: { workerId } })).toMatchObject({
+      actorKind: 'AGENT',
+      serviceCentreId: 'xingtai-centre',
+      actor: 'portal-1',
+    });
   });
 
   it('nobody else can change it: not another worker, not the employer, not a plain portal', async () => {

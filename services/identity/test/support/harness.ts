@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { projectParticipantAddedV1, projectRegisteredV1, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import {
-  addDays, addMonthsToPeriod, InMemoryEventBus, lastDayOfPeriod, principalFromClaims, SCOPES, serviceCallerToken, testing,
-  type Principal, type PrincipalClaims,
+  addDays,
+  addMonthsToPeriod,
+  InMemoryEventBus,
+  lastDayOfPeriod,
+  principalFromClaims,
+  SCOPES,
+  serviceCallerToken,
+  testing,
+  type Principal,
+  type PrincipalClaims,
 } from '@yikatong/platform';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
@@ -13,7 +21,8 @@ export const GC_USCC = '91350100M000100Y43';
 export const SUB_USCC = '91110000600037341L';
 export const OTHER_USCC = '91130500MA0A12345X';
 
-export const principal = (claims: Partial<PrincipalClaims> & Pick<PrincipalClaims, 'kind'>): Principal => principalFromClaims({ sub: `${claims.kind.toLowerCase()}-1`, ...claims });
+export const principal = (claims: Partial<PrincipalClaims> & Pick<PrincipalClaims, 'kind'>): Principal =>
+  principalFromClaims({ sub: `${claims.kind.toLowerCase()}-1`, ...claims });
 export const roles = {
   /** A service-centre clerk of Xingtai (130500) who registers workers. */
   registrar: principal({ kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: SCOPES.workerRegister }),
@@ -33,8 +42,22 @@ export const roles = {
 };
 
 const TABLES = [
-  'attendance_anomaly', 'attendance_record', 'attendance_month_close', 'enrolment_movement', 'enrolment', 'project_participant', 'project',
-  'training_record', 'conduct_record', 'wage_card_change', 'audit_entry', 'worker', 'card_status_change', 'real_name_card', 'outbox_event', 'processed_event',
+  'attendance_anomaly',
+  'attendance_record',
+  'attendance_month_close',
+  'enrolment_movement',
+  'enrolment',
+  'project_participant',
+  'project',
+  'training_record',
+  'conduct_record',
+  'wage_card_change',
+  'audit_entry',
+  'worker',
+  'card_status_change',
+  'real_name_card',
+  'outbox_event',
+  'processed_event',
 ];
 
 /**
@@ -57,8 +80,12 @@ export function createHarness() {
     db,
     bus,
     clock,
-    get grpcPort() { return running!.grpcPort!; },
-    get graphqlUrl() { return running!.graphqlUrl; },
+    get grpcPort() {
+      return running!.grpcPort!;
+    },
+    get graphqlUrl() {
+      return running!.graphqlUrl;
+    },
     async start() {
       await testing.requirePostgres(config, 'identity');
       await harness.reset();
@@ -71,21 +98,40 @@ export function createHarness() {
     reset: () => db.$executeRawUnsafe(`TRUNCATE ${TABLES.join(', ')} CASCADE`),
     execute: <T = Record<string, any>>(query: string, variables: Record<string, unknown>, caller: Principal | null) =>
       testing.runOperation<ReturnType<typeof createIdentityContext>, T>(
-        service.subgraph.apollo, query, variables, createIdentityContext(caller, service.deps, () => service.relay.nudge())),
+        service.subgraph.apollo,
+        query,
+        variables,
+        createIdentityContext(caller, service.deps, () => service.relay.nudge()),
+      ),
     /** Publishes another service's event and waits until identity has applied it. */
-    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) => testing.deliver(bus, db, definition, subject, data, clock.now()),
+    deliver: <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) =>
+      testing.deliver(bus, db, definition, subject, data, clock.now()),
     async project(projectId = randomUUID(), participants: string[] = [SUB_USCC], regionCode = '130502') {
       const at = clock.now().toISOString();
-      await harness.deliver(projectRegisteredV1, projectId, { projectId, name: `项目 ${projectId.slice(0, 4)}`, regionCode, generalContractorUscc: GC_USCC, registeredAt: at });
+      await harness.deliver(projectRegisteredV1, projectId, {
+        projectId,
+        name: `项目 ${projectId.slice(0, 4)}`,
+        regionCode,
+        generalContractorUscc: GC_USCC,
+        registeredAt: at,
+      });
       for (const uscc of participants) {
         await harness.deliver(projectParticipantAddedV1, projectId, { projectId, uscc, role: 'SUBCONTRACTOR', parentUscc: GC_USCC, addedAt: at });
       }
       return projectId;
     },
-    safetyTraining: (workerId: string, completedAt = clock.now()) => harness.deliver(trainingCompletedV1, workerId, {
-      completionId: randomUUID(), workerId, kind: 'SAFETY', programme: '三级安全教育', hours: 50, tradeCode: null, skillLevel: null, certificateNumber: null,
-      completedAt: completedAt.toISOString(),
-    }),
+    safetyTraining: (workerId: string, completedAt = clock.now()) =>
+      harness.deliver(trainingCompletedV1, workerId, {
+        completionId: randomUUID(),
+        workerId,
+        kind: 'SAFETY',
+        programme: '三级安全教育',
+        hours: 50,
+        tradeCode: null,
+        skillLevel: null,
+        certificateNumber: null,
+        completedAt: completedAt.toISOString(),
+      }),
     /** Registers a worker through the graph and returns its id. */
     async registerWorker(idNumber: string, caller: Principal = roles.subcontractor, overrides: { name?: string; regionCode?: string } = {}) {
       const input = { ...workerInput(idNumber), ...overrides };
@@ -105,7 +151,10 @@ export function createHarness() {
     serviceToken: (caller: string, scopes: readonly string[] = []) => serviceCallerToken(config, caller, scopes)(),
     count: async () => {
       const rows = await db.$queryRawUnsafe<Array<{ table: string; n: number }>>(
-        TABLES.filter((table) => table !== 'processed_event').map((table) => `SELECT '${table}' AS table, count(*)::int AS n FROM ${table}`).join(' UNION ALL '));
+        TABLES.filter((table) => table !== 'processed_event')
+          .map((table) => `SELECT '${table}' AS table, count(*)::int AS n FROM ${table}`)
+          .join(' UNION ALL '),
+      );
       return Object.fromEntries(rows.map((row) => [row.table, row.n]));
     },
   };
@@ -113,7 +162,13 @@ export function createHarness() {
 }
 
 export const workerInput = (idNumber: string) => ({
-  idNumber, name: '张三', phone: '13812345678', education: 'JUNIOR_SECONDARY', tradeCode: 'REBAR', skillLevel: 2, regionCode: '130502',
+  idNumber,
+  name: '张三',
+  phone: '13812345678',
+  education: 'JUNIOR_SECONDARY',
+  tradeCode: 'REBAR',
+  skillLevel: 2,
+  regionCode: '130502',
 });
 
 export const REGISTER = `mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id name idNumber birthDate sex phone regionCode trade { code name } realNameCard { number status holderKind } } }`;

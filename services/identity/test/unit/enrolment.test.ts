@@ -1,5 +1,13 @@
 import { closeAttendanceMonth, judgeClockIn, type ClockIn } from '../../src/domain/attendance';
-import { daysRegisteredLate, endEnrolment, enrolmentRefusals, startEnrolment, type Enrolment, type EnrolmentFacts, type EnrolmentRequest } from '../../src/domain/enrolment';
+import {
+  daysRegisteredLate,
+  endEnrolment,
+  enrolmentRefusals,
+  startEnrolment,
+  type Enrolment,
+  type EnrolmentFacts,
+  type EnrolmentRequest,
+} from '../../src/domain/enrolment';
 import { verifyWorkers } from '../../src/domain/verification';
 
 const W1 = '11111111-1111-4111-8111-111111111111';
@@ -11,8 +19,17 @@ const E1 = '66666666-6666-4666-8666-666666666666';
 const GC = '91350100M000100Y43';
 const SUB = '91110000600037341L';
 const request: EnrolmentRequest = {
-  workerId: W1, projectId: P1, employerUscc: SUB, contractType: 'LABOUR_CONTRACT', tradeCode: 'REBAR', rateKind: 'DAILY', rateFen: 30000,
-  employmentKind: 'FULL_TIME', team: '钢筋一班', startDate: '2026-11-01', endDate: '2027-06-30',
+  workerId: W1,
+  projectId: P1,
+  employerUscc: SUB,
+  contractType: 'LABOUR_CONTRACT',
+  tradeCode: 'REBAR',
+  rateKind: 'DAILY',
+  rateFen: 30000,
+  employmentKind: 'FULL_TIME',
+  team: '钢筋一班',
+  startDate: '2026-11-01',
+  endDate: '2027-06-30',
 };
 const facts: EnrolmentFacts = {
   project: { id: P1, regionCode: '130502', participants: [GC, SUB] },
@@ -24,8 +41,17 @@ const facts: EnrolmentFacts = {
 const policy = { retrainAfterInactiveDays: 365, registrationDeadlineDays: 10 };
 /** When the registrations and exits below are recorded. */
 const at = new Date('2026-11-05T02:00:00Z');
-const existing = (overrides: Partial<Enrolment>): Enrolment => ({ ...request, id: E0, projectId: P0, regionCode: '130502', status: 'ACTIVE', registeredLateByDays: 0, ...overrides });
-const codes = (f: Partial<EnrolmentFacts>, r: Partial<EnrolmentRequest> = {}) => enrolmentRefusals({ ...request, ...r }, { ...facts, ...f }, policy).map((x) => x.code);
+const existing = (overrides: Partial<Enrolment>): Enrolment => ({
+  ...request,
+  id: E0,
+  projectId: P0,
+  regionCode: '130502',
+  status: 'ACTIVE',
+  registeredLateByDays: 0,
+  ...overrides,
+});
+const codes = (f: Partial<EnrolmentFacts>, r: Partial<EnrolmentRequest> = {}) =>
+  enrolmentRefusals({ ...request, ...r }, { ...facts, ...f }, policy).map((x) => x.code);
 
 describe('enrolment preconditions (实名登记)', () => {
   it('enrols a trained worker with an active card for an employer on the project', () => {
@@ -44,7 +70,12 @@ describe('enrolment preconditions (实名登记)', () => {
     ['full-time on an overlapping project', { activeEnrolments: [existing({ startDate: '2026-09-01', endDate: null })] }, {}, 'FULL_TIME_ELSEWHERE'],
     ['already enrolled here', { activeEnrolments: [existing({ projectId: P1 })] }, {}, 'ALREADY_ENROLLED'],
     ['an end before the start', {}, { endDate: '2026-10-01' }, 'END_BEFORE_START'],
-    ['a year away from sites since the last training', { safetyTrainedOn: '2024-01-10', lastActiveOn: '2025-06-30' }, { startDate: '2026-07-01' }, 'SAFETY_TRAINING_LAPSED'],
+    [
+      'a year away from sites since the last training',
+      { safetyTrainedOn: '2024-01-10', lastActiveOn: '2025-06-30' },
+      { startDate: '2026-07-01' },
+      'SAFETY_TRAINING_LAPSED',
+    ],
   ])('refuses %s', (_, f, r, code) => {
     expect(codes(f, r)).toContain(code);
   });
@@ -55,8 +86,9 @@ describe('enrolment preconditions (实名登记)', () => {
   });
 
   it('names every reason in one refusal, the first as its code', () => {
-    expect(() => startEnrolment(request, { ...facts, safetyTrainedOn: null, workerCardStatus: 'FROZEN' }, policy, at))
-      .toThrow(expect.objectContaining({ code: 'CARD_NOT_ACTIVE', message: expect.stringContaining('safety training') }));
+    expect(() => startEnrolment(request, { ...facts, safetyTrainedOn: null, workerCardStatus: 'FROZEN' }, policy, at)).toThrow(
+      expect.objectContaining({ code: 'CARD_NOT_ACTIVE', message: expect.stringContaining('safety training') }),
+    );
   });
 
   it('counts the days a registration came after the deadline of 10 days from entry (config), and records it rather than refusing', () => {
@@ -82,9 +114,18 @@ describe('enrolment preconditions (实名登记)', () => {
 describe('clock-ins', () => {
   const now = new Date('2026-11-25T10:00:00Z');
   const attendancePolicy = { maxClockSkewMinutes: 10, maxUploadDelayDays: 35 };
-  const clockIn: ClockIn = { deviceRecordId: 'r1', deviceId: 'gate-1', workerId: W1, projectId: P1, method: 'FACE', at: new Date('2026-11-25T00:30:00Z'), photoHash: 'abc' };
+  const clockIn: ClockIn = {
+    deviceRecordId: 'r1',
+    deviceId: 'gate-1',
+    workerId: W1,
+    projectId: P1,
+    method: 'FACE',
+    at: new Date('2026-11-25T00:30:00Z'),
+    photoHash: 'abc',
+  };
   const enrolment = existing({ id: E1, projectId: P1, startDate: '2026-11-01', endDate: '2026-11-30' });
-  const judge = (c: Partial<ClockIn>, enrolments = [enrolment], closed = new Set<string>()) => judgeClockIn({ ...clockIn, ...c }, enrolments, closed, attendancePolicy, now);
+  const judge = (c: Partial<ClockIn>, enrolments = [enrolment], closed = new Set<string>()) =>
+    judgeClockIn({ ...clockIn, ...c }, enrolments, closed, attendancePolicy, now);
 
   it('accepts an enrolled worker and flags a clock-in outside the enrolment dates without rejecting it', () => {
     expect(judge({})).toEqual({ accepted: true, enrolmentId: E1, outsideEnrolmentDates: false });

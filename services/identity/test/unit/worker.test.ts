@@ -7,11 +7,18 @@ import { changeWageCard } from '../../src/domain/wage-card';
 
 const policy: WorkingAgePolicy = { minAge: 16, maxAgeMale: null, maxAgeFemale: null };
 const application: WorkerApplication = {
-  idNumber: '440524188001010014', name: '张三', phone: '138 1234 5678', education: 'JUNIOR_SECONDARY', tradeCode: 'REBAR', skillLevel: null, regionCode: '130502',
+  idNumber: '440524188001010014',
+  name: '张三',
+  phone: '138 1234 5678',
+  education: 'JUNIOR_SECONDARY',
+  tradeCode: 'REBAR',
+  skillLevel: null,
+  regionCode: '130502',
 };
 const by = { subject: 'clerk', enterpriseUscc: null };
 const at = new Date('2026-11-25T02:00:00Z');
-const register = (overrides: Partial<WorkerApplication>, rules = policy, today = '2026-11-25') => registerWorker({ ...application, ...overrides }, rules, by, at, today);
+const register = (overrides: Partial<WorkerApplication>, rules = policy, today = '2026-11-25') =>
+  registerWorker({ ...application, ...overrides }, rules, by, at, today);
 
 describe('registering a worker', () => {
   it('derives birth date and sex, normalises the phone, issues a worker card and a PII-free event', () => {
@@ -64,15 +71,22 @@ describe('bank cards and wage-card changes', () => {
 
   it('refuses another person, and an agent who has not confirmed the worker is present', () => {
     expect(testing.appErrorOf(() => changeWageCard(worker, request, { kind: 'SELF', subject: 'someone-else' }, at))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(testing.appErrorOf(() => changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: false }, at)))
-      .toMatchObject({ code: 'WORKER_NOT_PRESENT' });
-    expect(changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: true }, at).change)
-      .toMatchObject({ actorKind: 'AGENT', serviceCentreId: 'c1' });
+    expect(
+      testing.appErrorOf(() => changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: false }, at)),
+    ).toMatchObject({ code: 'WORKER_NOT_PRESENT' });
+    expect(changeWageCard(worker, request, { kind: 'AGENT', subject: 'agent', serviceCentreId: 'c1', workerPresent: true }, at).change).toMatchObject({
+      actorKind: 'AGENT',
+      serviceCentreId: 'c1',
+    });
   });
 
   it('refuses a malformed card number or bank code', () => {
-    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, cardNumber: '1234' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CARD' });
-    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, bankCode: 'icbc bank' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({ code: 'INVALID_BANK_CODE' });
+    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, cardNumber: '1234' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({
+      code: 'INVALID_BANK_CARD',
+    });
+    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, bankCode: 'icbc bank' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({
+      code: 'INVALID_BANK_CODE',
+    });
   });
 });
 

@@ -42,14 +42,56 @@ export interface WarningRule {
 
 /** DOMAIN.md's defaults, seeded as the national rows of the table; a province row with the same code replaces one. */
 export const DEFAULT_WARNING_RULES: WarningRule[] = [
-  { ruleCode: 'FUNDING_INSTALMENT_OVERDUE', colour: 'BLUE', metric: 'FUNDING_OVERDUE_DAYS', operator: '>', threshold: 0, message: 'A labour-cost instalment from the client is overdue.' },
-  { ruleCode: 'FEWER_PAID_THAN_WORKED', colour: 'YELLOW', metric: 'WORKERS_UNPAID', operator: '>', threshold: 0, message: 'Fewer workers were paid than worked in a cycle whose wages are due.' },
-  { ruleCode: 'WAGES_UNPAID_A_MONTH', colour: 'RED', metric: 'DAYS_WAGES_OVERDUE', operator: '>=', threshold: 30, message: 'Wages for a cycle are still unpaid a month after they were due.' },
-  { ruleCode: 'UNDER_90_PERCENT_PAID', colour: 'RED', metric: 'PAID_PERCENT', operator: '<', threshold: 90, message: 'Less than 90 % of the workers who worked in a cycle were paid by the due date.' },
-  { ruleCode: 'WORKER_PAID_OVER_50K', colour: 'RED', metric: 'MAX_WORKER_MONTH_PAY_FEN', operator: '>', threshold: 5_000_000, message: 'One worker was paid more than ¥50,000 for one month (a laundering signal).' },
+  {
+    ruleCode: 'FUNDING_INSTALMENT_OVERDUE',
+    colour: 'BLUE',
+    metric: 'FUNDING_OVERDUE_DAYS',
+    operator: '>',
+    threshold: 0,
+    message: 'A labour-cost instalment from the client is overdue.',
+  },
+  {
+    ruleCode: 'FEWER_PAID_THAN_WORKED',
+    colour: 'YELLOW',
+    metric: 'WORKERS_UNPAID',
+    operator: '>',
+    threshold: 0,
+    message: 'Fewer workers were paid than worked in a cycle whose wages are due.',
+  },
+  {
+    ruleCode: 'WAGES_UNPAID_A_MONTH',
+    colour: 'RED',
+    metric: 'DAYS_WAGES_OVERDUE',
+    operator: '>=',
+    threshold: 30,
+    message: 'Wages for a cycle are still unpaid a month after they were due.',
+  },
+  {
+    ruleCode: 'UNDER_90_PERCENT_PAID',
+    colour: 'RED',
+    metric: 'PAID_PERCENT',
+    operator: '<',
+    threshold: 90,
+    message: 'Less than 90 % of the workers who worked in a cycle were paid by the due date.',
+  },
+  {
+    ruleCode: 'WORKER_PAID_OVER_50K',
+    colour: 'RED',
+    metric: 'MAX_WORKER_MONTH_PAY_FEN',
+    operator: '>',
+    threshold: 5_000_000,
+    message: 'One worker was paid more than ¥50,000 for one month (a laundering signal).',
+  },
   { ruleCode: 'COMPLAINT_OPEN', colour: 'YELLOW', metric: 'OPEN_COMPLAINTS', operator: '>', threshold: 0, message: 'A complaint against the project is open.' },
   // Wages are paid in full when the employment ends (《工资支付暂行规定》第九条).
-  { ruleCode: 'LEAVER_UNPAID', colour: 'YELLOW', metric: 'LEAVERS_UNPAID', operator: '>', threshold: 0, message: 'A worker who left the project was not paid in full on leaving.' },
+  {
+    ruleCode: 'LEAVER_UNPAID',
+    colour: 'YELLOW',
+    metric: 'LEAVERS_UNPAID',
+    operator: '>',
+    threshold: 0,
+    message: 'A worker who left the project was not paid in full on leaving.',
+  },
 ];
 
 /** Counts, days and percentages are numbers; the money metric is exact fen. */
@@ -60,11 +102,16 @@ const holds = (value: number | bigint, operator: Operator, threshold: number): b
   const above = value > threshold;
   const below = value < threshold;
   switch (operator) {
-    case '>': return above;
-    case '>=': return !below;
-    case '<': return below;
-    case '<=': return !above;
-    case '=': return !above && !below;
+    case '>':
+      return above;
+    case '>=':
+      return !below;
+    case '<':
+      return below;
+    case '<=':
+      return !above;
+    case '=':
+      return !above && !below;
   }
 };
 
@@ -102,7 +149,8 @@ export interface Reconciliation {
   events: OutgoingEvent[];
 }
 
-const describe = (rule: WarningRule, metrics: ProjectMetrics) => `${rule.message} (${rule.metric} = ${metrics[rule.metric]}, rule ${rule.operator} ${rule.threshold})`;
+const describe = (rule: WarningRule, metrics: ProjectMetrics) =>
+  `${rule.message} (${rule.metric} = ${metrics[rule.metric]}, rule ${rule.operator} ${rule.threshold})`;
 
 export function reconcileWarnings(
   project: { projectId: string; generalContractorUscc: string; regionCode: string },
@@ -113,17 +161,57 @@ export function reconcileWarnings(
 ): Reconciliation {
   const wanted = new Set(triggered.map((rule) => rule.ruleCode));
   const openCodes = new Set(open.map((warning) => warning.ruleCode));
-  const raised = triggered.filter((rule) => !openCodes.has(rule.ruleCode)).map((rule): ArrearsWarning => ({
-    id: randomUUID(), projectId: project.projectId, uscc: project.generalContractorUscc, regionCode: project.regionCode, colour: rule.colour,
-    ruleCode: rule.ruleCode, message: describe(rule, metrics), status: 'OPEN', version: 1, raisedAt: at, clearedAt: null, clearReason: null,
-  }));
-  const cleared = open.filter((warning) => !wanted.has(warning.ruleCode)).map((warning): ArrearsWarning => ({
-    ...warning, status: 'CLEARED', version: warning.version + 1, clearedAt: at, clearReason: 'The rule no longer holds: the facts behind it were resolved.',
-  }));
+  const raised = triggered
+    .filter((rule) => !openCodes.has(rule.ruleCode))
+    .map((rule): ArrearsWarning => ({
+      id: randomUUID(),
+      projectId: project.projectId,
+      uscc: project.generalContractorUscc,
+      regionCode: project.regionCode,
+      colour: rule.colour,
+      ruleCode: rule.ruleCode,
+      message: describe(rule, metrics),
+      status: 'OPEN',
+      version: 1,
+      raisedAt: at,
+      clearedAt: null,
+      clearReason: null,
+    }));
+  const cleared = open
+    .filter((warning) => !wanted.has(warning.ruleCode))
+    .map((warning): ArrearsWarning => ({
+      ...warning,
+      status: 'CLEARED',
+      version: warning.version + 1,
+      clearedAt: at,
+      clearReason: 'The rule no longer holds: the facts behind it were resolved.',
+    }));
   const facts = (w: ArrearsWarning) => ({ warningId: w.id, colour: w.colour, projectId: w.projectId, uscc: w.uscc, version: w.version });
   const events = [
-    ...raised.map((w) => outgoing(arrearsWarningRaisedV1, createEvent(arrearsWarningRaisedV1, PAYROLL_SOURCE, w.projectId, { ...facts(w), ruleCode: w.ruleCode, message: w.message, raisedAt: at.toISOString() }, at) as CloudEvent)),
-    ...cleared.map((w) => outgoing(arrearsWarningClearedV1, createEvent(arrearsWarningClearedV1, PAYROLL_SOURCE, w.projectId, { ...facts(w), reason: w.clearReason!, clearedAt: at.toISOString() }, at) as CloudEvent)),
+    ...raised.map((w) =>
+      outgoing(
+        arrearsWarningRaisedV1,
+        createEvent(
+          arrearsWarningRaisedV1,
+          PAYROLL_SOURCE,
+          w.projectId,
+          { ...facts(w), ruleCode: w.ruleCode, message: w.message, raisedAt: at.toISOString() },
+          at,
+        ) as CloudEvent,
+      ),
+    ),
+    ...cleared.map((w) =>
+      outgoing(
+        arrearsWarningClearedV1,
+        createEvent(
+          arrearsWarningClearedV1,
+          PAYROLL_SOURCE,
+          w.projectId,
+          { ...facts(w), reason: w.clearReason!, clearedAt: at.toISOString() },
+          at,
+        ) as CloudEvent,
+      ),
+    ),
   ];
   return { raised, cleared, events };
 }
@@ -151,7 +239,10 @@ export function wageMetrics(facts: ProjectFacts, today: string): ProjectMetrics 
   if (due.length) {
     metrics.WORKERS_UNPAID = Math.max(...due.map((cycle) => Math.max(cycle.workersWorked - cycle.workersPaid, 0)));
     metrics.PAID_PERCENT = Math.min(...due.map((cycle) => Math.min(100, (100 * cycle.workersPaid) / cycle.workersWorked)));
-    const unpaid = due.filter((cycle) => cycle.workersPaid < cycle.workersWorked).map((cycle) => cycle.dueOn).sort();
+    const unpaid = due
+      .filter((cycle) => cycle.workersPaid < cycle.workersWorked)
+      .map((cycle) => cycle.dueOn)
+      .sort();
     metrics.DAYS_WAGES_OVERDUE = unpaid.length ? daysSince(unpaid[0]!) : 0;
   }
   if (maxWorkerMonthPayFen !== null) metrics.MAX_WORKER_MONTH_PAY_FEN = maxWorkerMonthPayFen;

@@ -75,5 +75,11 @@ export function assessDeposit(contractValueFen: bigint, history: DepositHistory,
 
 /** The national default row of the policy table, seeded on a fresh installation: provinces replace it with their own row. */
 export const DEFAULT_DEPOSIT_POLICY: DepositPolicy = {
-  baseRateBp: 200, floorRateBp: 50, capFen: null, smallContractBelowFen: null, cleanTwoYearsCutPercent: 50, arrearsSurchargePercent: 50, blacklistSurchargePercent: 100,
+  baseRateBp: 200,
+  floorRateBp: 50,
+  capFen: null,
+  smallContractBelowFen: null,
+  cleanTwoYearsCutPercent: 50,
+  arrearsSurchargePercent: 50,
+  blacklistSurchargePercent: 100,
 };

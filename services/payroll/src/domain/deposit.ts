@@ -47,7 +47,11 @@ export interface DepositDeadlines {
 }
 
 export const DEFAULT_DEPOSIT_DEADLINES: DepositDeadlines = {
-  drawdownPayWorkingDays: 5, topUpWorkingDays: 10, releaseNoticeDays: 30, releaseReviewWorkingDays: 5, releasePayWorkingDays: 3,
+  drawdownPayWorkingDays: 5,
+  topUpWorkingDays: 10,
+  releaseNoticeDays: 30,
+  releaseReviewWorkingDays: 5,
+  releasePayWorkingDays: 3,
 };
 
 const fail = (code: string, message: string, field?: string) => new AppError(code, message, field);
@@ -66,11 +70,18 @@ export function placeDeposit(
   placement: Placement,
   at: Date,
 ): { deposit: Deposit; events: OutgoingEvent[]; transfers: Transfer[] } {
-  if (existing && existing.status !== 'RELEASED') throw fail('DEPOSIT_EXISTS', `The project's deposit is already ${existing.form === 'EXEMPT' ? 'exempt' : 'placed'}.`, 'projectId');
+  if (existing && existing.status !== 'RELEASED')
+    throw fail('DEPOSIT_EXISTS', `The project's deposit is already ${existing.form === 'EXEMPT' ? 'exempt' : 'placed'}.`, 'projectId');
   if (placement.form === 'EXEMPT' && !assessment.exempt) throw fail('NOT_EXEMPT', `The project is not exempt: ${assessment.trace.join('; ')}.`, 'form');
-  if (placement.form !== 'EXEMPT' && assessment.exempt) throw fail('EXEMPT', `No deposit is due: ${assessment.trace.at(-1)}. Record the exemption instead.`, 'form');
+  if (placement.form !== 'EXEMPT' && assessment.exempt)
+    throw fail('EXEMPT', `No deposit is due: ${assessment.trace.at(-1)}. Record the exemption instead.`, 'form');
   const amountFen = placement.form === 'EXEMPT' ? 0n : placement.amountFen;
-  if (amountFen < assessment.amountFen) throw fail('DEPOSIT_TOO_SMALL', `The deposit due is ${yuan(assessment.amountFen)} (${assessment.trace.join('; ')}); ${yuan(amountFen)} is not enough.`, 'amount');
+  if (amountFen < assessment.amountFen)
+    throw fail(
+      'DEPOSIT_TOO_SMALL',
+      `The deposit due is ${yuan(assessment.amountFen)} (${assessment.trace.join('; ')}); ${yuan(amountFen)} is not enough.`,
+      'amount',
+    );
   let guaranteeValidUntil: string | null = null;
   if (placement.form === 'BANK_GUARANTEE') {
     if (!placement.guaranteeNumber?.trim()) throw fail('GUARANTEE_NUMBER_REQUIRED', 'Give the bank guarantee (保函) number.', 'guaranteeNumber');
@@ -82,14 +93,40 @@ export function placeDeposit(
     guaranteeValidUntil = placement.guaranteeValidUntil;
   }
   const deposit: Deposit = {
-    id: randomUUID(), projectId: project.projectId, uscc: project.generalContractorUscc, form: placement.form, requiredFen: assessment.amountFen, heldFen: amountFen,
-    rateBp: assessment.rateBp, trace: assessment.trace, guaranteeNumber: placement.form === 'BANK_GUARANTEE' ? placement.guaranteeNumber!.trim() : null, guaranteeValidUntil,
-    status: 'HELD', placedAt: at, topUpDueOn: null, releaseNoticeUntil: null, releaseReviewBy: null, releasedBy: null, releasedAt: null, releasePayBy: null,
+    id: randomUUID(),
+    projectId: project.projectId,
+    uscc: project.generalContractorUscc,
+    form: placement.form,
+    requiredFen: assessment.amountFen,
+    heldFen: amountFen,
+    rateBp: assessment.rateBp,
+    trace: assessment.trace,
+    guaranteeNumber: placement.form === 'BANK_GUARANTEE' ? placement.guaranteeNumber!.trim() : null,
+    guaranteeValidUntil,
+    status: 'HELD',
+    placedAt: at,
+    topUpDueOn: null,
+    releaseNoticeUntil: null,
+    releaseReviewBy: null,
+    releasedBy: null,
+    releasedAt: null,
+    releasePayBy: null,
   };
-  const event = createEvent(depositPlacedV1, PAYROLL_SOURCE, project.projectId, {
-    depositId: deposit.id, projectId: deposit.projectId, uscc: deposit.uscc, form: deposit.form, amountFen: amountFen.toString(),
-    validUntil: guaranteeValidUntil, placedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    depositPlacedV1,
+    PAYROLL_SOURCE,
+    project.projectId,
+    {
+      depositId: deposit.id,
+      projectId: deposit.projectId,
+      uscc: deposit.uscc,
+      form: deposit.form,
+      amountFen: amountFen.toString(),
+      validUntil: guaranteeValidUntil,
+      placedAt: at.toISOString(),
+    },
+    at,
+  );
   const transfers = deposit.form === 'CASH' ? [depositPlaced(deposit.projectId, deposit.id, amountFen, at)] : [];
   return { deposit, events: [outgoing(depositPlacedV1, event as CloudEvent)], transfers };
 }
@@ -118,27 +155,61 @@ export interface Drawdown {
  * order names them; the contractor must top it up. A cash deposit's money moves to the drawdown; a
  * guarantee is called.
  */
-export function startDrawdown(deposit: Deposit, owedFen: bigint, cause: string, payees: readonly Payee[], calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date) {
+export function startDrawdown(
+  deposit: Deposit,
+  owedFen: bigint,
+  cause: string,
+  payees: readonly Payee[],
+  calendar: HolidayCalendar,
+  deadlines: DepositDeadlines,
+  at: Date,
+) {
   if (deposit.status !== 'HELD' || deposit.form === 'EXEMPT' || deposit.heldFen === 0n) {
-    throw fail('NOTHING_TO_DRAW', deposit.form === 'EXEMPT' ? 'The project is exempt from the deposit; the contractor pays directly.' : 'The deposit holds nothing to draw on.', 'projectId');
+    throw fail(
+      'NOTHING_TO_DRAW',
+      deposit.form === 'EXEMPT' ? 'The project is exempt from the deposit; the contractor pays directly.' : 'The deposit holds nothing to draw on.',
+      'projectId',
+    );
   }
   if (owedFen <= 0n) throw fail('INVALID_AMOUNT', 'The amount owed must be positive.', 'amount');
   if (payees.length && payees.reduce((sum, payee) => sum + payee.amountFen, 0n) !== owedFen) {
-    throw fail('PAYEES_DO_NOT_ADD_UP', 'The named workers\' amounts must add up to the amount owed.', 'workers');
+    throw fail('PAYEES_DO_NOT_ADD_UP', "The named workers' amounts must add up to the amount owed.", 'workers');
   }
   if (payees.some((payee) => payee.amountFen <= 0n)) throw fail('INVALID_AMOUNT', 'Each named worker is owed a positive amount.', 'workers');
   const amountFen = owedFen < deposit.heldFen ? owedFen : deposit.heldFen;
   const today = chinaDay(at);
   const drawdown: Drawdown = {
-    id: randomUUID(), depositId: deposit.id, projectId: deposit.projectId, amountFen, cause, payees: [...payees], payBy: addWorkingDays(today, deadlines.drawdownPayWorkingDays, calendar),
-    status: 'REQUESTED', startedAt: at, paidAt: null, bankReference: null,
+    id: randomUUID(),
+    depositId: deposit.id,
+    projectId: deposit.projectId,
+    amountFen,
+    cause,
+    payees: [...payees],
+    payBy: addWorkingDays(today, deadlines.drawdownPayWorkingDays, calendar),
+    status: 'REQUESTED',
+    startedAt: at,
+    paidAt: null,
+    bankReference: null,
   };
   const topUpBy = addWorkingDays(today, deadlines.topUpWorkingDays, calendar);
-  const event = createEvent(depositDrawdownStartedV1, PAYROLL_SOURCE, deposit.projectId, {
-    drawdownId: drawdown.id, depositId: deposit.id, projectId: deposit.projectId, uscc: deposit.uscc, amountFen: amountFen.toString(), cause,
-    payees: payees.map((payee) => ({ workerId: payee.workerId, amountFen: payee.amountFen.toString() })),
-    payBy: drawdown.payBy, topUpBy, startedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    depositDrawdownStartedV1,
+    PAYROLL_SOURCE,
+    deposit.projectId,
+    {
+      drawdownId: drawdown.id,
+      depositId: deposit.id,
+      projectId: deposit.projectId,
+      uscc: deposit.uscc,
+      amountFen: amountFen.toString(),
+      cause,
+      payees: payees.map((payee) => ({ workerId: payee.workerId, amountFen: payee.amountFen.toString() })),
+      payBy: drawdown.payBy,
+      topUpBy,
+      startedAt: at.toISOString(),
+    },
+    at,
+  );
   return {
     drawdown,
     deposit: { ...deposit, heldFen: deposit.heldFen - amountFen, topUpDueOn: topUpBy },
@@ -170,22 +241,52 @@ export function topUp(deposit: Deposit, amountFen: bigint, topUpId: string, at: 
 }
 
 /** After completion acceptance and the contractor's pledge (承诺书), a 30-day public notice starts. */
-export function requestRelease(deposit: Deposit, projectStage: string, pledged: boolean, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date): Deposit {
+export function requestRelease(
+  deposit: Deposit,
+  projectStage: string,
+  pledged: boolean,
+  calendar: HolidayCalendar,
+  deadlines: DepositDeadlines,
+  at: Date,
+): Deposit {
   if (deposit.status !== 'HELD' || deposit.form === 'EXEMPT') throw fail('DEPOSIT_NOT_HELD', 'Only a held deposit is released.', 'projectId');
-  if (projectStage !== 'COMPLETED' && projectStage !== 'CLOSED') throw fail('PROJECT_NOT_COMPLETED', 'The deposit is released after completion acceptance (竣工验收).', 'projectId');
+  if (projectStage !== 'COMPLETED' && projectStage !== 'CLOSED')
+    throw fail('PROJECT_NOT_COMPLETED', 'The deposit is released after completion acceptance (竣工验收).', 'projectId');
   if (!pledged) throw fail('PLEDGE_REQUIRED', 'The contractor pledges that no wages are owed (承诺书).', 'pledge');
   const noticeUntil = instantPlusDays(at, deadlines.releaseNoticeDays);
-  return { ...deposit, status: 'RELEASE_NOTICE', releaseNoticeUntil: noticeUntil, releaseReviewBy: addWorkingDays(chinaDay(noticeUntil), deadlines.releaseReviewWorkingDays, calendar) };
+  return {
+    ...deposit,
+    status: 'RELEASE_NOTICE',
+    releaseNoticeUntil: noticeUntil,
+    releaseReviewBy: addWorkingDays(chinaDay(noticeUntil), deadlines.releaseReviewWorkingDays, calendar),
+  };
 }
 
 /** The department reviews after the notice; approval releases the money within the pay deadline, rejection keeps it held. */
 export function reviewRelease(
-  deposit: Deposit, approve: boolean, reviewer: string, openArrears: number, calendar: HolidayCalendar, deadlines: DepositDeadlines, at: Date,
+  deposit: Deposit,
+  approve: boolean,
+  reviewer: string,
+  openArrears: number,
+  calendar: HolidayCalendar,
+  deadlines: DepositDeadlines,
+  at: Date,
 ): { deposit: Deposit; transfers: Transfer[] } {
   if (deposit.status !== 'RELEASE_NOTICE') throw fail('NO_RELEASE_REQUESTED', 'No release is waiting for review.', 'depositId');
-  if (at < deposit.releaseNoticeUntil!) throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDay(deposit.releaseNoticeUntil!)}.`, 'depositId');
+  if (at < deposit.releaseNoticeUntil!)
+    throw fail('NOTICE_PERIOD_RUNNING', `The public notice runs until ${chinaDay(deposit.releaseNoticeUntil!)}.`, 'depositId');
   if (!approve) return { deposit: { ...deposit, status: 'HELD', releaseNoticeUntil: null, releaseReviewBy: null }, transfers: [] };
   if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) are open: the deposit stays until wages are paid.`, 'depositId');
-  const released: Deposit = { ...deposit, status: 'RELEASED', heldFen: 0n, releasedBy: reviewer, releasedAt: at, releasePayBy: addWorkingDays(chinaDay(at), deadlines.releasePayWorkingDays, calendar) };
-  return { deposit: released, transfers: deposit.form === 'CASH' && deposit.heldFen > 0n ? [depositReleased(deposit.projectId, deposit.id, deposit.heldFen, at)] : [] };
+  const released: Deposit = {
+    ...deposit,
+    status: 'RELEASED',
+    heldFen: 0n,
+    releasedBy: reviewer,
+    releasedAt: at,
+    releasePayBy: addWorkingDays(chinaDay(at), deadlines.releasePayWorkingDays, calendar),
+  };
+  return {
+    deposit: released,
+    transfers: deposit.form === 'CASH' && deposit.heldFen > 0n ? [depositReleased(deposit.projectId, deposit.id, deposit.heldFen, at)] : [],
+  };
 }

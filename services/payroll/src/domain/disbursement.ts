@@ -59,31 +59,74 @@ export function disburse(
 ): Disbursement {
   const cardless = lines.filter((line) => !line.card);
   if (cardless.length) {
-    throw new AppError('WAGE_CARD_UNKNOWN', `Payroll has not received the wage card of ${cardless.length} worker(s) yet (${cardless.slice(0, 3).map((l) => l.workerId).join(', ')}…); try again shortly.`, 'sheetId');
+    throw new AppError(
+      'WAGE_CARD_UNKNOWN',
+      `Payroll has not received the wage card of ${cardless.length} worker(s) yet (${cardless
+        .slice(0, 3)
+        .map((l) => l.workerId)
+        .join(', ')}…); try again shortly.`,
+      'sheetId',
+    );
   }
   const payable = lines.filter((line) => line.netFen > 0n);
   const total = payable.reduce((sum, line) => sum + line.netFen, 0n);
   if (total > availableFen) {
-    throw new AppError('INSUFFICIENT_FUNDS', `The wage account holds ${yuan(availableFen)}, the sheet needs ${yuan(total)}: the client must fund ${yuan(total - availableFen)} more.`, 'sheetId');
+    throw new AppError(
+      'INSUFFICIENT_FUNDS',
+      `The wage account holds ${yuan(availableFen)}, the sheet needs ${yuan(total)}: the client must fund ${yuan(total - availableFen)} more.`,
+      'sheetId',
+    );
   }
   const byBank = new Map<string, PayableLine[]>();
   for (const line of payable) byBank.set(line.card!.bankCode, [...(byBank.get(line.card!.bankCode) ?? []), line]);
   const result: Disbursement = { batches: [], lines: [], transfers: [], events: [] };
   for (const [bankCode, bankLines] of byBank) {
     const batch: DisbursementBatch = {
-      id: randomUUID(), sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, bankCode,
-      expectedCount: bankLines.length, expectedTotalFen: bankLines.reduce((sum, line) => sum + line.netFen, 0n), createdAt: at,
+      id: randomUUID(),
+      sheetId: sheet.id,
+      projectId: sheet.projectId,
+      period: sheet.period,
+      bankCode,
+      expectedCount: bankLines.length,
+      expectedTotalFen: bankLines.reduce((sum, line) => sum + line.netFen, 0n),
+      createdAt: at,
     };
     result.batches.push(batch);
     result.transfers.push(batchReserved(sheet.projectId, batch.id, batch.expectedTotalFen, at));
     for (const line of bankLines) {
       const instructionId = randomUUID();
-      result.lines.push({ id: instructionId, wageLineId: line.wageLineId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, workerId: line.workerId, bankCode, amountFen: line.netFen, status: 'PENDING' });
-      const event = createEvent(disbursementRequestedV1, PAYROLL_SOURCE, batch.id, {
-        lineId: instructionId, batchId: batch.id, sheetId: sheet.id, projectId: sheet.projectId, period: sheet.period, workerId: line.workerId,
-        holderName: line.card!.holderName, bankCode, cardNumber: line.card!.cardNumber, amountFen: line.netFen.toString(),
-        payerBankCode: payer.bankCode, payerAccountNumber: payer.accountNumber, requestedAt: at.toISOString(),
-      }, at);
+      result.lines.push({
+        id: instructionId,
+        wageLineId: line.wageLineId,
+        batchId: batch.id,
+        sheetId: sheet.id,
+        projectId: sheet.projectId,
+        workerId: line.workerId,
+        bankCode,
+        amountFen: line.netFen,
+        status: 'PENDING',
+      });
+      const event = createEvent(
+        disbursementRequestedV1,
+        PAYROLL_SOURCE,
+        batch.id,
+        {
+          lineId: instructionId,
+          batchId: batch.id,
+          sheetId: sheet.id,
+          projectId: sheet.projectId,
+          period: sheet.period,
+          workerId: line.workerId,
+          holderName: line.card!.holderName,
+          bankCode,
+          cardNumber: line.card!.cardNumber,
+          amountFen: line.netFen.toString(),
+          payerBankCode: payer.bankCode,
+          payerAccountNumber: payer.accountNumber,
+          requestedAt: at.toISOString(),
+        },
+        at,
+      );
       result.events.push(outgoing(disbursementRequestedV1, event as CloudEvent));
     }
   }

@@ -16,7 +16,11 @@ export interface Instalment {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function scheduleInstalments(projectId: string, existing: readonly Instalment[], requested: ReadonlyArray<{ dueOn: string; amountFen: bigint }>): Instalment[] {
+export function scheduleInstalments(
+  projectId: string,
+  existing: readonly Instalment[],
+  requested: ReadonlyArray<{ dueOn: string; amountFen: bigint }>,
+): Instalment[] {
   if (requested.length === 0 || requested.length > 60) throw new AppError('INVALID_SCHEDULE', 'Give between 1 and 60 instalments.', 'instalments');
   const taken = new Set(existing.map((instalment) => instalment.dueOn));
   return requested.map((entry, index) => {
@@ -45,5 +49,10 @@ export function applyReceipt(open: readonly Instalment[], amountFen: bigint): In
 
 /** The due date of the oldest instalment not fully paid, or null. */
 export function oldestUnpaidDue(instalments: readonly Instalment[]): string | null {
-  return instalments.filter((i) => i.paidFen < i.amountFen).map((i) => i.dueOn).sort()[0] ?? null;
+  return (
+    instalments
+      .filter((i) => i.paidFen < i.amountFen)
+      .map((i) => i.dueOn)
+      .sort()[0] ?? null
+  );
 }

@@ -28,9 +28,15 @@ export const LEDGER_ACCOUNTS = {
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[keyof typeof LEDGER_ACCOUNTS];
 
 /** Accounts that hold money and can never go below zero. */
-export const NON_NEGATIVE_ACCOUNTS: readonly LedgerAccount[] = [LEDGER_ACCOUNTS.wageAccount, LEDGER_ACCOUNTS.paymentsInFlight, LEDGER_ACCOUNTS.depositHeld, LEDGER_ACCOUNTS.drawdownsInFlight];
+export const NON_NEGATIVE_ACCOUNTS: readonly LedgerAccount[] = [
+  LEDGER_ACCOUNTS.wageAccount,
+  LEDGER_ACCOUNTS.paymentsInFlight,
+  LEDGER_ACCOUNTS.depositHeld,
+  LEDGER_ACCOUNTS.drawdownsInFlight,
+];
 
-export type TransferCause = 'FUNDING' | 'RESERVATION' | 'PAYMENT' | 'REVERSAL' | 'DEPOSIT' | 'TOP_UP' | 'DRAWDOWN' | 'DRAWDOWN_PAID' | 'RELEASE' | 'BALANCE_RETURN';
+export type TransferCause =
+  'FUNDING' | 'RESERVATION' | 'PAYMENT' | 'REVERSAL' | 'DEPOSIT' | 'TOP_UP' | 'DRAWDOWN' | 'DRAWDOWN_PAID' | 'RELEASE' | 'BALANCE_RETURN';
 
 export interface Transfer {
   projectId: string;
@@ -42,7 +48,15 @@ export interface Transfer {
   at: Date;
 }
 
-export function transfer(projectId: string, debit: LedgerAccount, credit: LedgerAccount, amountFen: bigint, cause: TransferCause, causeId: string, at: Date): Transfer {
+export function transfer(
+  projectId: string,
+  debit: LedgerAccount,
+  credit: LedgerAccount,
+  amountFen: bigint,
+  cause: TransferCause,
+  causeId: string,
+  at: Date,
+): Transfer {
   if (amountFen <= 0n) throw new Error(`a transfer moves a positive amount (got ${amountFen})`);
   if (debit === credit) throw new Error('a transfer moves money between two different accounts');
   return { projectId, debit, credit, amountFen, cause, causeId, at };
@@ -80,7 +94,15 @@ export const depositToppedUp = (projectId: string, topUpId: string, amountFen: b
 
 /** A drawdown takes the money from the cash deposit, or calls the guarantee. */
 export const drawdownStarted = (projectId: string, drawdownId: string, amountFen: bigint, fromGuarantee: boolean, at: Date) =>
-  transfer(projectId, LEDGER_ACCOUNTS.drawdownsInFlight, fromGuarantee ? LEDGER_ACCOUNTS.guarantor : LEDGER_ACCOUNTS.depositHeld, amountFen, 'DRAWDOWN', drawdownId, at);
+  transfer(
+    projectId,
+    LEDGER_ACCOUNTS.drawdownsInFlight,
+    fromGuarantee ? LEDGER_ACCOUNTS.guarantor : LEDGER_ACCOUNTS.depositHeld,
+    amountFen,
+    'DRAWDOWN',
+    drawdownId,
+    at,
+  );
 
 export const drawdownPaid = (projectId: string, drawdownId: string, amountFen: bigint, at: Date) =>
   transfer(projectId, LEDGER_ACCOUNTS.workersPaid, LEDGER_ACCOUNTS.drawdownsInFlight, amountFen, 'DRAWDOWN_PAID', drawdownId, at);

@@ -13,8 +13,6 @@ export interface MinimumWageEntry {
  */
 export function minimumWageInForce(entries: readonly MinimumWageEntry[], regionCode: string, on: Date): MinimumWageEntry | null {
   const applicable = entries.filter((entry) => regionCode.startsWith(regionPrefix(entry.regionCode)) && entry.effectiveFrom <= on);
-  applicable.sort(
-    (a, b) => regionPrefix(b.regionCode).length - regionPrefix(a.regionCode).length || b.effectiveFrom.getTime() - a.effectiveFrom.getTime(),
-  );
+  applicable.sort((a, b) => regionPrefix(b.regionCode).length - regionPrefix(a.regionCode).length || b.effectiveFrom.getTime() - a.effectiveFrom.getTime());
   return applicable[0] ?? null;
 }

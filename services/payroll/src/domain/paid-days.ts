@@ -38,7 +38,12 @@ const overlaps = (cycle: Pick<PayCycle, 'firstDay' | 'lastDay'>, line: Pick<Line
  * workers (`listed`) are the clerk's choice: any of them already paid refuses the sheet. By
  * default they are left out, and a sheet that would then pay nobody is refused the same way.
  */
-export function workersNotYetPaid(candidates: readonly VerifiedWorker[], cycle: PayCycle, onLiveSheets: readonly LineOnLiveSheet[], listed: boolean): SheetWorkers {
+export function workersNotYetPaid(
+  candidates: readonly VerifiedWorker[],
+  cycle: PayCycle,
+  onLiveSheets: readonly LineOnLiveSheet[],
+  listed: boolean,
+): SheetWorkers {
   const paid = new Map<string, LineOnLiveSheet>();
   const otherHalf = new Map<string, OtherHalf>();
   for (const line of onLiveSheets) {
@@ -60,8 +65,10 @@ function daysAlreadyOnSheet(workers: readonly VerifiedWorker[], paid: ReadonlyMa
     entry.names.push(worker.holderName || worker.workerId);
     bySheet.set(line.sheetId, entry);
   }
-  const sheets = [...bySheet.values()].map(({ line, names }) =>
-    `${names.join(', ')} on the ${line.cycleKind} sheet ${line.firstDay} to ${line.lastDay} of ${line.employerUscc} (${line.status.toLowerCase()}, id ${line.sheetId})`);
+  const sheets = [...bySheet.values()].map(
+    ({ line, names }) =>
+      `${names.join(', ')} on the ${line.cycleKind} sheet ${line.firstDay} to ${line.lastDay} of ${line.employerUscc} (${line.status.toLowerCase()}, id ${line.sheetId})`,
+  );
   const more = workers.length > NAMED_WORKERS ? `; and ${workers.length - NAMED_WORKERS} more worker(s)` : '';
   return new AppError(
     'DAYS_ALREADY_ON_SHEET',

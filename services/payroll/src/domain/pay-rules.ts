@@ -146,38 +146,76 @@ export function computeLine(worker: VerifiedWorker, context: LineContext): Compu
   if (netFen < 0n) errors.push({ code: 'DEDUCTIONS_EXCEED_GROSS', message: `Deductions ${yuan(deductionsFen)} exceed the gross pay ${yuan(grossFen)}.` });
   if (employmentKind === 'PART_TIME') {
     if (worker.longestDayHours > policy.partTimeMaxDayHours) {
-      errors.push({ code: 'PART_TIME_DAY_TOO_LONG', message: `A part-time worker worked ${worker.longestDayHours} h in one day (at most ${policy.partTimeMaxDayHours} h).` });
+      errors.push({
+        code: 'PART_TIME_DAY_TOO_LONG',
+        message: `A part-time worker worked ${worker.longestDayHours} h in one day (at most ${policy.partTimeMaxDayHours} h).`,
+      });
     }
     if (worker.longestWeekHours > policy.partTimeMaxWeekHours) {
-      errors.push({ code: 'PART_TIME_WEEK_TOO_LONG', message: `A part-time worker worked ${worker.longestWeekHours} h in one week (at most ${policy.partTimeMaxWeekHours} h).` });
+      errors.push({
+        code: 'PART_TIME_WEEK_TOO_LONG',
+        message: `A part-time worker worked ${worker.longestWeekHours} h in one week (at most ${policy.partTimeMaxWeekHours} h).`,
+      });
     }
     if (cycle.days > policy.partTimeMaxCycleDays) {
-      errors.push({ code: 'PART_TIME_CYCLE_TOO_LONG', message: `Part-time workers are paid at least every ${policy.partTimeMaxCycleDays} days: put them on a half-month sheet.` });
+      errors.push({
+        code: 'PART_TIME_CYCLE_TOO_LONG',
+        message: `Part-time workers are paid at least every ${policy.partTimeMaxCycleDays} days: put them on a half-month sheet.`,
+      });
     }
   }
   if (minimumWage && worker.days > 0) {
     if (employmentKind === 'PART_TIME') {
       const required = multiply(minimumWage.hourlyFen, worker.hours);
       if (comparableFen < required) {
-        errors.push({ code: 'BELOW_MINIMUM_WAGE', message: `${yuan(comparableFen)} for ${worker.hours} h is below the hourly minimum wage ${yuan(minimumWage.hourlyFen)} (at least ${yuan(required)}).` });
+        errors.push({
+          code: 'BELOW_MINIMUM_WAGE',
+          message: `${yuan(comparableFen)} for ${worker.hours} h is below the hourly minimum wage ${yuan(minimumWage.hourlyFen)} (at least ${yuan(required)}).`,
+        });
       }
     } else {
       const otherHalf = context.otherHalf && { days: context.otherHalf.days, fen: monthPart(minimumWage.monthlyFen, context.otherHalf.days, policy) };
       const required = monthShare(minimumWage.monthlyFen, worker.days, otherHalf, policy);
       if (comparableFen < required) {
-        errors.push({ code: 'BELOW_MINIMUM_WAGE', message: `${yuan(comparableFen)} for ${worker.days} days is below the monthly minimum wage ${yuan(minimumWage.monthlyFen)} prorated (at least ${yuan(required)}).` });
+        errors.push({
+          code: 'BELOW_MINIMUM_WAGE',
+          message: `${yuan(comparableFen)} for ${worker.days} days is below the monthly minimum wage ${yuan(minimumWage.monthlyFen)} prorated (at least ${yuan(required)}).`,
+        });
       }
     }
   }
   if (context.guidelineP10Fen !== null && belowDailyPrice(rateKind, rateFen, context.guidelineP10Fen, policy)) {
-    warnings.push({ code: 'RATE_BELOW_GUIDELINE_P10', message: `The rate is below the ${worker.tradeCode} guideline price p10 (${yuan(context.guidelineP10Fen)} a day).` });
+    warnings.push({
+      code: 'RATE_BELOW_GUIDELINE_P10',
+      message: `The rate is below the ${worker.tradeCode} guideline price p10 (${yuan(context.guidelineP10Fen)} a day).`,
+    });
   }
   if (netFen > policy.largePaymentFen) {
-    warnings.push({ code: 'LARGE_PAYMENT', message: `${yuan(netFen)} to one worker in one cycle is above ${yuan(policy.largePaymentFen)}: a red warning follows if it is paid.` });
+    warnings.push({
+      code: 'LARGE_PAYMENT',
+      message: `${yuan(netFen)} to one worker in one cycle is above ${yuan(policy.largePaymentFen)}: a red warning follows if it is paid.`,
+    });
   }
   return {
-    workerId: worker.workerId, enrolmentId: worker.enrolmentId, employerUscc: worker.employerUscc, tradeCode: worker.tradeCode, employmentKind, rateKind, rateFen,
-    days: worker.days, hours: worker.hours, basePayFen, additions: context.additions, deductions: context.deductions, grossFen, deductionsFen, netFen,
-    holderName: worker.holderName, idNumber: worker.idNumber, phone: worker.phone, errors, warnings,
+    workerId: worker.workerId,
+    enrolmentId: worker.enrolmentId,
+    employerUscc: worker.employerUscc,
+    tradeCode: worker.tradeCode,
+    employmentKind,
+    rateKind,
+    rateFen,
+    days: worker.days,
+    hours: worker.hours,
+    basePayFen,
+    additions: context.additions,
+    deductions: context.deductions,
+    grossFen,
+    deductionsFen,
+    netFen,
+    holderName: worker.holderName,
+    idNumber: worker.idNumber,
+    phone: worker.phone,
+    errors,
+    warnings,
   };
 }

@@ -38,32 +38,58 @@ export function requestAccount(
   at: Date,
 ): WageAccount {
   if (current && current.status !== 'CLOSED') {
-    throw fail('WAGE_ACCOUNT_EXISTS', `The project already has a dedicated wage account (${current.status.toLowerCase()}) at ${current.bankName}.`, 'projectId');
+    throw fail(
+      'WAGE_ACCOUNT_EXISTS',
+      `The project already has a dedicated wage account (${current.status.toLowerCase()}) at ${current.bankName}.`,
+      'projectId',
+    );
   }
-  if (project.stage === 'COMPLETED' || project.stage === 'CLOSED') throw fail('PROJECT_FINISHED', `The project is ${project.stage.toLowerCase()}.`, 'projectId');
+  if (project.stage === 'COMPLETED' || project.stage === 'CLOSED')
+    throw fail('PROJECT_FINISHED', `The project is ${project.stage.toLowerCase()}.`, 'projectId');
   if (!/^[A-Z0-9]{2,12}$/.test(bank.bankCode)) throw fail('INVALID_BANK_CODE', 'The bank code has 2 to 12 capital letters or digits, e.g. CCB.', 'bankCode');
   if (bank.bankName.trim().length < 2) throw fail('INVALID_BANK_NAME', 'Name the bank branch.', 'bankName');
   return {
-    id: randomUUID(), projectId: project.projectId, generalContractorUscc: project.generalContractorUscc, bankCode: bank.bankCode, bankName: bank.bankName.trim(),
-    accountNumber: null, status: 'OPENING', requestedAt: at, openedAt: null, noticeUntil: null, closedAt: null,
+    id: randomUUID(),
+    projectId: project.projectId,
+    generalContractorUscc: project.generalContractorUscc,
+    bankCode: bank.bankCode,
+    bankName: bank.bankName.trim(),
+    accountNumber: null,
+    status: 'OPENING',
+    requestedAt: at,
+    openedAt: null,
+    noticeUntil: null,
+    closedAt: null,
   };
 }
 
 /** The bank confirms the account number: the account is active and the permit precondition met. */
 export function confirmOpened(account: WageAccount, accountNumber: string, at: Date): { account: WageAccount; events: OutgoingEvent[] } {
-  if (account.status !== 'OPENING') throw fail('WAGE_ACCOUNT_NOT_OPENING', `The account is ${account.status.toLowerCase()}, not waiting to be opened.`, 'accountId');
+  if (account.status !== 'OPENING')
+    throw fail('WAGE_ACCOUNT_NOT_OPENING', `The account is ${account.status.toLowerCase()}, not waiting to be opened.`, 'accountId');
   if (!/^\d{10,30}$/.test(accountNumber)) throw fail('INVALID_ACCOUNT_NUMBER', 'The account number has 10 to 30 digits.', 'accountNumber');
   const opened: WageAccount = { ...account, accountNumber, status: 'ACTIVE', openedAt: at };
-  const event = createEvent(wageAccountOpenedV1, PAYROLL_SOURCE, account.projectId, {
-    accountId: account.id, projectId: account.projectId, generalContractorUscc: account.generalContractorUscc, bankName: account.bankName, openedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    wageAccountOpenedV1,
+    PAYROLL_SOURCE,
+    account.projectId,
+    {
+      accountId: account.id,
+      projectId: account.projectId,
+      generalContractorUscc: account.generalContractorUscc,
+      bankName: account.bankName,
+      openedAt: at.toISOString(),
+    },
+    at,
+  );
   return { account: opened, events: [outgoing(wageAccountOpenedV1, event as CloudEvent)] };
 }
 
 /** Closing starts a public notice, and only when no arrears are open on the project. */
 export function startClosing(account: WageAccount, openArrears: number, policy: ClosingPolicy, at: Date): WageAccount {
   if (account.status !== 'ACTIVE') throw fail('WAGE_ACCOUNT_NOT_ACTIVE', `The account is ${account.status.toLowerCase()}.`, 'accountId');
-  if (openArrears > 0) throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) on the project are open; the account cannot close while wages are owed.`, 'accountId');
+  if (openArrears > 0)
+    throw fail('ARREARS_OPEN', `${openArrears} arrears warning(s) on the project are open; the account cannot close while wages are owed.`, 'accountId');
   return { ...account, status: 'CLOSING', noticeUntil: instantPlusDays(at, policy.noticeDays) };
 }
 

@@ -53,21 +53,46 @@ export function prepareSheet(
   preparedBy: string,
   at: Date,
 ): WageSheet {
-  if (lines.length === 0) throw fail('NO_PAYABLE_WORKERS', `No worker of ${facts.employerUscc} worked on this project from ${facts.cycle.firstDay} to ${facts.cycle.lastDay}.`, 'period');
+  if (lines.length === 0)
+    throw fail(
+      'NO_PAYABLE_WORKERS',
+      `No worker of ${facts.employerUscc} worked on this project from ${facts.cycle.firstDay} to ${facts.cycle.lastDay}.`,
+      'period',
+    );
   const refusals: Refusal[] = lines.flatMap((line) =>
     line.errors.map((error) => ({ code: error.code, message: `${line.holderName || line.workerId}: ${error.message}`, field: `workers.${line.workerId}` })),
   );
   refuseIfAny(refusals);
   return {
-    id: randomUUID(), projectId: facts.projectId, regionCode: facts.regionCode, generalContractorUscc: facts.generalContractorUscc, employerUscc: facts.employerUscc,
-    period: facts.cycle.period, cycleKind: facts.cycle.kind, firstDay: facts.cycle.firstDay, lastDay: facts.cycle.lastDay, dueOn: facts.dueOn, status: 'PREPARED',
-    lineCount: lines.length, totalGrossFen: lines.reduce((total, line) => total + line.grossFen, 0n), totalNetFen: lines.reduce((total, line) => total + line.netFen, 0n),
-    preparedBy, preparedAt: at, reviewedBy: null, reviewedAt: null, approvedBy: null, approvedAt: null, returnedBy: null, returnedAt: null, returnReason: null,
+    id: randomUUID(),
+    projectId: facts.projectId,
+    regionCode: facts.regionCode,
+    generalContractorUscc: facts.generalContractorUscc,
+    employerUscc: facts.employerUscc,
+    period: facts.cycle.period,
+    cycleKind: facts.cycle.kind,
+    firstDay: facts.cycle.firstDay,
+    lastDay: facts.cycle.lastDay,
+    dueOn: facts.dueOn,
+    status: 'PREPARED',
+    lineCount: lines.length,
+    totalGrossFen: lines.reduce((total, line) => total + line.grossFen, 0n),
+    totalNetFen: lines.reduce((total, line) => total + line.netFen, 0n),
+    preparedBy,
+    preparedAt: at,
+    reviewedBy: null,
+    reviewedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    returnedBy: null,
+    returnedAt: null,
+    returnReason: null,
   };
 }
 
 function requireStatus(sheet: WageSheet, expected: WageSheetStatus, action: string): void {
-  if (sheet.status !== expected) throw fail('WAGE_SHEET_NOT_' + expected, `The sheet is ${sheet.status.toLowerCase()}; it can be ${action} only when ${expected.toLowerCase()}.`, 'sheetId');
+  if (sheet.status !== expected)
+    throw fail('WAGE_SHEET_NOT_' + expected, `The sheet is ${sheet.status.toLowerCase()}; it can be ${action} only when ${expected.toLowerCase()}.`, 'sheetId');
 }
 
 /** A worker confirms (or disputes) their own line while the sheet awaits review. */
@@ -84,7 +109,9 @@ export function reviewSheet(sheet: WageSheet, lines: readonly LineState[], revie
   const disputed = lines.filter((line) => line.disputedAt).length;
   const unconfirmed = lines.filter((line) => !line.confirmedAt && !line.disputedAt).length;
   refuseIfAny([
-    ...(disputed ? [{ code: 'LINES_DISPUTED', message: `${disputed} worker(s) disputed their line: return the sheet to the employer.`, field: 'sheetId' }] : []),
+    ...(disputed
+      ? [{ code: 'LINES_DISPUTED', message: `${disputed} worker(s) disputed their line: return the sheet to the employer.`, field: 'sheetId' }]
+      : []),
     ...(unconfirmed ? [{ code: 'LINES_UNCONFIRMED', message: `${unconfirmed} worker(s) have not confirmed their line yet.`, field: 'sheetId' }] : []),
   ]);
   return { ...sheet, status: 'REVIEWED', reviewedBy: reviewer, reviewedAt: at };
@@ -97,7 +124,8 @@ export function approveSheet(sheet: WageSheet, approver: string, at: Date): Wage
 }
 
 export function returnSheet(sheet: WageSheet, by: string, reason: string, at: Date): WageSheet {
-  if (sheet.status !== 'PREPARED' && sheet.status !== 'REVIEWED') throw fail('WAGE_SHEET_NOT_RETURNABLE', `A ${sheet.status.toLowerCase()} sheet cannot be returned.`, 'sheetId');
+  if (sheet.status !== 'PREPARED' && sheet.status !== 'REVIEWED')
+    throw fail('WAGE_SHEET_NOT_RETURNABLE', `A ${sheet.status.toLowerCase()} sheet cannot be returned.`, 'sheetId');
   if (reason.trim().length < 2) throw fail('REASON_REQUIRED', 'Say why the sheet goes back to the employer.', 'reason');
   return { ...sheet, status: 'RETURNED', returnedBy: by, returnedAt: at, returnReason: reason.trim() };
 }

@@ -1,5 +1,12 @@
 import {
-  attendanceMonthClosedV1, complaintClosedV1, complaintFiledV1, complaintVerifiedV1, enrolmentEndedV1, enterpriseBlacklistedV1, projectRegisteredV1, projectStageChangedV1,
+  attendanceMonthClosedV1,
+  complaintClosedV1,
+  complaintFiledV1,
+  complaintVerifiedV1,
+  enrolmentEndedV1,
+  enterpriseBlacklistedV1,
+  projectRegisteredV1,
+  projectStageChangedV1,
   wageCardChangedV1,
 } from '@yikatong/contracts';
 import { on, startIdempotentConsumer, type Clock, type EventBus, type Logger, type PiiProtector } from '@yikatong/platform';
@@ -66,7 +73,8 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
         if (category !== 'WAGE_ARREARS' || !projectId || !amountOwedFen || BigInt(amountOwedFen) === 0n) return;
         const deposit = await lockLiveDeposit(tx, projectId);
         const cause = `complaint:${complaintId}`;
-        if (!deposit || deposit.status !== 'HELD' || deposit.heldFen === 0n || (await tx.depositDrawdown.count({ where: { depositId: deposit.id, cause } }))) return;
+        if (!deposit || deposit.status !== 'HELD' || deposit.heldFen === 0n || (await tx.depositDrawdown.count({ where: { depositId: deposit.id, cause } })))
+          return;
         const at = new Date(event.time);
         const result = startDrawdown(deposit, BigInt(amountOwedFen), cause, [], await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at);
         await saveDeposit(tx, result.deposit, result.events, result.transfers);
@@ -97,7 +105,11 @@ export function startPayrollConsumers(bus: EventBus, deps: ConsumerDeps, logger:
           const deposit = await lockLiveDeposit(tx, projectId);
           if (!project?.contractValueFen || !deposit) continue;
           // Listed: the blacklist surcharge applies whatever else the record says.
-          const assessment = assessDeposit(project.contractValueFen, { cleanYears: 0, arrearsInLastTwoYears: true, listed: true, compliantRealNameAndWageAccount: false }, await depositPolicy(tx, project.regionCode));
+          const assessment = assessDeposit(
+            project.contractValueFen,
+            { cleanYears: 0, arrearsInLastTwoYears: true, listed: true, compliantRealNameAndWageAccount: false },
+            await depositPolicy(tx, project.regionCode),
+          );
           await saveDeposit(tx, reassess(deposit, assessment, await holidayCalendar(tx, at), DEFAULT_DEPOSIT_DEADLINES, at));
         }
       }),

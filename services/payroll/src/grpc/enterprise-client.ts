@@ -12,7 +12,10 @@ export interface DepositRateInputs {
 export type DepositRateInputsSource = (uscc: string) => Promise<DepositRateInputs>;
 
 /** Asks enterprise's GetDepositRateInputs as a SERVICE principal. */
-export function createDepositRateInputsSource(address: string, settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'> & GrpcTlsSettings): DepositRateInputsSource & { close(): void } {
+export function createDepositRateInputsSource(
+  address: string,
+  settings: Pick<TokenSettings, 'SERVICE_TOKEN_SECRET'> & GrpcTlsSettings,
+): DepositRateInputsSource & { close(): void } {
   const client = new BiddingEligibility(address, grpcClientCredentials(settings));
   const token = serviceCallerToken(settings, 'payroll');
   const source = async (uscc: string) => callUnary<DepositRateInputs>(client, 'GetDepositRateInputs', { uscc }, { token: await token(), deadlineMs: 5_000 });

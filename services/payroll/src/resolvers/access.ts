@@ -25,6 +25,6 @@ export function canSeeSheet(ctx: PayrollContext, sheet: SheetParties): boolean {
 /** The general contractor's people with the given scope act on its projects' sheets. */
 export function requireGeneralContractor(ctx: PayrollContext, generalContractorUscc: string, scope: string): Principal {
   const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), scope);
-  if (principal.enterpriseUscc !== generalContractorUscc) throw forbidden('Only the project\'s general contractor does this.');
+  if (principal.enterpriseUscc !== generalContractorUscc) throw forbidden("Only the project's general contractor does this.");
   return principal;
 }

@@ -18,7 +18,8 @@ export async function canSeeWarning(ctx: PayrollContext, warning: WarningRow): P
   const principal = requirePrincipal(ctx.principal);
   if (principal.kind === 'PORTAL') return seesRegion(principal, warning.regionCode);
   if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === warning.uscc;
-  if (principal.kind === 'BANK') return (await findAccounts(ctx.db, { projectId: warning.projectId })).some((account) => account.bankCode === principal.bankCode);
+  if (principal.kind === 'BANK')
+    return (await findAccounts(ctx.db, { projectId: warning.projectId })).some((account) => account.bankCode === principal.bankCode);
   return principal.kind === 'SERVICE';
 }
 

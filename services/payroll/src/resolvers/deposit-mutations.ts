@@ -29,16 +29,25 @@ async function projectOf(tx: PayrollTx, projectId: string) {
 }
 
 /** The deposit due for a project: the province's policy applied to enterprise's record of the contractor. */
-export async function assessProject(ctx: PayrollContext, tx: PayrollTx, project: { projectId: string; regionCode: string; generalContractorUscc: string; contractValueFen: bigint | null }) {
-  if (project.contractValueFen === null) throw conflict('CONTRACT_VALUE_UNKNOWN', 'Payroll has not learned the contract value from enterprise yet.', 'projectId');
+export async function assessProject(
+  ctx: PayrollContext,
+  tx: PayrollTx,
+  project: { projectId: string; regionCode: string; generalContractorUscc: string; contractValueFen: bigint | null },
+) {
+  if (project.contractValueFen === null)
+    throw conflict('CONTRACT_VALUE_UNKNOWN', 'Payroll has not learned the contract value from enterprise yet.', 'projectId');
   const history = await ctx.depositRateInputs(project.generalContractorUscc);
   const activeAccount = await tx.wageAccount.count({ where: { projectId: project.projectId, status: 'ACTIVE' } });
-  return assessDeposit(project.contractValueFen, { ...history, compliantRealNameAndWageAccount: activeAccount > 0 }, await depositPolicy(tx, project.regionCode));
+  return assessDeposit(
+    project.contractValueFen,
+    { ...history, compliantRealNameAndWageAccount: activeAccount > 0 },
+    await depositPolicy(tx, project.regionCode),
+  );
 }
 
 function requireContractor(ctx: PayrollContext, generalContractorUscc: string) {
   const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), SCOPES.wagesApprove);
-  if (principal.enterpriseUscc !== generalContractorUscc) throw forbidden('Only the project\'s general contractor does this.');
+  if (principal.enterpriseUscc !== generalContractorUscc) throw forbidden("Only the project's general contractor does this.");
   return principal;
 }
 
@@ -63,9 +72,18 @@ export const depositMutations = {
       const project = await projectOf(tx, input.projectId);
       requireContractor(ctx, project.generalContractorUscc);
       const assessment = await assessProject(ctx, tx, project);
-      const { deposit, events, transfers } = placeDeposit(project, await lockLiveDeposit(tx, project.projectId), assessment, {
-        form: input.form, amountFen: input.amount, guaranteeNumber: input.guaranteeNumber ?? null, guaranteeValidUntil: input.guaranteeValidUntil ? dayOf(input.guaranteeValidUntil) : null,
-      }, ctx.clock.now());
+      const { deposit, events, transfers } = placeDeposit(
+        project,
+        await lockLiveDeposit(tx, project.projectId),
+        assessment,
+        {
+          form: input.form,
+          amountFen: input.amount,
+          guaranteeNumber: input.guaranteeNumber ?? null,
+          guaranteeValidUntil: input.guaranteeValidUntil ? dayOf(input.guaranteeValidUntil) : null,
+        },
+        ctx.clock.now(),
+      );
       await saveDeposit(tx, deposit, events, transfers);
       return deposit;
     });
@@ -81,7 +99,15 @@ export const depositMutations = {
       if (!deposit) throw notFound('DEPOSIT_NOT_FOUND', 'The project has no deposit.', 'projectId');
       const now = ctx.clock.now();
       const payees = input.workers.map((worker) => ({ workerId: worker.workerId, amountFen: worker.amount }));
-      const result = startDrawdown(deposit, input.amount, `order:${input.orderReference}`, payees, await holidayCalendar(tx, now), DEFAULT_DEPOSIT_DEADLINES, now);
+      const result = startDrawdown(
+        deposit,
+        input.amount,
+        `order:${input.orderReference}`,
+        payees,
+        await holidayCalendar(tx, now),
+        DEFAULT_DEPOSIT_DEADLINES,
+        now,
+      );
       await saveDeposit(tx, result.deposit, result.events, result.transfers);
       await saveDrawdown(tx, result.drawdown);
       return result.drawdown;

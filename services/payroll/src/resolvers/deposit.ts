@@ -22,7 +22,8 @@ export const depositQueries = {
   depositAssessment: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
     const project = isUuid(args.projectId) ? await ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId } }) : null;
     const principal = requirePrincipal(ctx.principal);
-    if (!project || principal.kind === 'BANK' || !(await canSeeDeposit(ctx, project))) throw notFound('PROJECT_NOT_FOUND', 'No project you may see has this id.', 'projectId');
+    if (!project || principal.kind === 'BANK' || !(await canSeeDeposit(ctx, project)))
+      throw notFound('PROJECT_NOT_FOUND', 'No project you may see has this id.', 'projectId');
     const assessment = await ctx.db.$transaction((tx) => assessProject(ctx, tx, project));
     return { ...assessment, amount: assessment.amountFen };
   },
@@ -33,7 +34,8 @@ export const depositQueries = {
  * the guarantee and the drawdowns; the rate and its trace restate the contractor's credit history
  * (listed, arrears, clean years), which paying does not need.
  */
-const RATE_NOT_FOR_BANKS = 'How the deposit was set (its rate and trace, from the contractor\'s credit history) is not shown to banks; the amounts and drawdowns are.';
+const RATE_NOT_FOR_BANKS =
+  "How the deposit was set (its rate and trace, from the contractor's credit history) is not shown to banks; the amounts and drawdowns are.";
 
 export const Deposit = {
   required: (deposit: { requiredFen: bigint }) => deposit.requiredFen,
@@ -45,5 +47,6 @@ export const Deposit = {
 
 export const DepositDrawdown = {
   amount: (drawdown: { amountFen: bigint }) => drawdown.amountFen,
-  payees: (drawdown: { payees: unknown }) => (drawdown.payees as Array<{ workerId: string; amountFen: string }>).map((payee) => ({ workerId: payee.workerId, amount: payee.amountFen })),
+  payees: (drawdown: { payees: unknown }) =>
+    (drawdown.payees as Array<{ workerId: string; amountFen: string }>).map((payee) => ({ workerId: payee.workerId, amount: payee.amountFen })),
 };

@@ -27,9 +27,14 @@ export const fundingMutations = {
       const project = await tx.payrollProject.findUnique({ where: { projectId: input.projectId } });
       if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
       if (principal.kind === 'PORTAL') requireRegion(requireScope(principal, SCOPES.projectRegister), project.regionCode);
-      else if (requireScope(principal, SCOPES.wagesApprove).enterpriseUscc !== project.generalContractorUscc) throw forbidden('Only the general contractor schedules the project\'s funding.');
+      else if (requireScope(principal, SCOPES.wagesApprove).enterpriseUscc !== project.generalContractorUscc)
+        throw forbidden("Only the general contractor schedules the project's funding.");
       await tx.$executeRawUnsafe('SELECT 1 FROM payroll_project WHERE project_id = $1::uuid FOR UPDATE', project.projectId);
-      const added = scheduleInstalments(project.projectId, await findInstalments(tx, project.projectId), input.instalments.map((entry) => ({ dueOn: dayOf(entry.dueOn), amountFen: entry.amount })));
+      const added = scheduleInstalments(
+        project.projectId,
+        await findInstalments(tx, project.projectId),
+        input.instalments.map((entry) => ({ dueOn: dayOf(entry.dueOn), amountFen: entry.amount })),
+      );
       await saveInstalments(tx, added);
       await ctx.warnings.judge(tx, project.projectId, ctx.clock.now());
       return findInstalments(tx, project.projectId);
@@ -46,17 +51,28 @@ export const fundingMutations = {
       // Locked, so money is never received into an account being closed (closing hands its balance over).
       await tx.$executeRawUnsafe('SELECT 1 FROM wage_account WHERE id = $1::uuid FOR UPDATE', input.accountId);
       const account = await tx.wageAccount.findUnique({ where: { id: input.accountId } });
-      if (!account || account.bankCode !== principal.bankCode) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'Your bank holds no wage account with this id.', 'accountId');
-      if (account.status !== 'ACTIVE' && account.status !== 'CLOSING') throw conflict('WAGE_ACCOUNT_NOT_ACTIVE', `The account is ${account.status.toLowerCase()}.`, 'accountId');
+      if (!account || account.bankCode !== principal.bankCode)
+        throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'Your bank holds no wage account with this id.', 'accountId');
+      if (account.status !== 'ACTIVE' && account.status !== 'CLOSING')
+        throw conflict('WAGE_ACCOUNT_NOT_ACTIVE', `The account is ${account.status.toLowerCase()}.`, 'accountId');
       await tx.$executeRawUnsafe('SELECT 1 FROM payroll_project WHERE project_id = $1::uuid FOR UPDATE', account.projectId);
       const earlier = await tx.fundingReceipt.findUnique({ where: { accountId_bankReference: { accountId: account.id, bankReference: input.bankReference } } });
       if (earlier) {
-        if (earlier.amountFen !== input.amount) throw conflict('RECEIPT_REFERENCE_REUSED', `Voucher ${input.bankReference} was recorded with a different amount.`, 'bankReference');
+        if (earlier.amountFen !== input.amount)
+          throw conflict('RECEIPT_REFERENCE_REUSED', `Voucher ${input.bankReference} was recorded with a different amount.`, 'bankReference');
         return earlier;
       }
       const now = ctx.clock.now();
       const recorded = await tx.fundingReceipt.create({
-        data: { id: randomUUID(), accountId: account.id, projectId: account.projectId, amountFen: input.amount, bankReference: input.bankReference, receivedAt: input.receivedAt ?? now, recordedBy: principal.subject },
+        data: {
+          id: randomUUID(),
+          accountId: account.id,
+          projectId: account.projectId,
+          amountFen: input.amount,
+          bankReference: input.bankReference,
+          receivedAt: input.receivedAt ?? now,
+          recordedBy: principal.subject,
+        },
       });
       await recordTransfers(tx, [fundingReceived(account.projectId, recorded.id, input.amount, recorded.receivedAt)]);
       await saveInstalments(tx, applyReceipt(await findInstalments(tx, account.projectId), input.amount));

@@ -11,7 +11,11 @@ export const ProjectLedger = {
       orderBy: { id: 'asc' },
       take: take + 1,
     });
-    return connection(rows.map((row) => ({ ...row, amount: row.amountFen })), take, (row) => row.id.toString());
+    return connection(
+      rows.map((row) => ({ ...row, amount: row.amountFen })),
+      take,
+      (row) => row.id.toString(),
+    );
   },
 };
 

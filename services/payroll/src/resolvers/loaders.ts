@@ -6,14 +6,30 @@ import type { PayrollDb } from '../db';
 export function createPayrollLoaders(db: PayrollDb) {
   return {
     batchesBySheet: new DataLoader(async (sheetIds: readonly string[]) =>
-      groupBy(sheetIds, await db.disbursementBatch.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { bankCode: 'asc' } }), (batch) => batch.sheetId)),
+      groupBy(
+        sheetIds,
+        await db.disbursementBatch.findMany({ where: { sheetId: { in: [...sheetIds] } }, orderBy: { bankCode: 'asc' } }),
+        (batch) => batch.sheetId,
+      ),
+    ),
     paymentsByWageLine: new DataLoader(async (lineIds: readonly string[]) =>
-      groupBy(lineIds, await db.disbursementLine.findMany({ where: { wageLineId: { in: [...lineIds] } } }), (payment) => payment.wageLineId)),
+      groupBy(lineIds, await db.disbursementLine.findMany({ where: { wageLineId: { in: [...lineIds] } } }), (payment) => payment.wageLineId),
+    ),
     warningById: new DataLoader(async (ids: readonly string[]) => byId(ids, await db.arrearsWarning.findMany({ where: { id: { in: [...ids] } } }))),
     drawdownsByDeposit: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await db.depositDrawdown.findMany({ where: { depositId: { in: [...ids] } }, orderBy: { startedAt: 'asc' } }), (drawdown) => drawdown.depositId)),
+      groupBy(
+        ids,
+        await db.depositDrawdown.findMany({ where: { depositId: { in: [...ids] } }, orderBy: { startedAt: 'asc' } }),
+        (drawdown) => drawdown.depositId,
+      ),
+    ),
     batchTotals: new DataLoader(async (batchIds: readonly string[]) => {
-      const rows = await db.disbursementLine.groupBy({ by: ['batchId', 'status'], where: { batchId: { in: [...batchIds] } }, _count: { _all: true }, _sum: { amountFen: true } });
+      const rows = await db.disbursementLine.groupBy({
+        by: ['batchId', 'status'],
+        where: { batchId: { in: [...batchIds] } },
+        _count: { _all: true },
+        _sum: { amountFen: true },
+      });
       return groupBy(batchIds, rows, (row) => row.batchId);
     }),
   };

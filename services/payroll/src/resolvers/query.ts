@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import {
-  connection, cursorKeys, dateOfDay, isUuid, newestFirst, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, requireStatisticsScope, requireUuid, seesRegion, type PageArgs,
+  connection,
+  cursorKeys,
+  dateOfDay,
+  isUuid,
+  newestFirst,
+  pageRequest,
+  regionPrefix,
+  requireKind,
+  requirePrincipal,
+  requireRegionCode,
+  requireStatisticsScope,
+  requireUuid,
+  seesRegion,
+  type PageArgs,
 } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
@@ -72,7 +85,11 @@ export const Query = {
       orderBy: page.orderBy,
       take: take + 1,
     });
-    return connection(rows.filter((sheet) => canSeeSheet(ctx, sheet)), take, (sheet) => cursorOf(sheet.preparedAt, sheet.id));
+    return connection(
+      rows.filter((sheet) => canSeeSheet(ctx, sheet)),
+      take,
+      (sheet) => cursorOf(sheet.preparedAt, sheet.id),
+    );
   },
 
   myPayslips: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
@@ -87,13 +104,20 @@ export const Query = {
     const principal = requireKind(ctx.principal, 'BANK');
     const { take, after } = pageRequest(args, instantAndId);
     const page = newestFirst('createdAt', after);
-    const rows = await ctx.db.disbursementBatch.findMany({ where: { AND: [{ bankCode: principal.bankCode }, page.where] }, orderBy: page.orderBy, take: take + 1 });
+    const rows = await ctx.db.disbursementBatch.findMany({
+      where: { AND: [{ bankCode: principal.bankCode }, page.where] },
+      orderBy: page.orderBy,
+      take: take + 1,
+    });
     return connection(rows, take, (batch) => cursorOf(batch.createdAt, batch.id));
   },
 
   projectLedger: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
     if (!isUuid(args.projectId) || !(await canSeeProjectMoney(ctx, args.projectId))) return null;
-    const [balances, instalments] = await Promise.all([projectBalances(ctx.db, [args.projectId]), ctx.db.$transaction((tx) => findInstalments(tx, args.projectId))]);
+    const [balances, instalments] = await Promise.all([
+      projectBalances(ctx.db, [args.projectId]),
+      ctx.db.$transaction((tx) => findInstalments(tx, args.projectId)),
+    ]);
     return {
       projectId: args.projectId,
       balances: Object.values(LEDGER_ACCOUNTS).map((account) => ({ account, balance: balances.get(args.projectId)!.get(account) ?? 0n })),

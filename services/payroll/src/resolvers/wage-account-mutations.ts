@@ -28,7 +28,8 @@ async function changeClosing(ctx: PayrollContext, accountId: string, step: 'star
     const project = account && (await tx.payrollProject.findUnique({ where: { projectId: account.projectId } }));
     if (!account || !project) throw notFound('WAGE_ACCOUNT_NOT_FOUND', 'No wage account has this id.', 'accountId');
     if (principal.kind === 'PORTAL') requireRegion(requireScope(principal, SCOPES.projectRegister), project.regionCode);
-    else if (requireScope(principal, SCOPES.wagesApprove).enterpriseUscc !== account.generalContractorUscc) throw forbidden('Only the general contractor closes its wage account.');
+    else if (requireScope(principal, SCOPES.wagesApprove).enterpriseUscc !== account.generalContractorUscc)
+      throw forbidden('Only the general contractor closes its wage account.');
     const balances = (await projectBalances(tx, [account.projectId])).get(account.projectId)!;
     const inFlight = balances.get(LEDGER_ACCOUNTS.paymentsInFlight)!;
     if (inFlight > 0n) throw conflict('PAYMENTS_IN_FLIGHT', `${yuan(inFlight)} of wages are still with the banks; wait for their reports.`, 'accountId');
@@ -57,14 +58,15 @@ export const wageAccountMutations = {
         const project = await tx.payrollProject.findUnique({ where: { projectId: input.projectId } });
         if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (payroll learns projects from enterprise).', 'projectId');
         if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
-        else if (principal.enterpriseUscc !== project.generalContractorUscc) throw forbidden('Only the general contractor opens the project\'s wage account.');
+        else if (principal.enterpriseUscc !== project.generalContractorUscc) throw forbidden("Only the general contractor opens the project's wage account.");
         const account = requestAccount(project, await currentAccount(tx, project.projectId), input, ctx.clock.now());
         await saveAccount(tx, account, []);
         return account;
       });
     } catch (error) {
       // The partial unique index decides when two requests race.
-      if ((error as { code?: string }).code === 'P2002') throw conflict('WAGE_ACCOUNT_EXISTS', 'The project already has a dedicated wage account.', 'projectId');
+      if ((error as { code?: string }).code === 'P2002')
+        throw conflict('WAGE_ACCOUNT_EXISTS', 'The project already has a dedicated wage account.', 'projectId');
       throw error;
     }
   },

@@ -11,7 +11,8 @@ import { insertSheet, lineStates, linesOnLiveSheets, liveSheetExists, lockProjec
 import { requireGeneralContractor } from './access';
 
 const item = <K extends [string, ...string[]]>(kinds: K) =>
-  z.object({ kind: z.enum(kinds), label: z.string().trim().min(1, 'name the item').max(40), amount: z.bigint().positive('must be positive') })
+  z
+    .object({ kind: z.enum(kinds), label: z.string().trim().min(1, 'name the item').max(40), amount: z.bigint().positive('must be positive') })
     .transform((value) => ({ kind: value.kind, label: value.label, amountFen: value.amount }));
 const prepareInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -19,17 +20,23 @@ const prepareInput = z.object({
   cycle: z.enum(['MONTH', 'FIRST_HALF', 'SECOND_HALF']).default('MONTH'),
   employerUscc: z.string().trim().toUpperCase().length(18, 'is an 18-character USCC').nullish(),
   workerIds: z.array(z.string().uuid('is not a worker id')).max(5000).nullish(),
-  adjustments: z.array(z.object({
-    workerId: z.string().uuid('is not a worker id'),
-    additions: z.array(item(['OVERTIME', 'ALLOWANCE', 'BONUS', 'OTHER'])).default([]),
-    deductions: z.array(item(['SOCIAL_INSURANCE', 'INCOME_TAX', 'OTHER'])).default([]),
-  })).default([]),
+  adjustments: z
+    .array(
+      z.object({
+        workerId: z.string().uuid('is not a worker id'),
+        additions: z.array(item(['OVERTIME', 'ALLOWANCE', 'BONUS', 'OTHER'])).default([]),
+        deductions: z.array(item(['SOCIAL_INSURANCE', 'INCOME_TAX', 'OTHER'])).default([]),
+      }),
+    )
+    .default([]),
 });
 
 /** Workers of this employer who worked in the cycle, or exactly the listed ones (then every problem counts). */
 function workersForSheet(verified: readonly VerifiedWorker[], employerUscc: string, listed: boolean): VerifiedWorker[] {
   if (!listed) return verified.filter((worker) => worker.employerUscc === employerUscc && worker.days > 0);
-  return verified.map((worker) => (worker.enrolled && worker.employerUscc !== employerUscc ? { ...worker, problems: [...worker.problems, 'OTHER_EMPLOYER'] } : worker));
+  return verified.map((worker) =>
+    worker.enrolled && worker.employerUscc !== employerUscc ? { ...worker, problems: [...worker.problems, 'OTHER_EMPLOYER'] } : worker,
+  );
 }
 
 async function answerOwnLine(ctx: PayrollContext, lineId: string, answer: { confirm: true } | { confirm: false; reason: string }) {
@@ -58,37 +65,65 @@ export const wageSheetMutations = {
     }
     const cycle = payCycle(input.period, input.cycle);
     const tables = await payTables(ctx.db, project.regionCode, cycle.lastDay);
-    if (!tables.minimumWage) throw new AppError('MINIMUM_WAGE_NOT_CONFIGURED', `No minimum wage is configured for region ${project.regionCode} on ${cycle.lastDay}; ask the HRSS bureau to enter it.`, 'projectId');
+    if (!tables.minimumWage)
+      throw new AppError(
+        'MINIMUM_WAGE_NOT_CONFIGURED',
+        `No minimum wage is configured for region ${project.regionCode} on ${cycle.lastDay}; ask the HRSS bureau to enter it.`,
+        'projectId',
+      );
     const listed = Boolean(input.workerIds?.length);
     const candidates = workersForSheet(await ctx.verifyWorkers(project.projectId, cycle, input.workerIds ?? []), employerUscc, listed);
     const adjustments = new Map(input.adjustments.map((adjustment) => [adjustment.workerId, adjustment]));
     const now = ctx.clock.now();
-    const sheet = await ctx.db.$transaction(async (tx) => {
-      // Identity was asked before the lock; which days are already paid is read, and the sheet written, under it.
-      await lockProjectSheets(tx, project.projectId);
-      if (await liveSheetExists(tx, { projectId: project.projectId, employerUscc, period: cycle.period, cycleKind: cycle.kind })) {
-        throw conflict('WAGE_SHEET_EXISTS', `${employerUscc} already has a ${input.cycle.toLowerCase()} sheet for ${input.period} on this project; return it to prepare it again.`, 'period');
-      }
-      const onLiveSheets = await linesOnLiveSheets(tx, project.projectId, cycle.period, candidates.map((worker) => worker.workerId));
-      const chosen = workersNotYetPaid(candidates, cycle, onLiveSheets, listed);
-      const lines = chosen.workers.map((worker) => computeLine(worker, {
-        cycle, minimumWage: tables.minimumWage, guidelineP10Fen: tables.guidelineP10.get(worker.tradeCode) ?? null, policy: ctx.payPolicy,
-        additions: (adjustments.get(worker.workerId)?.additions ?? []) as Array<PayItem<AdditionKind>>,
-        deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
-        otherHalf: chosen.otherHalf.get(worker.workerId) ?? null,
-      }));
-      const prepared = prepareSheet({ ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.warnings.dueDaysAfterCycle) }, lines, principal.subject, now);
-      await insertSheet(tx, ctx.pii, prepared, lines);
-      await ctx.warnings.judge(tx, project.projectId, now);
-      return prepared;
-    }, { timeout: 60_000 });
+    const sheet = await ctx.db.$transaction(
+      async (tx) => {
+        // Identity was asked before the lock; which days are already paid is read, and the sheet written, under it.
+        await lockProjectSheets(tx, project.projectId);
+        if (await liveSheetExists(tx, { projectId: project.projectId, employerUscc, period: cycle.period, cycleKind: cycle.kind })) {
+          throw conflict(
+            'WAGE_SHEET_EXISTS',
+            `${employerUscc} already has a ${input.cycle.toLowerCase()} sheet for ${input.period} on this project; return it to prepare it again.`,
+            'period',
+          );
+        }
+        const onLiveSheets = await linesOnLiveSheets(
+          tx,
+          project.projectId,
+          cycle.period,
+          candidates.map((worker) => worker.workerId),
+        );
+        const chosen = workersNotYetPaid(candidates, cycle, onLiveSheets, listed);
+        const lines = chosen.workers.map((worker) =>
+          computeLine(worker, {
+            cycle,
+            minimumWage: tables.minimumWage,
+            guidelineP10Fen: tables.guidelineP10.get(worker.tradeCode) ?? null,
+            policy: ctx.payPolicy,
+            additions: (adjustments.get(worker.workerId)?.additions ?? []) as Array<PayItem<AdditionKind>>,
+            deductions: (adjustments.get(worker.workerId)?.deductions ?? []) as Array<PayItem<DeductionKind>>,
+            otherHalf: chosen.otherHalf.get(worker.workerId) ?? null,
+          }),
+        );
+        const prepared = prepareSheet(
+          { ...project, employerUscc, cycle, dueOn: wagesDueOn(cycle, ctx.warnings.dueDaysAfterCycle) },
+          lines,
+          principal.subject,
+          now,
+        );
+        await insertSheet(tx, ctx.pii, prepared, lines);
+        await ctx.warnings.judge(tx, project.projectId, now);
+        return prepared;
+      },
+      { timeout: 60_000 },
+    );
     ctx.nudgeOutbox();
     return sheet;
   },
 
   confirmWageLine: (_: unknown, args: { lineId: string }, ctx: PayrollContext) => answerOwnLine(ctx, args.lineId, { confirm: true }),
 
-  disputeWageLine: (_: unknown, args: { lineId: string; reason: string }, ctx: PayrollContext) => answerOwnLine(ctx, args.lineId, { confirm: false, reason: args.reason }),
+  disputeWageLine: (_: unknown, args: { lineId: string; reason: string }, ctx: PayrollContext) =>
+    answerOwnLine(ctx, args.lineId, { confirm: false, reason: args.reason }),
 
   reviewWageSheet: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) =>
     ctx.db.$transaction(async (tx) => {
@@ -100,15 +135,18 @@ export const wageSheetMutations = {
     }),
 
   approveWageSheet: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) => {
-    const approved = await ctx.db.$transaction(async (tx) => {
-      const sheet = await lockSheet(tx, args.sheetId);
-      const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesApprove);
-      const now = ctx.clock.now();
-      const result = approveSheet(sheet, principal.subject, now);
-      // Approval changes no warning metric (payments do, when the banks report them).
-      await approveAndDisburse(tx, ctx.pii, result, now);
-      return result;
-    }, { timeout: 120_000 });
+    const approved = await ctx.db.$transaction(
+      async (tx) => {
+        const sheet = await lockSheet(tx, args.sheetId);
+        const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesApprove);
+        const now = ctx.clock.now();
+        const result = approveSheet(sheet, principal.subject, now);
+        // Approval changes no warning metric (payments do, when the banks report them).
+        await approveAndDisburse(tx, ctx.pii, result, now);
+        return result;
+      },
+      { timeout: 120_000 },
+    );
     ctx.nudgeOutbox();
     return approved;
   },
@@ -129,7 +167,8 @@ export const wageSheetMutations = {
     const returned = await ctx.db.$transaction(async (tx) => {
       const sheet = await lockSheet(tx, args.sheetId);
       const principal = requireKind(ctx.principal, 'ENTERPRISE');
-      if (!principal.scopes.has(SCOPES.wagesReview) && !principal.scopes.has(SCOPES.wagesApprove)) throw forbidden('Returning a sheet needs wages:review or wages:approve.');
+      if (!principal.scopes.has(SCOPES.wagesReview) && !principal.scopes.has(SCOPES.wagesApprove))
+        throw forbidden('Returning a sheet needs wages:review or wages:approve.');
       requireGeneralContractor(ctx, sheet.generalContractorUscc, principal.scopes.has(SCOPES.wagesReview) ? SCOPES.wagesReview : SCOPES.wagesApprove);
       const now = ctx.clock.now();
       const result = returnSheet(sheet, principal.subject, args.reason, now);

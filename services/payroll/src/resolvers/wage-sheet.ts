@@ -12,7 +12,11 @@ export const WageSheet = {
   /** A page of lines in worker order (a city sheet has 100,000, each decrypted to be shown), on the (sheet, worker) index. */
   lines: async (sheet: { id: string }, args: PageArgs, ctx: PayrollContext) => {
     const { take, after } = pageRequest(args, cursorKeys.uuid);
-    const rows = await ctx.db.wageLine.findMany({ where: { sheetId: sheet.id, ...(after ? { workerId: { gt: after } } : {}) }, orderBy: { workerId: 'asc' }, take: take + 1 });
+    const rows = await ctx.db.wageLine.findMany({
+      where: { sheetId: sheet.id, ...(after ? { workerId: { gt: after } } : {}) },
+      orderBy: { workerId: 'asc' },
+      take: take + 1,
+    });
     return connection(rows, take, (line) => line.workerId);
   },
   batches: (sheet: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.batchesBySheet.load(sheet.id),
@@ -43,7 +47,8 @@ type LineStatus = 'PAID' | 'FAILED' | 'PENDING';
 const statusTotals = async (batch: BatchRow, ctx: PayrollContext, status: LineStatus) =>
   (await ctx.loaders.batchTotals.load(batch.id)).find((row) => row.status === status);
 const countOf = (status: LineStatus) => async (batch: BatchRow, _: unknown, ctx: PayrollContext) => (await statusTotals(batch, ctx, status))?._count._all ?? 0;
-const totalOf = (status: LineStatus) => async (batch: BatchRow, _: unknown, ctx: PayrollContext) => (await statusTotals(batch, ctx, status))?._sum.amountFen ?? 0n;
+const totalOf = (status: LineStatus) => async (batch: BatchRow, _: unknown, ctx: PayrollContext) =>
+  (await statusTotals(batch, ctx, status))?._sum.amountFen ?? 0n;
 
 /** A batch reconciles: expected = paid + failed + pending, in count and in money. */
 export const DisbursementBatch = {

@@ -12,11 +12,21 @@ import { loadWageCards } from './wage-cards';
  * Pays wage lines from the project's dedicated wage account: the account row is locked so two
  * payments on one project cannot both spend the same balance.
  */
-async function disburseLines(tx: PayrollTx, pii: PiiProtector, sheet: WageSheet, lines: ReadonlyArray<{ id: string; workerId: string; netFen: bigint }>, at: Date): Promise<void> {
+async function disburseLines(
+  tx: PayrollTx,
+  pii: PiiProtector,
+  sheet: WageSheet,
+  lines: ReadonlyArray<{ id: string; workerId: string; netFen: bigint }>,
+  at: Date,
+): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT 1 FROM wage_account WHERE project_id = $1::uuid AND status IN ('ACTIVE', 'CLOSING') FOR UPDATE`, sheet.projectId);
   const account = await tx.wageAccount.findFirst({ where: { projectId: sheet.projectId, status: { in: ['ACTIVE', 'CLOSING'] } } });
   if (!account?.accountNumber) throw new AppError('WAGE_ACCOUNT_NOT_ACTIVE', 'The project has no active dedicated wage account to pay from.', 'sheetId');
-  const cards = await loadWageCards(tx, pii, lines.map((line) => line.workerId));
+  const cards = await loadWageCards(
+    tx,
+    pii,
+    lines.map((line) => line.workerId),
+  );
   const available = (await projectBalances(tx, [sheet.projectId])).get(sheet.projectId)!.get(LEDGER_ACCOUNTS.wageAccount)!;
   const disbursement = disburse(
     sheet,
@@ -40,7 +50,12 @@ export async function approveAndDisburse(tx: PayrollTx, pii: PiiProtector, sheet
  * card is fixed: lines with a live instruction are never sent twice (a unique index decides).
  */
 export async function reissueFailed(tx: PayrollTx, pii: PiiProtector, sheet: WageSheet, at: Date): Promise<number> {
-  if (sheet.status !== 'APPROVED') throw new AppError('WAGE_SHEET_NOT_APPROVED', `The sheet is ${sheet.status.toLowerCase()}; only an approved sheet's failed payments are sent again.`, 'sheetId');
+  if (sheet.status !== 'APPROVED')
+    throw new AppError(
+      'WAGE_SHEET_NOT_APPROVED',
+      `The sheet is ${sheet.status.toLowerCase()}; only an approved sheet's failed payments are sent again.`,
+      'sheetId',
+    );
   const lines = await tx.$queryRawUnsafe<Array<{ id: string; worker_id: string; net_fen: bigint }>>(
     `SELECT l.id::text, l.worker_id::text, l.net_fen FROM wage_line l
       WHERE l.sheet_id = $1::uuid AND l.net_fen > 0
@@ -49,6 +64,12 @@ export async function reissueFailed(tx: PayrollTx, pii: PiiProtector, sheet: Wag
     sheet.id,
   );
   if (lines.length === 0) throw new AppError('NO_FAILED_PAYMENTS', 'No payment of this sheet is waiting to be sent again.', 'sheetId');
-  await disburseLines(tx, pii, sheet, lines.map((line) => ({ id: line.id, workerId: line.worker_id, netFen: BigInt(line.net_fen) })), at);
+  await disburseLines(
+    tx,
+    pii,
+    sheet,
+    lines.map((line) => ({ id: line.id, workerId: line.worker_id, netFen: BigInt(line.net_fen) })),
+    at,
+  );
   return lines.length;
 }

@@ -10,8 +10,14 @@ export async function saveDisbursement(tx: PayrollTx, disbursement: Disbursement
   await tx.$executeRawUnsafe(
     `INSERT INTO disbursement_line (id, wage_line_id, batch_id, sheet_id, project_id, worker_id, bank_code, amount_fen, status)
      SELECT *, 'PENDING'::"DisbursementStatus" FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::bigint[])`,
-    lines.map((l) => l.id), lines.map((l) => l.wageLineId), lines.map((l) => l.batchId), lines.map((l) => l.sheetId), lines.map((l) => l.projectId),
-    lines.map((l) => l.workerId), lines.map((l) => l.bankCode), lines.map((l) => l.amountFen.toString()),
+    lines.map((l) => l.id),
+    lines.map((l) => l.wageLineId),
+    lines.map((l) => l.batchId),
+    lines.map((l) => l.sheetId),
+    lines.map((l) => l.projectId),
+    lines.map((l) => l.workerId),
+    lines.map((l) => l.bankCode),
+    lines.map((l) => l.amountFen.toString()),
   );
   await recordTransfers(tx, disbursement.transfers);
   await appendToOutbox(tx, disbursement.events);
@@ -36,21 +42,35 @@ export interface SettlementOutcome {
  * of two concurrent reports for a line exactly one settles it (the other waits on the row lock,
  * then finds it settled). Each settled line moves its money once in the ledger.
  */
-export async function settleLines(tx: PayrollTx, bankCode: string, reports: readonly SettlementReport[]): Promise<{ outcomes: SettlementOutcome[]; projectIds: string[]; sheetIds: string[] }> {
-  const settled = await tx.$queryRawUnsafe<Array<{ id: string; project_id: string; sheet_id: string; amount_fen: bigint; status: LineStatus; settled_at: Date }>>(
+export async function settleLines(
+  tx: PayrollTx,
+  bankCode: string,
+  reports: readonly SettlementReport[],
+): Promise<{ outcomes: SettlementOutcome[]; projectIds: string[]; sheetIds: string[] }> {
+  const settled = await tx.$queryRawUnsafe<
+    Array<{ id: string; project_id: string; sheet_id: string; amount_fen: bigint; status: LineStatus; settled_at: Date }>
+  >(
     `UPDATE disbursement_line l
         SET status = r.outcome::"DisbursementStatus", bank_reference = r.reference, failure_reason = r.reason, settled_at = r.at
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(id, outcome, reference, reason, at)
       WHERE l.id = r.id AND l.bank_code = $6 AND l.status = 'PENDING'
       RETURNING l.id::text, l.project_id::text, l.sheet_id::text, l.amount_fen, l.status::text AS status, l.settled_at`,
-    reports.map((r) => r.lineId), reports.map((r) => r.outcome), reports.map((r) => r.bankReference), reports.map((r) => r.failureReason),
-    reports.map((r) => r.settledAt.toISOString()), bankCode,
+    reports.map((r) => r.lineId),
+    reports.map((r) => r.outcome),
+    reports.map((r) => r.bankReference),
+    reports.map((r) => r.failureReason),
+    reports.map((r) => r.settledAt.toISOString()),
+    bankCode,
   );
-  await recordTransfers(tx, settled.map((line) =>
-    (line.status === 'PAID' ? linePaid : lineFailed)(line.project_id, line.id, BigInt(line.amount_fen), line.settled_at)));
+  await recordTransfers(
+    tx,
+    settled.map((line) => (line.status === 'PAID' ? linePaid : lineFailed)(line.project_id, line.id, BigInt(line.amount_fen), line.settled_at)),
+  );
   const settledIds = new Set(settled.map((line) => line.id));
   const others = reports.filter((report) => !settledIds.has(report.lineId)).map((report) => report.lineId);
-  const current = new Map((await tx.disbursementLine.findMany({ where: { id: { in: others }, bankCode }, select: { id: true, status: true } })).map((line) => [line.id, line.status]));
+  const current = new Map(
+    (await tx.disbursementLine.findMany({ where: { id: { in: others }, bankCode }, select: { id: true, status: true } })).map((line) => [line.id, line.status]),
+  );
   const outcomes = reports.map((report): SettlementOutcome => {
     if (settledIds.has(report.lineId)) return { lineId: report.lineId, result: 'SETTLED', status: report.outcome };
     const status = current.get(report.lineId) ?? null;

@@ -3,7 +3,8 @@ import type { PayrollTx } from '../db';
 import type { Instalment } from '../domain/funding';
 
 const toInstalment = (row: { id: string; projectId: string; dueOn: Date; amountFen: bigint; paidFen: bigint }): Instalment => ({
-  ...row, dueOn: dayOf(row.dueOn),
+  ...row,
+  dueOn: dayOf(row.dueOn),
 });
 
 export async function findInstalments(tx: PayrollTx, projectId: string): Promise<Instalment[]> {

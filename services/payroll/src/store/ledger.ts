@@ -8,8 +8,13 @@ export async function recordTransfers(tx: PayrollTx, transfers: readonly Transfe
   await tx.$executeRawUnsafe(
     `INSERT INTO ledger_transfer (project_id, debit, credit, amount_fen, cause, cause_id, at)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[])`,
-    transfers.map((t) => t.projectId), transfers.map((t) => t.debit), transfers.map((t) => t.credit), transfers.map((t) => t.amountFen.toString()),
-    transfers.map((t) => t.cause), transfers.map((t) => t.causeId), transfers.map((t) => t.at.toISOString()),
+    transfers.map((t) => t.projectId),
+    transfers.map((t) => t.debit),
+    transfers.map((t) => t.credit),
+    transfers.map((t) => t.amountFen.toString()),
+    transfers.map((t) => t.cause),
+    transfers.map((t) => t.causeId),
+    transfers.map((t) => t.at.toISOString()),
   );
 }
 
@@ -23,7 +28,9 @@ export async function projectBalances(db: PayrollDb | PayrollTx, projectIds: rea
      GROUP BY 1, 2`,
     [...projectIds],
   );
-  const result = new Map<string, Map<LedgerAccount, bigint>>(projectIds.map((id) => [id, new Map(Object.values(LEDGER_ACCOUNTS).map((account) => [account, 0n]))]));
+  const result = new Map<string, Map<LedgerAccount, bigint>>(
+    projectIds.map((id) => [id, new Map(Object.values(LEDGER_ACCOUNTS).map((account) => [account, 0n]))]),
+  );
   for (const row of rows) result.get(row.project_id)?.set(row.account, BigInt(row.balance));
   return result;
 }
@@ -35,7 +42,8 @@ export async function projectBalances(db: PayrollDb | PayrollTx, projectIds: rea
 export async function assertNoNegativeBalance(tx: PayrollTx, projectIds: readonly string[]): Promise<void> {
   for (const [projectId, accounts] of await projectBalances(tx, projectIds)) {
     for (const account of NON_NEGATIVE_ACCOUNTS) {
-      if ((accounts.get(account) ?? 0n) < 0n) throw new AppError('LEDGER_WOULD_GO_NEGATIVE', `This would take ${account} of project ${projectId} below zero; nothing was changed.`);
+      if ((accounts.get(account) ?? 0n) < 0n)
+        throw new AppError('LEDGER_WOULD_GO_NEGATIVE', `This would take ${account} of project ${projectId} below zero; nothing was changed.`);
     }
   }
 }

@@ -3,7 +3,11 @@ import type { PayrollDb } from '../db';
 import { minimumWageInForce, type MinimumWageEntry } from '../domain/minimum-wage';
 
 /** The region's minimum wage on a day and the p10 guideline price per trade (the most specific region that publishes one). */
-export async function payTables(db: PayrollDb, regionCode: string, onDay: string): Promise<{ minimumWage: MinimumWageEntry | null; guidelineP10: Map<string, bigint> }> {
+export async function payTables(
+  db: PayrollDb,
+  regionCode: string,
+  onDay: string,
+): Promise<{ minimumWage: MinimumWageEntry | null; guidelineP10: Map<string, bigint> }> {
   const province = regionCode.slice(0, 2);
   const [minimumWages, prices] = await Promise.all([
     db.minimumWage.findMany({ where: { regionCode: { startsWith: province } } }),

@@ -62,11 +62,30 @@ export class PayrollSweeper {
         `UPDATE deposit SET guarantee_reminded_at = $2::timestamptz
           WHERE form = 'BANK_GUARANTEE' AND status = 'HELD' AND guarantee_reminded_at IS NULL AND guarantee_valid_until <= $1
           RETURNING id::text, project_id::text, uscc, guarantee_valid_until AS valid_until`,
-        horizon, now.toISOString(),
+        horizon,
+        now.toISOString(),
       );
-      await appendToOutbox(tx, due.map((row) => outgoing(depositGuaranteeExpiringV1, createEvent(depositGuaranteeExpiringV1, PAYROLL_SOURCE, row.project_id, {
-        depositId: row.id, projectId: row.project_id, uscc: row.uscc, validUntil: row.valid_until, remindedAt: now.toISOString(),
-      }, now) as CloudEvent)));
+      await appendToOutbox(
+        tx,
+        due.map((row) =>
+          outgoing(
+            depositGuaranteeExpiringV1,
+            createEvent(
+              depositGuaranteeExpiringV1,
+              PAYROLL_SOURCE,
+              row.project_id,
+              {
+                depositId: row.id,
+                projectId: row.project_id,
+                uscc: row.uscc,
+                validUntil: row.valid_until,
+                remindedAt: now.toISOString(),
+              },
+              now,
+            ) as CloudEvent,
+          ),
+        ),
+      );
       return due.length;
     });
   }

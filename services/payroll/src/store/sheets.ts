@@ -16,12 +16,28 @@ export async function insertSheet(tx: PayrollTx, pii: PiiProtector, sheet: WageS
      SELECT gen_random_uuid(), $1::uuid, $2::uuid, $3, l.* FROM unnest(
        $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[], $14::int[], $15::float8[],
        $16::bigint[], $17::jsonb[], $18::jsonb[], $19::bigint[], $20::bigint[], $21::bigint[], $22::jsonb[]) AS l`,
-    sheet.id, sheet.projectId, sheet.period,
-    column((l) => l.workerId), column((l) => l.enrolmentId), column((l) => l.employerUscc),
-    column((l) => pii.encrypt(l.holderName)), column((l) => pii.encrypt(l.idNumber)), column((l) => pii.encrypt(l.phone)),
-    column((l) => l.tradeCode), column((l) => l.employmentKind), column((l) => l.rateKind), column((l) => l.rateFen.toString()), column((l) => l.days), column((l) => l.hours),
-    column((l) => l.basePayFen.toString()), column((l) => JSON.stringify(json(l.additions))), column((l) => JSON.stringify(json(l.deductions))),
-    column((l) => l.grossFen.toString()), column((l) => l.deductionsFen.toString()), column((l) => l.netFen.toString()), column((l) => JSON.stringify(json(l.warnings))),
+    sheet.id,
+    sheet.projectId,
+    sheet.period,
+    column((l) => l.workerId),
+    column((l) => l.enrolmentId),
+    column((l) => l.employerUscc),
+    column((l) => pii.encrypt(l.holderName)),
+    column((l) => pii.encrypt(l.idNumber)),
+    column((l) => pii.encrypt(l.phone)),
+    column((l) => l.tradeCode),
+    column((l) => l.employmentKind),
+    column((l) => l.rateKind),
+    column((l) => l.rateFen.toString()),
+    column((l) => l.days),
+    column((l) => l.hours),
+    column((l) => l.basePayFen.toString()),
+    column((l) => JSON.stringify(json(l.additions))),
+    column((l) => JSON.stringify(json(l.deductions))),
+    column((l) => l.grossFen.toString()),
+    column((l) => l.deductionsFen.toString()),
+    column((l) => l.netFen.toString()),
+    column((l) => JSON.stringify(json(l.warnings))),
   );
 }
 
@@ -46,7 +62,9 @@ export async function linesOnLiveSheets(tx: PayrollTx, projectId: string, period
             s.first_day AS "firstDay", s.last_day AS "lastDay", s.status::text AS status, l.days, l.rate_kind AS "rateKind", l.base_pay_fen::text AS "basePayFen"
        FROM wage_line l JOIN wage_sheet s ON s.id = l.sheet_id
       WHERE l.project_id = $1::uuid AND l.period = $2 AND s.status <> 'RETURNED' AND l.worker_id = ANY($3::uuid[])`,
-    projectId, period, [...workerIds],
+    projectId,
+    period,
+    [...workerIds],
   );
   return rows.map((row) => ({ ...row, basePayFen: BigInt(row.basePayFen) }));
 }

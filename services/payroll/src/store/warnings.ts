@@ -1,6 +1,15 @@
 import { addDays, appendToOutbox, chinaDay } from '@yikatong/platform';
 import type { PayrollTx } from '../db';
-import { DEFAULT_WARNING_RULES, reconcileWarnings, rulesInForce, triggeredRules, wageMetrics, type ArrearsWarning, type CycleFacts, type WarningRule } from '../domain/arrears-rules';
+import {
+  DEFAULT_WARNING_RULES,
+  reconcileWarnings,
+  rulesInForce,
+  triggeredRules,
+  wageMetrics,
+  type ArrearsWarning,
+  type CycleFacts,
+  type WarningRule,
+} from '../domain/arrears-rules';
 import { payCycle } from '../domain/pay-cycle';
 
 /** Seeds the national default rows of the rule table when it has none (a fresh installation). */
@@ -60,7 +69,11 @@ async function measure(tx: PayrollTx, projectId: string, leftBefore: string): Pr
 export class WarningJudge {
   private rules: { rows: Array<WarningRule & { provinceCode: string }>; readAt: number } | undefined;
 
-  constructor(readonly dueDaysAfterCycle: number, private readonly leaverGraceDays: number, private readonly rulesMaxAgeMs = 60_000) {}
+  constructor(
+    readonly dueDaysAfterCycle: number,
+    private readonly leaverGraceDays: number,
+    private readonly rulesMaxAgeMs = 60_000,
+  ) {}
 
   async judge(tx: PayrollTx, projectId: string, now: Date): Promise<{ raised: ArrearsWarning[]; cleared: ArrearsWarning[] }> {
     const [project] = await tx.$queryRawUnsafe<Array<{ projectId: string; generalContractorUscc: string; regionCode: string }>>(
@@ -75,19 +88,30 @@ export class WarningJudge {
     const facts = await measure(tx, projectId, addDays(today, -this.leaverGraceDays));
     const open = await tx.arrearsWarning.findMany({ where: { projectId, status: 'OPEN' } });
     const cycles: CycleFacts[] = facts.cycles.map((cycle) => ({
-      dueOn: addDays(payCycle(cycle.period, 'MONTH').lastDay, this.dueDaysAfterCycle), workersWorked: cycle.worked, workersPaid: cycle.paid,
+      dueOn: addDays(payCycle(cycle.period, 'MONTH').lastDay, this.dueDaysAfterCycle),
+      workersWorked: cycle.worked,
+      workersPaid: cycle.paid,
     }));
-    const metrics = wageMetrics({
-      cycles, maxWorkerMonthPayFen: facts.maxPay === null ? null : BigInt(facts.maxPay), oldestOverdueInstalment: facts.overdueSince,
-      openComplaints: facts.openComplaints, leaversUnpaid: facts.leaversUnpaid,
-    }, today);
+    const metrics = wageMetrics(
+      {
+        cycles,
+        maxWorkerMonthPayFen: facts.maxPay === null ? null : BigInt(facts.maxPay),
+        oldestOverdueInstalment: facts.overdueSince,
+        openComplaints: facts.openComplaints,
+        leaversUnpaid: facts.leaversUnpaid,
+      },
+      today,
+    );
     const result = reconcileWarnings(project, open, triggeredRules(rules, metrics), metrics, now);
     if (result.raised.length) await tx.arrearsWarning.createMany({ data: result.raised });
     if (result.cleared.length) {
       await tx.$executeRawUnsafe(
         `UPDATE arrears_warning w SET status = 'CLEARED', version = c.version, cleared_at = c.at, clear_reason = c.reason
            FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[]) AS c(id, version, at, reason) WHERE w.id = c.id`,
-        result.cleared.map((w) => w.id), result.cleared.map((w) => w.version), result.cleared.map((w) => w.clearedAt!.toISOString()), result.cleared.map((w) => w.clearReason),
+        result.cleared.map((w) => w.id),
+        result.cleared.map((w) => w.version),
+        result.cleared.map((w) => w.clearedAt!.toISOString()),
+        result.cleared.map((w) => w.clearReason),
       );
     }
     await appendToOutbox(tx, result.events);

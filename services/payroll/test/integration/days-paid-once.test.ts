@@ -30,13 +30,21 @@ const linesOf = (workerId: string) => db.wageLine.count({ where: { workerId } })
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
-describe('a worker\'s days are paid once', () => {
+describe("a worker's days are paid once", () => {
   it('a half sheet without workerIds leaves out the full-timers whose month is on a MONTH sheet; naming them is refused', async () => {
     const { projectId } = await h.project();
     const period = lastMonth();
     const month = payCycle(period, 'MONTH');
     const [a, b] = [await h.worker(projectId, month), await h.worker(projectId, month)];
-    const partTimer = await h.worker(projectId, month, { employmentKind: 'PART_TIME', rateKind: 'HOURLY', rateFen: '3000', days: 5, hours: 20, longestDayHours: 4, longestWeekHours: 12 });
+    const partTimer = await h.worker(projectId, month, {
+      employmentKind: 'PART_TIME',
+      rateKind: 'HOURLY',
+      rateFen: '3000',
+      days: 5,
+      hours: 20,
+      longestDayHours: 4,
+      longestWeekHours: 12,
+    });
     // The month sheet with the part-timer is refused; the clerk follows the advice.
     expect(error(await prepare({ projectId, period }))?.extensions?.code).toBe('PART_TIME_CYCLE_TOO_LONG');
     const monthSheet = await prepare({ projectId, period, workerIds: [a!.workerId, b!.workerId] });
@@ -61,7 +69,7 @@ describe('a worker\'s days are paid once', () => {
     expect(again.errors).toBeUndefined();
   });
 
-  it('refuses days on another employer\'s live sheet, and a month sheet over a half one', async () => {
+  it("refuses days on another employer's live sheet, and a month sheet over a half one", async () => {
     const { projectId } = await h.project();
     const period = lastMonth();
     const month = payCycle(period, 'MONTH');
@@ -94,7 +102,7 @@ describe('a worker\'s days are paid once', () => {
   });
 });
 
-describe('two sheets racing for the same workers\' days', () => {
+describe("two sheets racing for the same workers' days", () => {
   it('exactly one wins; the other is refused naming the workers, and nothing of it is written', async () => {
     for (const workerIds of [undefined, 'listed'] as const) {
       const { projectId } = await h.project();

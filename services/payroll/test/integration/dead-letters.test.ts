@@ -15,18 +15,44 @@ afterAll(() => h.stop());
 
 it('dead-letters a wage-card event without its card number or holder name', async () => {
   const workerId = randomUUID();
-  const valid = createEvent(wageCardChangedV1, '/test', workerId, {
-    workerId, holderName: '刘海军', bankCode: 'ICBC', cardNumber: CARD, luhnValid: true, version: 1, changedAt: h.clock.now().toISOString(),
-  }, h.clock.now());
+  const valid = createEvent(
+    wageCardChangedV1,
+    '/test',
+    workerId,
+    {
+      workerId,
+      holderName: '刘海军',
+      bankCode: 'ICBC',
+      cardNumber: CARD,
+      luhnValid: true,
+      version: 1,
+      changedAt: h.clock.now().toISOString(),
+    },
+    h.clock.now(),
+  );
   // A version of 0 breaks the schema: payroll dead-letters it at once.
   const broken = JSON.stringify({ ...valid, data: { ...valid.data, version: 0 } });
   const letters: DeliveredMessage[] = [];
-  const reader = await h.bus.subscribe({ groupId: `letters.${randomUUID()}`, topics: [TOPICS.deadLetter], fromBeginning: true, handler: async (message) => { letters.push(message); } });
+  const reader = await h.bus.subscribe({
+    groupId: `letters.${randomUUID()}`,
+    topics: [TOPICS.deadLetter],
+    fromBeginning: true,
+    handler: async (message) => {
+      letters.push(message);
+    },
+  });
   try {
     await h.bus.publish([{ topic: TOPICS.identityWageCards, key: workerId, value: broken }]);
     const letter = await testing.eventually(async () => letters.find((message) => message.value.includes(valid.id)), 10_000, 'the dead letter');
     const parsed = JSON.parse(letter.value) as DeadLetter;
-    expect(parsed).toMatchObject({ consumer: 'payroll.facts', topic: TOPICS.identityWageCards, partition: 0, key: workerId, eventId: valid.id, type: wageCardChangedV1.type });
+    expect(parsed).toMatchObject({
+      consumer: 'payroll.facts',
+      topic: TOPICS.identityWageCards,
+      partition: 0,
+      key: workerId,
+      eventId: valid.id,
+      type: wageCardChangedV1.type,
+    });
     expect(parsed.value).toBeUndefined();
     expect(letter.value).not.toContain(CARD);
     expect(letter.value).not.toContain('刘海军');

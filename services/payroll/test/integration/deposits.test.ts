@@ -17,7 +17,7 @@ beforeAll(() => h.start());
 afterAll(() => h.stop());
 
 describe('wage guarantee deposits', () => {
-  it('assesses from the province policy and enterprise\'s record, with the trace; three clean years exempt', async () => {
+  it("assesses from the province policy and enterprise's record, with the trace; three clean years exempt", async () => {
     const { projectId } = await h.project();
     const assessed = await h.execute(ASSESS, { p: projectId }, roles.approver);
     expect(assessed.data!.depositAssessment).toMatchObject({ exempt: false, rateBp: 200, amount: '2000000000' });
@@ -36,7 +36,9 @@ describe('wage guarantee deposits', () => {
     expect(code(await h.execute(PLACE, { input: cash }, roles.officer))).toBe('FORBIDDEN');
     expect(code(await h.execute(PLACE, { input: { ...cash, amount: '1999999999' } }, roles.approver))).toBe('DEPOSIT_TOO_SMALL');
     expect(code(await h.execute(PLACE, { input: { ...cash, form: 'EXEMPT' } }, roles.approver))).toBe('NOT_EXEMPT');
-    expect(code(await h.execute(PLACE, { input: { ...cash, form: 'BANK_GUARANTEE', guaranteeNumber: 'BG-1', guaranteeValidUntil: day(100) } }, roles.approver))).toBe('GUARANTEE_TOO_SHORT');
+    expect(
+      code(await h.execute(PLACE, { input: { ...cash, form: 'BANK_GUARANTEE', guaranteeNumber: 'BG-1', guaranteeValidUntil: day(100) } }, roles.approver)),
+    ).toBe('GUARANTEE_TOO_SHORT');
     expect(await db.deposit.count({ where: { projectId } })).toBe(0);
     const placed = await h.execute(PLACE, { input: cash }, roles.approver);
     expect(placed.data!.placeDeposit).toMatchObject({ form: 'CASH', required: '2000000000', held: '2000000000', status: 'HELD' });
@@ -49,8 +51,21 @@ describe('wage guarantee deposits', () => {
     const { projectId } = await h.project();
     await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
     // A week of holidays from tomorrow pushes the deadline past it.
-    await db.holidayCalendarDay.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ day: dateOfDay(day(i + 1)), kind: 'HOLIDAY' as const, name: '测试假期' })), skipDuplicates: true });
-    const complaint = { complaintId: randomUUID(), uscc: GC, projectId, category: 'WAGE_ARREARS' as const, summary: '拖欠三名工人九月工资', workersAffected: 3, amountOwedFen: '1800000', verifiedBy: 'inspector', verifiedAt: h.clock.now().toISOString() };
+    await db.holidayCalendarDay.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({ day: dateOfDay(day(i + 1)), kind: 'HOLIDAY' as const, name: '测试假期' })),
+      skipDuplicates: true,
+    });
+    const complaint = {
+      complaintId: randomUUID(),
+      uscc: GC,
+      projectId,
+      category: 'WAGE_ARREARS' as const,
+      summary: '拖欠三名工人九月工资',
+      workersAffected: 3,
+      amountOwedFen: '1800000',
+      verifiedBy: 'inspector',
+      verifiedAt: h.clock.now().toISOString(),
+    };
     await h.deliver(complaintVerifiedV1, complaint.complaintId, complaint);
     await h.deliver(complaintVerifiedV1, complaint.complaintId, complaint);
     const deposit = (await h.execute(DEPOSIT, { p: projectId }, roles.portal())).data!.deposit;
@@ -60,15 +75,26 @@ describe('wage guarantee deposits', () => {
     expect(await db.outboxEvent.count({ where: { type: 'cn.yikatong.payroll.deposit.drawdown-started.v1', key: projectId } })).toBe(1);
 
     expect(code(await h.execute(DRAW, { input: { projectId, amount: '100', orderReference: 'XT-2026-001' } }, roles.portal()))).toBe('FORBIDDEN');
-    const named = [{ workerId: randomUUID(), amount: '150000' }, { workerId: randomUUID(), amount: '50000' }];
-    expect(code(await h.execute(DRAW, { input: { projectId, amount: '200001', orderReference: 'XT-2026-001', workers: named } }, roles.inspector))).toBe('PAYEES_DO_NOT_ADD_UP');
-    const ordered = await h.execute(`mutation ($input: StartDepositDrawdownInput!) { startDepositDrawdown(input: $input) { amount payees { workerId amount } } }`,
-      { input: { projectId, amount: '200000', orderReference: 'XT-2026-001', workers: named } }, roles.inspector);
+    const named = [
+      { workerId: randomUUID(), amount: '150000' },
+      { workerId: randomUUID(), amount: '50000' },
+    ];
+    expect(code(await h.execute(DRAW, { input: { projectId, amount: '200001', orderReference: 'XT-2026-001', workers: named } }, roles.inspector))).toBe(
+      'PAYEES_DO_NOT_ADD_UP',
+    );
+    const ordered = await h.execute(
+      `mutation ($input: StartDepositDrawdownInput!) { startDepositDrawdown(input: $input) { amount payees { workerId amount } } }`,
+      { input: { projectId, amount: '200000', orderReference: 'XT-2026-001', workers: named } },
+      roles.inspector,
+    );
     expect(ordered.data!.startDepositDrawdown).toEqual({ amount: '200000', payees: named });
 
     const PAID = `mutation ($id: ID!) { confirmDepositDrawdownPaid(drawdownId: $id, bankReference: "CCB-DD-0001") { status bankReference } }`;
     expect(code(await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank('ICBC')))).toBe('DRAWDOWN_NOT_FOUND');
-    expect((await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank())).data!.confirmDepositDrawdownPaid).toEqual({ status: 'PAID', bankReference: 'CCB-DD-0001' });
+    expect((await h.execute(PAID, { id: deposit.drawdowns[0].id }, roles.bank())).data!.confirmDepositDrawdownPaid).toEqual({
+      status: 'PAID',
+      bankReference: 'CCB-DD-0001',
+    });
     const TOP_UP = `mutation ($p: ID!) { recordDepositTopUp(projectId: $p, amount: "2000000", bankReference: "CCB-TU-0001") { held topUpDueOn } }`;
     expect((await h.execute(TOP_UP, { p: projectId }, roles.bank())).data!.recordDepositTopUp).toEqual({ held: '2000000000', topUpDueOn: null });
     // The same voucher again records nothing more.
@@ -86,7 +112,13 @@ describe('wage guarantee deposits', () => {
     const REQUEST = `mutation ($p: ID!, $pledge: Boolean!) { requestDepositRelease(projectId: $p, pledge: $pledge) { status releaseReviewBy } }`;
     expect(code(await h.execute(REQUEST, { p: projectId, pledge: true }, roles.approver))).toBe('PROJECT_NOT_COMPLETED');
     await h.deliver(projectStageChangedV1, projectId, {
-      projectId, generalContractorUscc: GC, regionCode: '130502', from: 'CONSTRUCTION', to: 'COMPLETED', approvedBy: 'bureau', changedAt: h.clock.advance({ ms: 1000 }).toISOString(),
+      projectId,
+      generalContractorUscc: GC,
+      regionCode: '130502',
+      from: 'CONSTRUCTION',
+      to: 'COMPLETED',
+      approvedBy: 'bureau',
+      changedAt: h.clock.advance({ ms: 1000 }).toISOString(),
     });
     expect(code(await h.execute(REQUEST, { p: projectId, pledge: false }, roles.approver))).toBe('PLEDGE_REQUIRED');
     expect((await h.execute(REQUEST, { p: projectId, pledge: true }, roles.approver)).data!.requestDepositRelease).toMatchObject({ status: 'RELEASE_NOTICE' });
@@ -97,14 +129,21 @@ describe('wage guarantee deposits', () => {
     expect((await h.execute(REVIEW, { p: projectId }, roles.inspector)).data!.reviewDepositRelease).toEqual({ status: 'RELEASED' });
   });
 
-  it('a listing raises the contractor\'s held deposit to the blacklist rate, with a top-up deadline', async () => {
+  it("a listing raises the contractor's held deposit to the blacklist rate, with a top-up deadline", async () => {
     const { projectId } = await h.project();
     await h.execute(PLACE, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
     await h.deliver(enterpriseBlacklistedV1, GC, {
-      uscc: GC, listingId: randomUUID(), reason: '拖欠工资', decision: '冀人社失信〔2026〕12号', authority: '河北省人力资源和社会保障厅',
-      listedAt: h.clock.now().toISOString(), until: instantPlusDays(h.clock.now(), 3 * 365).toISOString(), responsiblePersonIds: [],
+      uscc: GC,
+      listingId: randomUUID(),
+      reason: '拖欠工资',
+      decision: '冀人社失信〔2026〕12号',
+      authority: '河北省人力资源和社会保障厅',
+      listedAt: h.clock.now().toISOString(),
+      until: instantPlusDays(h.clock.now(), 3 * 365).toISOString(),
+      responsiblePersonIds: [],
     });
-    const deposit = (await h.execute(`query ($p: ID!) { deposit(projectId: $p) { required held topUpDueOn trace } }`, { p: projectId }, roles.approver)).data!.deposit;
+    const deposit = (await h.execute(`query ($p: ID!) { deposit(projectId: $p) { required held topUpDueOn trace } }`, { p: projectId }, roles.approver)).data!
+      .deposit;
     expect(deposit).toMatchObject({ required: '4000000000', held: '2000000000', topUpDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(deposit.trace.at(-1)).toContain('dishonesty list: +100 %');
   });
@@ -112,7 +151,11 @@ describe('wage guarantee deposits', () => {
   it('reminds a bank guarantee 30 days before it expires, once', async () => {
     const { projectId } = await h.project();
     const validUntil = day(400);
-    await h.execute(PLACE, { input: { projectId, form: 'BANK_GUARANTEE', amount: '2000000000', guaranteeNumber: 'BG-2026-88', guaranteeValidUntil: validUntil } }, roles.approver);
+    await h.execute(
+      PLACE,
+      { input: { projectId, form: 'BANK_GUARANTEE', amount: '2000000000', guaranteeNumber: 'BG-2026-88', guaranteeValidUntil: validUntil } },
+      roles.approver,
+    );
     const remindedBySweep = async () => (await h.service.sweeper.tick(h.clock.now())).reminded;
     expect(await remindedBySweep()).toBe(0);
     h.clock.set(chinaMidnight(addDays(validUntil, -31)));

@@ -15,17 +15,30 @@ afterAll(() => h.stop());
 
 /** Every row of every table of payroll's database, as text. */
 async function dump(): Promise<string> {
-  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
+  );
   const rows = await Promise.all(tables.map(({ name }) => db.$queryRawUnsafe<Array<{ row: string }>>(`SELECT row_to_json(t)::text AS row FROM "${name}" t`)));
-  return rows.flat().map(({ row }) => row).join('\n');
+  return rows
+    .flat()
+    .map(({ row }) => row)
+    .join('\n');
 }
 
 it('prunes published outbox rows and applied-event records past their retention, leaving no card number in clear', async () => {
   const { projectId, accountId } = await h.project();
   const sheet = await h.reviewedSheet(projectId, addMonthsToPeriod(h.clock.period(), -1), 2);
-  await h.execute(`mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-RET-1' } }, roles.bank());
+  await h.execute(
+    `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`,
+    { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-RET-1' } },
+    roles.bank(),
+  );
   expect((await h.execute(`mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.approver)).errors).toBeUndefined();
-  await testing.eventually(async () => ((await db.outboxEvent.count({ where: { publishedAt: null } })) === 0 ? true : undefined), 10_000, 'the relay to publish the instructions');
+  await testing.eventually(
+    async () => ((await db.outboxEvent.count({ where: { publishedAt: null } })) === 0 ? true : undefined),
+    10_000,
+    'the relay to publish the instructions',
+  );
   expect(await dump()).toContain(CARD);
   expect(await db.processedEvent.count()).toBeGreaterThan(0);
 

@@ -17,15 +17,36 @@ let projectId: string;
 let accountId: string;
 
 const LISTS: ReadonlyArray<readonly [string, string, () => Principal, string]> = [
-  ['wageSheets', 'query ($p: ID!, $after: String) { list: wageSheets(projectId: $p, first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', () => roles.approver,
-    encodeCursor(['2026-11-25T08:00:00.000Z', randomUUID()])],
-  ['myPayslips', 'query ($after: String) { list: myPayslips(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', () => roles.worker(randomUUID()), encodeCursor(['2026-10', randomUUID()])],
-  ['disbursementBatches', 'query ($after: String) { list: disbursementBatches(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', () => roles.bank(),
-    encodeCursor(['2026-11-25T08:00:00.000Z', randomUUID()])],
-  ['arrearsWarnings', 'query ($after: String) { list: arrearsWarnings(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', () => roles.portal(),
-    encodeCursor(['2026-11-25T08:00:00.000Z', randomUUID()])],
-  ['ProjectLedger.transfers', 'query ($p: ID!, $after: String) { projectLedger(projectId: $p) { list: transfers(first: 1, after: $after) { nodes { id: cause } pageInfo { endCursor } } } }',
-    () => roles.portal(), encodeCursor('1')],
+  [
+    'wageSheets',
+    'query ($p: ID!, $after: String) { list: wageSheets(projectId: $p, first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    () => roles.approver,
+    encodeCursor(['2026-11-25T08:00:00.000Z', randomUUID()]),
+  ],
+  [
+    'myPayslips',
+    'query ($after: String) { list: myPayslips(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    () => roles.worker(randomUUID()),
+    encodeCursor(['2026-10', randomUUID()]),
+  ],
+  [
+    'disbursementBatches',
+    'query ($after: String) { list: disbursementBatches(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    () => roles.bank(),
+    encodeCursor(['2026-11-25T08:00:00.000Z', randomUUID()]),
+  ],
+  [
+    'arrearsWarnings',
+    'query ($after: String) { list: arrearsWarnings(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    () => roles.portal(),
+    encodeCursor(['2026-11-25T08:00:00.000Z', randomUUID()]),
+  ],
+  [
+    'ProjectLedger.transfers',
+    'query ($p: ID!, $after: String) { projectLedger(projectId: $p) { list: transfers(first: 1, after: $after) { nodes { id: cause } pageInfo { endCursor } } } }',
+    () => roles.portal(),
+    encodeCursor('1'),
+  ],
 ];
 const listOf = (data: Record<string, any>) => data.list ?? data.projectLedger.list;
 
@@ -41,7 +62,12 @@ afterAll(() => h.stop());
 /** Rows of every table these mutations write, with the outbox. */
 async function writes() {
   const [receipts, instalments, deposits, drawdowns, transfers, outbox] = await Promise.all([
-    h.db.fundingReceipt.count(), h.db.fundingInstalment.count(), h.db.deposit.count(), h.db.depositDrawdown.count(), h.db.ledgerTransfer.count(), h.db.outboxEvent.count(),
+    h.db.fundingReceipt.count(),
+    h.db.fundingInstalment.count(),
+    h.db.deposit.count(),
+    h.db.depositDrawdown.count(),
+    h.db.ledgerTransfer.count(),
+    h.db.outboxEvent.count(),
   ]);
   return { receipts, instalments, deposits, drawdowns, transfers, outbox };
 }
@@ -87,7 +113,19 @@ describe('an amount out of range', () => {
 
   it.each(amounts)('scheduleFunding refuses an instalment of %s, writing nothing', async (_, amount, code) => {
     const before = await writes();
-    const result = await h.execute(SCHEDULE, { input: { projectId, instalments: [{ dueOn: h.clock.today(), amount: '500000' }, { dueOn: h.clock.today(), amount }] } }, roles.approver);
+    const result = await h.execute(
+      SCHEDULE,
+      {
+        input: {
+          projectId,
+          instalments: [
+            { dueOn: h.clock.today(), amount: '500000' },
+            { dueOn: h.clock.today(), amount },
+          ],
+        },
+      },
+      roles.approver,
+    );
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.instalments[1].amount' });
     expect(await writes()).toEqual(before);
   });
@@ -101,21 +139,30 @@ describe('an amount out of range', () => {
 });
 
 describe('two requests racing for one unique row', () => {
-  const answers = (results: ReadonlyArray<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }>) => results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK');
+  const answers = (results: ReadonlyArray<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }>) =>
+    results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK');
 
   it('two placeDeposit at once: one deposit; the other is told DEPOSIT_EXISTS or CONFLICT, never an internal error', async () => {
     const project = await h.project();
     const input = { projectId: project.projectId, form: 'CASH', amount: '2000000000' };
     const results = await Promise.all([1, 2, 3].map(() => h.execute(PLACE, { input }, roles.approver)));
     expect(answers(results).filter((answer) => answer === 'OK')).toHaveLength(1);
-    expect(answers(results).filter((answer) => answer !== 'OK').every((answer) => ['DEPOSIT_EXISTS', 'CONFLICT'].includes(String(answer)))).toBe(true);
+    expect(
+      answers(results)
+        .filter((answer) => answer !== 'OK')
+        .every((answer) => ['DEPOSIT_EXISTS', 'CONFLICT'].includes(String(answer))),
+    ).toBe(true);
     expect(await h.db.deposit.count({ where: { projectId: project.projectId } })).toBe(1);
   });
 
   it('two confirmDepositDrawdownPaid at once: paid once; the other is told PAID or CONFLICT, never an internal error', async () => {
     const project = await h.project();
     expect((await h.execute(PLACE, { input: { projectId: project.projectId, form: 'CASH', amount: '2000000000' } }, roles.approver)).errors).toBeUndefined();
-    const drawn = await h.execute(DRAW, { input: { projectId: project.projectId, amount: '200000', orderReference: 'XT-2026-RACE', workers: [{ workerId: randomUUID(), amount: '200000' }] } }, roles.inspector);
+    const drawn = await h.execute(
+      DRAW,
+      { input: { projectId: project.projectId, amount: '200000', orderReference: 'XT-2026-RACE', workers: [{ workerId: randomUUID(), amount: '200000' }] } },
+      roles.inspector,
+    );
     expect(drawn.errors).toBeUndefined();
     const results = await Promise.all([1, 2, 3].map(() => h.execute(PAID, { id: drawn.data!.startDepositDrawdown.id }, roles.bank())));
     expect(answers(results).every((answer) => ['OK', 'CONFLICT'].includes(String(answer)))).toBe(true);

@@ -7,8 +7,7 @@ const db = h.db;
 const worker = principalFromClaims({ sub: '00000000-0000-4000-8000-000000000001', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
 
-const execute = (variables: Record<string, unknown>, principal: Principal | null) =>
-  h.execute(QUERY, variables, principal);
+const execute = (variables: Record<string, unknown>, principal: Principal | null) => h.execute(QUERY, variables, principal);
 
 beforeAll(async () => {
   await h.start();
@@ -30,8 +29,10 @@ it('answers the most specific entry in force, money as exact fen strings', async
   expect(earlier.data).toMatchObject({ minimumWage: { regionCode: '130000', monthly: '190000' } });
 });
 
-it('answers today\'s entry in China by default: at 00:30 on 1 January the new year\'s rate is in force, though UTC is still in December', async () => {
-  await db.minimumWage.create({ data: { id: randomUUID(), regionCode: '130500', monthlyFen: 250000n, hourlyFen: 2500n, effectiveFrom: new Date('2027-01-01') } });
+it("answers today's entry in China by default: at 00:30 on 1 January the new year's rate is in force, though UTC is still in December", async () => {
+  await db.minimumWage.create({
+    data: { id: randomUUID(), regionCode: '130500', monthlyFen: 250000n, hourlyFen: 2500n, effectiveFrom: new Date('2027-01-01') },
+  });
   h.clock.set(new Date('2026-12-31T16:30:00Z'));
   expect((await execute({ region: '130502' }, worker)).data).toMatchObject({ minimumWage: { monthly: '250000', effectiveFrom: '2027-01-01' } });
   h.clock.set(new Date('2026-12-31T15:59:00Z'));

@@ -18,15 +18,22 @@ afterAll(() => h.stop());
 it(`answers ${CALLS} concurrent reports of one sheet with settlements, repeats or a retryable status — never an internal error`, async () => {
   const { projectId, accountId } = await h.project();
   const sheet = await h.reviewedSheet(projectId, addMonthsToPeriod(h.clock.period(), -1), LINES);
-  await h.execute(`mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`, { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-STORM-1' } }, roles.bank());
+  await h.execute(
+    `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`,
+    { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-STORM-1' } },
+    roles.bank(),
+  );
   expect((await h.execute(`mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.approver)).errors).toBeUndefined();
   const lines = await db.disbursementLine.findMany({ where: { sheetId: sheet.id }, orderBy: { id: 'asc' } });
   const reports = lines.map((line, i) => ({ lineId: line.id, outcome: 'PAID', bankReference: `ICBC-STORM-${i}`, failureReason: '', settledAt: '' }));
   const client = new PayrollSettlementService(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure());
   try {
     const token = await mintToken(h.config, { sub: 'icbc-ops', kind: 'BANK', bank: 'ICBC' });
-    const call = () => callUnary<{ results: Array<{ lineId: string; result: string }> }>(client, 'ReportSettlements', { reports }, { token, deadlineMs: 120_000 })
-      .then((answer) => ({ answer }), (error: grpc.ServiceError) => ({ refusal: `${grpc.status[error.code]} ${error.metadata?.get('yikatong-error-code')[0]?.toString() ?? error.details}` }));
+    const call = () =>
+      callUnary<{ results: Array<{ lineId: string; result: string }> }>(client, 'ReportSettlements', { reports }, { token, deadlineMs: 120_000 }).then(
+        (answer) => ({ answer }),
+        (error: grpc.ServiceError) => ({ refusal: `${grpc.status[error.code]} ${error.metadata?.get('yikatong-error-code')[0]?.toString() ?? error.details}` }),
+      );
     const storm = await Promise.all(Array.from({ length: CALLS }, call));
     const answered = storm.flatMap((outcome) => ('answer' in outcome ? [outcome.answer] : []));
     const refusals = storm.flatMap((outcome) => ('refusal' in outcome ? [outcome.refusal] : []));
@@ -34,7 +41,11 @@ it(`answers ${CALLS} concurrent reports of one sheet with settlements, repeats o
     // The limit really bit: some calls were told to come back, and the rest were served.
     expect(refusals.length).toBeGreaterThan(0);
     expect(answered.length).toBeGreaterThan(0);
-    const settled = answered.flatMap((answer) => answer.results).filter((result) => result.result === 'SETTLED').map((result) => result.lineId).sort();
+    const settled = answered
+      .flatMap((answer) => answer.results)
+      .filter((result) => result.result === 'SETTLED')
+      .map((result) => result.lineId)
+      .sort();
     expect(settled).toEqual(lines.map((line) => line.id).sort());
     expect(new Set(answered.flatMap((answer) => answer.results.map((result) => result.result)))).toEqual(new Set(['SETTLED', 'ALREADY_SETTLED']));
     // The bank sends again what was refused: each ends as a repeat.

@@ -17,8 +17,22 @@ const counts = async () => ({ accounts: await db.wageAccount.count(), outbox: aw
 
 beforeAll(async () => {
   await h.start();
-  await h.deliver(projectRegisteredV1, projectId, { projectId, name: '新校区', regionCode: '130502', generalContractorUscc: GC, registeredAt: h.clock.now().toISOString() });
-  const awarded = { projectId, generalContractorUscc: GC, regionCode: '130502', from: 'BIDDING' as const, to: 'AWARDED' as const, approvedBy: 'bureau-1', changedAt: h.clock.advance({ ms: 1 }).toISOString() };
+  await h.deliver(projectRegisteredV1, projectId, {
+    projectId,
+    name: '新校区',
+    regionCode: '130502',
+    generalContractorUscc: GC,
+    registeredAt: h.clock.now().toISOString(),
+  });
+  const awarded = {
+    projectId,
+    generalContractorUscc: GC,
+    regionCode: '130502',
+    from: 'BIDDING' as const,
+    to: 'AWARDED' as const,
+    approvedBy: 'bureau-1',
+    changedAt: h.clock.advance({ ms: 1 }).toISOString(),
+  };
   await h.deliver(projectStageChangedV1, projectId, awarded);
   await h.deliver(projectStageChangedV1, projectId, awarded);
   expect((await db.payrollProject.findUnique({ where: { projectId } }))?.stage).toBe('AWARDED');
@@ -32,8 +46,19 @@ describe('dedicated wage accounts', () => {
     const input = { projectId, bankCode: 'ccb', bankName: '中国建设银行邢台分行' };
     expect((await execute(REQUEST, { input }, contractor('91110000600037341L'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await execute(REQUEST, { input }, contractor(GC, ''))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await execute(REQUEST, { input }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130100'], scope: SCOPES.projectRegister }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await execute(REQUEST, { input: { ...input, projectId: randomUUID() } }, contractor())).errors?.[0]?.extensions).toMatchObject({ code: 'PROJECT_NOT_FOUND', field: 'projectId' });
+    expect(
+      (
+        await execute(
+          REQUEST,
+          { input },
+          principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130100'], scope: SCOPES.projectRegister }),
+        )
+      ).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await execute(REQUEST, { input: { ...input, projectId: randomUUID() } }, contractor())).errors?.[0]?.extensions).toMatchObject({
+      code: 'PROJECT_NOT_FOUND',
+      field: 'projectId',
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -46,7 +71,10 @@ describe('dedicated wage accounts', () => {
 
     const icbc = principalFromClaims({ sub: 'icbc', kind: 'BANK', bank: 'ICBC' });
     expect((await execute(CONFIRM, { input: { accountId, accountNumber: '13050161520800000123' } }, icbc)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await execute(CONFIRM, { input: { accountId, accountNumber: '12' } }, ccb)).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_ACCOUNT_NUMBER', field: 'accountNumber' });
+    expect((await execute(CONFIRM, { input: { accountId, accountNumber: '12' } }, ccb)).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_ACCOUNT_NUMBER',
+      field: 'accountNumber',
+    });
     const confirmed = await execute(CONFIRM, { input: { accountId, accountNumber: '13050161520800000123' } }, ccb);
     expect(confirmed.data!.confirmWageAccountOpened).toMatchObject({ status: 'ACTIVE', accountNumber: '13050161520800000123' });
     const event = await db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.payroll.wage-account.opened.v1' } });
@@ -57,7 +85,10 @@ describe('dedicated wage accounts', () => {
   it('shows the account to the contractor, the bank and the region, not to others', async () => {
     expect((await execute(ACCOUNTS, { projectId }, contractor())).data!.wageAccounts).toEqual([{ status: 'ACTIVE', bankName: '中国建设银行邢台分行' }]);
     expect((await execute(ACCOUNTS, { projectId }, ccb)).data!.wageAccounts).toHaveLength(1);
-    expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).data!.wageAccounts).toHaveLength(1);
+    expect(
+      (await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'p', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: ['130500'] }))).data!
+        .wageAccounts,
+    ).toHaveLength(1);
     expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: 'icbc', kind: 'BANK', bank: 'ICBC' }))).data!.wageAccounts).toEqual([]);
     expect((await execute(ACCOUNTS, { projectId }, principalFromClaims({ sub: randomUUID(), kind: 'WORKER' }))).data!.wageAccounts).toEqual([]);
   });
@@ -68,14 +99,19 @@ describe('dedicated wage accounts', () => {
     expect((await execute(FUND, { input: { accountId: account!.id, amount: '123456', bankReference: 'CCB-CLOSE-1' } }, ccb)).errors).toBeUndefined();
     const approver = contractor(GC, SCOPES.wagesApprove);
     const CLOSE = `mutation ($id: ID!) { closeWageAccount(accountId: $id) { status balanceReturned } }`;
-    expect((await execute(`mutation ($id: ID!) { startWageAccountClosing(accountId: $id) { status balanceReturned } }`, { id: account!.id }, approver)).data)
-      .toEqual({ startWageAccountClosing: { status: 'CLOSING', balanceReturned: null } });
+    expect(
+      (await execute(`mutation ($id: ID!) { startWageAccountClosing(accountId: $id) { status balanceReturned } }`, { id: account!.id }, approver)).data,
+    ).toEqual({ startWageAccountClosing: { status: 'CLOSING', balanceReturned: null } });
     h.clock.advance({ days: 30 });
     expect((await execute(CLOSE, { id: account!.id }, approver)).data).toEqual({ closeWageAccount: { status: 'CLOSED', balanceReturned: '123456' } });
 
     const LEDGER = `query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } transfers(first: 10) { nodes { debit credit cause amount } } } }`;
     const ledger = (await execute(LEDGER, { id: projectId }, approver)).data!.projectLedger;
-    expect(Object.fromEntries(ledger.balances.map((b: { account: string; balance: string }) => [b.account, b.balance]))).toMatchObject({ WAGE_ACCOUNT: '0', BALANCE_RETURNED: '123456', CLIENT_FUNDING: '-123456' });
+    expect(Object.fromEntries(ledger.balances.map((b: { account: string; balance: string }) => [b.account, b.balance]))).toMatchObject({
+      WAGE_ACCOUNT: '0',
+      BALANCE_RETURNED: '123456',
+      CLIENT_FUNDING: '-123456',
+    });
     expect(ledger.transfers.nodes.at(-1)).toEqual({ debit: 'BALANCE_RETURNED', credit: 'WAGE_ACCOUNT', cause: 'BALANCE_RETURN', amount: '123456' });
     expect((await execute(ACCOUNTS, { projectId }, contractor())).data!.wageAccounts).toEqual([{ status: 'CLOSED', bankName: '中国建设银行邢台分行' }]);
 

@@ -56,7 +56,10 @@ describe('preparing a wage sheet', () => {
     expect(code(await h.execute(PREPARE, { input: { projectId, period } }, roles.officer))).toBe('FORBIDDEN');
     expect(code(await h.execute(PREPARE, { input: { projectId, period, employerUscc: SUB } }, roles.clerk('91110108MA01ABCD0T')))).toBe('FORBIDDEN');
     expect(code(await h.execute(PREPARE, { input: { projectId: '6f1c3f7e-1b7a-4c59-9a52-3f8f0f4a1b2c', period } }, roles.clerk()))).toBe('PROJECT_NOT_FOUND');
-    expect((await h.execute(PREPARE, { input: { projectId, period: '2026-13' } }, roles.clerk())).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'period' });
+    expect((await h.execute(PREPARE, { input: { projectId, period: '2026-13' } }, roles.clerk())).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'period',
+    });
     const shenzhen = await h.project('440305');
     expect(code(await h.execute(PREPARE, { input: { projectId: shenzhen.projectId, period } }, roles.clerk()))).toBe('MINIMUM_WAGE_NOT_CONFIGURED');
     expect(await db.wageSheet.count()).toBe(before);
@@ -67,28 +70,74 @@ describe('preparing a wage sheet', () => {
     const period = lastMonth();
     const cycle = payCycle(period, 'MONTH');
     const low = await h.worker(projectId, cycle, { rateFen: '8000' });
-    const partTime = await h.worker(projectId, cycle, { employmentKind: 'PART_TIME', rateKind: 'HOURLY', rateFen: '3000', hours: 20, days: 5, longestDayHours: 4, longestWeekHours: 12 });
+    const partTime = await h.worker(projectId, cycle, {
+      employmentKind: 'PART_TIME',
+      rateKind: 'HOURLY',
+      rateFen: '3000',
+      hours: 20,
+      days: 5,
+      longestDayHours: 4,
+      longestWeekHours: 12,
+    });
     const refused = await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk());
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BELOW_MINIMUM_WAGE', reasons: expect.arrayContaining(['BELOW_MINIMUM_WAGE', 'PART_TIME_CYCLE_TOO_LONG']) });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BELOW_MINIMUM_WAGE',
+      reasons: expect.arrayContaining(['BELOW_MINIMUM_WAGE', 'PART_TIME_CYCLE_TOO_LONG']),
+    });
     expect(refused.errors?.[0]?.message).toContain(low.holderName);
     expect(refused.errors?.[0]?.message).toContain(partTime.holderName);
     const stranger = '0c1d7f1e-5b0a-4c4e-8f7a-2d2f7a0b9c11';
     expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [stranger] } }, roles.clerk()))).toBe('NOT_ENROLLED');
     expect(await db.wageSheet.count({ where: { projectId } })).toBe(0);
 
-    await db.guidelinePrice.create({ data: { regionCode: '130500', tradeCode: 'REBAR', year: Number(period.slice(0, 4)), p10Fen: 32_000n, p25Fen: 35_000n, p50Fen: 40_000n, p75Fen: 45_000n, p90Fen: 50_000n } });
+    await db.guidelinePrice.create({
+      data: {
+        regionCode: '130500',
+        tradeCode: 'REBAR',
+        year: Number(period.slice(0, 4)),
+        p10Fen: 32_000n,
+        p25Fen: 35_000n,
+        p50Fen: 40_000n,
+        p75Fen: 45_000n,
+        p90Fen: 50_000n,
+      },
+    });
     const fine = await h.worker(projectId, cycle);
-    const prepared = await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId], adjustments: [{ workerId: fine.workerId, additions: [{ kind: 'ALLOWANCE', label: '高温津贴', amount: '20000' }] }] } }, roles.clerk());
+    const prepared = await h.execute(
+      PREPARE,
+      {
+        input: {
+          projectId,
+          period,
+          workerIds: [fine.workerId],
+          adjustments: [{ workerId: fine.workerId, additions: [{ kind: 'ALLOWANCE', label: '高温津贴', amount: '20000' }] }],
+        },
+      },
+      roles.clerk(),
+    );
     expect(prepared.data!.prepareWageSheet).toMatchObject({
-      status: 'PREPARED', lineCount: 1, totalGross: '680000',
-      lines: { nodes: [{ workerId: fine.workerId, holderName: fine.holderName, idNumberMasked: '110105********002X', net: '680000', warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }], additions: [{ kind: 'ALLOWANCE', amount: '20000' }] }] },
+      status: 'PREPARED',
+      lineCount: 1,
+      totalGross: '680000',
+      lines: {
+        nodes: [
+          {
+            workerId: fine.workerId,
+            holderName: fine.holderName,
+            idNumberMasked: '110105********002X',
+            net: '680000',
+            warnings: [{ code: 'RATE_BELOW_GUIDELINE_P10' }],
+            additions: [{ kind: 'ALLOWANCE', amount: '20000' }],
+          },
+        ],
+      },
     });
     expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [fine.workerId] } }, roles.clerk()))).toBe('WAGE_SHEET_EXISTS');
     await db.guidelinePrice.deleteMany();
   });
 });
 
-describe('a sheet\'s lines', () => {
+describe("a sheet's lines", () => {
   it('come a page at a time (at most 100), in worker order, with a cursor; a bad cursor or size is refused', async () => {
     const { projectId } = await h.project();
     const period = lastMonth();
@@ -96,7 +145,7 @@ describe('a sheet\'s lines', () => {
     for (let i = 0; i < 3; i += 1) workers.push((await h.worker(projectId, payCycle(period, 'MONTH'))).workerId);
     const { id } = (await h.execute(PREPARE, { input: { projectId, period } }, roles.clerk())).data!.prepareWageSheet;
     const PAGE = `query ($id: ID!, $first: Int, $after: String) { wageSheet(id: $id) { lineCount lines(first: $first, after: $after) { nodes { workerId holderName } pageInfo { hasNextPage endCursor } } } }`;
-    const page = async (first: number, after?: string) => (await h.execute(PAGE, { id, first, after }, roles.officer));
+    const page = async (first: number, after?: string) => await h.execute(PAGE, { id, first, after }, roles.officer);
     const one = (await page(2)).data!.wageSheet;
     expect(one.lineCount).toBe(3);
     expect(one.lines.nodes.map((line: { workerId: string }) => line.workerId)).toEqual(workers.sort().slice(0, 2));
@@ -104,7 +153,10 @@ describe('a sheet\'s lines', () => {
     const two = (await page(2, one.lines.pageInfo.endCursor)).data!.wageSheet.lines;
     expect(two).toMatchObject({ nodes: [{ workerId: workers[2] }], pageInfo: { hasNextPage: false } });
     expect(code(await page(101))).toBe('INVALID_PAGE_SIZE');
-    expect((await page(2, Buffer.from('not-a-worker').toString('base64url'))).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_CURSOR', field: 'after' });
+    expect((await page(2, Buffer.from('not-a-worker').toString('base64url'))).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_CURSOR',
+      field: 'after',
+    });
   });
 });
 
@@ -135,8 +187,16 @@ describe('review, approval and payment', () => {
     expect(code(await h.execute(FUND, { input: { ...funding, amount: '1' } }, roles.bank()))).toBe('RECEIPT_REFERENCE_REUSED');
 
     const approved = await h.execute(APPROVE, { id: sheet.id }, roles.approver);
-    expect(approved.data!.approveWageSheet).toMatchObject({ status: 'APPROVED', batches: [{ bankCode: 'ICBC', expectedCount: 2, expectedTotal: '1320000', pendingCount: 2 }] });
-    const events = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.payroll.disbursement.requested.v1', key: { in: (await db.disbursementBatch.findMany({ where: { sheetId: sheet.id } })).map((x) => x.id) } } });
+    expect(approved.data!.approveWageSheet).toMatchObject({
+      status: 'APPROVED',
+      batches: [{ bankCode: 'ICBC', expectedCount: 2, expectedTotal: '1320000', pendingCount: 2 }],
+    });
+    const events = await db.outboxEvent.findMany({
+      where: {
+        type: 'cn.yikatong.payroll.disbursement.requested.v1',
+        key: { in: (await db.disbursementBatch.findMany({ where: { sheetId: sheet.id } })).map((x) => x.id) },
+      },
+    });
     expect(events).toHaveLength(2);
     expect(events[0]!.payload).toMatchObject({ data: { bankCode: 'ICBC', cardNumber: '6222021234567890128', payerBankCode: 'CCB', amountFen: '660000' } });
     expect(await balance(projectId)).toMatchObject({ CLIENT_FUNDING: -1_320_000n, WAGE_ACCOUNT: 0n, PAYMENTS_IN_FLIGHT: 1_320_000n, WORKERS_PAID: 0n });
@@ -165,9 +225,19 @@ describe('review, approval and payment', () => {
     const payslips = await h.execute(`{ myPayslips { nodes { net payment { status bankReference } } } }`, {}, roles.worker(sheet.lines[0]!.workerId));
     expect(payslips.data!.myPayslips.nodes).toEqual([{ net: '660000', payment: { status: 'PAID', bankReference: expect.stringMatching(/^ICBC-V-/) } }]);
     // The pinned clock stood still since the last test, so batches tie on newest-first: find this sheet's.
-    const batches = await h.execute(`{ disbursementBatches { nodes { sheetId expectedCount paidCount failedCount pendingCount expectedTotal paidTotal } } }`, {}, roles.bank('ICBC'));
+    const batches = await h.execute(
+      `{ disbursementBatches { nodes { sheetId expectedCount paidCount failedCount pendingCount expectedTotal paidTotal } } }`,
+      {},
+      roles.bank('ICBC'),
+    );
     expect(batches.data!.disbursementBatches.nodes.find((batch: { sheetId: string }) => batch.sheetId === sheet.id)).toEqual({
-      sheetId: sheet.id, expectedCount: 3, paidCount: 3, failedCount: 0, pendingCount: 0, expectedTotal: sheet.totalNet, paidTotal: sheet.totalNet,
+      sheetId: sheet.id,
+      expectedCount: 3,
+      paidCount: 3,
+      failedCount: 0,
+      pendingCount: 0,
+      expectedTotal: sheet.totalNet,
+      paidTotal: sheet.totalNet,
     });
   });
 });
@@ -199,12 +269,22 @@ describe('arrears warnings', () => {
 
     // The worker's new card (at another bank) arrives from identity; the failed payment goes again, once.
     await h.deliver(wageCardChangedV1, lines[0]!.workerId, {
-      workerId: lines[0]!.workerId, holderName: '新卡', bankCode: 'ABC', cardNumber: '6228480402564890018', luhnValid: true, version: 2, changedAt: h.clock.now().toISOString(),
+      workerId: lines[0]!.workerId,
+      holderName: '新卡',
+      bankCode: 'ABC',
+      cardNumber: '6228480402564890018',
+      luhnValid: true,
+      version: 2,
+      changedAt: h.clock.now().toISOString(),
     });
     const REISSUE = `mutation ($id: ID!) { reissueFailedPayments(sheetId: $id) { status batches { bankCode expectedCount } } }`;
     expect(code(await h.execute(REISSUE, { id: sheet.id }, roles.officer))).toBe('FORBIDDEN');
     expect((await h.execute(REISSUE, { id: sheet.id }, roles.approver)).data!.reissueFailedPayments.batches).toEqual(
-      expect.arrayContaining([{ bankCode: 'ABC', expectedCount: 1 }, { bankCode: 'ICBC', expectedCount: 2 }]));
+      expect.arrayContaining([
+        { bankCode: 'ABC', expectedCount: 1 },
+        { bankCode: 'ICBC', expectedCount: 2 },
+      ]),
+    );
     expect(code(await h.execute(REISSUE, { id: sheet.id }, roles.approver))).toBe('NO_FAILED_PAYMENTS');
     const again = await db.disbursementLine.findFirstOrThrow({ where: { sheetId: sheet.id, bankCode: 'ABC' } });
     await settle([{ lineId: again.id, outcome: 'PAID', bankReference: 'ABC-1', failureReason: '', settledAt: '' }], 'ABC');
@@ -212,11 +292,23 @@ describe('arrears warnings', () => {
     expect((await db.wageSheet.findUniqueOrThrow({ where: { id: sheet.id } })).status).toBe('PAID');
     expect(await balance(projectId)).toMatchObject({ WAGE_ACCOUNT: 0n, PAYMENTS_IN_FLIGHT: 0n, WORKERS_PAID: BigInt(sheet.totalNet) });
 
-    const portal = await h.execute(`query ($id: ID) { arrearsWarnings(projectId: $id, openOnly: false) { nodes { ruleCode } } }`, { id: projectId }, roles.portal(['440000']));
+    const portal = await h.execute(
+      `query ($id: ID) { arrearsWarnings(projectId: $id, openOnly: false) { nodes { ruleCode } } }`,
+      { id: projectId },
+      roles.portal(['440000']),
+    );
     expect(portal.data!.arrearsWarnings.nodes).toEqual([]);
-    const contractor = await h.execute(`query ($id: ID) { arrearsWarnings(projectId: $id, openOnly: false) { nodes { status } } }`, { id: projectId }, roles.approver);
+    const contractor = await h.execute(
+      `query ($id: ID) { arrearsWarnings(projectId: $id, openOnly: false) { nodes { status } } }`,
+      { id: projectId },
+      roles.approver,
+    );
     expect(contractor.data!.arrearsWarnings.nodes).toEqual([{ status: 'CLEARED' }, { status: 'CLEARED' }, { status: 'CLEARED' }]);
-    const stats = await h.execute(`{ payrollStatistics(regionCode: "130500") { periods { period due paid } warnings { colour raised open } } }`, {}, roles.analytics);
+    const stats = await h.execute(
+      `{ payrollStatistics(regionCode: "130500") { periods { period due paid } warnings { colour raised open } } }`,
+      {},
+      roles.analytics,
+    );
     expect(stats.data!.payrollStatistics.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ colour: 'RED', open: expect.any(Number) })]));
     expect(code(await h.execute(`{ payrollStatistics(regionCode: "130500") { regionCode } }`, {}, roles.worker(lines[0]!.workerId)))).toBe('FORBIDDEN');
   });
@@ -237,8 +329,11 @@ describe('arrears warnings', () => {
 
     // An instalment due today is not late; the next day it is, and the sweep raises blue.
     const today = h.clock.today();
-    const schedule = await h.execute(`mutation ($input: ScheduleFundingInput!) { scheduleFunding(input: $input) { dueOn amount overdue } }`,
-      { input: { projectId, instalments: [{ dueOn: today, amount: '500000' }] } }, roles.approver);
+    const schedule = await h.execute(
+      `mutation ($input: ScheduleFundingInput!) { scheduleFunding(input: $input) { dueOn amount overdue } }`,
+      { input: { projectId, instalments: [{ dueOn: today, amount: '500000' }] } },
+      roles.approver,
+    );
     expect(schedule.data!.scheduleFunding).toEqual([{ dueOn: today, amount: '500000', overdue: false }]);
     expect(await openWarnings(projectId)).toEqual([]);
     h.clock.advance({ days: 1 });
@@ -254,7 +349,9 @@ describe('arrears warnings', () => {
     // Nothing owed, nothing in flight: the account's closing notice starts; it cannot close before the notice has run.
     expect(code(await h.execute(CLOSING, { id: accountId }, roles.officer))).toBe('FORBIDDEN');
     expect((await h.execute(CLOSING, { id: accountId }, roles.approver)).data!.startWageAccountClosing).toMatchObject({ status: 'CLOSING' });
-    expect(code(await h.execute(`mutation ($id: ID!) { closeWageAccount(accountId: $id) { status } }`, { id: accountId }, roles.portal()))).toBe('NOTICE_PERIOD_RUNNING');
+    expect(code(await h.execute(`mutation ($id: ID!) { closeWageAccount(accountId: $id) { status } }`, { id: accountId }, roles.portal()))).toBe(
+      'NOTICE_PERIOD_RUNNING',
+    );
   });
 
   it('a complaint open against the project is yellow until welfare closes it; a worker who left unpaid is yellow until paid', async () => {
@@ -273,7 +370,14 @@ describe('arrears warnings', () => {
     const sheet = await h.reviewedSheet(projectId, period, 1);
     const leaver = sheet.lines[0]!.workerId;
     await h.deliver(enrolmentEndedV1, leaver, {
-      enrolmentId: randomUUID(), workerId: leaver, projectId, employerUscc: SUB, regionCode: '130502', tradeCode: 'REBAR', endDate: lastDay, reason: '合同期满',
+      enrolmentId: randomUUID(),
+      workerId: leaver,
+      projectId,
+      employerUscc: SUB,
+      regionCode: '130502',
+      tradeCode: 'REBAR',
+      endDate: lastDay,
+      reason: '合同期满',
     });
     expect(await openWarnings(projectId)).not.toContain('LEAVER_UNPAID');
     h.clock.advance({ days: 1 });

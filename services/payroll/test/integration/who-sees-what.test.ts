@@ -11,8 +11,8 @@ const STATISTICS = `query ($r: String!) { payrollStatistics(regionCode: $r) { re
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
-describe('payrollStatistics: the platform\'s statistics scope', () => {
-  it('refuses a Shenzhen dashboard Xingtai\'s figures, naming the region', async () => {
+describe("payrollStatistics: the platform's statistics scope", () => {
+  it("refuses a Shenzhen dashboard Xingtai's figures, naming the region", async () => {
     const refused = await h.execute(STATISTICS, { r: '130500' }, shenzhenDashboard);
     expect(code(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.message).toContain('130500');
@@ -24,17 +24,21 @@ describe('payrollStatistics: the platform\'s statistics scope', () => {
     expect(answered.data!.payrollStatistics).toMatchObject({ regionCode: '130502' });
   });
 
-  it('refuses a Xingtai portal outside its jurisdiction instead of answering its own region\'s figures', async () => {
+  it("refuses a Xingtai portal outside its jurisdiction instead of answering its own region's figures", async () => {
     expect(code(await h.execute(STATISTICS, { r: '440300' }, xingtaiPortal))).toBe('FORBIDDEN');
     expect(code(await h.execute(STATISTICS, { r: '1305' }, xingtaiPortal))).toBe('INVALID_REGION_CODE');
     expect(code(await h.execute(STATISTICS, { r: '130500' }, roles.bank()))).toBe('FORBIDDEN');
   });
 });
 
-describe('a bank\'s view of a deposit: what paying needs', () => {
-  it('shows the holding bank the amounts and drawdowns, not the rate or its trace (the contractor\'s credit history)', async () => {
+describe("a bank's view of a deposit: what paying needs", () => {
+  it("shows the holding bank the amounts and drawdowns, not the rate or its trace (the contractor's credit history)", async () => {
     const { projectId } = await h.project();
-    const placed = await h.execute(`mutation ($input: PlaceDepositInput!) { placeDeposit(input: $input) { id } }`, { input: { projectId, form: 'CASH', amount: '2000000000' } }, roles.approver);
+    const placed = await h.execute(
+      `mutation ($input: PlaceDepositInput!) { placeDeposit(input: $input) { id } }`,
+      { input: { projectId, form: 'CASH', amount: '2000000000' } },
+      roles.approver,
+    );
     expect(placed.errors).toBeUndefined();
     const paying = await h.execute(`query ($p: ID!) { deposit(projectId: $p) { form required held status drawdowns { id } } }`, { p: projectId }, roles.bank());
     expect(paying.data!.deposit).toEqual({ form: 'CASH', required: '2000000000', held: '2000000000', status: 'HELD', drawdowns: [] });

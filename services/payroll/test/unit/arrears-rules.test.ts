@@ -1,4 +1,13 @@
-import { DEFAULT_WARNING_RULES, reconcileWarnings, rulesInForce, triggeredRules, wageMetrics, type ArrearsWarning, type CycleFacts, type ProjectFacts } from '../../src/domain/arrears-rules';
+import {
+  DEFAULT_WARNING_RULES,
+  reconcileWarnings,
+  rulesInForce,
+  triggeredRules,
+  wageMetrics,
+  type ArrearsWarning,
+  type CycleFacts,
+  type ProjectFacts,
+} from '../../src/domain/arrears-rules';
 
 const project = { projectId: '00000000-0000-4000-8000-000000000002', generalContractorUscc: '91350100M000100Y43', regionCode: '130502' };
 const national = DEFAULT_WARNING_RULES.map((rule) => ({ ...rule, provinceCode: '00' }));
@@ -9,17 +18,37 @@ const measured = (cycles: CycleFacts[], today: string, maxPay: bigint | null = n
 
 describe('arrears warning rules', () => {
   it('measures the worst cycle past its due date', () => {
-    expect(measured([{ dueOn: '2026-11-15', workersWorked: 10, workersPaid: 8 }, { dueOn: '2026-12-31', workersWorked: 10, workersPaid: 0 }], '2026-11-20', null, null))
-      .toEqual({ WORKERS_UNPAID: 2, PAID_PERCENT: 80, DAYS_WAGES_OVERDUE: 5, FUNDING_OVERDUE_DAYS: 0, OPEN_COMPLAINTS: 0, LEAVERS_UNPAID: 0 });
-    expect(measured([], '2026-11-20', 6_000_000n, '2026-11-10')).toEqual({ MAX_WORKER_MONTH_PAY_FEN: 6_000_000n, FUNDING_OVERDUE_DAYS: 10, OPEN_COMPLAINTS: 0, LEAVERS_UNPAID: 0 });
+    expect(
+      measured(
+        [
+          { dueOn: '2026-11-15', workersWorked: 10, workersPaid: 8 },
+          { dueOn: '2026-12-31', workersWorked: 10, workersPaid: 0 },
+        ],
+        '2026-11-20',
+        null,
+        null,
+      ),
+    ).toEqual({ WORKERS_UNPAID: 2, PAID_PERCENT: 80, DAYS_WAGES_OVERDUE: 5, FUNDING_OVERDUE_DAYS: 0, OPEN_COMPLAINTS: 0, LEAVERS_UNPAID: 0 });
+    expect(measured([], '2026-11-20', 6_000_000n, '2026-11-10')).toEqual({
+      MAX_WORKER_MONTH_PAY_FEN: 6_000_000n,
+      FUNDING_OVERDUE_DAYS: 10,
+      OPEN_COMPLAINTS: 0,
+      LEAVERS_UNPAID: 0,
+    });
   });
 
   it('fires the defaults: blue for a late instalment, yellow for fewer paid, red for a month late, under 90 % or over ¥50k', () => {
     const rules = rulesInForce(national, '13');
     expect(codes(triggeredRules(rules, measured([], '2026-11-20', null, '2026-11-19')))).toEqual(['FUNDING_INSTALMENT_OVERDUE']);
-    expect(codes(triggeredRules(rules, measured([{ dueOn: '2026-11-15', workersWorked: 20, workersPaid: 19 }], '2026-11-20', null, null)))).toEqual(['FEWER_PAID_THAN_WORKED']);
-    expect(codes(triggeredRules(rules, measured([{ dueOn: '2026-10-15', workersWorked: 20, workersPaid: 17 }], '2026-11-20', 5_000_001n, null))))
-      .toEqual(['FEWER_PAID_THAN_WORKED', 'UNDER_90_PERCENT_PAID', 'WAGES_UNPAID_A_MONTH', 'WORKER_PAID_OVER_50K']);
+    expect(codes(triggeredRules(rules, measured([{ dueOn: '2026-11-15', workersWorked: 20, workersPaid: 19 }], '2026-11-20', null, null)))).toEqual([
+      'FEWER_PAID_THAN_WORKED',
+    ]);
+    expect(codes(triggeredRules(rules, measured([{ dueOn: '2026-10-15', workersWorked: 20, workersPaid: 17 }], '2026-11-20', 5_000_001n, null)))).toEqual([
+      'FEWER_PAID_THAN_WORKED',
+      'UNDER_90_PERCENT_PAID',
+      'WAGES_UNPAID_A_MONTH',
+      'WORKER_PAID_OVER_50K',
+    ]);
     expect(triggeredRules(rules, measured([{ dueOn: '2026-10-15', workersWorked: 20, workersPaid: 20 }], '2026-11-20', 5_000_000n, null))).toEqual([]);
   });
 

@@ -1,9 +1,21 @@
 import { assessDeposit, type DepositHistory, type DepositPolicy } from '../../src/domain/deposit-rate';
 
 const policy: DepositPolicy = {
-  baseRateBp: 200, floorRateBp: 50, capFen: null, smallContractBelowFen: null, cleanTwoYearsCutPercent: 50, arrearsSurchargePercent: 50, blacklistSurchargePercent: 100,
+  baseRateBp: 200,
+  floorRateBp: 50,
+  capFen: null,
+  smallContractBelowFen: null,
+  cleanTwoYearsCutPercent: 50,
+  arrearsSurchargePercent: 50,
+  blacklistSurchargePercent: 100,
 };
-const history = (overrides: Partial<DepositHistory> = {}): DepositHistory => ({ cleanYears: 0, arrearsInLastTwoYears: false, listed: false, compliantRealNameAndWageAccount: true, ...overrides });
+const history = (overrides: Partial<DepositHistory> = {}): DepositHistory => ({
+  cleanYears: 0,
+  arrearsInLastTwoYears: false,
+  listed: false,
+  compliantRealNameAndWageAccount: true,
+  ...overrides,
+});
 const CONTRACT = 100_000_000_00n; // ¥100,000,000
 
 describe('wage guarantee deposit', () => {
@@ -12,7 +24,12 @@ describe('wage guarantee deposit', () => {
     ['half after two clean years', { cleanYears: 2 }, 100, 1_000_000_00n],
     ['+50 % after arrears in the last two years, even with clean years before', { arrearsInLastTwoYears: true, cleanYears: 5 }, 300, 3_000_000_00n],
     ['+100 % when listed (not +150 %)', { listed: true, arrearsInLastTwoYears: true }, 400, 4_000_000_00n],
-    ['no exemption after three clean years without real-name and wage-account compliance: the two-year cut', { cleanYears: 3, compliantRealNameAndWageAccount: false }, 100, 1_000_000_00n],
+    [
+      'no exemption after three clean years without real-name and wage-account compliance: the two-year cut',
+      { cleanYears: 3, compliantRealNameAndWageAccount: false },
+      100,
+      1_000_000_00n,
+    ],
   ])('charges %s', (_, overrides, rateBp, amountFen) => {
     expect(assessDeposit(CONTRACT, history(overrides), policy)).toMatchObject({ exempt: false, rateBp, amountFen });
   });
@@ -29,8 +46,14 @@ describe('wage guarantee deposit', () => {
   });
 
   it('never goes below the 0.5 % floor, caps at the province maximum, and rounds half-up to the fen', () => {
-    expect(assessDeposit(CONTRACT, history({ cleanYears: 2 }), { ...policy, baseRateBp: 80 })).toMatchObject({ rateBp: 50, trace: expect.arrayContaining([expect.stringContaining('floor')]) });
-    expect(assessDeposit(CONTRACT, history(), { ...policy, capFen: 1_500_000_00n })).toMatchObject({ amountFen: 1_500_000_00n, trace: expect.arrayContaining([expect.stringContaining('capped')]) });
+    expect(assessDeposit(CONTRACT, history({ cleanYears: 2 }), { ...policy, baseRateBp: 80 })).toMatchObject({
+      rateBp: 50,
+      trace: expect.arrayContaining([expect.stringContaining('floor')]),
+    });
+    expect(assessDeposit(CONTRACT, history(), { ...policy, capFen: 1_500_000_00n })).toMatchObject({
+      amountFen: 1_500_000_00n,
+      trace: expect.arrayContaining([expect.stringContaining('capped')]),
+    });
     expect(assessDeposit(333n, history(), policy).amountFen).toBe(7n); // 6.66
     expect(assessDeposit(325n, history(), policy).amountFen).toBe(7n); // 6.5
     expect(assessDeposit(320n, history(), policy).amountFen).toBe(6n); // 6.4

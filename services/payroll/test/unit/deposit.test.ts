@@ -39,12 +39,18 @@ describe('wage guarantee deposit', () => {
     expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2027-09-25' }, at).deposit.guaranteeValidUntil).toBe('2027-09-25');
     // A year on China's calendar: across 29 February it is 366 days; from 29 February, 28 February next year.
     const firstOfMarch = new Date('2027-03-01T01:00:00Z');
-    expect(() => placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2028-02-29' }, firstOfMarch)).toThrow(expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }));
+    expect(() => placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2028-02-29' }, firstOfMarch)).toThrow(
+      expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }),
+    );
     expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2028-03-01' }, firstOfMarch).deposit.guaranteeValidUntil).toBe('2028-03-01');
-    expect(placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2029-02-28' }, new Date('2028-02-29T04:00:00Z')).deposit.guaranteeValidUntil).toBe('2029-02-28');
+    expect(
+      placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2029-02-28' }, new Date('2028-02-29T04:00:00Z')).deposit.guaranteeValidUntil,
+    ).toBe('2029-02-28');
     // 1 January 00:30 in China is still 31 December in UTC: the year runs from the China day.
     const newYear = new Date('2026-12-31T16:30:00Z');
-    expect(() => placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2027-12-31' }, newYear)).toThrow(expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }));
+    expect(() => placeDeposit(project, null, due, { ...guarantee, guaranteeValidUntil: '2027-12-31' }, newYear)).toThrow(
+      expect.objectContaining({ code: 'GUARANTEE_TOO_SHORT' }),
+    );
   });
 
   it('is drawn down to pay what is owed within 5 working days, then topped up within 10; the money moves in the ledger', () => {
@@ -54,38 +60,66 @@ describe('wage guarantee deposit', () => {
     expect(drawn.drawdown).toMatchObject({ amountFen: 2_000_000n, payBy: '2026-10-09', status: 'REQUESTED' });
     expect(drawn.deposit).toMatchObject({ heldFen: 0n, topUpDueOn: '2026-10-15' });
     expect(drawn.transfers.map((t) => [t.debit, t.credit, t.amountFen])).toEqual([['DRAWDOWNS_IN_FLIGHT', 'DEPOSIT_HELD', 2_000_000n]]);
-    expect(() => startDrawdown(drawn.deposit, 1n, 'again', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'NOTHING_TO_DRAW' }));
+    expect(() => startDrawdown(drawn.deposit, 1n, 'again', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(
+      expect.objectContaining({ code: 'NOTHING_TO_DRAW' }),
+    );
     expect(topUp(drawn.deposit, 2_000_000n, 'T1', at).deposit).toMatchObject({ heldFen: 2_000_000n, topUpDueOn: null });
     expect(topUp(drawn.deposit, 1_000_000n, 'T2', at).deposit.topUpDueOn).toBe('2026-10-15');
   });
 
   it('pays the named workers when the order names them (their amounts add up); a guarantee is called', () => {
     const { deposit } = placeDeposit(project, null, due, cash, at);
-    const payees = [{ workerId: '00000000-0000-4000-8000-00000000000a', amountFen: 600_000n }, { workerId: '00000000-0000-4000-8000-00000000000b', amountFen: 400_000n }];
+    const payees = [
+      { workerId: '00000000-0000-4000-8000-00000000000a', amountFen: 600_000n },
+      { workerId: '00000000-0000-4000-8000-00000000000b', amountFen: 400_000n },
+    ];
     expect(startDrawdown(deposit, 1_000_000n, 'order', payees, calendar, DEFAULT_DEPOSIT_DEADLINES, at).drawdown.payees).toEqual(payees);
-    expect(() => startDrawdown(deposit, 900_000n, 'order', payees, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'PAYEES_DO_NOT_ADD_UP' }));
-    const guarantee = placeDeposit(project, null, due, { form: 'BANK_GUARANTEE', amountFen: 2_000_000n, guaranteeNumber: 'BG-1', guaranteeValidUntil: '2027-12-31' }, at);
+    expect(() => startDrawdown(deposit, 900_000n, 'order', payees, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(
+      expect.objectContaining({ code: 'PAYEES_DO_NOT_ADD_UP' }),
+    );
+    const guarantee = placeDeposit(
+      project,
+      null,
+      due,
+      { form: 'BANK_GUARANTEE', amountFen: 2_000_000n, guaranteeNumber: 'BG-1', guaranteeValidUntil: '2027-12-31' },
+      at,
+    );
     expect(guarantee.transfers).toEqual([]);
-    expect(startDrawdown(guarantee.deposit, 1_000n, 'order', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at).transfers[0]).toMatchObject({ debit: 'DRAWDOWNS_IN_FLIGHT', credit: 'GUARANTOR' });
+    expect(startDrawdown(guarantee.deposit, 1_000n, 'order', [], calendar, DEFAULT_DEPOSIT_DEADLINES, at).transfers[0]).toMatchObject({
+      debit: 'DRAWDOWNS_IN_FLIGHT',
+      credit: 'GUARANTOR',
+    });
   });
 
-  it('is raised, never lowered, when the contractor\'s record gets worse', () => {
+  it("is raised, never lowered, when the contractor's record gets worse", () => {
     const { deposit } = placeDeposit(project, null, due, cash, at);
     const listed: DepositAssessment = { exempt: false, rateBp: 400, amountFen: 4_000_000n, trace: ['on the dishonesty list: +100 %'] };
-    expect(reassess(deposit, listed, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toMatchObject({ requiredFen: 4_000_000n, heldFen: 2_000_000n, topUpDueOn: '2026-10-15' });
+    expect(reassess(deposit, listed, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toMatchObject({
+      requiredFen: 4_000_000n,
+      heldFen: 2_000_000n,
+      topUpDueOn: '2026-10-15',
+    });
     expect(reassess(deposit, { ...due, amountFen: 1_000_000n }, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toBe(deposit);
   });
 
   it('is released after completion, a pledge, the 30-day notice and a review, never with arrears open', () => {
     const { deposit } = placeDeposit(project, null, due, cash, at);
-    expect(() => requestRelease(deposit, 'CONSTRUCTION', true, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'PROJECT_NOT_COMPLETED' }));
-    expect(() => requestRelease(deposit, 'COMPLETED', false, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'PLEDGE_REQUIRED' }));
+    expect(() => requestRelease(deposit, 'CONSTRUCTION', true, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(
+      expect.objectContaining({ code: 'PROJECT_NOT_COMPLETED' }),
+    );
+    expect(() => requestRelease(deposit, 'COMPLETED', false, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(
+      expect.objectContaining({ code: 'PLEDGE_REQUIRED' }),
+    );
     // Notice until Sunday 25 October; five working days on is Friday 30 October.
     const noticed = requestRelease(deposit, 'COMPLETED', true, calendar, DEFAULT_DEPOSIT_DEADLINES, at);
     expect(noticed).toMatchObject({ status: 'RELEASE_NOTICE', releaseReviewBy: '2026-10-30' });
-    expect(() => reviewRelease(noticed, true, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(expect.objectContaining({ code: 'NOTICE_PERIOD_RUNNING' }));
+    expect(() => reviewRelease(noticed, true, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, at)).toThrow(
+      expect.objectContaining({ code: 'NOTICE_PERIOD_RUNNING' }),
+    );
     const later = new Date('2026-10-26T02:00:00Z');
-    expect(() => reviewRelease(noticed, true, 'bureau', 1, calendar, DEFAULT_DEPOSIT_DEADLINES, later)).toThrow(expect.objectContaining({ code: 'ARREARS_OPEN' }));
+    expect(() => reviewRelease(noticed, true, 'bureau', 1, calendar, DEFAULT_DEPOSIT_DEADLINES, later)).toThrow(
+      expect.objectContaining({ code: 'ARREARS_OPEN' }),
+    );
     const released = reviewRelease(noticed, true, 'bureau', 0, calendar, DEFAULT_DEPOSIT_DEADLINES, later);
     expect(released.deposit).toMatchObject({ status: 'RELEASED', heldFen: 0n, releasePayBy: '2026-10-29' });
     expect(released.transfers.map((t) => [t.debit, t.credit, t.amountFen, t.cause])).toEqual([['CONTRACTOR_DEPOSIT', 'DEPOSIT_HELD', 2_000_000n, 'RELEASE']]);

@@ -7,7 +7,10 @@ const at = new Date('2026-11-20T02:00:00Z');
 const sheet = { id: '00000000-0000-4000-8000-000000000001', projectId: '00000000-0000-4000-8000-000000000002', period: '2026-10' } as WageSheet;
 const card = (bankCode: string) => ({ holderName: '张三', bankCode, cardNumber: '6222021234567890128' });
 const payable = (n: number, bankCode: string, netFen: bigint): PayableLine => ({
-  wageLineId: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`, workerId: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`, netFen, card: card(bankCode),
+  wageLineId: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`,
+  workerId: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`,
+  netFen,
+  card: card(bankCode),
 });
 const payer = { bankCode: 'CCB', accountNumber: '13050161520800000123' };
 
@@ -25,10 +28,20 @@ describe('disbursement', () => {
   it('makes one batch per card bank, reserves its total, and one payment instruction per line', () => {
     const lines = [payable(1, 'ICBC', 30_000n), payable(2, 'ICBC', 20_000n), payable(3, 'ABC', 10_000n), payable(4, 'ABC', 0n)];
     const result = disburse(sheet, lines, payer, 60_000n, at);
-    expect(result.batches.map((b) => [b.bankCode, b.expectedCount, b.expectedTotalFen])).toEqual([['ICBC', 2, 50_000n], ['ABC', 1, 10_000n]]);
-    expect(result.transfers.map((t) => [t.debit, t.credit, t.amountFen])).toEqual([['PAYMENTS_IN_FLIGHT', 'WAGE_ACCOUNT', 50_000n], ['PAYMENTS_IN_FLIGHT', 'WAGE_ACCOUNT', 10_000n]]);
+    expect(result.batches.map((b) => [b.bankCode, b.expectedCount, b.expectedTotalFen])).toEqual([
+      ['ICBC', 2, 50_000n],
+      ['ABC', 1, 10_000n],
+    ]);
+    expect(result.transfers.map((t) => [t.debit, t.credit, t.amountFen])).toEqual([
+      ['PAYMENTS_IN_FLIGHT', 'WAGE_ACCOUNT', 50_000n],
+      ['PAYMENTS_IN_FLIGHT', 'WAGE_ACCOUNT', 10_000n],
+    ]);
     expect(result.events).toHaveLength(3);
-    expect(JSON.parse(JSON.stringify(result.events[0]!.envelope)).data).toMatchObject({ bankCode: 'ICBC', amountFen: '30000', payerAccountNumber: payer.accountNumber });
+    expect(JSON.parse(JSON.stringify(result.events[0]!.envelope)).data).toMatchObject({
+      bankCode: 'ICBC',
+      amountFen: '30000',
+      payerAccountNumber: payer.accountNumber,
+    });
   });
 
   it('refuses when the account cannot cover the sheet, or a card is unknown', () => {
@@ -46,7 +59,14 @@ describe('disbursement', () => {
 
 describe('funding instalments', () => {
   it('schedules distinct positive instalments and pays the oldest first', () => {
-    const schedule = scheduleInstalments('p', [], [{ dueOn: '2026-10-31', amountFen: 100n }, { dueOn: '2026-11-30', amountFen: 100n }]);
+    const schedule = scheduleInstalments(
+      'p',
+      [],
+      [
+        { dueOn: '2026-10-31', amountFen: 100n },
+        { dueOn: '2026-11-30', amountFen: 100n },
+      ],
+    );
     expect(() => scheduleInstalments('p', schedule, [{ dueOn: '2026-10-31', amountFen: 5n }])).toThrow(expect.objectContaining({ code: 'INSTALMENT_EXISTS' }));
     expect(() => scheduleInstalments('p', [], [{ dueOn: '2026-10-31', amountFen: 0n }])).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
     const paid = applyReceipt(schedule, 150n);

@@ -1,7 +1,10 @@
 import { minimumWageInForce } from '../../src/domain/minimum-wage';
 
 const entry = (regionCode: string, monthlyFen: number, effectiveFrom: string) => ({
-  regionCode, monthlyFen: BigInt(monthlyFen), hourlyFen: BigInt(Math.round(monthlyFen / 174)), effectiveFrom: new Date(effectiveFrom),
+  regionCode,
+  monthlyFen: BigInt(monthlyFen),
+  hourlyFen: BigInt(Math.round(monthlyFen / 174)),
+  effectiveFrom: new Date(effectiveFrom),
 });
 
 describe('minimum wage in force', () => {

@@ -26,7 +26,14 @@ describe('the rounding rule: to the nearest fen, an exact half up (away from zer
 });
 
 describe('quantities to the hundredth (hours from identity, the 21.75-day month)', () => {
-  it.each<[number, bigint]>([[21.75, 2175n], [176, 17_600n], [1.13, 113n], [0.29, 29n], [7.33, 733n], [0, 0n]])('%p is %p hundredths', (quantity, expected) => {
+  it.each<[number, bigint]>([
+    [21.75, 2175n],
+    [176, 17_600n],
+    [1.13, 113n],
+    [0.29, 29n],
+    [7.33, 733n],
+    [0, 0n],
+  ])('%p is %p hundredths', (quantity, expected) => {
     expect(hundredths(quantity)).toBe(expected);
   });
 
@@ -68,8 +75,13 @@ describe('money arithmetic', () => {
 
 describe('amounts in messages', () => {
   it.each<[bigint, string]>([
-    [0n, '¥0.00'], [5n, '¥0.05'], [100n, '¥1.00'], [123_456n, '¥1,234.56'], [-150n, '-¥1.50'],
-    [100_000_000_00n, '¥100,000,000.00'], [TWO_TO_53 + 1n, '¥90,071,992,547,409.93'],
+    [0n, '¥0.00'],
+    [5n, '¥0.05'],
+    [100n, '¥1.00'],
+    [123_456n, '¥1,234.56'],
+    [-150n, '-¥1.50'],
+    [100_000_000_00n, '¥100,000,000.00'],
+    [TWO_TO_53 + 1n, '¥90,071,992,547,409.93'],
   ])('%p fen is %p', (fen, text) => {
     expect(yuan(fen)).toBe(text);
   });

@@ -2,13 +2,35 @@ import { payCycle, wagesDueOn } from '../../src/domain/pay-cycle';
 import { computeLine, DEFAULT_PAY_POLICY, type LineContext, type VerifiedWorker } from '../../src/domain/pay-rules';
 
 const worker = (overrides: Partial<VerifiedWorker> = {}): VerifiedWorker => ({
-  workerId: 'w1', enrolled: true, cardUsableForWages: true, days: 22, hours: 176, problems: [], employerUscc: '91350100M000100Y43',
-  rateKind: 'DAILY', rateFen: '30000', employmentKind: 'FULL_TIME', tradeCode: 'REBAR', enrolmentId: 'e1',
-  holderName: '张三', idNumber: '11010519491231002X', phone: '13812345678', longestDayHours: 8, longestWeekHours: 40, ...overrides,
+  workerId: 'w1',
+  enrolled: true,
+  cardUsableForWages: true,
+  days: 22,
+  hours: 176,
+  problems: [],
+  employerUscc: '91350100M000100Y43',
+  rateKind: 'DAILY',
+  rateFen: '30000',
+  employmentKind: 'FULL_TIME',
+  tradeCode: 'REBAR',
+  enrolmentId: 'e1',
+  holderName: '张三',
+  idNumber: '11010519491231002X',
+  phone: '13812345678',
+  longestDayHours: 8,
+  longestWeekHours: 40,
+  ...overrides,
 });
 const minimumWage = { regionCode: '130000', monthlyFen: 220_000n, hourlyFen: 2_200n, effectiveFrom: new Date('2025-01-01') };
 const context = (overrides: Partial<LineContext> = {}): LineContext => ({
-  cycle: payCycle('2026-10', 'MONTH'), minimumWage, guidelineP10Fen: null, additions: [], deductions: [], policy: DEFAULT_PAY_POLICY, otherHalf: null, ...overrides,
+  cycle: payCycle('2026-10', 'MONTH'),
+  minimumWage,
+  guidelineP10Fen: null,
+  additions: [],
+  deductions: [],
+  policy: DEFAULT_PAY_POLICY,
+  otherHalf: null,
+  ...overrides,
 });
 const codes = (problems: Array<{ code: string }>) => problems.map((problem) => problem.code);
 
@@ -23,10 +45,13 @@ describe('pay cycles', () => {
 
 describe('wage-sheet line', () => {
   it('pays days × daily rate, adds items, takes deductions, nets', () => {
-    const line = computeLine(worker(), context({
-      additions: [{ kind: 'OVERTIME', label: '加班', amountFen: 50_000n }],
-      deductions: [{ kind: 'SOCIAL_INSURANCE', label: '社保个人部分', amountFen: 40_000n }],
-    }));
+    const line = computeLine(
+      worker(),
+      context({
+        additions: [{ kind: 'OVERTIME', label: '加班', amountFen: 50_000n }],
+        deductions: [{ kind: 'SOCIAL_INSURANCE', label: '社保个人部分', amountFen: 40_000n }],
+      }),
+    );
     expect(line).toMatchObject({ basePayFen: 660_000n, grossFen: 710_000n, deductionsFen: 40_000n, netFen: 670_000n, errors: [], warnings: [] });
   });
 
@@ -56,7 +81,9 @@ describe('wage-sheet line', () => {
     expect(second.errors).toEqual([]);
     // The second half needs only what is left of the month's minimum: ¥2,200 − ¥1,517.24.
     const daily = worker({ rateFen: '7000', days: 10 });
-    expect(computeLine(daily, context({ cycle: payCycle('2026-10', 'SECOND_HALF'), otherHalf: { days: 15, rateKind: 'DAILY', basePayFen: 165_000n } })).errors).toEqual([]);
+    expect(
+      computeLine(daily, context({ cycle: payCycle('2026-10', 'SECOND_HALF'), otherHalf: { days: 15, rateKind: 'DAILY', basePayFen: 165_000n } })).errors,
+    ).toEqual([]);
     expect(codes(computeLine(daily, context({ cycle: payCycle('2026-10', 'SECOND_HALF') })).errors)).toEqual(['BELOW_MINIMUM_WAGE']);
   });
 
@@ -77,7 +104,10 @@ describe('wage-sheet line', () => {
     expect(computeLine(partTime, context({ cycle: payCycle('2026-10', 'FIRST_HALF') })).errors).toEqual([]);
     expect(codes(computeLine(partTime, context()).errors)).toEqual(['PART_TIME_CYCLE_TOO_LONG']);
     const long = { ...partTime, longestDayHours: 5, longestWeekHours: 25 };
-    expect(codes(computeLine(long, context({ cycle: payCycle('2026-10', 'FIRST_HALF') })).errors)).toEqual(['PART_TIME_DAY_TOO_LONG', 'PART_TIME_WEEK_TOO_LONG']);
+    expect(codes(computeLine(long, context({ cycle: payCycle('2026-10', 'FIRST_HALF') })).errors)).toEqual([
+      'PART_TIME_DAY_TOO_LONG',
+      'PART_TIME_WEEK_TOO_LONG',
+    ]);
     expect(codes(computeLine({ ...partTime, rateFen: '2000' }, context({ cycle: payCycle('2026-10', 'FIRST_HALF') })).errors)).toEqual(['BELOW_MINIMUM_WAGE']);
   });
 
@@ -86,10 +116,16 @@ describe('wage-sheet line', () => {
     expect(codes(computeLine(worker(), context({ guidelineP10Fen: 35_000n })).warnings)).toEqual(['RATE_BELOW_GUIDELINE_P10']);
     expect(computeLine(worker(), context({ guidelineP10Fen: 30_000n })).warnings).toEqual([]);
     expect(codes(computeLine(worker({ rateFen: '300000' }), context()).warnings)).toEqual(['LARGE_PAYMENT']);
-    expect(computeLine(worker({ rateFen: '300000' }), context()).warnings[0]!.message).toBe('¥66,000.00 to one worker in one cycle is above ¥50,000.00: a red warning follows if it is paid.');
+    expect(computeLine(worker({ rateFen: '300000' }), context()).warnings[0]!.message).toBe(
+      '¥66,000.00 to one worker in one cycle is above ¥50,000.00: a red warning follows if it is paid.',
+    );
     // A monthly rate is compared per day exactly: ¥6,525 / 21.75 = ¥300.00 a day.
     expect(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '652500' }), context({ guidelineP10Fen: 30_000n })).warnings).toEqual([]);
-    expect(codes(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '652500' }), context({ guidelineP10Fen: 30_001n })).warnings)).toEqual(['RATE_BELOW_GUIDELINE_P10']);
-    expect(codes(computeLine(worker(), context({ deductions: [{ kind: 'OTHER', label: '借支', amountFen: 700_000n }] })).errors)).toEqual(['DEDUCTIONS_EXCEED_GROSS']);
+    expect(codes(computeLine(worker({ rateKind: 'MONTHLY', rateFen: '652500' }), context({ guidelineP10Fen: 30_001n })).warnings)).toEqual([
+      'RATE_BELOW_GUIDELINE_P10',
+    ]);
+    expect(codes(computeLine(worker(), context({ deductions: [{ kind: 'OTHER', label: '借支', amountFen: 700_000n }] })).errors)).toEqual([
+      'DEDUCTIONS_EXCEED_GROSS',
+    ]);
   });
 });

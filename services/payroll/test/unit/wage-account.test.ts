@@ -16,7 +16,11 @@ describe('dedicated wage account lifecycle', () => {
     expect(testing.appErrorOf(() => confirmOpened(requested, '12ab', at)).code).toBe('INVALID_ACCOUNT_NUMBER');
     const { account, events } = confirmOpened(requested, '13050161520800000123', at);
     expect(account).toMatchObject({ status: 'ACTIVE', openedAt: at });
-    expect(events[0]!.envelope).toMatchObject({ type: 'cn.yikatong.payroll.wage-account.opened.v1', subject: project.projectId, data: { accountId: account.id, bankName: bank.bankName } });
+    expect(events[0]!.envelope).toMatchObject({
+      type: 'cn.yikatong.payroll.wage-account.opened.v1',
+      subject: project.projectId,
+      data: { accountId: account.id, bankName: bank.bankName },
+    });
     expect(testing.appErrorOf(() => confirmOpened(account, '13050161520800000123', at)).code).toBe('WAGE_ACCOUNT_NOT_OPENING');
   });
 
@@ -36,7 +40,15 @@ describe('dedicated wage account lifecycle', () => {
     const closing = startClosing(confirmOpened(requested, '13050161520800000123', at).account, 0, { noticeDays: 30 }, at);
     const closedAt = new Date(at.getTime() + 30 * DAY);
     expect(close(closing, 0, 123_456n, closedAt).transfers).toEqual([
-      { projectId: project.projectId, debit: 'BALANCE_RETURNED', credit: 'WAGE_ACCOUNT', amountFen: 123_456n, cause: 'BALANCE_RETURN', causeId: closing.id, at: closedAt },
+      {
+        projectId: project.projectId,
+        debit: 'BALANCE_RETURNED',
+        credit: 'WAGE_ACCOUNT',
+        amountFen: 123_456n,
+        cause: 'BALANCE_RETURN',
+        causeId: closing.id,
+        at: closedAt,
+      },
     ]);
   });
 });

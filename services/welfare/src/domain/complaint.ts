@@ -71,26 +71,75 @@ export function tallyKey(complaint: Pick<Complaint, 'regionCode' | 'category' | 
 /** What intake records; the rest of a complaint is set as it is handled. */
 export type Intake = Pick<
   Complaint,
-  'category' | 'channel' | 'workerId' | 'employerUscc' | 'projectId' | 'regionCode' | 'periodFrom' | 'periodTo' | 'amountClaimedFen' | 'workersAffected' | 'description' | 'handlerDept'
+  | 'category'
+  | 'channel'
+  | 'workerId'
+  | 'employerUscc'
+  | 'projectId'
+  | 'regionCode'
+  | 'periodFrom'
+  | 'periodTo'
+  | 'amountClaimedFen'
+  | 'workersAffected'
+  | 'description'
+  | 'handlerDept'
 >;
 
 /**
  * Files a complaint. A complaint from a worker is announced (the project carries a yellow warning
  * while it is open); a follow-up case of payroll's own warning is not, or it would feed itself.
  */
-export function fileComplaint(intake: Intake, filedBy: string, calendar: HolidayCalendar, sla: SlaPolicy, at: Date): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
+export function fileComplaint(
+  intake: Intake,
+  filedBy: string,
+  calendar: HolidayCalendar,
+  sla: SlaPolicy,
+  at: Date,
+): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
   if (intake.description.trim().length < 4) throw fail('DESCRIPTION_REQUIRED', 'Say what happened (at least a few words).', 'description');
-  if (intake.periodFrom && intake.periodTo && intake.periodTo < intake.periodFrom) throw fail('INVALID_PERIOD', 'The period ends before it starts.', 'periodTo');
+  if (intake.periodFrom && intake.periodTo && intake.periodTo < intake.periodFrom)
+    throw fail('INVALID_PERIOD', 'The period ends before it starts.', 'periodTo');
   if (intake.amountClaimedFen !== null && intake.amountClaimedFen <= 0n) throw fail('INVALID_AMOUNT', 'The amount owed must be positive.', 'amountClaimed');
   if (intake.workersAffected < 1) throw fail('INVALID_WORKERS', 'At least one worker is affected.', 'workersAffected');
   const complaint: Complaint = {
-    id: randomUUID(), ...intake, description: intake.description.trim(), stage: 'NEW', complex: false, receivedAt: at,
-    dueOn: addWorkingDays(chinaDay(at), sla.workingDays[intake.category], calendar), escalatedAt: null, result: null, amountOwedFen: null, filedBy,
+    id: randomUUID(),
+    ...intake,
+    description: intake.description.trim(),
+    stage: 'NEW',
+    complex: false,
+    receivedAt: at,
+    dueOn: addWorkingDays(chinaDay(at), sla.workingDays[intake.category], calendar),
+    escalatedAt: null,
+    result: null,
+    amountOwedFen: null,
+    filedBy,
   };
-  const events = intake.channel === 'ARREARS_WARNING' ? [] : [outgoing(complaintFiledV1, createEvent(complaintFiledV1, WELFARE_SOURCE, complaint.employerUscc, {
-    complaintId: complaint.id, uscc: complaint.employerUscc, projectId: complaint.projectId, category: complaint.category, filedAt: at.toISOString(),
-  }, at) as CloudEvent)];
-  return { complaint, step: { complaintId: complaint.id, action: 'FILED', from: 'NEW', to: 'NEW', actor: filedBy, note: `${intake.channel} → ${intake.handlerDept}`, at }, events };
+  const events =
+    intake.channel === 'ARREARS_WARNING'
+      ? []
+      : [
+          outgoing(
+            complaintFiledV1,
+            createEvent(
+              complaintFiledV1,
+              WELFARE_SOURCE,
+              complaint.employerUscc,
+              {
+                complaintId: complaint.id,
+                uscc: complaint.employerUscc,
+                projectId: complaint.projectId,
+                category: complaint.category,
+                filedAt: at.toISOString(),
+              },
+              at,
+            ) as CloudEvent,
+          ),
+        ];
+  return {
+    complaint,
+    step: { complaintId: complaint.id, action: 'FILED', from: 'NEW', to: 'NEW', actor: filedBy, note: `${intake.channel} → ${intake.handlerDept}`, at },
+    events,
+  };
 }
 
 const NEXT: Record<ComplaintStage, readonly ComplaintStage[]> = {
@@ -114,31 +163,69 @@ export interface Decision {
  * Moves a case on. Rejection, verification and resolution need the result told to the
  * complainant; a verified wage complaint with an amount owed publishes complaint.verified.
  */
-export function advance(complaint: Complaint, decision: Decision, actor: string, at: Date): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
+export function advance(
+  complaint: Complaint,
+  decision: Decision,
+  actor: string,
+  at: Date,
+): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
   if (!NEXT[complaint.stage].includes(decision.to)) {
-    throw fail('INVALID_STAGE_CHANGE', `A ${complaint.stage.toLowerCase()} case cannot become ${decision.to.toLowerCase()} (next: ${NEXT[complaint.stage].join(', ').toLowerCase() || 'none'}).`, 'to');
+    throw fail(
+      'INVALID_STAGE_CHANGE',
+      `A ${complaint.stage.toLowerCase()} case cannot become ${decision.to.toLowerCase()} (next: ${NEXT[complaint.stage].join(', ').toLowerCase() || 'none'}).`,
+      'to',
+    );
   }
   const note = decision.note?.trim() || null;
   const tellsResult = decision.to === 'VERIFIED' || decision.to === 'REJECTED' || decision.to === 'RESOLVED';
   if (tellsResult && (!note || note.length < 4)) throw fail('RESULT_REQUIRED', 'Write the result the complainant will read.', 'note');
   let amountOwedFen = complaint.amountOwedFen;
   if (decision.to === 'VERIFIED' && complaint.category === 'WAGE_ARREARS') {
-    if (!decision.amountOwedFen || decision.amountOwedFen <= 0n) throw fail('AMOUNT_OWED_REQUIRED', 'A verified wage complaint states what the workers are owed.', 'amountOwed');
+    if (!decision.amountOwedFen || decision.amountOwedFen <= 0n)
+      throw fail('AMOUNT_OWED_REQUIRED', 'A verified wage complaint states what the workers are owed.', 'amountOwed');
     amountOwedFen = decision.amountOwedFen;
   }
   const next: Complaint = { ...complaint, stage: decision.to, result: tellsResult ? note : complaint.result, amountOwedFen };
   const events: OutgoingEvent[] = [];
   if (decision.to === 'VERIFIED') {
-    const event = createEvent(complaintVerifiedV1, WELFARE_SOURCE, complaint.employerUscc, {
-      complaintId: complaint.id, uscc: complaint.employerUscc, projectId: complaint.projectId, category: complaint.category, summary: note!,
-      workersAffected: complaint.workersAffected, amountOwedFen: amountOwedFen === null ? null : amountOwedFen.toString(), verifiedBy: actor, verifiedAt: at.toISOString(),
-    }, at);
+    const event = createEvent(
+      complaintVerifiedV1,
+      WELFARE_SOURCE,
+      complaint.employerUscc,
+      {
+        complaintId: complaint.id,
+        uscc: complaint.employerUscc,
+        projectId: complaint.projectId,
+        category: complaint.category,
+        summary: note!,
+        workersAffected: complaint.workersAffected,
+        amountOwedFen: amountOwedFen === null ? null : amountOwedFen.toString(),
+        verifiedBy: actor,
+        verifiedAt: at.toISOString(),
+      },
+      at,
+    );
     events.push(outgoing(complaintVerifiedV1, event as CloudEvent));
   }
   if ((decision.to === 'REJECTED' || decision.to === 'RESOLVED') && complaint.channel !== 'ARREARS_WARNING') {
-    events.push(outgoing(complaintClosedV1, createEvent(complaintClosedV1, WELFARE_SOURCE, complaint.employerUscc, {
-      complaintId: complaint.id, uscc: complaint.employerUscc, projectId: complaint.projectId, outcome: decision.to, closedAt: at.toISOString(),
-    }, at) as CloudEvent));
+    events.push(
+      outgoing(
+        complaintClosedV1,
+        createEvent(
+          complaintClosedV1,
+          WELFARE_SOURCE,
+          complaint.employerUscc,
+          {
+            complaintId: complaint.id,
+            uscc: complaint.employerUscc,
+            projectId: complaint.projectId,
+            outcome: decision.to,
+            closedAt: at.toISOString(),
+          },
+          at,
+        ) as CloudEvent,
+      ),
+    );
   }
   return { complaint: next, step: { complaintId: complaint.id, action: decision.to, from: complaint.stage, to: decision.to, actor, note, at }, events };
 }
@@ -147,23 +234,46 @@ export function advance(complaint: Complaint, decision: Decision, actor: string,
 export function forward(complaint: Complaint, toDept: string, reason: string, actor: string, at: Date): { complaint: Complaint; step: ComplaintStep } {
   if (complaint.stage !== 'NEW' && complaint.stage !== 'ACCEPTED') throw fail('CANNOT_FORWARD', 'Only a new or accepted case is forwarded.', 'complaintId');
   // A case sent to a department that does not exist would sit where no one can handle it.
-  if (!DEPARTMENTS.some((department) => department === toDept)) throw fail('UNKNOWN_DEPARTMENT', `A case goes to one of ${DEPARTMENTS.join(', ')}.`, 'toDepartment');
+  if (!DEPARTMENTS.some((department) => department === toDept))
+    throw fail('UNKNOWN_DEPARTMENT', `A case goes to one of ${DEPARTMENTS.join(', ')}.`, 'toDepartment');
   if (toDept === complaint.handlerDept) throw fail('SAME_DEPARTMENT', 'The case is already with that department.', 'toDepartment');
   if (reason.trim().length < 2) throw fail('REASON_REQUIRED', 'Say why the case goes to that department.', 'reason');
   return {
     complaint: { ...complaint, handlerDept: toDept },
-    step: { complaintId: complaint.id, action: 'FORWARDED', from: complaint.stage, to: complaint.stage, actor, note: `${complaint.handlerDept} → ${toDept}: ${reason.trim()}`, at },
+    step: {
+      complaintId: complaint.id,
+      action: 'FORWARDED',
+      from: complaint.stage,
+      to: complaint.stage,
+      actor,
+      note: `${complaint.handlerDept} → ${toDept}: ${reason.trim()}`,
+      at,
+    },
   };
 }
 
 /** A complex case gets the extension once (labour inspection: +30 working days). */
-export function markComplex(complaint: Complaint, actor: string, calendar: HolidayCalendar, sla: SlaPolicy, at: Date): { complaint: Complaint; step: ComplaintStep } {
+export function markComplex(
+  complaint: Complaint,
+  actor: string,
+  calendar: HolidayCalendar,
+  sla: SlaPolicy,
+  at: Date,
+): { complaint: Complaint; step: ComplaintStep } {
   if (!isOpen(complaint)) throw fail('CASE_NOT_OPEN', 'The case is no longer open.', 'complaintId');
   if (complaint.complex) throw fail('ALREADY_COMPLEX', 'The case already has its extension.', 'complaintId');
   const dueOn = addWorkingDays(complaint.dueOn, sla.complexExtensionWorkingDays, calendar);
   return {
     complaint: { ...complaint, complex: true, dueOn },
-    step: { complaintId: complaint.id, action: 'MARKED_COMPLEX', from: complaint.stage, to: complaint.stage, actor, note: `due ${complaint.dueOn} → ${dueOn}`, at },
+    step: {
+      complaintId: complaint.id,
+      action: 'MARKED_COMPLEX',
+      from: complaint.stage,
+      to: complaint.stage,
+      actor,
+      note: `due ${complaint.dueOn} → ${dueOn}`,
+      at,
+    },
   };
 }
 

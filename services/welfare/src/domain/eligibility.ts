@@ -21,7 +21,8 @@ export interface WorkerFacts {
 }
 
 const RULES: Record<RuleCode, (facts: WorkerFacts, value: number | string | undefined, year: number) => string | null> = {
-  REGISTERED_IN_REGION: (facts, value) => (facts.regionCode && facts.regionCode.startsWith(String(value ?? '').replace(/(00)+$/, '')) ? null : `registered in region ${value}`),
+  REGISTERED_IN_REGION: (facts, value) =>
+    facts.regionCode && facts.regionCode.startsWith(String(value ?? '').replace(/(00)+$/, '')) ? null : `registered in region ${value}`,
   AGE_AT_MOST: (facts, value, year) => (facts.birthYear !== null && year - facts.birthYear <= Number(value) ? null : `aged at most ${value}`),
   SAFETY_TRAINED: (facts) => (facts.safetyTrained ? null : 'safety training completed'),
   SKILL_LEVEL_AT_LEAST: (facts, value) => (facts.skillLevel >= Number(value) ? null : `a skill certificate at level ${value} or above`),

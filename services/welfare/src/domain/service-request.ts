@@ -28,18 +28,33 @@ export interface ServiceRequest {
   outcome: string | null;
 }
 
-
 export function defineServiceType(request: Omit<ServiceType, 'id'>): ServiceType {
-  if (!/^[A-Z][A-Z0-9_]{2,39}$/.test(request.code)) throw new AppError('INVALID_CODE', 'The code has 3 to 40 capital letters, digits or underscores, e.g. WAGE_CERTIFICATE.', 'code');
+  if (!/^[A-Z][A-Z0-9_]{2,39}$/.test(request.code))
+    throw new AppError('INVALID_CODE', 'The code has 3 to 40 capital letters, digits or underscores, e.g. WAGE_CERTIFICATE.', 'code');
   if (request.name.trim().length < 2) throw new AppError('INVALID_NAME', 'Name the service.', 'name');
-  if (request.deadlineWorkingDays < 1 || request.deadlineWorkingDays > 120) throw new AppError('INVALID_DEADLINE', 'The promised deadline is 1 to 120 working days.', 'deadlineWorkingDays');
+  if (request.deadlineWorkingDays < 1 || request.deadlineWorkingDays > 120)
+    throw new AppError('INVALID_DEADLINE', 'The promised deadline is 1 to 120 working days.', 'deadlineWorkingDays');
   return { id: randomUUID(), ...request, name: request.name.trim() };
 }
 
-export function openRequest(type: ServiceType, facts: { workerId: string; centreId: string | null; regionCode: string }, openedBy: string, calendar: HolidayCalendar, at: Date): ServiceRequest {
+export function openRequest(
+  type: ServiceType,
+  facts: { workerId: string; centreId: string | null; regionCode: string },
+  openedBy: string,
+  calendar: HolidayCalendar,
+  at: Date,
+): ServiceRequest {
   return {
-    id: randomUUID(), typeId: type.id, ...facts, department: type.department, status: 'OPEN', openedBy, openedAt: at,
-    dueOn: addWorkingDays(chinaDay(at), type.deadlineWorkingDays, calendar), closedAt: null, outcome: null,
+    id: randomUUID(),
+    typeId: type.id,
+    ...facts,
+    department: type.department,
+    status: 'OPEN',
+    openedBy,
+    openedAt: at,
+    dueOn: addWorkingDays(chinaDay(at), type.deadlineWorkingDays, calendar),
+    closedAt: null,
+    outcome: null,
   };
 }
 

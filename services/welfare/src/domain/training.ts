@@ -35,10 +35,12 @@ export function defineProgramme(request: Omit<Programme, 'id'>, safetyHours: Saf
   if (request.kind === 'SAFETY') {
     if (!request.safetyLevel) throw fail('SAFETY_LEVEL_REQUIRED', 'Safety training is at company, project or team level (三级安全教育).', 'safetyLevel');
     const minimum = safetyHours[request.safetyLevel];
-    if (request.requiredHours < minimum) throw fail('TOO_FEW_HOURS', `${request.safetyLevel.toLowerCase()}-level safety training for new workers is at least ${minimum} h.`, 'requiredHours');
+    if (request.requiredHours < minimum)
+      throw fail('TOO_FEW_HOURS', `${request.safetyLevel.toLowerCase()}-level safety training for new workers is at least ${minimum} h.`, 'requiredHours');
   } else {
     if (!request.tradeCode) throw fail('TRADE_REQUIRED', 'Skill training is for a trade.', 'tradeCode');
-    if (request.skillLevel === null || request.skillLevel < 1 || request.skillLevel > 5) throw fail('INVALID_SKILL_LEVEL', 'The certificate attests a skill level from 1 to 5.', 'skillLevel');
+    if (request.skillLevel === null || request.skillLevel < 1 || request.skillLevel > 5)
+      throw fail('INVALID_SKILL_LEVEL', 'The certificate attests a skill level from 1 to 5.', 'skillLevel');
   }
   if (request.requiredHours <= 0 || request.requiredHours > 2000) throw fail('INVALID_HOURS', 'Required hours are between 1 and 2,000.', 'requiredHours');
   return { id: randomUUID(), ...request, name: request.name.trim(), safetyLevel: request.kind === 'SAFETY' ? request.safetyLevel : null };
@@ -65,14 +67,32 @@ export function recordHours(enrolment: TrainingEnrolment, hours: number): Traini
  * A worker with the programme's hours completes it; a skill programme issues a certificate, numbered
  * ZS + the year of issue in China (on 31 December from 16:00 UTC already the next) + a serial.
  */
-export function complete(enrolment: TrainingEnrolment, programme: Programme, certificateSerial: () => string, at: Date): { enrolment: TrainingEnrolment; events: OutgoingEvent[] } {
+export function complete(
+  enrolment: TrainingEnrolment,
+  programme: Programme,
+  certificateSerial: () => string,
+  at: Date,
+): { enrolment: TrainingEnrolment; events: OutgoingEvent[] } {
   if (enrolment.status !== 'ENROLLED') throw fail('TRAINING_COMPLETED', 'The training is already completed.', 'enrolmentId');
   if (enrolment.hours < programme.requiredHours) throw fail('HOURS_MISSING', `${enrolment.hours} h of ${programme.requiredHours} h attended.`, 'enrolmentId');
   const certificateNumber = programme.kind === 'SKILL' ? `ZS${chinaYear(at)}${certificateSerial()}` : null;
   const completed: TrainingEnrolment = { ...enrolment, status: 'COMPLETED', certificateNumber, completedAt: at };
-  const event = createEvent(trainingCompletedV1, WELFARE_SOURCE, enrolment.workerId, {
-    completionId: enrolment.id, workerId: enrolment.workerId, kind: programme.kind, programme: programme.name, hours: enrolment.hours,
-    tradeCode: programme.tradeCode, skillLevel: programme.skillLevel, certificateNumber, completedAt: at.toISOString(),
-  }, at);
+  const event = createEvent(
+    trainingCompletedV1,
+    WELFARE_SOURCE,
+    enrolment.workerId,
+    {
+      completionId: enrolment.id,
+      workerId: enrolment.workerId,
+      kind: programme.kind,
+      programme: programme.name,
+      hours: enrolment.hours,
+      tradeCode: programme.tradeCode,
+      skillLevel: programme.skillLevel,
+      certificateNumber,
+      completedAt: at.toISOString(),
+    },
+    at,
+  );
   return { enrolment: completed, events: [outgoing(trainingCompletedV1, event as CloudEvent)] };
 }

@@ -1,4 +1,11 @@
-import { arrearsWarningRaisedV1, enrolmentEndedV1, workerRegisteredV1, enrolmentStartedV1, projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts';
+import {
+  arrearsWarningRaisedV1,
+  enrolmentEndedV1,
+  workerRegisteredV1,
+  enrolmentStartedV1,
+  projectRegisteredV1,
+  projectStageChangedV1,
+} from '@yikatong/contracts';
 import { dateOfDay, on, startIdempotentConsumer, type EventBus, type Logger } from '@yikatong/platform';
 import type { WelfareDeps } from '../context';
 import type { WelfareTx } from '../db';
@@ -63,10 +70,26 @@ export function startWelfareConsumers(bus: EventBus, deps: WelfareDeps, logger: 
         if (await tx.complaint.findUnique({ where: { warningId } })) return;
         const project = await tx.welfareProject.findUnique({ where: { projectId } });
         const at = new Date(event.time);
-        const { complaint, step } = fileComplaint({
-          category: 'WAGE_ARREARS', channel: 'ARREARS_WARNING', workerId: null, employerUscc: uscc, projectId, regionCode: project?.regionCode ?? '000000',
-          periodFrom: null, periodTo: null, amountClaimedFen: null, workersAffected: 1, description: `${colour} arrears warning: ${message}`, handlerDept: 'LABOUR_INSPECTION',
-        }, 'payroll', await holidayCalendar(tx, at), deps.sla, at);
+        const { complaint, step } = fileComplaint(
+          {
+            category: 'WAGE_ARREARS',
+            channel: 'ARREARS_WARNING',
+            workerId: null,
+            employerUscc: uscc,
+            projectId,
+            regionCode: project?.regionCode ?? '000000',
+            periodFrom: null,
+            periodTo: null,
+            amountClaimedFen: null,
+            workersAffected: 1,
+            description: `${colour} arrears warning: ${message}`,
+            handlerDept: 'LABOUR_INSPECTION',
+          },
+          'payroll',
+          await holidayCalendar(tx, at),
+          deps.sla,
+          at,
+        );
         await saveComplaint(tx, null, complaint, step, [], warningId);
       }),
     ],

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { forbidden, invalidInput, isUuid, notFound, parseInput, PERIOD_PATTERN, regionCodeSchema, requirePrincipal, requireRegion, SCOPES, type Principal } from '@yikatong/platform';
+import {
+  forbidden,
+  invalidInput,
+  isUuid,
+  notFound,
+  parseInput,
+  PERIOD_PATTERN,
+  regionCodeSchema,
+  requirePrincipal,
+  requireRegion,
+  SCOPES,
+  type Principal,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { advance, fileComplaint, forward, markComplex, type Complaint, type ComplaintChannel } from '../domain/complaint';
@@ -58,25 +70,47 @@ export const complaintMutations = {
     const principal = requirePrincipal(ctx.principal);
     const input = parseInput(fileInput, args.input);
     const { channel, workerId } = intakeChannel(principal, input.workerId);
-    return ctx.db.$transaction(async (tx) => {
-      const project = input.projectId ? await tx.welfareProject.findUnique({ where: { projectId: input.projectId } }) : null;
-      if (input.projectId && !project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
-      const regionCode = project?.regionCode ?? input.regionCode;
-      if (!regionCode) throw invalidInput('REGION_REQUIRED', 'regionCode', 'Give the project or the region where the work was done.');
-      const now = ctx.clock.now();
-      const { complaint, step, events } = fileComplaint({
-        category: input.category, channel, workerId, employerUscc: input.employerUscc, projectId: input.projectId ?? null, regionCode,
-        periodFrom: input.periodFrom ?? null, periodTo: input.periodTo ?? null, amountClaimedFen: input.amountClaimed ?? null,
-        workersAffected: input.workersAffected, description: input.description, handlerDept: input.handlerDepartment,
-      }, principal.subject, await holidayCalendar(tx, now), ctx.sla, now);
-      await saveComplaint(tx, null, complaint, step, events);
-      return complaint;
-    }).finally(() => ctx.nudgeOutbox());
+    return ctx.db
+      .$transaction(async (tx) => {
+        const project = input.projectId ? await tx.welfareProject.findUnique({ where: { projectId: input.projectId } }) : null;
+        if (input.projectId && !project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id.', 'projectId');
+        const regionCode = project?.regionCode ?? input.regionCode;
+        if (!regionCode) throw invalidInput('REGION_REQUIRED', 'regionCode', 'Give the project or the region where the work was done.');
+        const now = ctx.clock.now();
+        const { complaint, step, events } = fileComplaint(
+          {
+            category: input.category,
+            channel,
+            workerId,
+            employerUscc: input.employerUscc,
+            projectId: input.projectId ?? null,
+            regionCode,
+            periodFrom: input.periodFrom ?? null,
+            periodTo: input.periodTo ?? null,
+            amountClaimedFen: input.amountClaimed ?? null,
+            workersAffected: input.workersAffected,
+            description: input.description,
+            handlerDept: input.handlerDepartment,
+          },
+          principal.subject,
+          await holidayCalendar(tx, now),
+          ctx.sla,
+          now,
+        );
+        await saveComplaint(tx, null, complaint, step, events);
+        return complaint;
+      })
+      .finally(() => ctx.nudgeOutbox());
   },
 
   advanceComplaint: (_: unknown, args: { complaintId: string; to: string; note?: string | null; amountOwed?: bigint | null }, ctx: WelfareContext) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
-      const result = advance(complaint, { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null }, handler.subject, ctx.clock.now());
+      const result = advance(
+        complaint,
+        { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null },
+        handler.subject,
+        ctx.clock.now(),
+      );
       await saveComplaint(tx, complaint, result.complaint, result.step, result.events);
       return result.complaint;
     }),

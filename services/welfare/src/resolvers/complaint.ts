@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import {
-  connection, cursorKeys, isUuid, newestFirst, pageRequest, regionRange, requireKind, requirePrincipal, requireStatisticsScope, seesRegion, SCOPES, type PageArgs,
+  connection,
+  cursorKeys,
+  isUuid,
+  newestFirst,
+  pageRequest,
+  regionRange,
+  requireKind,
+  requirePrincipal,
+  requireStatisticsScope,
+  seesRegion,
+  SCOPES,
+  type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { OPEN_STAGES } from '../domain/complaint';
@@ -15,7 +26,6 @@ interface ComplaintRow {
   amountClaimedFen: bigint | null;
   amountOwedFen: bigint | null;
 }
-
 
 /** The complainant, and handlers (complaint:handle) of the region. */
 function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
@@ -49,7 +59,11 @@ export const complaintQueries = {
    * Handlers' list of a region: newest first, or with overdueOnly the open cases past their
    * deadline, most overdue first (read through the index of open cases by deadline).
    */
-  complaints: async (_: unknown, args: PageArgs & { regionCode: string; stage?: string | null; category?: string | null; overdueOnly?: boolean | null }, ctx: WelfareContext) => {
+  complaints: async (
+    _: unknown,
+    args: PageArgs & { regionCode: string; stage?: string | null; category?: string | null; overdueOnly?: boolean | null },
+    ctx: WelfareContext,
+  ) => {
     const principal = requireKind(ctx.principal, 'PORTAL');
     if (!principal.scopes.has(SCOPES.complaintHandle) || !seesRegion(principal, args.regionCode)) return connection([], 1, cursorOf);
     const range = regionRange(args.regionCode);
@@ -57,7 +71,13 @@ export const complaintQueries = {
     if (args.overdueOnly) {
       const { take, after } = pageRequest(args, overdueKey);
       const rows = await ctx.db.complaint.findMany({
-        where: { AND: [...filters, { stage: { in: [...OPEN_STAGES] }, dueOn: { lt: ctx.clock.today() } }, after ? { OR: [{ dueOn: { gt: after[0] } }, { dueOn: after[0], id: { gt: after[1] } }] } : {}] },
+        where: {
+          AND: [
+            ...filters,
+            { stage: { in: [...OPEN_STAGES] }, dueOn: { lt: ctx.clock.today() } },
+            after ? { OR: [{ dueOn: { gt: after[0] } }, { dueOn: after[0], id: { gt: after[1] } }] } : {},
+          ],
+        },
         orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
         take: take + 1,
       });
@@ -76,7 +96,9 @@ export const complaintQueries = {
     const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
       `SELECT category, stage, sum(count)::int AS count, coalesce(sum(count) FILTER (WHERE due_on <> '' AND due_on < $3), 0)::int AS overdue
          FROM complaint_tally WHERE region_code >= $1 AND region_code < $2 GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2`,
-      range.gte, range.lt, ctx.clock.today(),
+      range.gte,
+      range.lt,
+      ctx.clock.today(),
     );
     return { regionCode: args.regionCode, byStage };
   },

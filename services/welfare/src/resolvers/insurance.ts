@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { appendToOutbox, dayOf, forbidden, isUuid, notFound, parseInput, requireKind, requirePrincipal, requireRegion, regionPrefix, requireScope, requireStatisticsScope, SCOPES, seesRegion, type Principal } from '@yikatong/platform';
+import {
+  appendToOutbox,
+  dayOf,
+  forbidden,
+  isUuid,
+  notFound,
+  parseInput,
+  requireKind,
+  requirePrincipal,
+  requireRegion,
+  regionPrefix,
+  requireScope,
+  requireStatisticsScope,
+  SCOPES,
+  seesRegion,
+  type Principal,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { buyPolicy, coverageOn, type InjuryPolicy as Policy } from '../domain/injury-insurance';
 import { enrolmentSpans, findPolicies, insertPolicy } from '../store/policies';
@@ -32,10 +48,20 @@ export const insuranceMutations = {
       if (!project) throw notFound('PROJECT_NOT_FOUND', 'No registered project has this id (welfare learns projects from enterprise).', 'projectId');
       if (principal.kind === 'PORTAL') requireRegion(principal, project.regionCode);
       else if (principal.enterpriseUscc !== project.generalContractorUscc) throw forbidden('Only the general contractor insures its project.');
-      const result = buyPolicy(project, await findPolicies(tx, [project.projectId]), {
-        insurer: input.insurer, policyNumber: input.policyNumber, premiumFen: input.premium, rateBp: input.rateBp,
-        coverFrom: dayOf(input.coverFrom), coverUntil: input.coverUntil ? dayOf(input.coverUntil) : null,
-      }, principal.subject, ctx.clock.now());
+      const result = buyPolicy(
+        project,
+        await findPolicies(tx, [project.projectId]),
+        {
+          insurer: input.insurer,
+          policyNumber: input.policyNumber,
+          premiumFen: input.premium,
+          rateBp: input.rateBp,
+          coverFrom: dayOf(input.coverFrom),
+          coverUntil: input.coverUntil ? dayOf(input.coverUntil) : null,
+        },
+        principal.subject,
+        ctx.clock.now(),
+      );
       await insertPolicy(tx, result.policy);
       await appendToOutbox(tx, result.events);
       return result.policy;
@@ -67,8 +93,16 @@ export const insuranceQueries = {
     const day = args.on ? dayOf(args.on) : ctx.clock.today();
     const spans = await enrolmentSpans(ctx.db, args.workerId);
     const projects = await ctx.db.welfareProject.findMany({ where: { projectId: { in: spans.map((span) => span.projectId) } } });
-    const visible = new Set(projects.filter((project) => (principal.kind === 'WORKER' ? principal.subject === args.workerId : seesProject(principal, project))).map((p) => p.projectId));
-    const coverage = coverageOn(spans.filter((span) => visible.has(span.projectId)), await findPolicies(ctx.db, [...visible]), day);
+    const visible = new Set(
+      projects
+        .filter((project) => (principal.kind === 'WORKER' ? principal.subject === args.workerId : seesProject(principal, project)))
+        .map((p) => p.projectId),
+    );
+    const coverage = coverageOn(
+      spans.filter((span) => visible.has(span.projectId)),
+      await findPolicies(ctx.db, [...visible]),
+      day,
+    );
     return coverage.map((entry) => ({ projectId: entry.projectId, on: day, covered: entry.policy !== null, policy: entry.policy }));
   },
 };
@@ -81,7 +115,8 @@ async function coverageGaps(ctx: WelfareContext, regionCode: string, day: string
       WHERE p.region_code LIKE $1 AND p.stage NOT IN ('COMPLETED', 'CLOSED')
         AND e.start_date <= $2::date AND (e.end_date IS NULL OR e.end_date >= $2::date)
         AND NOT EXISTS (SELECT 1 FROM injury_policy i WHERE i.project_id = p.project_id AND i.cover_from <= $2::date AND (i.cover_until IS NULL OR i.cover_until >= $2::date))`,
-    `${regionPrefix(regionCode)}%`, day,
+    `${regionPrefix(regionCode)}%`,
+    day,
   );
 }
 

@@ -2,21 +2,45 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   regionCodeSchema,
-  conflict, forbidden, invalidInput, isUuid, notFound, parseInput, refuseIfAny, regionRange, requireKind, requirePrincipal, requireRegion, requireScope, requireStatisticsScope,
-  requireUuid, SCOPES, withheldFrom, type Principal,
+  conflict,
+  forbidden,
+  invalidInput,
+  isUuid,
+  notFound,
+  parseInput,
+  refuseIfAny,
+  regionRange,
+  requireKind,
+  requirePrincipal,
+  requireRegion,
+  requireScope,
+  requireStatisticsScope,
+  requireUuid,
+  SCOPES,
+  withheldFrom,
+  type Principal,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
 import { workerFacts } from '../store/worker-facts';
 
 const schemeInput = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]{2,39}$/, 'has 3 to 40 capital letters, digits or underscores'),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]{2,39}$/, 'has 3 to 40 capital letters, digits or underscores'),
   name: z.string().trim().min(2, 'name the scheme'),
   kind: z.enum(['TRAINING_SUBSIDY', 'LEGAL_AID', 'ENTREPRENEURSHIP_LOAN', 'OTHER']),
   regionCode: regionCodeSchema,
   rules: z.array(z.object({ rule: z.string(), value: z.string().nullish() })),
 });
-const roundInput = z.object({ kind: z.enum(['OUTSTANDING_WORKER', 'CRAFTSMAN', 'ENTREPRENEUR']), year: z.number().int().min(2000).max(2100), regionCode: regionCodeSchema, quota: z.number().int().min(1).max(1000) });
+const roundInput = z.object({
+  kind: z.enum(['OUTSTANDING_WORKER', 'CRAFTSMAN', 'ENTREPRENEUR']),
+  year: z.number().int().min(2000).max(2100),
+  regionCode: regionCodeSchema,
+  quota: z.number().int().min(1).max(1000),
+});
 
 /** A portal with service:manage, judged before its input is read (an outsider learns nothing from a validation message). */
 const serviceManager = (ctx: WelfareContext): Principal => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
@@ -38,15 +62,19 @@ function actingFor(ctx: WelfareContext, workerId: string | null | undefined): { 
   throw forbidden('The worker applies, or a service centre for them.');
 }
 
-const numberOrText = (value: string | null | undefined) => (value === null || value === undefined ? undefined : /^\d+$/.test(value) && value.length < 6 ? Number(value) : value);
+const numberOrText = (value: string | null | undefined) =>
+  value === null || value === undefined ? undefined : /^\d+$/.test(value) && value.length < 6 ? Number(value) : value;
 
 export const schemeAwardMutations = {
   defineWelfareScheme: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
     const principal = serviceManager(ctx);
     const input = parseInput(schemeInput, args.input);
     requireRegion(principal, input.regionCode);
-    const rules = validateRules(input.rules.map((rule) => ({ rule: rule.rule, ...(rule.value !== undefined && rule.value !== null ? { value: numberOrText(rule.value) } : {}) })));
-    if (await ctx.db.welfareScheme.findUnique({ where: { code: input.code } })) throw conflict('SCHEME_EXISTS', `A scheme ${input.code} exists already.`, 'code');
+    const rules = validateRules(
+      input.rules.map((rule) => ({ rule: rule.rule, ...(rule.value !== undefined && rule.value !== null ? { value: numberOrText(rule.value) } : {}) })),
+    );
+    if (await ctx.db.welfareScheme.findUnique({ where: { code: input.code } }))
+      throw conflict('SCHEME_EXISTS', `A scheme ${input.code} exists already.`, 'code');
     return ctx.db.welfareScheme.create({ data: { id: randomUUID(), ...input, rules: JSON.parse(JSON.stringify(rules)) } });
   },
 
@@ -56,9 +84,18 @@ export const schemeAwardMutations = {
     return ctx.db.$transaction(async (tx) => {
       const scheme = await tx.welfareScheme.findUnique({ where: { code: args.schemeCode.trim().toUpperCase() } });
       if (!scheme) throw notFound('SCHEME_NOT_FOUND', 'No welfare scheme has this code.', 'schemeCode');
-      if (await tx.schemeEnrolment.findUnique({ where: { schemeId_workerId: { schemeId: scheme.id, workerId } } })) throw conflict('ALREADY_ENROLLED', 'The worker is on this scheme already.', 'schemeCode');
-      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: scheme.regionCode }, ...validateRules(scheme.rules)], await workerFacts(tx, workerId), ctx.clock.year()));
-      return tx.schemeEnrolment.create({ data: { id: randomUUID(), schemeId: scheme.id, workerId, enrolledBy: principal.subject, enrolledAt: ctx.clock.now() } });
+      if (await tx.schemeEnrolment.findUnique({ where: { schemeId_workerId: { schemeId: scheme.id, workerId } } }))
+        throw conflict('ALREADY_ENROLLED', 'The worker is on this scheme already.', 'schemeCode');
+      refuseIfAny(
+        unmetRules(
+          [{ rule: 'REGISTERED_IN_REGION', value: scheme.regionCode }, ...validateRules(scheme.rules)],
+          await workerFacts(tx, workerId),
+          ctx.clock.year(),
+        ),
+      );
+      return tx.schemeEnrolment.create({
+        data: { id: randomUUID(), schemeId: scheme.id, workerId, enrolledBy: principal.subject, enrolledAt: ctx.clock.now() },
+      });
     });
   },
 
@@ -82,9 +119,18 @@ export const schemeAwardMutations = {
       if (principal.kind === 'PORTAL') manager(ctx, round.regionCode);
       if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
       if (args.reason.trim().length < 4) throw invalidInput('REASON_REQUIRED', 'reason', 'Say why the worker deserves the award.');
-      if (await tx.awardNomination.findUnique({ where: { roundId_workerId: { roundId: round.id, workerId: args.workerId } } })) throw conflict('ALREADY_NOMINATED', 'The worker is nominated already.', 'workerId');
-      refuseIfAny(unmetRules([{ rule: 'REGISTERED_IN_REGION', value: round.regionCode }, ...(AWARD_RULES[round.kind] ?? [])], await workerFacts(tx, args.workerId), ctx.clock.year()));
-      return tx.awardNomination.create({ data: { id: randomUUID(), roundId: round.id, workerId: args.workerId, reason: args.reason.trim(), nominatedBy: principal.subject, at: ctx.clock.now() } });
+      if (await tx.awardNomination.findUnique({ where: { roundId_workerId: { roundId: round.id, workerId: args.workerId } } }))
+        throw conflict('ALREADY_NOMINATED', 'The worker is nominated already.', 'workerId');
+      refuseIfAny(
+        unmetRules(
+          [{ rule: 'REGISTERED_IN_REGION', value: round.regionCode }, ...(AWARD_RULES[round.kind] ?? [])],
+          await workerFacts(tx, args.workerId),
+          ctx.clock.year(),
+        ),
+      );
+      return tx.awardNomination.create({
+        data: { id: randomUUID(), roundId: round.id, workerId: args.workerId, reason: args.reason.trim(), nominatedBy: principal.subject, at: ctx.clock.now() },
+      });
     });
   },
 
@@ -98,7 +144,8 @@ export const schemeAwardMutations = {
       if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
       const winners = [...new Set(args.workerIds)];
       winners.forEach((workerId) => requireUuid(workerId, 'workerIds'));
-      if (winners.length === 0 || winners.length > round.quota) throw invalidInput('INVALID_WINNERS', 'workerIds', `Award between 1 and ${round.quota} nominated workers.`);
+      if (winners.length === 0 || winners.length > round.quota)
+        throw invalidInput('INVALID_WINNERS', 'workerIds', `Award between 1 and ${round.quota} nominated workers.`);
       const nominated = await tx.awardNomination.updateMany({ where: { roundId: round.id, workerId: { in: winners } }, data: { awarded: true } });
       if (nominated.count !== winners.length) throw invalidInput('NOT_NOMINATED', 'workerIds', 'Every winner must have been nominated.');
       return tx.awardRound.update({ where: { id: round.id }, data: { status: 'DECIDED', decidedBy: principal.subject } });
@@ -131,7 +178,8 @@ export const schemeAwardQueries = {
         WHERE w.region_code >= $1 AND w.region_code < $2
           AND NOT EXISTS (SELECT 1 FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
                            WHERE e.worker_id = w.worker_id AND e.status = 'COMPLETED' AND p.kind = 'SAFETY')`,
-      range.gte, range.lt,
+      range.gte,
+      range.lt,
     );
     return { regionCode: args.regionCode, workersWithoutSafetyTraining: row?.count ?? 0 };
   },
@@ -139,6 +187,9 @@ export const schemeAwardQueries = {
 
 export const AwardRound = {
   /** A round is a public notice; its nominations name workers and who put them forward, and banks and dashboards never see people. */
-  nominations: withheldFrom(['BANK', 'ANALYTICS'], 'Award nominations name workers: they are not shown to banks or dashboards; the round itself is.',
-    (round: { id: string }, _: unknown, ctx: WelfareContext) => ctx.nominationsByRound.load(round.id)),
+  nominations: withheldFrom(
+    ['BANK', 'ANALYTICS'],
+    'Award nominations name workers: they are not shown to banks or dashboards; the round itself is.',
+    (round: { id: string }, _: unknown, ctx: WelfareContext) => ctx.nominationsByRound.load(round.id),
+  ),
 };

@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { forbidden, invalidInput, isUuid, notFound, parseInput, regionRange, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, requireStatisticsScope, SCOPES, type Principal } from '@yikatong/platform';
+import {
+  forbidden,
+  invalidInput,
+  isUuid,
+  notFound,
+  parseInput,
+  regionRange,
+  requireKind,
+  requirePrincipal,
+  requireRegion,
+  requireRegionCode,
+  requireScope,
+  requireStatisticsScope,
+  SCOPES,
+  type Principal,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
 import { holidayCalendar } from '../store/complaints';
 
 const typeInput = z.object({
-  code: z.string().trim().toUpperCase(), name: z.string(), department: z.enum(['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION']), deadlineWorkingDays: z.number().int(),
+  code: z.string().trim().toUpperCase(),
+  name: z.string(),
+  department: z.enum(['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION']),
+  deadlineWorkingDays: z.number().int(),
 });
 
 /** Staff of the department or the centre holding the request, in its region, with service:manage. */
@@ -22,7 +40,8 @@ export const serviceWindowMutations = {
   defineServiceType: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
     requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
     const type = defineServiceType(parseInput(typeInput, args.input));
-    if (await ctx.db.serviceType.findUnique({ where: { code: type.code } })) throw invalidInput('SERVICE_TYPE_EXISTS', 'code', `A service type ${type.code} exists already.`);
+    if (await ctx.db.serviceType.findUnique({ where: { code: type.code } }))
+      throw invalidInput('SERVICE_TYPE_EXISTS', 'code', `A service type ${type.code} exists already.`);
     return ctx.db.serviceType.create({ data: type });
   },
 
@@ -42,7 +61,13 @@ export const serviceWindowMutations = {
     const type = await ctx.db.serviceType.findUnique({ where: { code: args.typeCode.trim().toUpperCase() } });
     if (!type) throw notFound('SERVICE_TYPE_NOT_FOUND', 'No service has this code.', 'typeCode');
     const now = ctx.clock.now();
-    const request = openRequest(type, { workerId, centreId, regionCode: args.regionCode }, principal.subject, await ctx.db.$transaction((tx) => holidayCalendar(tx, now)), now);
+    const request = openRequest(
+      type,
+      { workerId, centreId, regionCode: args.regionCode },
+      principal.subject,
+      await ctx.db.$transaction((tx) => holidayCalendar(tx, now)),
+      now,
+    );
     return ctx.db.serviceRequest.create({ data: request });
   },
 

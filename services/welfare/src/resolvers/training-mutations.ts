@@ -2,18 +2,46 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   regionCodeSchema,
-  appendToOutbox, conflict, forbidden, invalidInput, notFound, parseInput, requireKind, requirePrincipal, requireRegion, requireRegionCode, requireScope, requireUuid, SCOPES, type Principal,
+  appendToOutbox,
+  conflict,
+  forbidden,
+  invalidInput,
+  notFound,
+  parseInput,
+  requireKind,
+  requirePrincipal,
+  requireRegion,
+  requireRegionCode,
+  requireScope,
+  requireUuid,
+  SCOPES,
+  type Principal,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
 
-const providerInput = z.object({ name: z.string().trim().min(2, 'name the provider'), kind: z.enum(['SCHOOL', 'TRAINING_BASE', 'ENTERPRISE_CENTRE']), regionCode: regionCodeSchema });
-const programmeInput = z.object({
-  providerId: z.string().uuid('is not a provider id'), name: z.string(), kind: z.enum(['SAFETY', 'SKILL']),
-  safetyLevel: z.enum(['COMPANY', 'PROJECT', 'TEAM']).nullish(), tradeCode: z.string().trim().nullish(), skillLevel: z.number().int().nullish(), requiredHours: z.number(),
+const providerInput = z.object({
+  name: z.string().trim().min(2, 'name the provider'),
+  kind: z.enum(['SCHOOL', 'TRAINING_BASE', 'ENTERPRISE_CENTRE']),
+  regionCode: regionCodeSchema,
 });
-const sessionInput = z.object({ programmeId: z.string().uuid('is not a programme id'), regionCode: regionCodeSchema, startsOn: z.date(), endsOn: z.date(), capacity: z.number().int().min(1).max(10_000) });
+const programmeInput = z.object({
+  providerId: z.string().uuid('is not a provider id'),
+  name: z.string(),
+  kind: z.enum(['SAFETY', 'SKILL']),
+  safetyLevel: z.enum(['COMPANY', 'PROJECT', 'TEAM']).nullish(),
+  tradeCode: z.string().trim().nullish(),
+  skillLevel: z.number().int().nullish(),
+  requiredHours: z.number(),
+});
+const sessionInput = z.object({
+  programmeId: z.string().uuid('is not a programme id'),
+  regionCode: regionCodeSchema,
+  startsOn: z.date(),
+  endsOn: z.date(),
+  capacity: z.number().int().min(1).max(10_000),
+});
 
 /** A portal with training:manage, judged before its input is read (an outsider learns nothing from a validation message). */
 const trainingManager = (ctx: WelfareContext): Principal => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.trainingManage);
@@ -49,7 +77,10 @@ export const trainingMutations = {
     const provider = await ctx.db.trainingProvider.findUnique({ where: { id: input.providerId } });
     if (!provider) throw notFound('PROVIDER_NOT_FOUND', 'No training provider has this id.', 'providerId');
     manager(ctx, provider.regionCode);
-    const programme = defineProgramme({ ...input, safetyLevel: input.safetyLevel ?? null, tradeCode: input.tradeCode ?? null, skillLevel: input.skillLevel ?? null }, ctx.safetyHours);
+    const programme = defineProgramme(
+      { ...input, safetyLevel: input.safetyLevel ?? null, tradeCode: input.tradeCode ?? null, skillLevel: input.skillLevel ?? null },
+      ctx.safetyHours,
+    );
     return ctx.db.trainingProgramme.create({ data: programme });
   },
 
@@ -58,7 +89,8 @@ export const trainingMutations = {
     const input = parseInput(sessionInput, args.input);
     requireRegion(principal, input.regionCode);
     if (input.endsOn < input.startsOn) throw invalidInput('INVALID_PERIOD', 'endsOn', 'The session ends before it starts.');
-    if (!(await ctx.db.trainingProgramme.findUnique({ where: { id: input.programmeId } }))) throw notFound('PROGRAMME_NOT_FOUND', 'No programme has this id.', 'programmeId');
+    if (!(await ctx.db.trainingProgramme.findUnique({ where: { id: input.programmeId } })))
+      throw notFound('PROGRAMME_NOT_FOUND', 'No programme has this id.', 'programmeId');
     return ctx.db.trainingSession.create({ data: { id: randomUUID(), ...input } });
   },
 
@@ -67,7 +99,10 @@ export const trainingMutations = {
     const principal = requirePrincipal(ctx.principal);
     const workerId = principal.kind === 'WORKER' ? principal.subject : args.workerId;
     if (principal.kind === 'WORKER' && args.workerId && args.workerId !== principal.subject) throw forbidden('A worker enrols only themselves.');
-    if (principal.kind !== 'WORKER' && !(principal.kind === 'PORTAL' && (principal.scopes.has(SCOPES.trainingManage) || principal.scopes.has(SCOPES.agentActForWorker)))) {
+    if (
+      principal.kind !== 'WORKER' &&
+      !(principal.kind === 'PORTAL' && (principal.scopes.has(SCOPES.trainingManage) || principal.scopes.has(SCOPES.agentActForWorker)))
+    ) {
       throw forbidden('Workers enrol themselves; training managers and service-centre agents enrol them.');
     }
     if (!workerId) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker to enrol.');
@@ -78,9 +113,13 @@ export const trainingMutations = {
       const session = await tx.trainingSession.findUnique({ where: { id: args.sessionId } });
       if (!session) throw notFound('SESSION_NOT_FOUND', 'No training session has this id.', 'sessionId');
       if (principal.kind === 'PORTAL') requireRegion(principal, session.regionCode);
-      if ((await tx.trainingEnrolment.count({ where: { sessionId: session.id } })) >= session.capacity) throw conflict('SESSION_FULL', 'The session is full; choose another.', 'sessionId');
-      if (await tx.trainingEnrolment.findUnique({ where: { sessionId_workerId: { sessionId: session.id, workerId } } })) throw conflict('ALREADY_ENROLLED', 'The worker is already on this session.', 'sessionId');
-      return tx.trainingEnrolment.create({ data: { id: randomUUID(), sessionId: session.id, workerId, regionCode: session.regionCode, hours: 0, status: 'ENROLLED', enrolledAt: ctx.clock.now() } });
+      if ((await tx.trainingEnrolment.count({ where: { sessionId: session.id } })) >= session.capacity)
+        throw conflict('SESSION_FULL', 'The session is full; choose another.', 'sessionId');
+      if (await tx.trainingEnrolment.findUnique({ where: { sessionId_workerId: { sessionId: session.id, workerId } } }))
+        throw conflict('ALREADY_ENROLLED', 'The worker is already on this session.', 'sessionId');
+      return tx.trainingEnrolment.create({
+        data: { id: randomUUID(), sessionId: session.id, workerId, regionCode: session.regionCode, hours: 0, status: 'ENROLLED', enrolledAt: ctx.clock.now() },
+      });
     });
   },
 
@@ -89,7 +128,11 @@ export const trainingMutations = {
     ctx.db.$transaction(async (tx) => {
       const { enrolment } = await lockEnrolment(ctx, tx, args.enrolmentId);
       recordHours(enrolment, args.hours);
-      await tx.trainingAttendance.upsert({ where: { enrolmentId_day: { enrolmentId: enrolment.id, day: args.day } }, create: { enrolmentId: enrolment.id, day: args.day, hours: args.hours }, update: { hours: args.hours } });
+      await tx.trainingAttendance.upsert({
+        where: { enrolmentId_day: { enrolmentId: enrolment.id, day: args.day } },
+        create: { enrolmentId: enrolment.id, day: args.day, hours: args.hours },
+        update: { hours: args.hours },
+      });
       const total = await tx.trainingAttendance.aggregate({ where: { enrolmentId: enrolment.id }, _sum: { hours: true } });
       return tx.trainingEnrolment.update({ where: { id: enrolment.id }, data: { hours: total._sum.hours ?? 0 } });
     }),
@@ -100,7 +143,10 @@ export const trainingMutations = {
       const now = ctx.clock.now();
       const result = complete(enrolment, programme, () => randomBytes(5).toString('hex').toUpperCase(), now);
       await appendToOutbox(tx, result.events);
-      return tx.trainingEnrolment.update({ where: { id: enrolment.id }, data: { status: 'COMPLETED', certificateNumber: result.enrolment.certificateNumber, completedAt: now } });
+      return tx.trainingEnrolment.update({
+        where: { id: enrolment.id },
+        data: { status: 'COMPLETED', certificateNumber: result.enrolment.certificateNumber, completedAt: now },
+      });
     });
     ctx.nudgeOutbox();
     return completed;
@@ -110,6 +156,10 @@ export const trainingMutations = {
     manager(ctx, requireRegionCode(args.regionCode));
     if (!(args.traineeSessions > 0)) throw invalidInput('INVALID_TARGET', 'traineeSessions', 'The target is a positive number of trainee-sessions.');
     const key = { regionCode: args.regionCode, year: args.year };
-    return ctx.db.trainingTarget.upsert({ where: { regionCode_year: key }, create: { ...key, traineeSessions: args.traineeSessions }, update: { traineeSessions: args.traineeSessions } });
+    return ctx.db.trainingTarget.upsert({
+      where: { regionCode_year: key },
+      create: { ...key, traineeSessions: args.traineeSessions },
+      update: { traineeSessions: args.traineeSessions },
+    });
   },
 };

@@ -1,4 +1,14 @@
-import { connection, cursorKeys, pageRequest, regionPrefix, requireKind, requirePrincipal, requireRegionCode, requireStatisticsScope, type PageArgs } from '@yikatong/platform';
+import {
+  connection,
+  cursorKeys,
+  pageRequest,
+  regionPrefix,
+  requireKind,
+  requirePrincipal,
+  requireRegionCode,
+  requireStatisticsScope,
+  type PageArgs,
+} from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 
 export const trainingQueries = {
@@ -30,8 +40,15 @@ export const trainingQueries = {
          FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
         WHERE e.region_code LIKE $1 AND e.status = 'COMPLETED' AND extract(year FROM e.completed_at AT TIME ZONE 'Asia/Shanghai') = $2
         GROUP BY 1, 2 ORDER BY 1, 2`,
-      `${regionPrefix(args.regionCode)}%`, args.year,
+      `${regionPrefix(args.regionCode)}%`,
+      args.year,
     );
-    return { regionCode: args.regionCode, year: args.year, target: target?.traineeSessions ?? null, completed: byProgramme.reduce((sum, row) => sum + row.completed, 0), byProgramme };
+    return {
+      regionCode: args.regionCode,
+      year: args.year,
+      target: target?.traineeSessions ?? null,
+      completed: byProgramme.reduce((sum, row) => sum + row.completed, 0),
+      byProgramme,
+    };
   },
 };

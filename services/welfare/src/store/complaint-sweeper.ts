@@ -7,7 +7,12 @@ import { lockComplaint, saveComplaint } from './complaints';
 export class ComplaintSweeper {
   private readonly job: ReturnType<typeof intervalJob>;
 
-  constructor(private readonly db: WelfareDb, private readonly clock: Clock, logger: Logger, intervalMs: number) {
+  constructor(
+    private readonly db: WelfareDb,
+    private readonly clock: Clock,
+    logger: Logger,
+    intervalMs: number,
+  ) {
     this.job = intervalJob('complaint sweep', intervalMs, logger, () => this.tick(this.clock.now()));
   }
 

@@ -14,12 +14,23 @@ async function adjustTally(tx: WelfareTx, key: ReturnType<typeof tallyKey>, delt
   await tx.$executeRawUnsafe(
     `INSERT INTO complaint_tally (region_code, category, stage, due_on, count) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (region_code, category, stage, due_on) DO UPDATE SET count = complaint_tally.count + EXCLUDED.count`,
-    key.regionCode, key.category, key.stage, key.dueOn, delta,
+    key.regionCode,
+    key.category,
+    key.stage,
+    key.dueOn,
+    delta,
   );
 }
 
 /** Saves a new (previous null) or changed complaint with its step, its events and its place in the dashboard tally. */
-export async function saveComplaint(tx: WelfareTx, previous: Complaint | null, complaint: Complaint, step: ComplaintStep, events: OutgoingEvent[] = [], warningId: string | null = null): Promise<void> {
+export async function saveComplaint(
+  tx: WelfareTx,
+  previous: Complaint | null,
+  complaint: Complaint,
+  step: ComplaintStep,
+  events: OutgoingEvent[] = [],
+  warningId: string | null = null,
+): Promise<void> {
   const { id, ...data } = complaint;
   await tx.complaint.upsert({ where: { id }, create: { ...complaint, warningId }, update: data });
   const [before, after] = [previous && tallyKey(previous), tallyKey(complaint)];

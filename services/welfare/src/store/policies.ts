@@ -10,7 +10,9 @@ export async function findPolicies(db: WelfareDb | WelfareTx, projectIds: readon
 }
 
 export async function insertPolicy(tx: WelfareTx, policy: InjuryPolicy): Promise<void> {
-  await tx.injuryPolicy.create({ data: { ...policy, coverFrom: dateOfDay(policy.coverFrom), coverUntil: policy.coverUntil ? dateOfDay(policy.coverUntil) : null } });
+  await tx.injuryPolicy.create({
+    data: { ...policy, coverFrom: dateOfDay(policy.coverFrom), coverUntil: policy.coverUntil ? dateOfDay(policy.coverUntil) : null },
+  });
 }
 
 /** A worker's enrolments as day spans. */

@@ -13,5 +13,11 @@ export async function workerFacts(db: WelfareDb | WelfareTx, workerId: string): 
        FROM (SELECT $1::uuid AS worker_id) q LEFT JOIN welfare_worker w ON w.worker_id = q.worker_id`,
     workerId,
   );
-  return { regionCode: row?.region_code ?? null, birthYear: row?.birth_year ?? null, safetyTrained: Boolean(row?.safety), skillLevel: row?.skill ?? 0, verifiedWageComplaints: row?.complaints ?? 0 };
+  return {
+    regionCode: row?.region_code ?? null,
+    birthYear: row?.birth_year ?? null,
+    safetyTrained: Boolean(row?.safety),
+    skillLevel: row?.skill ?? 0,
+    verifiedWageComplaints: row?.complaints ?? 0,
+  };
 }

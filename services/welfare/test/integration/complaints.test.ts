@@ -12,7 +12,16 @@ const handler = (dept: 'LABOUR_INSPECTION' | 'HOUSING_CONSTRUCTION', regions = [
 const agent = principalFromClaims({ sub: 'centre-agent', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], centre: 'xindu', scope: SCOPES.agentActForWorker });
 const FILE = `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id stage channel handlerDept dueOn workerId } }`;
 const ADVANCE = `mutation ($id: ID!, $to: String!, $note: String, $owed: Money) { advanceComplaint(complaintId: $id, to: $to, note: $note, amountOwed: $owed) { stage result } }`;
-const intake = (projectId: string) => ({ category: 'WAGE_ARREARS', employerUscc: GC, projectId, periodFrom: '2026-09', periodTo: '2026-10', amountClaimed: '1200000', workersAffected: 3, description: '九月十月工资未发' });
+const intake = (projectId: string) => ({
+  category: 'WAGE_ARREARS',
+  employerUscc: GC,
+  projectId,
+  periodFrom: '2026-09',
+  periodTo: '2026-10',
+  amountClaimed: '1200000',
+  workersAffected: 3,
+  description: '九月十月工资未发',
+});
 
 beforeAll(() => h.start());
 afterAll(() => h.stop());
@@ -23,7 +32,10 @@ describe('complaints', () => {
     expect(code(await h.execute(FILE, { input: intake(projectId) }, principalFromClaims({ sub: 'e', kind: 'ENTERPRISE', uscc: GC })))).toBe('FORBIDDEN');
     expect(code(await h.execute(FILE, { input: { ...intake(projectId), workerId: randomUUID() } }, worker))).toBe('FORBIDDEN');
     expect(code(await h.execute(FILE, { input: intake(projectId) }, agent))).toBe('WORKER_REQUIRED');
-    expect((await h.execute(FILE, { input: { ...intake(projectId), description: '' } }, worker)).errors?.[0]?.extensions).toMatchObject({ code: 'DESCRIPTION_REQUIRED', field: 'description' });
+    expect((await h.execute(FILE, { input: { ...intake(projectId), description: '' } }, worker)).errors?.[0]?.extensions).toMatchObject({
+      code: 'DESCRIPTION_REQUIRED',
+      field: 'description',
+    });
     expect(await db.complaint.count()).toBe(0);
     const self = await h.execute(FILE, { input: intake(projectId) }, worker);
     expect(self.data!.fileComplaint).toMatchObject({ stage: 'NEW', channel: 'SELF', handlerDept: 'LABOUR_INSPECTION', workerId });
@@ -36,7 +48,11 @@ describe('complaints', () => {
     const filed = (await h.execute(FILE, { input: { ...intake(projectId), handlerDepartment: 'HOUSING_CONSTRUCTION' } }, worker)).data!.fileComplaint;
     expect(code(await h.execute(ADVANCE, { id: filed.id, to: 'ACCEPTED' }, handler('LABOUR_INSPECTION')))).toBe('FORBIDDEN');
     expect(code(await h.execute(ADVANCE, { id: filed.id, to: 'ACCEPTED' }, handler('HOUSING_CONSTRUCTION', ['440300'])))).toBe('FORBIDDEN');
-    const forwarded = await h.execute(`mutation ($id: ID!) { forwardComplaint(complaintId: $id, toDepartment: "LABOUR_INSPECTION", reason: "属劳动监察职责") { handlerDept } }`, { id: filed.id }, handler('HOUSING_CONSTRUCTION'));
+    const forwarded = await h.execute(
+      `mutation ($id: ID!) { forwardComplaint(complaintId: $id, toDepartment: "LABOUR_INSPECTION", reason: "属劳动监察职责") { handlerDept } }`,
+      { id: filed.id },
+      handler('HOUSING_CONSTRUCTION'),
+    );
     expect(forwarded.data!.forwardComplaint.handlerDept).toBe('LABOUR_INSPECTION');
     const inspector = handler('LABOUR_INSPECTION');
     await h.execute(ADVANCE, { id: filed.id, to: 'ACCEPTED' }, inspector);
@@ -53,7 +69,10 @@ describe('complaints', () => {
     const seen = mine.data!.myComplaints.nodes.find((c: { id: string }) => c.id === filed.id);
     expect(seen).toMatchObject({ stage: 'VERIFIED', result: '经查属实，欠三名工人工资12000元' });
     expect(seen.steps.map((s: { action: string }) => s.action)).toEqual(['FILED', 'FORWARDED', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED']);
-    expect((await h.execute(`query ($id: ID!) { complaint(id: $id) { id } }`, { id: filed.id }, principalFromClaims({ sub: randomUUID(), kind: 'WORKER' }))).data!.complaint).toBeNull();
+    expect(
+      (await h.execute(`query ($id: ID!) { complaint(id: $id) { id } }`, { id: filed.id }, principalFromClaims({ sub: randomUUID(), kind: 'WORKER' }))).data!
+        .complaint,
+    ).toBeNull();
   });
 
   it('are escalated once past the deadline and counted for dashboards; an arrears warning opens one follow-up case', async () => {
@@ -66,17 +85,37 @@ describe('complaints', () => {
     expect((await db.complaint.findUniqueOrThrow({ where: { id: filed.id } })).escalatedAt).toEqual(h.clock.now());
     expect((await h.execute(`query ($id: ID!) { complaint(id: $id) { overdue } }`, { id: filed.id }, worker)).data!.complaint).toEqual({ overdue: true });
 
-    const warning = { warningId: randomUUID(), colour: 'RED' as const, projectId, uscc: GC, version: 1, ruleCode: 'WAGES_UNPAID_A_MONTH', message: '九月工资逾期未付', raisedAt: h.clock.now().toISOString() };
+    const warning = {
+      warningId: randomUUID(),
+      colour: 'RED' as const,
+      projectId,
+      uscc: GC,
+      version: 1,
+      ruleCode: 'WAGES_UNPAID_A_MONTH',
+      message: '九月工资逾期未付',
+      raisedAt: h.clock.now().toISOString(),
+    };
     await h.deliver(arrearsWarningRaisedV1, projectId, warning);
     await h.deliver(arrearsWarningRaisedV1, projectId, warning);
     const cases = await db.complaint.findMany({ where: { warningId: warning.warningId } });
     expect(cases).toEqual([expect.objectContaining({ channel: 'ARREARS_WARNING', handlerDept: 'LABOUR_INSPECTION', regionCode: '130502', workerId: null })]);
 
     // The dashboard's tally, kept with every change, agrees with counting the complaints themselves.
-    const stats = await h.execute(`{ complaintStatistics(regionCode: "130500") { byStage { category stage count overdue } } }`, {}, principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }));
+    const stats = await h.execute(
+      `{ complaintStatistics(regionCode: "130500") { byStage { category stage count overdue } } }`,
+      {},
+      principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] }),
+    );
     const counted = await db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number }>>(
-      `SELECT category, stage, count(*)::int AS count FROM complaint WHERE region_code LIKE '1305%' GROUP BY 1, 2 ORDER BY 1, 2`);
-    expect(stats.data!.complaintStatistics.byStage.map(({ category, stage, count }: { category: string; stage: string; count: number }) => ({ category, stage, count }))).toEqual(counted);
+      `SELECT category, stage, count(*)::int AS count FROM complaint WHERE region_code LIKE '1305%' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(
+      stats.data!.complaintStatistics.byStage.map(({ category, stage, count }: { category: string; stage: string; count: number }) => ({
+        category,
+        stage,
+        count,
+      })),
+    ).toEqual(counted);
     expect(stats.data!.complaintStatistics.byStage).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'WAGE_ARREARS', stage: 'NEW' })]));
     const list = await h.execute(`{ complaints(regionCode: "130500", first: 100) { nodes { id } } }`, {}, handler('LABOUR_INSPECTION'));
     expect(list.data!.complaints.nodes.length).toBeGreaterThanOrEqual(2);

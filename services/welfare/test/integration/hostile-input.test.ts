@@ -15,27 +15,67 @@ const serviceManager = principalFromClaims({ sub: 'centre-manager', kind: 'PORTA
 const contractor = principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.projectRegister });
 const FILE = `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`;
 const complaintInput = (overrides: Record<string, unknown> = {}) => ({
-  category: 'WAGE_ARREARS', employerUscc: GC, periodFrom: '2026-09', periodTo: '2026-10', amountClaimed: '1200000', workersAffected: 3, description: '九月十月工资未发', ...overrides,
+  category: 'WAGE_ARREARS',
+  employerUscc: GC,
+  periodFrom: '2026-09',
+  periodTo: '2026-10',
+  amountClaimed: '1200000',
+  workersAffected: 3,
+  description: '九月十月工资未发',
+  ...overrides,
 });
 
 const LISTS: ReadonlyArray<readonly [string, string, Record<string, unknown>, Principal]> = [
-  ['serviceCentres', 'query ($after: String) { list: serviceCentres(regionCode: "650100", first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', {}, worker],
-  ['trainingSessions', 'query ($after: String) { list: trainingSessions(regionCode: "650100", first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', {}, worker],
+  [
+    'serviceCentres',
+    'query ($after: String) { list: serviceCentres(regionCode: "650100", first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    {},
+    worker,
+  ],
+  [
+    'trainingSessions',
+    'query ($after: String) { list: trainingSessions(regionCode: "650100", first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    {},
+    worker,
+  ],
   ['myComplaints', 'query ($after: String) { list: myComplaints(first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', {}, worker],
-  ['complaints', 'query ($after: String) { list: complaints(regionCode: "130500", first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', {}, handler],
-  ['complaints (overdue only)', 'query ($after: String) { list: complaints(regionCode: "130500", overdueOnly: true, first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }', {}, handler],
+  [
+    'complaints',
+    'query ($after: String) { list: complaints(regionCode: "130500", first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    {},
+    handler,
+  ],
+  [
+    'complaints (overdue only)',
+    'query ($after: String) { list: complaints(regionCode: "130500", overdueOnly: true, first: 1, after: $after) { nodes { id } pageInfo { endCursor } } }',
+    {},
+    handler,
+  ],
 ];
 
 beforeAll(async () => {
   await h.start();
   await h.db.serviceCentre.deleteMany({ where: { regionCode: '650102' } });
-  await h.db.serviceCentre.createMany({ data: [1, 2].map((n) => ({ id: randomUUID(), name: `乌鲁木齐服务站${n}`, kind: 'TOWNSHIP_STATION' as const, regionCode: '650102', address: '天山区', phone: '0991-1' })) });
+  await h.db.serviceCentre.createMany({
+    data: [1, 2].map((n) => ({
+      id: randomUUID(),
+      name: `乌鲁木齐服务站${n}`,
+      kind: 'TOWNSHIP_STATION' as const,
+      regionCode: '650102',
+      address: '天山区',
+      phone: '0991-1',
+    })),
+  });
   const providerId = randomUUID();
   const programmeId = randomUUID();
   await h.db.trainingProvider.create({ data: { id: providerId, name: '乌鲁木齐培训基地', kind: 'TRAINING_BASE', regionCode: '650102' } });
-  await h.db.trainingProgramme.create({ data: { id: programmeId, providerId, name: '三级安全教育', kind: 'SAFETY', safetyLevel: 'COMPANY', requiredHours: 24 } });
+  await h.db.trainingProgramme.create({
+    data: { id: programmeId, providerId, name: '三级安全教育', kind: 'SAFETY', safetyLevel: 'COMPANY', requiredHours: 24 },
+  });
   const day = new Date(`${h.clock.today()}T00:00:00.000Z`);
-  await h.db.trainingSession.createMany({ data: [1, 2].map(() => ({ id: randomUUID(), programmeId, regionCode: '650102', startsOn: day, endsOn: day, capacity: 5 })) });
+  await h.db.trainingSession.createMany({
+    data: [1, 2].map(() => ({ id: randomUUID(), programmeId, regionCode: '650102', startsOn: day, endsOn: day, capacity: 5 })),
+  });
   const projectId = await h.project();
   for (const n of [1, 2]) {
     const filed = await h.execute(FILE, { input: complaintInput({ projectId, description: `工资未发 ${n}` }) }, worker);
@@ -57,13 +97,15 @@ describe('a cursor no list issued', () => {
     expect(second.data!.list.nodes[0].id).not.toBe(first.data!.list.nodes[0].id);
   });
 
-  const cases = LISTS.flatMap(([name, query, variables, caller]) => testing.FORGED_CURSORS.map(([forged, after]) => [name, forged, query, { ...variables, after }, caller] as const));
+  const cases = LISTS.flatMap(([name, query, variables, caller]) =>
+    testing.FORGED_CURSORS.map(([forged, after]) => [name, forged, query, { ...variables, after }, caller] as const),
+  );
   it.each(cases)('%s refuses %s with INVALID_CURSOR on after', async (_, __, query, variables, caller) => {
     const result = await h.execute(query, variables, caller);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
   });
 
-  it('the overdue list refuses the newest-first list\'s cursor, and the other way round', async () => {
+  it("the overdue list refuses the newest-first list's cursor, and the other way round", async () => {
     const [, newest] = LISTS[3]!;
     const [, overdue] = LISTS[4]!;
     const newestCursor = (await h.execute(newest, {}, handler)).data!.list.pageInfo.endCursor;
@@ -75,21 +117,78 @@ describe('a cursor no list issued', () => {
 
 describe('an id that is not one', () => {
   it('is hidden when another subgraph asks for the entity, or when looked up', async () => {
-    const entities = await h.execute('query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id } } }', { r: [{ __typename: 'ServiceCentre', id: 'not-a-uuid' }] }, worker);
+    const entities = await h.execute(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id } } }',
+      { r: [{ __typename: 'ServiceCentre', id: 'not-a-uuid' }] },
+      worker,
+    );
     expect(entities).toEqual({ data: { _entities: [null] } });
-    const lookups = await h.execute(`{ complaint(id: "x") { id } awardRound(id: "x") { id } injuryPolicies(projectId: "x") { id } injuryCoverage(workerId: "x") { projectId } }`, {}, handler);
+    const lookups = await h.execute(
+      `{ complaint(id: "x") { id } awardRound(id: "x") { id } injuryPolicies(projectId: "x") { id } injuryCoverage(workerId: "x") { projectId } }`,
+      {},
+      handler,
+    );
     expect(lookups).toEqual({ data: { complaint: null, awardRound: null, injuryPolicies: [], injuryCoverage: [] } });
   });
 
   it.each<[string, string, Record<string, unknown>, Principal, string, string]>([
-    ['enrolInTraining (session)', 'mutation ($id: ID!) { enrolInTraining(sessionId: $id, workerId: "2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60") { id } }', { id: 'x' }, trainer, 'INVALID_ID', 'sessionId'],
-    ['enrolInTraining (worker)', 'mutation ($id: ID!) { enrolInTraining(sessionId: "2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60", workerId: $id) { id } }', { id: 'x' }, trainer, 'INVALID_ID', 'workerId'],
-    ['recordTrainingHours', 'mutation ($id: ID!) { recordTrainingHours(enrolmentId: $id, day: "2026-11-02", hours: 4) { id } }', { id: 'x' }, trainer, 'INVALID_ID', 'enrolmentId'],
+    [
+      'enrolInTraining (session)',
+      'mutation ($id: ID!) { enrolInTraining(sessionId: $id, workerId: "2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60") { id } }',
+      { id: 'x' },
+      trainer,
+      'INVALID_ID',
+      'sessionId',
+    ],
+    [
+      'enrolInTraining (worker)',
+      'mutation ($id: ID!) { enrolInTraining(sessionId: "2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60", workerId: $id) { id } }',
+      { id: 'x' },
+      trainer,
+      'INVALID_ID',
+      'workerId',
+    ],
+    [
+      'recordTrainingHours',
+      'mutation ($id: ID!) { recordTrainingHours(enrolmentId: $id, day: "2026-11-02", hours: 4) { id } }',
+      { id: 'x' },
+      trainer,
+      'INVALID_ID',
+      'enrolmentId',
+    ],
     ['completeTraining', 'mutation ($id: ID!) { completeTraining(enrolmentId: $id) { id } }', { id: 'x' }, trainer, 'INVALID_ID', 'enrolmentId'],
-    ['decideAwards (round)', 'mutation ($id: ID!) { decideAwards(roundId: $id, workerIds: ["2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60"]) { id } }', { id: 'x' }, serviceManager, 'INVALID_ID', 'roundId'],
-    ['nominateForAward', 'mutation ($id: ID!) { nominateForAward(roundId: $id, workerId: $id, reason: "连续三年无事故") { workerId } }', { id: 'x' }, serviceManager, 'ROUND_NOT_FOUND', 'roundId'],
-    ['closeServiceRequest', 'mutation ($id: ID!) { closeServiceRequest(requestId: $id, done: true, outcome: "已办结") { id } }', { id: 'x' }, serviceManager, 'REQUEST_NOT_FOUND', 'requestId'],
-    ['advanceComplaint', 'mutation ($id: ID!) { advanceComplaint(complaintId: $id, to: "ACCEPTED") { id } }', { id: 'x' }, handler, 'COMPLAINT_NOT_FOUND', 'complaintId'],
+    [
+      'decideAwards (round)',
+      'mutation ($id: ID!) { decideAwards(roundId: $id, workerIds: ["2f6c0c9e-8f2b-4c1e-9a57-3b1d2c4e5f60"]) { id } }',
+      { id: 'x' },
+      serviceManager,
+      'INVALID_ID',
+      'roundId',
+    ],
+    [
+      'nominateForAward',
+      'mutation ($id: ID!) { nominateForAward(roundId: $id, workerId: $id, reason: "连续三年无事故") { workerId } }',
+      { id: 'x' },
+      serviceManager,
+      'ROUND_NOT_FOUND',
+      'roundId',
+    ],
+    [
+      'closeServiceRequest',
+      'mutation ($id: ID!) { closeServiceRequest(requestId: $id, done: true, outcome: "已办结") { id } }',
+      { id: 'x' },
+      serviceManager,
+      'REQUEST_NOT_FOUND',
+      'requestId',
+    ],
+    [
+      'advanceComplaint',
+      'mutation ($id: ID!) { advanceComplaint(complaintId: $id, to: "ACCEPTED") { id } }',
+      { id: 'x' },
+      handler,
+      'COMPLAINT_NOT_FOUND',
+      'complaintId',
+    ],
     ['fileComplaint (project)', FILE, { input: complaintInput({ projectId: 'x' }) }, worker, 'INVALID_INPUT', 'projectId'],
   ])('%s refuses it with a code and its field, writing nothing', async (_, query, variables, caller, code, field) => {
     const before = await writes();
@@ -103,7 +202,9 @@ describe('an amount out of range', () => {
   const tooLarge = String(MONEY_MAX_FEN + 1n);
   const beyondDoubles = String(2n ** 53n + 1n);
   const BUY = 'mutation ($input: BuyInjuryInsuranceInput!) { buyInjuryInsurance(input: $input) { id } }';
-  const policy = (projectId: string, premium: unknown) => ({ input: { projectId, insurer: '中国人寿', policyNumber: 'GS-2026-0009', premium, rateBp: 50, coverFrom: addDays(h.clock.today(), 1) } });
+  const policy = (projectId: string, premium: unknown) => ({
+    input: { projectId, insurer: '中国人寿', policyNumber: 'GS-2026-0009', premium, rateBp: 50, coverFrom: addDays(h.clock.today(), 1) },
+  });
 
   it.each<[string, unknown, string]>([
     ['2^53 + 1 fen as a string', beyondDoubles, 'MONEY_OUT_OF_RANGE'],
@@ -131,7 +232,11 @@ describe('an amount out of range', () => {
   it('advanceComplaint refuses an amount owed above the maximum, writing nothing', async () => {
     const { id } = await h.db.complaint.findFirstOrThrow({ where: { workerId } });
     const before = await writes();
-    const result = await h.execute('mutation ($id: ID!, $owed: Money) { advanceComplaint(complaintId: $id, to: "VERIFIED", amountOwed: $owed) { id } }', { id, owed: tooLarge }, handler);
+    const result = await h.execute(
+      'mutation ($id: ID!, $owed: Money) { advanceComplaint(complaintId: $id, to: "VERIFIED", amountOwed: $owed) { id } }',
+      { id, owed: tooLarge },
+      handler,
+    );
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'MONEY_OUT_OF_RANGE', field: 'owed' });
     expect(await writes()).toEqual(before);
   });
@@ -140,8 +245,14 @@ describe('an amount out of range', () => {
 /** Rows of every table these mutations write, with the outbox. */
 async function writes() {
   const [policies, complaints, steps, enrolments, nominations, rounds, requests, outbox] = await Promise.all([
-    h.db.injuryPolicy.count(), h.db.complaint.count(), h.db.complaintStep.count(), h.db.trainingEnrolment.count(), h.db.awardNomination.count(),
-    h.db.awardRound.count({ where: { status: 'DECIDED' } }), h.db.serviceRequest.count({ where: { status: { not: 'OPEN' } } }), h.db.outboxEvent.count(),
+    h.db.injuryPolicy.count(),
+    h.db.complaint.count(),
+    h.db.complaintStep.count(),
+    h.db.trainingEnrolment.count(),
+    h.db.awardNomination.count(),
+    h.db.awardRound.count({ where: { status: 'DECIDED' } }),
+    h.db.serviceRequest.count({ where: { status: { not: 'OPEN' } } }),
+    h.db.outboxEvent.count(),
   ]);
   return { policies, complaints, steps, enrolments, nominations, rounds, requests, outbox };
 }

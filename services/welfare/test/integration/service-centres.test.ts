@@ -22,7 +22,14 @@ beforeAll(async () => {
   await db.serviceCentre.createMany({
     data: [
       { id: randomUUID(), name: '叙州区农民工服务中心', kind: 'DISTRICT_CENTRE', regionCode: '511504', address: '叙州区', phone: '0831-1' },
-      ...Array.from({ length: 4 }, (_, i) => ({ id: randomUUID(), name: `乡镇服务站${i}`, kind: 'TOWNSHIP_STATION' as const, regionCode: '511504', address: '镇', phone: '0831-2' })),
+      ...Array.from({ length: 4 }, (_, i) => ({
+        id: randomUUID(),
+        name: `乡镇服务站${i}`,
+        kind: 'TOWNSHIP_STATION' as const,
+        regionCode: '511504',
+        address: '镇',
+        phone: '0831-2',
+      })),
       { id: randomUUID(), name: '邢台服务站', kind: 'TOWNSHIP_STATION', regionCode: '130502', address: '邢台', phone: '0319-1' },
     ],
   });

@@ -18,12 +18,22 @@ beforeAll(() => h.start());
 afterAll(() => h.stop());
 
 it('a district trains workers: provider, programme, session, enrolment, hours, completion announced to identity, progress against the target', async () => {
-  const provider = await h.execute(`mutation { registerTrainingProvider(input: { name: "邢台建筑职业技术学校", kind: "SCHOOL", regionCode: "130502" }) { id } }`, {}, manager);
-  expect(code(await h.execute(`mutation { registerTrainingProvider(input: { name: "外地学校", kind: "SCHOOL", regionCode: "440300" }) { id } }`, {}, manager))).toBe('FORBIDDEN');
+  const provider = await h.execute(
+    `mutation { registerTrainingProvider(input: { name: "邢台建筑职业技术学校", kind: "SCHOOL", regionCode: "130502" }) { id } }`,
+    {},
+    manager,
+  );
+  expect(
+    code(await h.execute(`mutation { registerTrainingProvider(input: { name: "外地学校", kind: "SCHOOL", regionCode: "440300" }) { id } }`, {}, manager)),
+  ).toBe('FORBIDDEN');
   const providerId = provider.data!.registerTrainingProvider.id;
-  expect((await h.execute(PROGRAMME, { input: { providerId, name: '班组级安全教育', kind: 'SAFETY', safetyLevel: 'TEAM', requiredHours: 12 } }, manager)).errors?.[0]?.extensions)
-    .toMatchObject({ code: 'TOO_FEW_HOURS', field: 'requiredHours' });
-  const programmeId = (await h.execute(PROGRAMME, { input: { providerId, name: '钢筋工中级', kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 3, requiredHours: 16 } }, manager)).data!.defineTrainingProgramme.id;
+  expect(
+    (await h.execute(PROGRAMME, { input: { providerId, name: '班组级安全教育', kind: 'SAFETY', safetyLevel: 'TEAM', requiredHours: 12 } }, manager)).errors?.[0]
+      ?.extensions,
+  ).toMatchObject({ code: 'TOO_FEW_HOURS', field: 'requiredHours' });
+  const programmeId = (
+    await h.execute(PROGRAMME, { input: { providerId, name: '钢筋工中级', kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 3, requiredHours: 16 } }, manager)
+  ).data!.defineTrainingProgramme.id;
   // A week's session ending today, attended on its first two days.
   const [first, second, last] = [-6, -5, 0].map((n) => addDays(h.clock.today(), n));
   const session = await h.execute(SESSION, { input: { programmeId, regionCode: '130502', startsOn: first, endsOn: last, capacity: 1 } }, manager);
@@ -40,21 +50,34 @@ it('a district trains workers: provider, programme, session, enrolment, hours, c
   expect(code(await h.execute(COMPLETE, { e: enrolmentId }, manager))).toBe('HOURS_MISSING');
   await h.execute(HOURS, { e: enrolmentId, d: second, h: 8 }, manager);
   const done = await h.execute(COMPLETE, { e: enrolmentId }, manager);
-  expect(done.data!.completeTraining).toMatchObject({ status: 'COMPLETED', certificateNumber: expect.stringMatching(new RegExp(`^ZS${h.clock.year()}[0-9A-F]{10}$`)) });
+  expect(done.data!.completeTraining).toMatchObject({
+    status: 'COMPLETED',
+    certificateNumber: expect.stringMatching(new RegExp(`^ZS${h.clock.year()}[0-9A-F]{10}$`)),
+  });
   const event = await h.db.outboxEvent.findFirstOrThrow({ where: { type: 'cn.yikatong.welfare.training.completed.v1', key: workerId } });
   expect(event.payload).toMatchObject({ data: { workerId, kind: 'SKILL', tradeCode: 'REBAR', skillLevel: 3, hours: 16 } });
 
   expect((await h.execute(`{ myTraining { status hours } }`, {}, worker)).data!.myTraining).toEqual([{ status: 'COMPLETED', hours: 16 }]);
-  await h.execute(`mutation ($y: Int!) { setTrainingTarget(regionCode: "130502", year: $y, traineeSessions: 50000) { traineeSessions } }`, { y: h.clock.year() }, manager);
+  await h.execute(
+    `mutation ($y: Int!) { setTrainingTarget(regionCode: "130502", year: $y, traineeSessions: 50000) { traineeSessions } }`,
+    { y: h.clock.year() },
+    manager,
+  );
   const progress = await h.execute(PROGRESS, { r: '130502', y: h.clock.year() }, dashboard);
   expect(progress.data!.trainingProgress).toEqual({ target: 50000, completed: 1, byProgramme: [{ programme: '钢筋工中级', kind: 'SKILL', completed: 1 }] });
 });
 
 it('a completion at 01:00 on 1 January in China (still 31 December in UTC) carries the new year on its certificate and in the progress', async () => {
   h.clock.set(new Date('2026-12-31T17:00:00Z'));
-  const providerId = (await h.execute(`mutation { registerTrainingProvider(input: { name: "信都区培训基地", kind: "TRAINING_BASE", regionCode: "130503" }) { id } }`, {}, manager)).data!.registerTrainingProvider.id;
-  const programmeId = (await h.execute(PROGRAMME, { input: { providerId, name: '焊工初级', kind: 'SKILL', tradeCode: 'WELDER', skillLevel: 1, requiredHours: 8 } }, manager)).data!.defineTrainingProgramme.id;
-  const sessionId = (await h.execute(SESSION, { input: { programmeId, regionCode: '130503', startsOn: '2026-12-31', endsOn: '2026-12-31', capacity: 5 } }, manager)).data!.scheduleTrainingSession.id;
+  const providerId = (
+    await h.execute(`mutation { registerTrainingProvider(input: { name: "信都区培训基地", kind: "TRAINING_BASE", regionCode: "130503" }) { id } }`, {}, manager)
+  ).data!.registerTrainingProvider.id;
+  const programmeId = (
+    await h.execute(PROGRAMME, { input: { providerId, name: '焊工初级', kind: 'SKILL', tradeCode: 'WELDER', skillLevel: 1, requiredHours: 8 } }, manager)
+  ).data!.defineTrainingProgramme.id;
+  const sessionId = (
+    await h.execute(SESSION, { input: { programmeId, regionCode: '130503', startsOn: '2026-12-31', endsOn: '2026-12-31', capacity: 5 } }, manager)
+  ).data!.scheduleTrainingSession.id;
   const enrolmentId = (await h.execute(ENROL, { s: sessionId, w: randomUUID() }, manager)).data!.enrolInTraining.id;
   await h.execute(HOURS, { e: enrolmentId, d: '2026-12-31', h: 8 }, manager);
   const done = await h.execute(COMPLETE, { e: enrolmentId }, manager);

@@ -7,11 +7,20 @@ import { code, createWelfareHarness } from '../support/harness';
  */
 const h = createWelfareHarness();
 const worker = principalFromClaims({ sub: '5b1f0a52-7c1d-4e7a-9c11-2b6a0d3f4e51', kind: 'WORKER' });
-const manager = principalFromClaims({ sub: 'rsj-training', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: `${SCOPES.trainingManage} ${SCOPES.serviceManage}` });
+const manager = principalFromClaims({
+  sub: 'rsj-training',
+  kind: 'PORTAL',
+  dept: 'HRSS',
+  regions: ['130500'],
+  scope: `${SCOPES.trainingManage} ${SCOPES.serviceManage}`,
+});
 const MALFORMED: Array<[string, string]> = [
   ['registerTrainingProvider', `mutation { registerTrainingProvider(input: { name: "", kind: "NONE", regionCode: "13" }) { id } }`],
   ['defineTrainingProgramme', `mutation { defineTrainingProgramme(input: { providerId: "x", name: "", kind: "NONE", requiredHours: -1 }) { id } }`],
-  ['scheduleTrainingSession', `mutation { scheduleTrainingSession(input: { programmeId: "x", regionCode: "13", startsOn: "2027-01-02", endsOn: "2027-01-01", capacity: 0 }) { id } }`],
+  [
+    'scheduleTrainingSession',
+    `mutation { scheduleTrainingSession(input: { programmeId: "x", regionCode: "13", startsOn: "2027-01-02", endsOn: "2027-01-01", capacity: 0 }) { id } }`,
+  ],
   ['defineWelfareScheme', `mutation { defineWelfareScheme(input: { code: "", name: "", kind: "NONE", regionCode: "13", rules: [] }) { id } }`],
   ['openAwardRound', `mutation { openAwardRound(input: { kind: "NONE", year: 1, regionCode: "13", quota: 0 }) { id } }`],
 ];

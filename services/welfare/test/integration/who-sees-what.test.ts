@@ -21,12 +21,19 @@ const STATISTICS = {
 beforeAll(async () => {
   await h.start();
   const workerId = randomUUID();
-  await h.deliver(workerRegisteredV1, workerId, { workerId, regionCode: '130502', tradeCode: 'REBAR', birthYear: 1985, sex: 'MALE', registeredAt: h.clock.now().toISOString() });
+  await h.deliver(workerRegisteredV1, workerId, {
+    workerId,
+    regionCode: '130502',
+    tradeCode: 'REBAR',
+    birthYear: 1985,
+    sex: 'MALE',
+    registeredAt: h.clock.now().toISOString(),
+  });
 });
 afterAll(() => h.stop());
 
 describe.each(Object.entries(STATISTICS))('%s: one statistics scope for every dashboard', (field, query) => {
-  it('refuses a Shenzhen dashboard Xingtai\'s figures, naming the region', async () => {
+  it("refuses a Shenzhen dashboard Xingtai's figures, naming the region", async () => {
     const refused = await h.execute(query, { r: '130500' }, shenzhenDashboard);
     expect(code(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.message).toContain('130500');
@@ -49,7 +56,7 @@ describe.each(Object.entries(STATISTICS))('%s: one statistics scope for every da
   });
 });
 
-it('counts a region\'s figures for its own dashboard', async () => {
+it("counts a region's figures for its own dashboard", async () => {
   const needs = await h.execute(STATISTICS.trainingNeeds, { r: '130500' }, xingtaiDashboard);
   expect(needs.data!.trainingNeeds).toEqual({ regionCode: '130500', workersWithoutSafetyTraining: 1 });
 });
@@ -57,7 +64,9 @@ it('counts a region\'s figures for its own dashboard', async () => {
 it('shows a bank an award round, a public notice, but not the workers nominated', async () => {
   const roundId = randomUUID();
   await h.db.awardRound.create({ data: { id: roundId, kind: 'OUTSTANDING_WORKER', year: 2026, regionCode: '130500', quota: 3, status: 'OPEN' } });
-  await h.db.awardNomination.create({ data: { id: randomUUID(), roundId, workerId: randomUUID(), reason: '连续三年零事故', nominatedBy: 'rsj', at: h.clock.now() } });
+  await h.db.awardNomination.create({
+    data: { id: randomUUID(), roundId, workerId: randomUUID(), reason: '连续三年零事故', nominatedBy: 'rsj', at: h.clock.now() },
+  });
   const round = `query ($id: ID!) { awardRound(id: $id) { year quota status } }`;
   expect((await h.execute(round, { id: roundId }, bank)).data!.awardRound).toEqual({ year: 2026, quota: 3, status: 'OPEN' });
   const nominations = `query ($id: ID!) { awardRound(id: $id) { nominations { workerId reason } } }`;

@@ -2,8 +2,18 @@ import { advance, DEFAULT_SLA, escalateIfOverdue, fileComplaint, forward, markCo
 
 const calendar = { holidays: new Set(['2026-12-31', '2027-01-01']), makeUpWorkdays: new Set<string>() };
 const intake: Intake = {
-  category: 'WAGE_ARREARS', channel: 'SELF', workerId: '00000000-0000-4000-8000-000000000001', employerUscc: '91350100M000100Y43', projectId: null, regionCode: '130502',
-  periodFrom: '2026-09', periodTo: '2026-10', amountClaimedFen: 1_200_000n, workersAffected: 3, description: '九月十月工资未发', handlerDept: 'LABOUR_INSPECTION',
+  category: 'WAGE_ARREARS',
+  channel: 'SELF',
+  workerId: '00000000-0000-4000-8000-000000000001',
+  employerUscc: '91350100M000100Y43',
+  projectId: null,
+  regionCode: '130502',
+  periodFrom: '2026-09',
+  periodTo: '2026-10',
+  amountClaimedFen: 1_200_000n,
+  workersAffected: 3,
+  description: '九月十月工资未发',
+  handlerDept: 'LABOUR_INSPECTION',
 };
 const at = new Date('2026-11-25T02:00:00Z');
 
@@ -14,7 +24,9 @@ describe('complaints', () => {
     const complex = markComplex(complaint, 'inspector', calendar, DEFAULT_SLA, at).complaint;
     expect(complex.dueOn).toBe('2027-04-02');
     expect(() => markComplex(complex, 'inspector', calendar, DEFAULT_SLA, at)).toThrow(expect.objectContaining({ code: 'ALREADY_COMPLEX' }));
-    expect(() => fileComplaint({ ...intake, description: '' }, 'w', calendar, DEFAULT_SLA, at)).toThrow(expect.objectContaining({ code: 'DESCRIPTION_REQUIRED' }));
+    expect(() => fileComplaint({ ...intake, description: '' }, 'w', calendar, DEFAULT_SLA, at)).toThrow(
+      expect.objectContaining({ code: 'DESCRIPTION_REQUIRED' }),
+    );
   });
 
   it('move new → accepted → investigating → verified → resolved → closed, telling the result; a verified wage complaint is published', () => {
@@ -26,14 +38,21 @@ describe('complaints', () => {
     expect(() => advance(complaint, { to: 'VERIFIED', note: '', amountOwedFen: 1n }, 'i', at)).toThrow(expect.objectContaining({ code: 'RESULT_REQUIRED' }));
     const verified = advance(complaint, { to: 'VERIFIED', note: '经查属实，欠薪12000元', amountOwedFen: 1_200_000n }, 'inspector', at);
     expect(verified.complaint).toMatchObject({ stage: 'VERIFIED', result: '经查属实，欠薪12000元', amountOwedFen: 1_200_000n });
-    expect(verified.events[0]!.envelope.data).toMatchObject({ uscc: intake.employerUscc, amountOwedFen: '1200000', workersAffected: 3, verifiedBy: 'inspector' });
+    expect(verified.events[0]!.envelope.data).toMatchObject({
+      uscc: intake.employerUscc,
+      amountOwedFen: '1200000',
+      workersAffected: 3,
+      verifiedBy: 'inspector',
+    });
     const resolved = advance(verified.complaint, { to: 'RESOLVED', note: '已足额支付' }, 'i', at).complaint;
     expect(advance(resolved, { to: 'CLOSED', note: null }, 'i', at).complaint.stage).toBe('CLOSED');
   });
 
   it('are forwarded with the chain kept, and escalated once when overdue', () => {
     const { complaint } = fileComplaint({ ...intake, handlerDept: 'HOUSING_CONSTRUCTION' }, 'centre-agent', calendar, DEFAULT_SLA, at);
-    expect(() => forward(complaint, '劳动监察大队', '属劳动监察职责', 'zjj-clerk', at)).toThrow(expect.objectContaining({ code: 'UNKNOWN_DEPARTMENT', field: 'toDepartment' }));
+    expect(() => forward(complaint, '劳动监察大队', '属劳动监察职责', 'zjj-clerk', at)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_DEPARTMENT', field: 'toDepartment' }),
+    );
     const forwarded = forward(complaint, 'LABOUR_INSPECTION', '属劳动监察职责', 'zjj-clerk', at);
     expect(forwarded.complaint.handlerDept).toBe('LABOUR_INSPECTION');
     expect(forwarded.step.note).toBe('HOUSING_CONSTRUCTION → LABOUR_INSPECTION: 属劳动监察职责');

@@ -1,12 +1,28 @@
 import { complete, DEFAULT_SAFETY_HOURS, defineProgramme, recordHours, type TrainingEnrolment } from '../../src/domain/training';
 
-const safety = { providerId: 'p', name: '项目级安全教育', kind: 'SAFETY' as const, safetyLevel: 'PROJECT' as const, tradeCode: null, skillLevel: null, requiredHours: 15 };
+const safety = {
+  providerId: 'p',
+  name: '项目级安全教育',
+  kind: 'SAFETY' as const,
+  safetyLevel: 'PROJECT' as const,
+  tradeCode: null,
+  skillLevel: null,
+  requiredHours: 15,
+};
 const skill = { providerId: 'p', name: '钢筋工中级', kind: 'SKILL' as const, safetyLevel: null, tradeCode: 'REBAR', skillLevel: 3, requiredHours: 40 };
-const enrolment: TrainingEnrolment = { id: '00000000-0000-4000-8000-000000000009', sessionId: 's', workerId: '00000000-0000-4000-8000-000000000001', hours: 0, status: 'ENROLLED', certificateNumber: null, completedAt: null };
+const enrolment: TrainingEnrolment = {
+  id: '00000000-0000-4000-8000-000000000009',
+  sessionId: 's',
+  workerId: '00000000-0000-4000-8000-000000000001',
+  hours: 0,
+  status: 'ENROLLED',
+  certificateNumber: null,
+  completedAt: null,
+};
 const at = new Date('2026-11-25T08:00:00Z');
 
 describe('training', () => {
-  it('safety programmes have at least the level\'s hours for new workers; skill programmes a trade and a level', () => {
+  it("safety programmes have at least the level's hours for new workers; skill programmes a trade and a level", () => {
     expect(defineProgramme(safety, DEFAULT_SAFETY_HOURS).requiredHours).toBe(15);
     expect(() => defineProgramme({ ...safety, safetyLevel: 'TEAM' }, DEFAULT_SAFETY_HOURS)).toThrow(expect.objectContaining({ code: 'TOO_FEW_HOURS' }));
     expect(() => defineProgramme({ ...safety, safetyLevel: null }, DEFAULT_SAFETY_HOURS)).toThrow(expect.objectContaining({ code: 'SAFETY_LEVEL_REQUIRED' }));
