@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { createEvent, trainingCompletedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
 import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, serviceCallerToken, testing } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
-import { REGISTER, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
+import { REGISTER, safetyTrainingMessage, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
 import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, type RunningSystem } from '../support/system';
 
 /**
@@ -30,10 +28,6 @@ afterAll(async () => {
   await bus?.close();
   await system?.stop();
 });
-
-/** Publishes another service's event as that service would (keyed by its subject), at the system's time. */
-const publish = <D extends EventDefinition>(definition: D, subject: string, data: EventDataInput<D>) =>
-  bus.publish([{ topic: definition.topic, key: subject, value: JSON.stringify(createEvent(definition, '/e2e', subject, data, system.clock.now())) }]);
 
 it('registers, trains, enrols, records attendance and answers payroll; a blacklisting freezes cards but never wages', async () => {
   const clerk = graphqlClient(
@@ -74,7 +68,6 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
     input: { projectId, uscc: SUB, role: 'SUBCONTRACTOR', parentUscc: GC },
   });
   expect(linked.errors).toBeUndefined();
-  const now = system.clock.now().toISOString();
 
   const employer = graphqlClient(
     system.gatewayUrl,
@@ -89,17 +82,7 @@ it('registers, trains, enrols, records attendance and answers payroll; a blackli
   expect(registered.errors).toBeUndefined();
   const workerId = registered.data!.registerWorker.id;
   expect(registered.data!.registerWorker.idNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`);
-  await publish(trainingCompletedV1, workerId, {
-    completionId: randomUUID(),
-    workerId,
-    kind: 'SAFETY',
-    programme: '三级安全教育',
-    hours: 50,
-    tradeCode: null,
-    skillLevel: null,
-    certificateNumber: null,
-    completedAt: now,
-  });
+  await bus.publish([safetyTrainingMessage(workerId, system.clock.now())]);
 
   // Enrolment succeeds once identity has applied the project and training events from Kafka.
   // Days and months are China's (UTC+8): from 16:00 UTC on the last day of a month, it is already the next.

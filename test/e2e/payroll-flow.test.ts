@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { createEvent, TOPICS, trainingCompletedV1 } from '@yikatong/contracts';
+import { TOPICS } from '@yikatong/contracts';
 import {
   addDays,
   addMonthsToPeriod,
@@ -16,7 +16,7 @@ import {
 } from '@yikatong/platform';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { PayrollSettlementService } from '../../services/payroll/src/grpc/settlement-server';
-import { DECISION, FREEZE, REGISTER, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
+import { DECISION, FREEZE, REGISTER, safetyTrainingMessage, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
 import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
 
 /**
@@ -246,31 +246,7 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
     expect(registered.errors).toBeUndefined();
     const workerId = registered.data!.registerWorker.id;
     workerIds.push(workerId);
-    await bus.publish([
-      {
-        topic: trainingCompletedV1.topic,
-        key: workerId,
-        value: JSON.stringify(
-          createEvent(
-            trainingCompletedV1,
-            '/e2e',
-            workerId,
-            {
-              completionId: randomUUID(),
-              workerId,
-              kind: 'SAFETY',
-              programme: '三级安全教育',
-              hours: 50,
-              tradeCode: null,
-              skillLevel: null,
-              certificateNumber: null,
-              completedAt: system.clock.now().toISOString(),
-            },
-            system.clock.now(),
-          ),
-        ),
-      },
-    ]);
+    await bus.publish([safetyTrainingMessage(workerId, system.clock.now())]);
     await testing.eventually(
       async () => {
         const enrolled = await employer(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, {

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, trainingCompletedV1 } from '@yikatong/contracts';
+import type { BusMessage } from '@yikatong/platform';
 import { usccCheckCharacter } from '../../services/enterprise/src/domain/uscc';
 import type { GraphQLResult } from './system';
 
@@ -65,4 +68,20 @@ export async function waitForEnterpriseCard(query: Query, uscc: string, timeoutM
 export function usccFor(n: number): string {
   const body = `91130500MA${String(n).padStart(7, '0')}`;
   return body + usccCheckCharacter(body);
+}
+
+/** Welfare's event that the worker completed the three-level safety training (an enrolment needs it), as welfare would publish it at `at`. */
+export function safetyTrainingMessage(workerId: string, at: Date): BusMessage {
+  const data = {
+    completionId: randomUUID(),
+    workerId,
+    kind: 'SAFETY' as const,
+    programme: '三级安全教育',
+    hours: 50,
+    tradeCode: null,
+    skillLevel: null,
+    certificateNumber: null,
+    completedAt: at.toISOString(),
+  };
+  return { topic: trainingCompletedV1.topic, key: workerId, value: JSON.stringify(createEvent(trainingCompletedV1, '/test', workerId, data, at)) };
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, trainingCompletedV1 } from '@yikatong/contracts';
 import { addDays, addMonthsToPeriod, instantPlusDays, lastDayOfPeriod, SCOPES, testing } from '@yikatong/platform';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
-import { usccFor, waitForEnterpriseCard } from '../support/flows';
+import { safetyTrainingMessage, usccFor, waitForEnterpriseCard } from '../support/flows';
 import { graphqlClient, withDatabase, type GraphQLResult } from '../support/system';
 import type { TrustSystem } from './federation';
 
@@ -227,31 +226,7 @@ export async function seedFixture(system: TrustSystem): Promise<Fixture> {
       },
     }),
   ).registerWorker.id;
-  await system.bus.publish([
-    {
-      topic: trainingCompletedV1.topic,
-      key: workerId,
-      value: JSON.stringify(
-        createEvent(
-          trainingCompletedV1,
-          '/matrix',
-          workerId,
-          {
-            completionId: randomUUID(),
-            workerId,
-            kind: 'SAFETY',
-            programme: '三级安全教育',
-            hours: 50,
-            tradeCode: null,
-            skillLevel: null,
-            certificateNumber: null,
-            completedAt: system.clock.now().toISOString(),
-          },
-          system.clock.now(),
-        ),
-      ),
-    },
-  ]);
+  await system.bus.publish([safetyTrainingMessage(workerId, system.clock.now())]);
   const enrolmentId = (
     await until('enrolWorker', () =>
       employer<{ enrolWorker: { id: string } }>(`mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }`, {
