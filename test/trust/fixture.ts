@@ -26,6 +26,8 @@ function residentId(first17: string): string {
 /** The worker the rows are about, and one who has nothing to do with the project. */
 export const WORKER = { idNumber: residentId('13050219900408011'), name: '刘海军', phone: '13903191011', cardNumber: '6217001234567890123' };
 export const OTHER_WORKER = { idNumber: residentId('13050219911201022'), name: '陈秀兰', phone: '13903191022' };
+/** The other worker's registration (the rival registers it; the matrix's registerWorker row sends it again). */
+export const OTHER_WORKER_REGISTRATION = { ...OTHER_WORKER, education: 'JUNIOR_SECONDARY', tradeCode: 'MASON', skillLevel: 2, regionCode: '130502' };
 
 /** Each object the rows name, by the argument names that refer to it. */
 export interface Fixture {
@@ -215,15 +217,7 @@ export async function seedFixture(system: TrustSystem): Promise<Fixture> {
   const otherWorkerId = must(
     'registerWorker (other)',
     await rival<{ registerWorker: { id: string } }>(`mutation ($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, {
-      input: {
-        idNumber: OTHER_WORKER.idNumber,
-        name: OTHER_WORKER.name,
-        phone: OTHER_WORKER.phone,
-        education: 'JUNIOR_SECONDARY',
-        tradeCode: 'MASON',
-        skillLevel: 2,
-        regionCode: '130502',
-      },
+      input: OTHER_WORKER_REGISTRATION,
     }),
   ).registerWorker.id;
   await system.bus.publish([safetyTrainingMessage(workerId, system.clock.now())]);

@@ -18,7 +18,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { ROOT } from '../support/system';
-import { ACCOUNT_BANK, GC, OTHER_WORKER, SUB, WORKER, type Fixture } from './fixture';
+import { ACCOUNT_BANK, GC, OTHER_WORKER, OTHER_WORKER_REGISTRATION, SUB, WORKER, type Fixture } from './fixture';
 
 export const supergraph: GraphQLSchema = buildASTSchema(parse(readFileSync(path.join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8')), {
   assumeValidSDL: true,
@@ -127,15 +127,7 @@ const INPUTS: Record<string, (f: Fixture) => Record<string, unknown>> = {
     input: { projectId: f.projectId, insurer: '中国人寿财产保险邢台分公司', policyNumber: 'GS-MATRIX-0002', premium: '960000', rateBp: 50, coverFrom: f.today },
   }),
   registerWorker: () => ({
-    input: {
-      idNumber: OTHER_WORKER.idNumber,
-      name: OTHER_WORKER.name,
-      phone: OTHER_WORKER.phone,
-      education: 'JUNIOR_SECONDARY',
-      tradeCode: 'MASON',
-      skillLevel: 2,
-      regionCode: '130502',
-    },
+    input: OTHER_WORKER_REGISTRATION,
   }),
 };
 
