@@ -54,11 +54,16 @@ export function eventRetention(db: SqlClient, settings: EventRetentionSettings, 
     if (pruned.outbox || pruned.processed) logger.info(pruned, 'event tables pruned');
   };
   const job = intervalJob('event retention', settings.EVENT_RETENTION_INTERVAL_MS, logger, prune);
+  let first: Promise<void> | undefined;
   return {
+    // The first pruning runs beside the start, not before it: a long backlog must not delay serving.
     async start() {
-      await prune().catch((error: unknown) => logger.error({ err: error }, 'event retention failed'));
+      first = prune().catch((error: unknown) => logger.error({ err: error }, 'event retention failed'));
       job.start();
     },
-    stop: () => job.stop(),
+    async stop() {
+      await first;
+      await job.stop();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { isUuid, regionPrefix, requireKind, requirePrincipal, seesRegion } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
-import { findAccounts, projectsBankedAt } from '../store/wage-accounts';
+import { projectsBankedAt } from '../store/wage-accounts';
 
 interface WarningRow {
   id: string;
@@ -19,7 +19,7 @@ export async function canSeeWarning(ctx: PayrollContext, warning: WarningRow): P
   if (principal.kind === 'PORTAL') return seesRegion(principal, warning.regionCode);
   if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === warning.uscc;
   if (principal.kind === 'BANK')
-    return (await findAccounts(ctx.db, { projectId: warning.projectId })).some((account) => account.bankCode === principal.bankCode);
+    return (await ctx.loaders.accountsByProject.load(warning.projectId)).some((account) => account.bankCode === principal.bankCode);
   return principal.kind === 'SERVICE';
 }
 

@@ -15,6 +15,9 @@ export function createPayrollLoaders(db: PayrollDb) {
     paymentsByWageLine: new DataLoader(async (lineIds: readonly string[]) =>
       groupBy(lineIds, await db.disbursementLine.findMany({ where: { wageLineId: { in: [...lineIds] } } }), (payment) => payment.wageLineId),
     ),
+    accountsByProject: new DataLoader(async (projectIds: readonly string[]) =>
+      groupBy(projectIds, await db.wageAccount.findMany({ where: { projectId: { in: [...projectIds] } } }), (account) => account.projectId),
+    ),
     warningById: new DataLoader(async (ids: readonly string[]) => byId(ids, await db.arrearsWarning.findMany({ where: { id: { in: [...ids] } } }))),
     drawdownsByDeposit: new DataLoader(async (ids: readonly string[]) =>
       groupBy(
