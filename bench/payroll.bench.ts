@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
-import { TOPICS } from '@yikatong/contracts';
+import { bankKafkaUser, disbursementTopic } from '@yikatong/contracts';
 import { callUnary, createPiiProtector, grpc, maskIdNumber, maskPhone, SCOPES, testing } from '@yikatong/platform';
 import { residentIdCheckCharacter } from '../services/identity/src/domain/resident-id';
 import { PayrollSettlementService } from '../services/payroll/src/grpc/settlement-server';
@@ -161,7 +161,7 @@ async function setup(config: ReturnType<typeof testing.testConfig>) {
 
 async function main() {
   const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'ykbench' });
-  await testing.requireKafka(config);
+  const icbc = await testing.requireKafka(config, bankKafkaUser('ICBC'));
   await freshDatabases(config);
   let started = performance.now();
   const { projectIds, month } = await setup(config);
@@ -171,14 +171,14 @@ async function main() {
 
   const system = await startSystem(config, { LOG_LEVEL: 'error', DATABASE_POOL_SIZE: '20' });
   const received = new Set<string>();
-  const bank = new Kafka({ clientId: 'bench-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({
-    groupId: `bench-bank-${randomUUID()}`,
+  const bank = new Kafka({ clientId: 'bench-bank', ...icbc, logLevel: logLevel.NOTHING }).consumer({
+    groupId: `${bankKafkaUser('ICBC')}.bench-${randomUUID()}`,
   });
   const pending: string[] = [];
   const ours = new Set<string>(projectIds);
   try {
     await bank.connect();
-    await bank.subscribe({ topic: TOPICS.payrollDisbursements, fromBeginning: true });
+    await bank.subscribe({ topic: disbursementTopic('ICBC'), fromBeginning: true });
     await bank.run({
       eachBatch: async ({ batch }) => {
         for (const message of batch.messages) {

@@ -2,7 +2,9 @@
 // PostgreSQL: `npm run infra:up | infra:down | infra:status`.
 //   Kafka 3.9 (KRaft, one node) from Maven Central jars, in infra/.kafka, logs in infra/.kafka/kafka.log
 //   PostgreSQL: the server at DATABASE_URL if it answers, else a throwaway cluster in infra/.pg
-//   Topics from packages/contracts; one database per service with its migrations applied.
+//   Topics, Kafka users and ACLs from packages/contracts; one database per service with its migrations applied.
+//   The broker takes SASL/SCRAM-SHA-512 over TLS only (kafka-security.ts); clients find the CA and their
+//   passwords in infra/.kafka/broker-<port>/credentials.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { TOPIC_PARTITIONS } from '@yikatong/contracts';
+import { brokerTopics, KAFKA_ADMIN_USER } from '@yikatong/contracts';
+import type { KafkaConnection } from '@yikatong/platform';
+import { applyAcls, brokerSecurity, createBrokerSecurity, scramFormatArguments, securityIsCurrent, type BrokerSecurity } from './kafka-security';
 
 const root = path.resolve(__dirname, '..');
 const kafkaPort = Number(process.env.KAFKA_PORT ?? 9092);
@@ -57,7 +61,7 @@ function fetchKafkaJars(): void {
   );
 }
 
-function writeKafkaConfig(): string {
+function writeKafkaConfig(security: BrokerSecurity): string {
   const file = path.join(kafkaDir, 'server.properties');
   writeFileSync(
     file,
@@ -65,10 +69,12 @@ function writeKafkaConfig(): string {
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${kafkaPort},CONTROLLER://127.0.0.1:${controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${kafkaPort}`,
+      `listeners=CLIENTS://127.0.0.1:${kafkaPort},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=CLIENTS://127.0.0.1:${kafkaPort}`,
       'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      'inter.broker.listener.name=CLIENTS',
+      'listener.security.protocol.map=CONTROLLER:SSL,CLIENTS:SASL_SSL',
+      ...security.properties('CLIENTS'),
       `log.dirs=${dataDir}`,
       'num.partitions=3',
       'offsets.topic.replication.factor=1',
@@ -80,6 +86,7 @@ function writeKafkaConfig(): string {
       'auto.create.topics.enable=false',
       '',
     ].join('\n'),
+    { mode: 0o600 },
   );
   return file;
 }
@@ -91,24 +98,36 @@ function java(args: string[]): string[] {
 // A fresh broker's log directory is formatted once. The cluster id is random base64url and so may
 // begin with "-", which the tool would read as an option unless it is joined to its flag with "=".
 // The tool's own words are kept so that a failure says why.
-function formatStorage(config: string): void {
+function formatStorage(config: string, security: BrokerSecurity): void {
   const clusterId = randomBytes(16).toString('base64url');
-  const result = spawnSync('java', java(['kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', config]), { encoding: 'utf8' });
+  const result = spawnSync('java', java(['kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', config, ...scramFormatArguments(security)]), {
+    encoding: 'utf8',
+  });
   if (result.status === 0) return;
   const said = `${result.error?.message ?? ''}\n${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
   throw new Error(`formatting Kafka's log directory failed (exit ${result.status}):\n${said}`);
 }
 
 async function kafkaUp(): Promise<void> {
-  if (alive(kafkaPidFile) && (await portOpen(kafkaPort))) {
+  if (alive(kafkaPidFile) && (await kafkaAnswers())) {
     console.log(`infra: Kafka already running at ${brokers}`);
     return;
   }
+  if (alive(kafkaPidFile)) await stopKafka();
   if (await portOpen(kafkaPort)) throw new Error(`port ${kafkaPort} is taken by another program; set KAFKA_PORT to a free port`);
   fetchKafkaJars();
+  // SCRAM users are created when the log directory is formatted: a broker made before them, or for
+  // other users than those declared now, is made afresh (the local broker holds nothing to keep).
+  if (!securityIsCurrent(kafkaDir, kafkaPort)) {
+    if (existsSync(dataDir)) console.log(`infra: the Kafka users changed; re-creating the local broker on port ${kafkaPort}`);
+    rmSync(kafkaDir, { recursive: true, force: true });
+    mkdirSync(kafkaDir, { recursive: true });
+    createBrokerSecurity(kafkaDir, kafkaPort);
+  }
+  const security = brokerSecurity(kafkaDir, kafkaPort);
   mkdirSync(dataDir, { recursive: true });
-  const config = writeKafkaConfig();
-  if (!existsSync(path.join(dataDir, 'meta.properties'))) formatStorage(config);
+  const config = writeKafkaConfig(security);
+  if (!existsSync(path.join(dataDir, 'meta.properties'))) formatStorage(config, security);
   const log = openSync(kafkaLog, 'a');
   const child = spawn('java', java(['kafka.Kafka', config]), { detached: true, stdio: ['ignore', log, log] });
   child.unref();
@@ -122,9 +141,21 @@ async function kafkaUp(): Promise<void> {
   console.log(`infra: Kafka started at ${brokers} (log: ${path.relative(root, kafkaLog)})`);
 }
 
+/** The superuser's connection, or undefined before the broker's security exists. */
+function adminConnection(): KafkaConnection | undefined {
+  if (!securityIsCurrent(kafkaDir, kafkaPort)) return undefined;
+  const security = brokerSecurity(kafkaDir, kafkaPort);
+  return {
+    brokers: [brokers],
+    ssl: { ca: [readFileSync(path.join(security.credentialsDir, 'ca.crt'), 'utf8')] },
+    sasl: { mechanism: 'scram-sha-512', username: KAFKA_ADMIN_USER, password: security.passwords.get(KAFKA_ADMIN_USER) ?? '' },
+  };
+}
+
 async function kafkaAnswers(): Promise<boolean> {
-  if (!(await portOpen(kafkaPort))) return false;
-  const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const connection = adminConnection();
+  if (!connection || !(await portOpen(kafkaPort))) return false;
+  const admin = new Kafka({ ...connection, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   try {
     await admin.connect();
     await admin.listTopics();
@@ -136,16 +167,23 @@ async function kafkaAnswers(): Promise<boolean> {
   }
 }
 
-async function createTopics(): Promise<void> {
-  const admin = new Kafka({ brokers: [brokers], logLevel: logLevel.NOTHING }).admin();
+async function createTopicsAndAcls(): Promise<void> {
+  const connection = adminConnection();
+  if (!connection) throw new Error('the broker has no users yet; run infra up');
+  const admin = new Kafka({ ...connection, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
+    const topics = brokerTopics();
     const existing = new Set(await admin.listTopics());
-    const missing = Object.entries(TOPIC_PARTITIONS).filter(([topic]) => !existing.has(topic));
+    const missing = Object.entries(topics).filter(([topic]) => !existing.has(topic));
     if (missing.length) {
       await admin.createTopics({ waitForLeaders: true, topics: missing.map(([topic, numPartitions]) => ({ topic, numPartitions, replicationFactor: 1 })) });
     }
-    console.log(`infra: topics ready (${Object.keys(TOPIC_PARTITIONS).length}, ${missing.length} created)`);
+    console.log(`infra: topics ready (${Object.keys(topics).length}, ${missing.length} created)`);
+    const [added, removed] = await applyAcls(admin);
+    console.log(
+      `infra: Kafka users and ACLs ready (${added} ACLs added, ${removed} removed); credentials in ${path.relative(root, brokerSecurity(kafkaDir, kafkaPort).credentialsDir)}`,
+    );
   } finally {
     await admin.disconnect();
   }
@@ -211,12 +249,17 @@ function migrate(serverUrl: string): void {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'migrate.mjs'), 'deploy'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: serverUrl } });
 }
 
+async function stopKafka(): Promise<void> {
+  const pid = Number(readFileSync(kafkaPidFile, 'utf8'));
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 60 && alive(kafkaPidFile); i += 1) await sleep(500);
+  if (alive(kafkaPidFile)) process.kill(pid, 'SIGKILL');
+  rmSync(kafkaPidFile, { force: true });
+}
+
 async function down(): Promise<void> {
   if (alive(kafkaPidFile)) {
-    const pid = Number(readFileSync(kafkaPidFile, 'utf8'));
-    process.kill(pid, 'SIGTERM');
-    for (let i = 0; i < 60 && alive(kafkaPidFile); i += 1) await sleep(500);
-    if (alive(kafkaPidFile)) process.kill(pid, 'SIGKILL');
+    await stopKafka();
     console.log('infra: Kafka stopped');
   } else console.log('infra: Kafka was not running');
   rmSync(kafkaPidFile, { force: true });
@@ -237,7 +280,7 @@ async function main(): Promise<void> {
   if (command === 'up') {
     const serverUrl = await postgresUp();
     await kafkaUp();
-    await createTopics();
+    await createTopicsAndAcls();
     migrate(serverUrl);
     console.log(`infra: ready. KAFKA_BROKERS=${brokers} DATABASE_URL=${serverUrl}`);
   } else if (command === 'down') await down();

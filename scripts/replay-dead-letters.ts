@@ -3,7 +3,8 @@
 //   npm run dlq:replay -- --consumer enterprise.eligibility --dry-run
 //   npm run dlq:replay -- --consumer enterprise.eligibility
 import { parseArgs } from 'node:util';
-import { createLogger, KafkaEventBus, kafkaBrokers, loadPlatformConfig, replayDeadLetters } from '@yikatong/platform';
+import { OPERATOR_KAFKA_USER } from '@yikatong/contracts';
+import { createLogger, KafkaEventBus, kafkaConnection, loadPlatformConfig, replayDeadLetters } from '@yikatong/platform';
 
 const { values } = parseArgs({ options: { consumer: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
 
@@ -11,7 +12,7 @@ async function main() {
   if (!values.consumer) throw new Error('--consumer <name> is required: the consumer group whose failed events should be sent again');
   const config = loadPlatformConfig();
   const logger = createLogger('dead-letter-replay', config.LOG_LEVEL);
-  const bus = new KafkaEventBus({ clientId: 'dead-letter-replay', brokers: kafkaBrokers(config), logger });
+  const bus = new KafkaEventBus({ clientId: 'dead-letter-replay', connection: kafkaConnection(config, OPERATOR_KAFKA_USER), logger });
   try {
     const result = await replayDeadLetters({
       bus,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { arrearsWarningClearedV1, arrearsWarningRaisedV1, createEvent, TOPICS, type EventDataInput } from '@yikatong/contracts';
+import { arrearsWarningClearedV1, arrearsWarningRaisedV1, createEvent, TOPICS, TRADING_PLATFORM_KAFKA_USER, type EventDataInput } from '@yikatong/contracts';
 import { addDays, addMonthsToDay, instantPlusDays, SCOPES, testing } from '@yikatong/platform';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
@@ -22,7 +22,9 @@ const eligibilityEvents: Array<{ uscc: string; eligible: boolean; codes: string[
 const runStartedMs = Date.now();
 
 beforeAll(async () => {
-  await testing.requireKafka(config);
+  // Plays payroll with payroll's own Kafka user, and watches verdicts as a trading platform does.
+  const asPayroll = await testing.requireKafka(config, 'payroll');
+  const asTradingPlatform = await testing.requireKafka(config, TRADING_PLATFORM_KAFKA_USER);
   await freshDatabases(config);
   system = await startSystem(config);
   portal = graphqlClient(
@@ -35,11 +37,12 @@ beforeAll(async () => {
       scope: `${SCOPES.cardFreeze} ${SCOPES.enterpriseRegister}`,
     }),
   );
-  const kafka = new Kafka({ clientId: 'e2e-payroll', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING });
-  producer = kafka.producer();
+  producer = new Kafka({ clientId: 'e2e-payroll', ...asPayroll, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   // Trading platforms and banks follow the eligibility topic: so does this observer.
-  observer = kafka.consumer({ groupId: `e2e-eligibility-${randomUUID()}` });
+  observer = new Kafka({ clientId: 'e2e-trading-platform', ...asTradingPlatform, logLevel: logLevel.NOTHING }).consumer({
+    groupId: `${TRADING_PLATFORM_KAFKA_USER}.e2e-${randomUUID()}`,
+  });
   await observer.connect();
   await observer.subscribe({ topic: TOPICS.enterpriseEligibility, fromBeginning: true });
   await observer.run({

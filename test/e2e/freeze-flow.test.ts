@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { cloudEventSchema, TOPICS } from '@yikatong/contracts';
-import { SCOPES, testing } from '@yikatong/platform';
+import { SCOPES, testing, type KafkaConnection } from '@yikatong/platform';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
 import { freshDatabases, graphqlClient, runInfra, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
 
@@ -13,10 +13,11 @@ const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'yke2e' });
 let system: RunningSystem;
 let portal: ReturnType<typeof graphqlClient>;
 let independent: Consumer;
+let kafka: KafkaConnection;
 const seenOnTopic: Array<{ key: string; value: unknown }> = [];
 
 beforeAll(async () => {
-  await testing.requireKafka(config);
+  kafka = await testing.requireKafka(config);
   await freshDatabases(config);
   system = await startSystem(config);
   portal = graphqlClient(
@@ -31,7 +32,7 @@ beforeAll(async () => {
   );
   // A consumer outside the services: proves the event really is on the topic as CloudEvents JSON.
   // It is closed after the first test, before Kafka is stopped on purpose.
-  independent = new Kafka({ clientId: 'e2e-observer', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({
+  independent = new Kafka({ clientId: 'e2e-observer', ...kafka, logLevel: logLevel.NOTHING }).consumer({
     groupId: `e2e-observer-${randomUUID()}`,
   });
   await independent.connect();
@@ -47,7 +48,7 @@ afterAll(async () => {
 
 /** Waits until a consumer group has committed every message on the topic (so a duplicate has been seen). */
 async function consumerCaughtUp(groupId: string, topic: string) {
-  const admin = new Kafka({ clientId: 'e2e-admin', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: 'e2e-admin', ...kafka, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     await testing.eventually(
@@ -184,7 +185,7 @@ it('a freeze made while Kafka is down arrives once Kafka is back, and a redelive
     async (db) =>
       (await db.query("SELECT payload FROM outbox_event WHERE key = $1 AND type LIKE '%card.frozen.v1'", [card.id])).rows[0].payload as { id: string },
   );
-  const producer = new Kafka({ clientId: 'e2e-redeliver', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).producer();
+  const producer = new Kafka({ clientId: 'e2e-redeliver', ...kafka, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   await producer.send({ topic: TOPICS.identityCards, messages: [{ key: card.id, value: JSON.stringify(envelope) }] });
   await producer.disconnect();

@@ -1,4 +1,4 @@
-import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, kafkaBrokers, SCOPES, serviceCallerToken, testing } from '@yikatong/platform';
+import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, SCOPES, serviceCallerToken, testing } from '@yikatong/platform';
 import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { REGISTER, safetyTrainingMessage, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
@@ -18,10 +18,10 @@ const GC = usccFor(71);
 const SUB = usccFor(72);
 
 beforeAll(async () => {
-  await testing.requireKafka(config);
+  const connection = await testing.requireKafka(config);
   await freshDatabases(config);
   system = await startSystem(config);
-  bus = new KafkaEventBus({ clientId: 'e2e-identity', brokers: kafkaBrokers(config), logger: createLogger('e2e', 'warn') });
+  bus = new KafkaEventBus({ clientId: 'e2e-identity', connection, logger: createLogger('e2e', 'warn') });
 }, 180_000);
 
 afterAll(async () => {

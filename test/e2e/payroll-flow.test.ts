@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { TOPICS } from '@yikatong/contracts';
+import { bankKafkaUser, disbursementTopic } from '@yikatong/contracts';
 import {
   addDays,
   addMonthsToPeriod,
@@ -9,7 +9,6 @@ import {
   createLogger,
   grpc,
   KafkaEventBus,
-  kafkaBrokers,
   lastDayOfPeriod,
   SCOPES,
   testing,
@@ -38,17 +37,18 @@ const SUB = usccFor(82);
 const requested: Array<{ lineId: string; projectId: string; workerId: string; amountFen: string; bankCode: string }> = [];
 
 beforeAll(async () => {
-  await testing.requireKafka(config);
+  const connection = await testing.requireKafka(config);
   await freshDatabases(config);
   // Last month's wages fell due yesterday, whatever today is: late (yellow and red on the share paid)
   // but never the month late that would add the red WAGES_UNPAID_A_MONTH.
   const clock = clockStartingAt(testing.testStart());
   system = await startSystem(config, { WAGE_DUE_DAYS_AFTER_CYCLE: String(Number(clock.today().slice(8)) - 1) }, clock);
-  bus = new KafkaEventBus({ clientId: 'e2e-payroll', brokers: kafkaBrokers(config), logger: createLogger('e2e', 'warn') });
-  // The test bank: a consumer of payroll's payment instructions, as a bank's system would be.
-  bank = new Kafka({ clientId: 'e2e-bank', brokers: [config.KAFKA_BROKERS], logLevel: logLevel.NOTHING }).consumer({ groupId: `e2e-bank-${randomUUID()}` });
+  bus = new KafkaEventBus({ clientId: 'e2e-payroll', connection, logger: createLogger('e2e', 'warn') });
+  // The test bank: a consumer of ICBC's payment instructions with ICBC's own Kafka user, as a bank's system would be.
+  const icbc = await testing.requireKafka(config, bankKafkaUser('ICBC'));
+  bank = new Kafka({ clientId: 'e2e-bank', ...icbc, logLevel: logLevel.NOTHING }).consumer({ groupId: `${bankKafkaUser('ICBC')}.e2e-${randomUUID()}` });
   await bank.connect();
-  await bank.subscribe({ topic: TOPICS.payrollDisbursements, fromBeginning: true });
+  await bank.subscribe({ topic: disbursementTopic('ICBC'), fromBeginning: true });
   await bank.run({
     eachMessage: async ({ message }) => {
       requested.push(JSON.parse(message.value!.toString()).data);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { cloudEventSchema, type EventDefinition } from './envelope';
 import { EVENT_CATALOGUE } from './events/catalogue';
+import { BANK_CODES, disbursementTopic } from './banks';
 import { PERSONAL_DATA_TOPICS, TOPIC_PARTITIONS, TOPIC_READERS, TOPICS, topicWriter, type TopicName, type TopicReader } from './topics';
 
 /**
  * The AsyncAPI 3.0 document of every topic and event, generated from the definitions in this
  * package (the event schemas, TOPICS, TOPIC_READERS) so nothing is written twice. Committed as
- * packages/contracts/asyncapi.json; a test fails when it is stale (`npm run asyncapi -w @yikatong/contracts`).
+ * packages/contracts/asyncapi.json; a test fails when it is stale (`npm run documents -w @yikatong/contracts`).
  */
 
 type Json = Record<string, unknown>;
@@ -74,12 +75,22 @@ export function asyncApiDocument(): Json {
         ? [['deadLetter', { $ref: '#/components/messages/deadLetter' }]]
         : events.map((definition) => [messageId(definition), { $ref: `#/components/messages/${messageId(definition)}` }]),
     );
-    channels[id] = {
-      address: topic,
-      description: channelDescription(topic),
-      messages: channelMessages,
-      bindings: { kafka: { topic, partitions: TOPIC_PARTITIONS[topic], bindingVersion: '0.5.0' } },
-    };
+    channels[id] =
+      topic === TOPICS.payrollDisbursements
+        ? {
+            // One topic per connected bank, read by that bank alone.
+            address: `${topic}.{bank}`,
+            description: `${channelDescription(topic)} Each bank has its own topic (e.g. ${disbursementTopic('ICBC')}) and reads no other.`,
+            parameters: { bank: { enum: BANK_CODES.map((bank) => bank.toLowerCase()), description: 'The bank code in lower case (CONNECTED_BANKS).' } },
+            messages: channelMessages,
+            bindings: { kafka: { partitions: TOPIC_PARTITIONS[topic], bindingVersion: '0.5.0' } },
+          }
+        : {
+            address: topic,
+            description: channelDescription(topic),
+            messages: channelMessages,
+            bindings: { kafka: { topic, partitions: TOPIC_PARTITIONS[topic], bindingVersion: '0.5.0' } },
+          };
     const references = Object.keys(channelMessages).map((name) => ({ $ref: `#/channels/${id}/messages/${name}` }));
     const writer = topicWriter(topic);
     if (writer)
@@ -119,10 +130,25 @@ export function asyncApiDocument(): Json {
         'one topic per aggregate family, versioned types (a breaking change is a new .vN type). Generated from packages/contracts.',
     },
     defaultContentType: 'application/cloudevents+json',
-    servers: { development: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'npm run infra:up' } },
+    servers: {
+      development: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka-secure',
+        description: 'npm run infra:up: TLS (the CA in infra/.kafka/broker-9092/credentials/ca.crt) and SASL/SCRAM-SHA-512',
+        security: [{ $ref: '#/components/securitySchemes/scram' }],
+      },
+    },
     channels,
     operations,
-    components: { messages },
+    components: {
+      messages,
+      securitySchemes: {
+        scram: {
+          type: 'scramSha512',
+          description: 'One Kafka user per service, per bank, for trading platforms and for operators, with ACLs (packages/contracts/src/kafka-users.ts).',
+        },
+      },
+    },
   };
 }
 

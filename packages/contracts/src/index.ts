@@ -1,5 +1,7 @@
 export * from './envelope';
 export * from './topics';
+export * from './banks';
+export * from './kafka-users';
 export * from './events/identity';
 export * from './events/enterprise';
 export * from './events/payroll';
@@ -7,3 +9,4 @@ export * from './events/welfare';
 export { protoPath } from './proto';
 export type { WorkerVerificationMessage } from './grpc-messages';
 export { EVENT_CATALOGUE } from './events/catalogue';
+export { strimziResources, STRIMZI_CLUSTER } from './strimzi';

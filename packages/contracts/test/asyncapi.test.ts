@@ -7,7 +7,7 @@ import { EVENT_CATALOGUE, TOPICS } from '../src';
 const committed = readFileSync(path.join(__dirname, '..', 'asyncapi.json'), 'utf8');
 
 describe('the AsyncAPI document', () => {
-  it('is committed up to date (run `npm run asyncapi -w @yikatong/contracts` after changing an event or a topic)', () => {
+  it('is committed up to date (run `npm run documents -w @yikatong/contracts` after changing an event or a topic)', () => {
     expect(committed).toBe(asyncApiText());
   });
 
@@ -21,7 +21,11 @@ describe('the AsyncAPI document', () => {
         .all()
         .map((channel) => channel.address())
         .sort(),
-    ).toEqual(Object.values(TOPICS).sort());
+    ).toEqual(
+      Object.values(TOPICS)
+        .map((topic) => (topic === TOPICS.payrollDisbursements ? `${topic}.{bank}` : topic))
+        .sort(),
+    );
     expect(document!.components().messages().all().length).toBe(EVENT_CATALOGUE.length + 1);
   });
 

@@ -26,6 +26,16 @@ export const platformConfigSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
     /**
+     * Kafka is reached over TLS with SASL/SCRAM-SHA-512 only. The user is the process's own (the
+     * service's name) unless set; its password is KAFKA_SASL_PASSWORD or the file `<user>.password`
+     * in KAFKA_CREDENTIALS_DIR; the broker's CA is KAFKA_TLS_CA_FILE, or `ca.crt` in that folder,
+     * or the system's. Outside production the folder defaults to the one `npm run infra:up` writes.
+     */
+    KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+    KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+    KAFKA_CREDENTIALS_DIR: z.string().min(1).optional(),
+    KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+    /**
      * HS256 secret of the development identity provider (DEV_JWT_SECRET outside production);
      * JWT_JWKS_URL replaces it with a real IdP, whose keys are RS256 or ES256.
      */

@@ -10,6 +10,7 @@ export * from './auth/withheld-fields';
 export * from './events/bus';
 export * from './events/memory-bus';
 export * from './events/kafka-bus';
+export * from './events/kafka-connection';
 export * from './events/outbox';
 export * from './events/consumer';
 export * from './events/dead-letter-replay';

@@ -1,6 +1,6 @@
 import type { EventBus } from './events/bus';
 import { KafkaEventBus } from './events/kafka-bus';
-import { kafkaBrokers } from './config';
+import { kafkaConnection, type KafkaConnectionSettings } from './events/kafka-connection';
 import { createLogger } from './logger';
 import type { RunningGrpcServer } from './grpc';
 import type { Subscription } from './events/bus';
@@ -51,14 +51,14 @@ export async function startServiceParts(parts: ServiceParts): Promise<RunningSer
  * Entry point of one service process: config from the environment, the Kafka bus, start, and a
  * clean stop on SIGTERM/SIGINT.
  */
-export function runAsProcess<TConfig extends { LOG_LEVEL: string; KAFKA_BROKERS: string }>(
+export function runAsProcess<TConfig extends KafkaConnectionSettings & { LOG_LEVEL: string }>(
   name: string,
   loadConfig: () => TConfig,
   create: (config: TConfig, bus: EventBus) => { start(): Promise<RunningService> },
 ): void {
   const boot = async () => {
     const config = loadConfig();
-    const bus = new KafkaEventBus({ clientId: name, brokers: kafkaBrokers(config), logger: createLogger(`${name}-bus`, config.LOG_LEVEL) });
+    const bus = new KafkaEventBus({ clientId: name, connection: kafkaConnection(config, name), logger: createLogger(`${name}-bus`, config.LOG_LEVEL) });
     const running = await create(config, bus).start();
     const shutdown = async () => {
       // A broker that is gone can keep a client's disconnect waiting; never outstay the orchestrator.

@@ -1,8 +1,9 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { createEvent, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
-import { databaseUrlFor, kafkaBrokers, loadPlatformConfig, type PlatformConfig } from './config';
+import { createEvent, KAFKA_ADMIN_USER, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
+import { databaseUrlFor, loadPlatformConfig, type PlatformConfig } from './config';
+import { kafkaConnection, type KafkaConnection } from './events/kafka-connection';
 import type { EventBus } from './events/bus';
 import { ManualClock } from './clock';
 import { encodeCursor } from './paging';
@@ -53,18 +54,27 @@ export async function requirePostgres(config: PlatformConfig, service: string): 
   return url;
 }
 
-export async function requireKafka(config: PlatformConfig): Promise<string[]> {
-  const brokers = kafkaBrokers(config);
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
+/**
+ * The connection of a Kafka user to the test broker, once the broker answers it. Test fixtures that
+ * play several parties at once (publish another service's event, watch a topic) use the superuser.
+ */
+export async function requireKafka(config: PlatformConfig, user: string = KAFKA_ADMIN_USER): Promise<KafkaConnection> {
+  let connection: KafkaConnection;
+  try {
+    connection = kafkaConnection(config, user);
+  } catch (error) {
+    throw new Error(`${String(error)}. Start the broker with: ${START_INFRA}`, { cause: error });
+  }
+  const admin = new Kafka({ ...connection, logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
   try {
     await admin.connect();
     await admin.listTopics();
   } catch (error) {
-    throw new Error(`Kafka is not reachable at ${brokers.join(',')} (${String(error)}). Start it with: ${START_INFRA}`, { cause: error });
+    throw new Error(`Kafka is not reachable at ${connection.brokers.join(',')} as ${user} (${String(error)}). Start it with: ${START_INFRA}`, { cause: error });
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
-  return brokers;
+  return connection;
 }
 
 /** The AppError `fn` throws; fails the test if it returns, or throws anything else. */

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import './kafkajs-idle-fix';
 import { randomUUID } from 'node:crypto';
 import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from './bus';
+import type { KafkaConnection } from './kafka-connection';
 
 const CONSUMER_RESTART_DELAY_MS = 1_000;
 /** How long readMessage waits for the broker to hand over one message. */
@@ -21,7 +22,8 @@ function delivered(topic: string, partition: number, message: KafkaMessage): Del
 
 export interface KafkaBusOptions {
   clientId: string;
-  brokers: string[];
+  /** The broker and the Kafka user this bus connects as (kafkaConnection). */
+  connection: KafkaConnection;
   logger: Logger;
 }
 
@@ -35,7 +37,9 @@ export class KafkaEventBus implements EventBus {
     const logger = options.logger.child({ component: 'kafkajs' });
     this.kafka = new Kafka({
       clientId: options.clientId,
-      brokers: options.brokers,
+      ...options.connection,
+      // A copy: kafkajs binds the credentials to the sasl object it is given, on first use.
+      sasl: { ...options.connection.sasl },
       logLevel: logLevel.WARN,
       logCreator: () => (entry: LogEntry) => {
         const level = entry.level <= logLevel.ERROR ? 'error' : 'warn';

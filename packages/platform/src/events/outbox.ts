@@ -12,8 +12,9 @@ export interface OutgoingEvent {
 /** Headers of every event on the bus (the value is a CloudEvents JSON document). */
 export const CLOUD_EVENT_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/cloudevents+json' };
 
-export function outgoing(definition: EventDefinition, envelope: CloudEvent): OutgoingEvent {
-  return { topic: definition.topic, envelope };
+/** An event for its definition's topic, or for one topic of its family (e.g. one bank's payment instructions). */
+export function outgoing(definition: EventDefinition, envelope: CloudEvent, topic: string = definition.topic): OutgoingEvent {
+  return { topic, envelope };
 }
 
 /** Writes events in the caller's transaction, so they exist exactly when the change commits; one statement however many. */

@@ -16,9 +16,9 @@ let admin: ReturnType<Kafka['admin']>;
 let topic: string;
 
 beforeAll(async () => {
-  const brokers = await requireKafka(config);
-  bus = new KafkaEventBus({ clientId: 'dead-letter-replay-test', brokers, logger });
-  admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+  const connection = await requireKafka(config);
+  bus = new KafkaEventBus({ clientId: 'dead-letter-replay-test', connection, logger });
+  admin = new Kafka({ ...connection, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   topic = `replay.${randomUUID()}`;
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, replicationFactor: 1 }] });

@@ -23,9 +23,9 @@ async function memoryBus(): Promise<BusUnderTest> {
 }
 
 async function kafkaBus(): Promise<BusUnderTest> {
-  const brokers = await requireKafka(config);
-  const bus = new KafkaEventBus({ clientId: 'contract-test', brokers, logger });
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+  const connection = await requireKafka(config);
+  const bus = new KafkaEventBus({ clientId: 'contract-test', connection, logger });
+  const admin = new Kafka({ ...connection, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   const created: string[] = [];
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, wageCardChangedV1, type CloudEvent } from '@yikatong/contracts';
+import { BANK_CODES, createEvent, isConnectedBank, wageCardChangedV1, type CloudEvent } from '@yikatong/contracts';
 import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { parseBankCard } from './bank-card';
 import { IDENTITY_SOURCE } from './card';
@@ -37,6 +37,13 @@ export function changeWageCard(
   }
   if (!/^[A-Z0-9]{2,12}$/.test(request.bankCode)) {
     throw new AppError('INVALID_BANK_CODE', 'The bank code is 2–12 capital letters or digits (e.g. ICBC).', 'bankCode');
+  }
+  if (!isConnectedBank(request.bankCode)) {
+    throw new AppError(
+      'BANK_NOT_CONNECTED',
+      `${request.bankCode} is not connected to the system: wages can be paid only to a card at ${BANK_CODES.join(', ')}.`,
+      'bankCode',
+    );
   }
   const card = parseBankCard(request.cardNumber);
   if (!card) throw new AppError('INVALID_BANK_CARD', 'A bank card number has 16 to 19 digits.', 'cardNumber');

@@ -88,6 +88,13 @@ describe('bank cards and wage-card changes', () => {
       code: 'INVALID_BANK_CODE',
     });
   });
+
+  it('refuses a card at a bank not connected to the system: its wages could not be paid', () => {
+    expect(testing.appErrorOf(() => changeWageCard(worker, { ...request, bankCode: 'HSBC' }, { kind: 'SELF', subject: worker.id }, at))).toMatchObject({
+      code: 'BANK_NOT_CONNECTED',
+      field: 'bankCode',
+    });
+  });
 });
 
 describe('a name shown at enrolment', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, disbursementRequestedV1, type CloudEvent } from '@yikatong/contracts';
+import { createEvent, disbursementRequestedV1, disbursementTopic, isConnectedBank, type BankCode, type CloudEvent } from '@yikatong/contracts';
 import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { batchReserved, type Transfer } from './ledger';
 import { yuan } from './money';
@@ -69,6 +69,14 @@ export function disburse(
     );
   }
   const payable = lines.filter((line) => line.netFen > 0n);
+  const unconnected = [...new Set(payable.map((line) => line.card!.bankCode).filter((bank) => !isConnectedBank(bank)))];
+  if (unconnected.length) {
+    throw new AppError(
+      'BANK_NOT_CONNECTED',
+      `Cards at ${unconnected.join(', ')} cannot be paid: that bank is not connected to the system. The workers concerned change to a card at a connected bank first.`,
+      'sheetId',
+    );
+  }
   const total = payable.reduce((sum, line) => sum + line.netFen, 0n);
   if (total > availableFen) {
     throw new AppError(
@@ -77,8 +85,11 @@ export function disburse(
       'sheetId',
     );
   }
-  const byBank = new Map<string, PayableLine[]>();
-  for (const line of payable) byBank.set(line.card!.bankCode, [...(byBank.get(line.card!.bankCode) ?? []), line]);
+  const byBank = new Map<BankCode, PayableLine[]>();
+  for (const line of payable) {
+    const bank = line.card!.bankCode;
+    if (isConnectedBank(bank)) byBank.set(bank, [...(byBank.get(bank) ?? []), line]);
+  }
   const result: Disbursement = { batches: [], lines: [], transfers: [], events: [] };
   for (const [bankCode, bankLines] of byBank) {
     const batch: DisbursementBatch = {
@@ -127,7 +138,7 @@ export function disburse(
         },
         at,
       );
-      result.events.push(outgoing(disbursementRequestedV1, event as CloudEvent));
+      result.events.push(outgoing(disbursementRequestedV1, event as CloudEvent, disbursementTopic(bankCode)));
     }
   }
   return result;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BANK_CODES, isConnectedBank } from '@yikatong/contracts';
 import { conflict, forbidden, isUuid, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { close, confirmOpened, requestAccount, startClosing } from '../domain/wage-account';
@@ -8,7 +9,15 @@ import { assertNoNegativeBalance, projectBalances, recordTransfers } from '../st
 import type { PayrollTx } from '../db';
 import { currentAccount, findAccounts, saveAccount } from '../store/wage-accounts';
 
-const requestInput = z.object({ projectId: z.string().uuid('is not a project id'), bankCode: z.string().trim().toUpperCase(), bankName: z.string() });
+const requestInput = z.object({
+  projectId: z.string().uuid('is not a project id'),
+  bankCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isConnectedBank, `is not a bank connected to the system (${BANK_CODES.join(', ')})`),
+  bankName: z.string(),
+});
 const confirmInput = z.object({ accountId: z.string().uuid('is not an account id'), accountNumber: z.string().trim() });
 
 const CLOSING_NOTICE_DAYS = 30;

@@ -59,6 +59,10 @@ describe('dedicated wage accounts', () => {
       code: 'PROJECT_NOT_FOUND',
       field: 'projectId',
     });
+    expect((await execute(REQUEST, { input: { ...input, bankCode: 'HSBC' } }, contractor())).errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'bankCode',
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -37,6 +37,12 @@ describe('disbursement', () => {
       ['PAYMENTS_IN_FLIGHT', 'WAGE_ACCOUNT', 10_000n],
     ]);
     expect(result.events).toHaveLength(3);
+    // Each bank's instructions go to its own topic, which that bank alone reads.
+    expect(result.events.map((event) => event.topic)).toEqual([
+      'yikatong.payroll.disbursements.icbc',
+      'yikatong.payroll.disbursements.icbc',
+      'yikatong.payroll.disbursements.abc',
+    ]);
     expect(JSON.parse(JSON.stringify(result.events[0]!.envelope)).data).toMatchObject({
       bankCode: 'ICBC',
       amountFen: '30000',
@@ -44,9 +50,12 @@ describe('disbursement', () => {
     });
   });
 
-  it('refuses when the account cannot cover the sheet, or a card is unknown', () => {
+  it('refuses when the account cannot cover the sheet, a card is unknown or at a bank not connected', () => {
     expect(() => disburse(sheet, [payable(1, 'ICBC', 30_000n)], payer, 29_999n, at)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_FUNDS' }));
     expect(() => disburse(sheet, [{ ...payable(1, 'ICBC', 1n), card: null }], payer, 10n, at)).toThrow(expect.objectContaining({ code: 'WAGE_CARD_UNKNOWN' }));
+    expect(() => disburse(sheet, [payable(1, 'ICBC', 1n), payable(2, 'HSBC', 1n)], payer, 10n, at)).toThrow(
+      expect.objectContaining({ code: 'BANK_NOT_CONNECTED' }),
+    );
   });
 
   it('settles a pending line once; a repeat is acknowledged, a contradiction refused', () => {
