@@ -74,6 +74,7 @@ const suites = [
   ['services/payroll', ['--runInBand']],
   ['services/welfare', []],
   ['gateway', []],
+  ['tools/bank-connector', []],
   ['.', ['--runInBand', '--forceExit']],
 ];
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { bankKafkaUser, disbursementTopic } from '@yikatong/contracts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   addDays,
   addMonthsToPeriod,
@@ -15,6 +16,7 @@ import {
 } from '@yikatong/platform';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { PayrollSettlementService } from '../../services/payroll/src/grpc/settlement-server';
+import { startBankConnector, type BankConnectorProcess } from '../support/bank-connector';
 import { DECISION, FREEZE, REGISTER, safetyTrainingMessage, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
 import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
 
@@ -22,7 +24,7 @@ import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, withDataba
  * A month's wages across processes on real PostgreSQL and Kafka, through the gateway: two workers
  * enrolled and clocked in last month (identity), a sheet prepared from identity's VerifyWorkers
  * over gRPC, confirmed by each worker, reviewed and approved (payroll). Wages being past due, payroll
- * raises a red warning that enterprise turns into a bidding block. A test bank consumes the
+ * raises a red warning that enterprise turns into a bidding block. ICBC's bank connector consumes the
  * disbursement events and reports over gRPC — one report duplicated — and the ledger balances,
  * the warnings clear and enterprise restores eligibility. One worker's real-name card is frozen: paid anyway.
  * On the way, the construction permit is granted only once payroll's account and deposit and welfare's
@@ -31,10 +33,9 @@ import { freshDatabases, graphqlClient, PORTS, startSystem, tokenFor, withDataba
 const config = testing.testConfig({ DATABASE_NAME_PREFIX: 'yke2epay' });
 let system: RunningSystem;
 let bus: KafkaEventBus;
-let bank: Consumer;
+let bank: BankConnectorProcess;
 const GC = usccFor(81);
 const SUB = usccFor(82);
-const requested: Array<{ lineId: string; projectId: string; workerId: string; amountFen: string; bankCode: string }> = [];
 
 beforeAll(async () => {
   const connection = await testing.requireKafka(config);
@@ -44,20 +45,12 @@ beforeAll(async () => {
   const clock = clockStartingAt(testing.testStart());
   system = await startSystem(config, { WAGE_DUE_DAYS_AFTER_CYCLE: String(Number(clock.today().slice(8)) - 1) }, clock);
   bus = new KafkaEventBus({ clientId: 'e2e-payroll', connection, logger: createLogger('e2e', 'warn') });
-  // The test bank: a consumer of ICBC's payment instructions with ICBC's own Kafka user, as a bank's system would be.
-  const icbc = await testing.requireKafka(config, bankKafkaUser('ICBC'));
-  bank = new Kafka({ clientId: 'e2e-bank', ...icbc, logLevel: logLevel.NOTHING }).consumer({ groupId: `${bankKafkaUser('ICBC')}.e2e-${randomUUID()}` });
-  await bank.connect();
-  await bank.subscribe({ topic: disbursementTopic('ICBC'), fromBeginning: true });
-  await bank.run({
-    eachMessage: async ({ message }) => {
-      requested.push(JSON.parse(message.value!.toString()).data);
-    },
-  });
+  // ICBC: the reference bank connector, as its own process with ICBC's Kafka user.
+  bank = await startBankConnector(config, { bankCode: 'ICBC', dir: mkdtempSync(path.join(tmpdir(), 'yikatong-e2e-icbc-')) });
 }, 180_000);
 
 afterAll(async () => {
-  await bank?.disconnect();
+  await bank?.stop();
   await bus?.close();
   await system?.stop();
 });
@@ -336,22 +329,29 @@ it('a month is prepared, confirmed, approved, paid by the bank and settled; warn
     approveWageSheet: { status: 'APPROVED' },
   });
 
-  // The bank receives one instruction per line, pays, and reports — the first report twice.
-  const instructions = await testing.eventually(
-    async () => {
-      const mine = requested.filter((event) => event.projectId === projectId);
-      return mine.length === 2 ? mine : undefined;
-    },
-    20_000,
-    'the bank to receive both payment instructions',
+  // The bank's connector receives one instruction per line, pays each and reports: both lines settle.
+  const lines = await testing.eventually(
+    () =>
+      withDatabase(config, 'payroll', async (db) => {
+        const { rows } = await db.query('SELECT id, bank_code, amount_fen::text AS amount, status FROM disbursement_line WHERE project_id = $1 ORDER BY id', [
+          projectId,
+        ]);
+        return rows.length === 2 && rows.every((row) => row.status === 'PAID') ? rows : undefined;
+      }),
+    30_000,
+    "ICBC's connector to pay and report both lines",
   );
-  expect(instructions.map((i) => [i.bankCode, i.amountFen])).toEqual([
+  expect(lines.map((line) => [line.bank_code, line.amount])).toEqual([
     ['ICBC', '80000'],
     ['ICBC', '80000'],
   ]);
-  const reports = instructions.map((i, n) => ({ lineId: i.lineId, outcome: 'PAID', bankReference: `ICBC-E2E-${n}` }));
-  expect((await settle(reports)).results.map((r) => r.result)).toEqual(['SETTLED', 'SETTLED']);
-  expect((await settle(reports.slice(0, 1))).results.map((r) => r.result)).toEqual(['ALREADY_SETTLED']);
+  expect(bank.journal().filter((payment) => lines.some((line) => line.id === payment.lineId))).toHaveLength(2);
+  // A bank sending a report again (a retry) changes nothing.
+  const paid = bank.journal().find((payment) => payment.lineId === lines[0]!.id);
+  if (paid?.outcome !== 'PAID') throw new Error(`the connector's journal holds no payment of line ${lines[0]!.id}`);
+  expect((await settle([{ lineId: paid.lineId, outcome: 'PAID', bankReference: paid.bankReference }])).results.map((r) => r.result)).toEqual([
+    'ALREADY_SETTLED',
+  ]);
 
   const ledger = await contractor<{ projectLedger: { balances: Array<{ account: string; balance: string }> } }>(
     `query ($p: ID!) { projectLedger(projectId: $p) { balances { account balance } } }`,

@@ -76,21 +76,27 @@ async function sendAs(connection: KafkaConnection, topic: string, value: string)
 }
 
 function instruction(bank: BankCode) {
-  return createEvent(disbursementRequestedV1, 'urn:yikatong:payroll', randomUUID(), {
-    lineId: randomUUID(),
-    batchId: randomUUID(),
-    sheetId: randomUUID(),
-    projectId: randomUUID(),
-    period: '2026-11',
-    workerId: randomUUID(),
-    holderName: '张三',
-    bankCode: bank,
-    cardNumber: '6222021234567890128',
-    amountFen: '560000',
-    payerBankCode: bank,
-    payerAccountNumber: '0406000119000012345',
-    requestedAt: '2026-12-01T02:00:00.000Z',
-  }, new Date('2026-12-01T02:00:00.000Z'));
+  return createEvent(
+    disbursementRequestedV1,
+    'urn:yikatong:payroll',
+    randomUUID(),
+    {
+      lineId: randomUUID(),
+      batchId: randomUUID(),
+      sheetId: randomUUID(),
+      projectId: randomUUID(),
+      period: '2026-11',
+      workerId: randomUUID(),
+      holderName: '张三',
+      bankCode: bank,
+      cardNumber: '6222021234567890128',
+      amountFen: '560000',
+      payerBankCode: bank,
+      payerAccountNumber: '0406000119000012345',
+      requestedAt: '2026-12-01T02:00:00.000Z',
+    },
+    new Date('2026-12-01T02:00:00.000Z'),
+  );
 }
 
 it('every user of the declaration can sign in, and each bank reads its own instructions only', async () => {

@@ -2,7 +2,16 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { clockStartingAt, databaseUrlFor, mintToken, testing, type Clock, type PlatformConfig, type TokenClaims } from '@yikatong/platform';
+import {
+  clockStartingAt,
+  databaseUrlFor,
+  mintToken,
+  testing,
+  type Clock,
+  type LocalCertificates,
+  type PlatformConfig,
+  type TokenClaims,
+} from '@yikatong/platform';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
@@ -100,12 +109,19 @@ export async function startSystem(
   config: PlatformConfig,
   settings: Record<string, string> = {},
   clock: Clock = clockStartingAt(testing.testStart()),
+  /** gRPC over mutual TLS, each service with its certificate `service:<name>` from these; plaintext without. */
+  grpcCertificates?: LocalCertificates,
 ): Promise<RunningSystem> {
   const logDir = path.join(ROOT, '.data', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
   const children: ChildProcess[] = [];
+  const tlsOf = (name: string): Record<string, string> => {
+    if (!grpcCertificates || name === 'gateway') return {};
+    const own = grpcCertificates.of(`service:${name}`);
+    return { GRPC_PLAINTEXT: 'refused', GRPC_TLS_CA_FILE: grpcCertificates.ca, GRPC_TLS_CERT_FILE: own.cert, GRPC_TLS_KEY_FILE: own.key };
+  };
   const launch = (name: string, entry: string) => {
-    const env = { ...processEnv(config), CLOCK_START_AT: clock.now().toISOString(), ...settings };
+    const env = { ...processEnv(config), CLOCK_START_AT: clock.now().toISOString(), ...tlsOf(name), ...settings };
     // CPU_PROFILE_DIR=<dir> writes each process's V8 CPU profile there when it stops (for benchmarks).
     const profile = process.env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.CPU_PROFILE_DIR, name)}`] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {

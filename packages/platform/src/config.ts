@@ -10,12 +10,52 @@ export const DEV_PII_HASH_KEY = Buffer.from('yikatong-dev-pii-lookup-hash-key').
 /** A TCP port setting from the environment; 0 lets the system pick a free port (tests). */
 export const portSetting = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
 
+/** How a process runs: NODE_ENV and LOG_LEVEL. */
+export const runtimeSettings = {
+  /** Unset means production: development conveniences (public secrets, a movable clock) are opted into, never fallen into. */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+/** Where Kafka is and as whom a process connects (kafkaConnection). */
+export const kafkaSettings = {
+  KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+  /**
+   * Kafka is reached over TLS with SASL/SCRAM-SHA-512 only. The user is the process's own (the
+   * service's name) unless set; its password is KAFKA_SASL_PASSWORD or the file `<user>.password`
+   * in KAFKA_CREDENTIALS_DIR; the broker's CA is KAFKA_TLS_CA_FILE, or `ca.crt` in that folder,
+   * or the system's. Outside production the folder defaults to the one `npm run infra:up` writes.
+   */
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  KAFKA_CREDENTIALS_DIR: z.string().min(1).optional(),
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+};
+
+/** How gRPC crosses the network (grpcServerCredentials / grpcClientCredentials). */
+export const grpcTlsSettings = {
+  /** gRPC over plaintext: `allowed` is a development and test setting, refused in production (which needs the three files below). */
+  GRPC_PLAINTEXT: z.enum(['refused', 'allowed']).default('refused'),
+  /** The CA every gRPC peer's certificate must be signed by, and this process's own certificate and key (PEM). */
+  GRPC_TLS_CA_FILE: z.string().min(1).optional(),
+  GRPC_TLS_CERT_FILE: z.string().min(1).optional(),
+  GRPC_TLS_KEY_FILE: z.string().min(1).optional(),
+};
+
+/** Production runs gRPC over TLS only: a schema's check (superRefine) for processes that speak gRPC. */
+export function refuseGrpcPlaintextInProduction(config: { NODE_ENV: string; GRPC_PLAINTEXT: string }, ctx: z.RefinementCtx): void {
+  if (config.NODE_ENV === 'production' && config.GRPC_PLAINTEXT === 'allowed')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GRPC_PLAINTEXT'],
+      message: 'production runs gRPC over TLS only; unset GRPC_PLAINTEXT and set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE',
+    });
+}
+
 /** Settings every service shares. Each service extends it with its own ports. */
 export const platformConfigSchema = z
   .object({
-    /** Unset means production: development conveniences (public secrets, a movable clock) are opted into, never fallen into. */
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ...runtimeSettings,
     /** Server URL; each service uses its own database `<prefix>_<service>` on that server. */
     DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/postgres'),
     DATABASE_NAME_PREFIX: z
@@ -24,17 +64,7 @@ export const platformConfigSchema = z
       .default('yikatong'),
     /** Connections per service. Embedded mode uses 1: PGlite runs one backend, so one session at a time. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
-    /**
-     * Kafka is reached over TLS with SASL/SCRAM-SHA-512 only. The user is the process's own (the
-     * service's name) unless set; its password is KAFKA_SASL_PASSWORD or the file `<user>.password`
-     * in KAFKA_CREDENTIALS_DIR; the broker's CA is KAFKA_TLS_CA_FILE, or `ca.crt` in that folder,
-     * or the system's. Outside production the folder defaults to the one `npm run infra:up` writes.
-     */
-    KAFKA_SASL_USERNAME: z.string().min(1).optional(),
-    KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
-    KAFKA_CREDENTIALS_DIR: z.string().min(1).optional(),
-    KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+    ...kafkaSettings,
     /**
      * HS256 secret of the development identity provider (DEV_JWT_SECRET outside production);
      * JWT_JWKS_URL replaces it with a real IdP, whose keys are RS256 or ES256.
@@ -59,12 +89,7 @@ export const platformConfigSchema = z
     PROCESSED_EVENT_RETENTION: z.string().regex(DURATION_PATTERN, 'a duration, e.g. 30d').default('30d'),
     /** How often both are pruned. */
     EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).default(3_600_000),
-    /** gRPC over plaintext: `allowed` is a development and test setting, refused in production (which needs the three files below). */
-    GRPC_PLAINTEXT: z.enum(['refused', 'allowed']).default('refused'),
-    /** The CA every gRPC peer's certificate must be signed by, and this process's own certificate and key (PEM). */
-    GRPC_TLS_CA_FILE: z.string().min(1).optional(),
-    GRPC_TLS_CERT_FILE: z.string().min(1).optional(),
-    GRPC_TLS_KEY_FILE: z.string().min(1).optional(),
+    ...grpcTlsSettings,
     /** Development and end-to-end runs only: business time starts at this instant and runs at the normal rate. */
     CLOCK_START_AT: z.iso.datetime({ offset: true }).optional(),
   })
@@ -84,12 +109,7 @@ export const platformConfigSchema = z
     ] as const) {
       if (config[name] === devKey) ctx.addIssue({ code: 'custom', path: [name], message: `set ${name} in production` });
     }
-    if (config.GRPC_PLAINTEXT === 'allowed')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['GRPC_PLAINTEXT'],
-        message: 'production runs gRPC over TLS only; unset GRPC_PLAINTEXT and set GRPC_TLS_CA_FILE, GRPC_TLS_CERT_FILE, GRPC_TLS_KEY_FILE',
-      });
+    refuseGrpcPlaintextInProduction(config, ctx);
     if (config.CLOCK_START_AT) ctx.addIssue({ code: 'custom', path: ['CLOCK_START_AT'], message: 'production runs on the system clock; unset CLOCK_START_AT' });
   })
   .transform((config) => ({ ...config, JWT_SECRET: config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : DEV_JWT_SECRET) }));

@@ -8,6 +8,12 @@ export interface CertificateFiles {
   key: string;
 }
 
+/** A local CA's certificate and the certificate and key made for each name. */
+export interface LocalCertificates {
+  ca: string;
+  of(name: string): CertificateFiles;
+}
+
 const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: 'pipe' });
 const fileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
@@ -16,7 +22,7 @@ const fileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
  * `bank:ICBC`…), each valid for 127.0.0.1 and localhost as server and as client — for development
  * and tests; production certificates come from the operator's own CA. Needs the openssl command.
  */
-export function makeLocalCertificates(dir: string, names: readonly string[]): { ca: string; of(name: string): CertificateFiles } {
+export function makeLocalCertificates(dir: string, names: readonly string[]): LocalCertificates {
   mkdirSync(dir, { recursive: true });
   const curve = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   openssl(['req', '-x509', ...curve, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '825', '-subj', '/CN=yikatong-local-ca'], dir);
