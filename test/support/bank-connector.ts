@@ -15,7 +15,7 @@ export interface ReportedSettlement {
 }
 
 export interface BankConnectorProcess {
-  /** What this process reported so far. */
+  /** What this process reported so far (from its debug log lines; none at LOG_LEVEL info). */
   reported: ReportedSettlement[];
   /** The payments in the core-banking journal, in order (one entry per payment made). */
   journal(): PaymentOutcome[];
@@ -44,7 +44,8 @@ export async function startBankConnector(config: PlatformConfig, options: BankCo
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
+    // Each report is a debug line: what `reported` is read from.
+    LOG_LEVEL: 'debug',
     BANK_CODE: options.bankCode,
     KAFKA_BROKERS: config.KAFKA_BROKERS,
     PAYROLL_GRPC_ADDRESS: `127.0.0.1:${PORTS.payrollGrpc}`,

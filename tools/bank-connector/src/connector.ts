@@ -86,6 +86,6 @@ function logResults(logger: Logger, outcomes: readonly PaymentOutcome[], results
     const entry = { lineId, outcome: outcomeOf.get(lineId), result };
     if (result === 'CONFLICT') logger.error(entry, 'payroll holds the other outcome for this line: call the project’s payroll office');
     else if (result === 'NOT_FOUND') logger.warn(entry, 'payroll knows no line of this bank with this id');
-    else logger.info(entry, 'settlement reported');
+    else logger.debug(entry, 'settlement reported');
   }
 }

@@ -32,6 +32,12 @@ export async function appendToOutbox(tx: SqlClient, events: readonly OutgoingEve
   );
 }
 
+/** drainOnce's answer when another relay holds the outbox. */
+export const OUTBOX_BUSY = 'OUTBOX_BUSY';
+const BUSY_RETRY_MS = 50;
+/** The advisory-lock key of a service's outbox relay (advisory locks are per database: one per service). */
+const OUTBOX_RELAY_LOCK = '7021460319';
+
 interface OutboxRow {
   id: string;
   topic: string;
@@ -46,7 +52,7 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes committed outbox rows to the bus in order and marks them sent. Kafka being down only
+ * Publishes committed outbox rows to the bus in order and marks them sent, one replica's relay at a time. Kafka being down only
  * delays delivery: rows stay until a publish succeeds. Delivery is at least once; consumers dedupe.
  */
 export class OutboxRelay {
@@ -92,13 +98,22 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Publishes one batch; returns how many rows were sent. */
-  async drainOnce(): Promise<number> {
+  /**
+   * Publishes one batch; returns how many rows were sent, or OUTBOX_BUSY when another replica's relay is
+   * publishing. One relay at a time drains a service's outbox, however many replicas run: rows go out
+   * in the order they were written, so one aggregate's events reach Kafka in order (two relays taking
+   * rows side by side could send a complaint's closing before its filing). The lock is a
+   * transaction-level advisory lock: released at commit or when the holder dies, so any replica's
+   * next poll takes over at once.
+   */
+  async drainOnce(): Promise<number | typeof OUTBOX_BUSY> {
     return this.db.$transaction(
       async (tx) => {
+        const [lock] = await tx.$queryRawUnsafe<Array<{ held: boolean }>>('SELECT pg_try_advisory_xact_lock($1::bigint) AS held', OUTBOX_RELAY_LOCK);
+        if (!lock?.held) return OUTBOX_BUSY;
         const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
           `SELECT id::text AS id, topic, key, payload FROM outbox_event
-           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+           WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
           this.batchSize,
         );
         if (rows.length === 0) return 0;
@@ -128,9 +143,10 @@ export class OutboxRelay {
   private run(): void {
     if (this.stopped || this.draining) return;
     this.draining = this.drainUntilEmpty()
-      .then(() => {
+      .then((outcome) => {
         this.failures = 0;
-        this.schedule(this.again ? 0 : this.pollIntervalMs);
+        // Another replica is publishing (perhaps this one's rows): look again shortly, not at the next poll.
+        this.schedule(this.again ? 0 : outcome === OUTBOX_BUSY ? BUSY_RETRY_MS : this.pollIntervalMs);
       })
       .catch(async (error: unknown) => {
         this.failures += 1;
@@ -145,12 +161,14 @@ export class OutboxRelay {
       });
   }
 
-  private async drainUntilEmpty(): Promise<void> {
+  private async drainUntilEmpty(): Promise<'EMPTY' | typeof OUTBOX_BUSY> {
     while (!this.stopped) {
       this.again = false;
       const sent = await this.drainOnce();
-      if (sent < this.batchSize && !this.again) return;
+      if (sent === OUTBOX_BUSY) return OUTBOX_BUSY;
+      if (sent < this.batchSize && !this.again) return 'EMPTY';
     }
+    return 'EMPTY';
   }
 
   private async recordFailure(error: unknown): Promise<void> {
