@@ -50,6 +50,8 @@ export async function startConnector(options: ConnectorOptions): Promise<Running
         for (const message of chunk) {
           const instruction = readInstruction(message, options);
           if (instruction) outcomes.push(await options.coreBanking.pay(instruction));
+          // A slow core-banking system must not look like a dead consumer (kafkajs sends at most one per heartbeat interval).
+          await heartbeat();
         }
         if (outcomes.length) logResults(options.logger, outcomes, await options.reporter.report(outcomes));
         // Resolved (this consumer moves past them) and committed (a restart starts after them) only once reported.
