@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { brokerTopics, KAFKA_ADMIN_USER } from '@yikatong/contracts';
-import type { KafkaConnection } from '@yikatong/platform';
+import { kafkaConnection, localKafkaCredentialsDir, type KafkaConnection } from '@yikatong/platform';
 import { applyAcls, brokerSecurity, createBrokerSecurity, scramFormatArguments, securityIsCurrent, type BrokerSecurity } from './kafka-security';
 
 const root = path.resolve(__dirname, '..');
@@ -144,12 +144,7 @@ async function kafkaUp(): Promise<void> {
 /** The superuser's connection, or undefined before the broker's security exists. */
 function adminConnection(): KafkaConnection | undefined {
   if (!securityIsCurrent(kafkaDir, kafkaPort)) return undefined;
-  const security = brokerSecurity(kafkaDir, kafkaPort);
-  return {
-    brokers: [brokers],
-    ssl: { ca: [readFileSync(path.join(security.credentialsDir, 'ca.crt'), 'utf8')] },
-    sasl: { mechanism: 'scram-sha-512', username: KAFKA_ADMIN_USER, password: security.passwords.get(KAFKA_ADMIN_USER) ?? '' },
-  };
+  return kafkaConnection({ NODE_ENV: 'development', KAFKA_BROKERS: brokers, KAFKA_CREDENTIALS_DIR: localKafkaCredentialsDir(kafkaPort) }, KAFKA_ADMIN_USER);
 }
 
 async function kafkaAnswers(): Promise<boolean> {
@@ -182,7 +177,7 @@ async function createTopicsAndAcls(): Promise<void> {
     console.log(`infra: topics ready (${Object.keys(topics).length}, ${missing.length} created)`);
     const [added, removed] = await applyAcls(admin);
     console.log(
-      `infra: Kafka users and ACLs ready (${added} ACLs added, ${removed} removed); credentials in ${path.relative(root, brokerSecurity(kafkaDir, kafkaPort).credentialsDir)}`,
+      `infra: Kafka users and ACLs ready (${added} ACLs added, ${removed} removed); credentials in ${path.relative(root, localKafkaCredentialsDir(kafkaPort))}`,
     );
   } finally {
     await admin.disconnect();

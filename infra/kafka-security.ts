@@ -13,7 +13,6 @@ import { localKafkaCredentialsDir, makeLocalCertificates } from '@yikatong/platf
 const BROKER_CERTIFICATE = 'kafka-broker';
 
 export interface BrokerSecurity {
-  credentialsDir: string;
   /** Every user's password, the superuser's included. */
   passwords: ReadonlyMap<string, string>;
   /** server.properties lines for the client listener (SASL_SSL) and the controller listener (mutual TLS). */
@@ -47,7 +46,6 @@ export function brokerSecurity(kafkaDir: string, kafkaPort: number): BrokerSecur
   const credentialsDir = localKafkaCredentialsDir(kafkaPort);
   const passwords = new Map(declaredUsers().map((user) => [user, readFileSync(path.join(credentialsDir, `${user}.password`), 'utf8').trim()]));
   return {
-    credentialsDir,
     passwords,
     properties: (listener) => [
       'sasl.enabled.mechanisms=SCRAM-SHA-512',

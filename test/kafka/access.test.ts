@@ -65,11 +65,13 @@ async function joinAs(connection: KafkaConnection, topic: string, groupId: strin
   }
 }
 
+/** Sends one message; returns where it landed. */
 async function sendAs(connection: KafkaConnection, topic: string, value: string) {
   const producer = new Kafka({ clientId: 'access-test', ...connection, ...quiet }).producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
-    await producer.send({ topic, acks: -1, messages: [{ key: 'access-test', value }] });
+    const [landed] = await producer.send({ topic, acks: -1, messages: [{ key: 'access-test', value }] });
+    return { partition: landed!.partition, offset: landed!.baseOffset ?? '0' };
   } finally {
     await producer.disconnect();
   }
@@ -120,7 +122,7 @@ it('every user of the declaration can sign in, and each bank reads its own instr
 it('a service writes its own topics and no other', async () => {
   const payroll = await as('payroll');
   const welfare = await as('welfare');
-  await expect(sendAs(payroll, TOPICS.payrollWarnings, '{}')).resolves.toBeUndefined();
+  await expect(sendAs(payroll, TOPICS.payrollWarnings, '{}')).resolves.toMatchObject({ partition: expect.any(Number) });
   await expect(sendAs(payroll, TOPICS.identityCards, '{}')).rejects.toThrow(/Topic authorization failed/);
   await expect(sendAs(welfare, disbursementTopic('ICBC'), '{}')).rejects.toThrow(/Topic authorization failed/);
   // Nor reads what it does not consume: welfare never sees a card number.
@@ -151,8 +153,9 @@ it("Debian's kcat, with bank ICBC's credentials, reads ICBC's instructions as Cl
   const kcat = spawnSync('kcat', ['-V'], { encoding: 'utf8' });
   if (kcat.error) throw new Error('kcat is not installed; install it with: apt-get install -y kcat');
   const event = instruction('ICBC');
-  await sendAs(await as('payroll'), disbursementTopic('ICBC'), JSON.stringify(event));
+  const landed = await sendAs(await as('payroll'), disbursementTopic('ICBC'), JSON.stringify(event));
   const icbc = await as(bankKafkaUser('ICBC'));
+  // Just the one message (the topic may hold many from other runs).
   const read = (topic: string) =>
     spawnSync(
       'kcat',
@@ -162,8 +165,12 @@ it("Debian's kcat, with bank ICBC's credentials, reads ICBC's instructions as Cl
         icbc.brokers.join(','),
         '-t',
         topic,
+        '-p',
+        String(landed.partition),
         '-o',
-        'beginning',
+        landed.offset,
+        '-c',
+        '1',
         '-e',
         '-q',
         '-f',

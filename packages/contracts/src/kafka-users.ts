@@ -1,5 +1,5 @@
 import { BANK_CODES, bankKafkaUser, disbursementTopic } from './banks';
-import { SERVICE_NAMES, TOPIC_PARTITIONS, TOPIC_READERS, TOPICS, topicWriter, type ServiceName, type TopicReader } from './topics';
+import { SERVICE_NAMES, TOPIC_PARTITIONS, TOPIC_READERS, TOPICS, topicWriter, type ServiceName, type TopicName, type TopicReader } from './topics';
 
 /**
  * Who may do what on the broker, declared once beside the topics: infra applies it to the local
@@ -30,17 +30,14 @@ export const TRADING_PLATFORM_KAFKA_USER = 'trading-platform';
 /** The operators' user: the dead-letter replay reads letters (and the events they point at) and sends events back to their topics. */
 export const OPERATOR_KAFKA_USER = 'operator';
 
-/**
- * Every topic on the broker with its partition count: the declared topics, with the banks' payment
- * instructions split into one topic per connected bank.
- */
+/** The broker topics of a declared topic: itself, or for the banks' payment instructions one topic per connected bank. */
+export function brokerTopicsOf(topic: TopicName): string[] {
+  return topic === TOPICS.payrollDisbursements ? BANK_CODES.map(disbursementTopic) : [topic];
+}
+
+/** Every topic on the broker with its partition count. */
 export function brokerTopics(): Record<string, number> {
-  const topics: Record<string, number> = {};
-  for (const [topic, partitions] of Object.entries(TOPIC_PARTITIONS)) {
-    if (topic === TOPICS.payrollDisbursements) for (const bank of BANK_CODES) topics[disbursementTopic(bank)] = partitions;
-    else topics[topic] = partitions;
-  }
-  return topics;
+  return Object.fromEntries(Object.values(TOPICS).flatMap((topic) => brokerTopicsOf(topic).map((name) => [name, TOPIC_PARTITIONS[topic]])));
 }
 
 const topicRule = (name: string, operations: readonly AclOperation[], patternType: 'literal' | 'prefix' = 'literal'): KafkaAcl => ({
@@ -55,8 +52,9 @@ function topicsReadBy(reader: TopicReader): string[] {
 }
 
 function serviceUser(service: ServiceName): KafkaUser {
-  const written = Object.values(TOPICS).filter((topic) => topicWriter(topic) === service);
-  const writes = written.flatMap((topic) => (topic === TOPICS.payrollDisbursements ? BANK_CODES.map(disbursementTopic) : [topic]));
+  const writes = Object.values(TOPICS)
+    .filter((topic) => topicWriter(topic) === service)
+    .flatMap(brokerTopicsOf);
   return {
     name: service,
     description: `The ${service} service: writes its own topics and the dead letters of its consumers, reads what it consumes.`,

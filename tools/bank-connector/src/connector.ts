@@ -1,6 +1,6 @@
-import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { bankKafkaUser, disbursementRequestedV1, disbursementTopic, parseEvent, type BankCode } from '@yikatong/contracts';
-import type { KafkaConnection, Logger } from '@yikatong/platform';
+import { kafkaClient, type KafkaConnection, type Logger } from '@yikatong/platform';
 import type { CoreBanking, PaymentInstruction, PaymentOutcome } from './core-banking';
 import type { SettlementReporter } from './settlement-reporter';
 
@@ -32,7 +32,7 @@ export const connectorGroup = (bankCode: BankCode) => `${bankKafkaUser(bankCode)
  */
 export async function startConnector(options: ConnectorOptions): Promise<RunningConnector> {
   const topic = disbursementTopic(options.bankCode);
-  const kafka = new Kafka({ clientId: connectorGroup(options.bankCode), ...options.connection, sasl: { ...options.connection.sasl }, logLevel: logLevel.WARN });
+  const kafka = kafkaClient(options.connection, { clientId: connectorGroup(options.bankCode), logLevel: logLevel.WARN });
   const consumer: Consumer = kafka.consumer({ groupId: connectorGroup(options.bankCode), maxWaitTimeInMs: 200 });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (!payload.restart) options.onStopped(payload.error);

@@ -1,9 +1,9 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
+import { logLevel, Partitioners, type Kafka, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from '../logger';
 import './kafkajs-idle-fix';
 import { randomUUID } from 'node:crypto';
 import type { BusMessage, DeliveredMessage, EventBus, SubscribeOptions, Subscription } from './bus';
-import type { KafkaConnection } from './kafka-connection';
+import { kafkaClient, type KafkaConnection } from './kafka-connection';
 
 const CONSUMER_RESTART_DELAY_MS = 1_000;
 /** How long readMessage waits for the broker to hand over one message. */
@@ -35,11 +35,8 @@ export class KafkaEventBus implements EventBus {
 
   constructor(private readonly options: KafkaBusOptions) {
     const logger = options.logger.child({ component: 'kafkajs' });
-    this.kafka = new Kafka({
+    this.kafka = kafkaClient(options.connection, {
       clientId: options.clientId,
-      ...options.connection,
-      // A copy: kafkajs binds the credentials to the sasl object it is given, on first use.
-      sasl: { ...options.connection.sasl },
       logLevel: logLevel.WARN,
       logCreator: () => (entry: LogEntry) => {
         const level = entry.level <= logLevel.ERROR ? 'error' : 'warn';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Kafka, type KafkaConfig } from 'kafkajs';
 import { kafkaBrokers, type PlatformConfig } from '../config';
 
 export type KafkaConnectionSettings = Pick<
@@ -59,4 +60,13 @@ export function kafkaConnection(config: KafkaConnectionSettings, user: string): 
     ssl: caFile ? { ca: [readFileSync(caFile, 'utf8')] } : true,
     sasl: { mechanism: 'scram-sha-512', username, password },
   };
+}
+
+/**
+ * A kafkajs client for a connection. kafkajs binds the credentials to the `sasl` object it is given
+ * on first use, so each client gets its own copy: a connection can be shared without one client's
+ * credentials leaking into another's.
+ */
+export function kafkaClient(connection: KafkaConnection, config: Omit<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>): Kafka {
+  return new Kafka({ ...config, ...connection, sasl: { ...connection.sasl } });
 }
