@@ -27,6 +27,17 @@ export function addWorkingDays(day: string, count: number, calendar: HolidayCale
   return current;
 }
 
+/**
+ * Working days from `from` to `to`: those after `from` up to and including `to`, negative when `to`
+ * lies before `from` (a deadline's countdown: 0 on the due day, -1 the next working day after it).
+ */
+export function workingDaysBetween(from: string, to: string, calendar: HolidayCalendar): number {
+  const [start, end, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  let count = 0;
+  for (let current = addDays(start, 1); current <= end; current = addDays(current, 1)) if (isWorkingDay(current, calendar)) count += 1;
+  return sign * count;
+}
+
 /** A service's own copy of the holiday table (`holiday_calendar_day`), as its Prisma client sees it. */
 export interface HolidayTable {
   findMany(args: { where: { day: { gte: Date; lt: Date } } }): PromiseLike<Array<{ day: Date; kind: string }>>;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byId, groupBy, type Clock, type Principal } from '@yikatong/platform';
+import { byId, groupBy, loadHolidayCalendar, type Clock, type HolidayCalendar, type Principal } from '@yikatong/platform';
 import type { WelfareDb } from './db';
 import type { SlaPolicy } from './domain/complaint';
 import type { SafetyHours } from './domain/training';
@@ -15,6 +15,7 @@ export interface WelfareDeps {
 /** One set of DataLoaders per request. */
 export function createWelfareContext(principal: Principal | null, deps: WelfareDeps, nudgeOutbox: () => void = () => undefined) {
   const { db } = deps;
+  let calendar: Promise<HolidayCalendar> | undefined;
   return {
     principal,
     ...deps,
@@ -23,6 +24,8 @@ export function createWelfareContext(principal: Principal | null, deps: WelfareD
     nominationsByRound: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await db.awardNomination.findMany({ where: { roundId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (nomination) => nomination.roundId),
     ),
+    /** The holiday table, read once per request (deadline countdowns of a whole list need it). */
+    holidayCalendar: () => (calendar ??= loadHolidayCalendar(db.holidayCalendarDay, deps.clock.now())),
     stepsByComplaint: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await db.complaintStep.findMany({ where: { complaintId: { in: [...ids] } }, orderBy: { id: 'asc' } }), (step) => step.complaintId),
     ),

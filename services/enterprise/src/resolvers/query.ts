@@ -3,6 +3,7 @@ import {
   cursorKeys,
   forbidden,
   hasUsccShape,
+  invalidInput,
   isUuid,
   pageRequest,
   regionPrefix,
@@ -20,21 +21,32 @@ import { requireListAccess, visibleEnterprise } from './access';
 import { toProject } from '../store/projects';
 import { visibleProject } from './project';
 
+/** Longer than any registered enterprise name needs (the longest Chinese company names run to about 40 characters). */
+const MAX_NAME_SEARCH = 50;
+
 export const Query = {
   enterprise: async (_: unknown, args: { uscc: string }, ctx: EnterpriseContext) => {
     const uscc = args.uscc.trim().toUpperCase();
     return hasUsccShape(uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(uscc)) : null;
   },
 
-  enterprises: async (_: unknown, args: PageArgs & { regionCode?: string | null; type?: string | null; eligible?: boolean | null }, ctx: EnterpriseContext) => {
+  enterprises: async (
+    _: unknown,
+    args: PageArgs & { regionCode?: string | null; type?: string | null; eligible?: boolean | null; nameContains?: string | null },
+    ctx: EnterpriseContext,
+  ) => {
     const principal = requireListAccess(ctx.principal);
     const { take, after } = pageRequest(args, usccShapeSchema);
+    const nameContains = args.nameContains?.trim();
+    if (nameContains !== undefined && (nameContains.length === 0 || nameContains.length > MAX_NAME_SEARCH))
+      throw invalidInput('INVALID_INPUT', 'nameContains', `Search by 1 to ${MAX_NAME_SEARCH} characters of the name.`);
     if (args.regionCode && !seesRegion(principal, args.regionCode)) throw forbidden(`Region ${args.regionCode} is outside your jurisdiction.`);
     const regions = args.regionCode ? [args.regionCode] : principal.regionCodes;
     const rows = await ctx.db.enterprise.findMany({
       where: {
         OR: regions.map((region) => ({ regionCode: { startsWith: regionPrefix(region) } })),
         ...(args.type ? { type: args.type as EnterpriseType } : {}),
+        ...(nameContains ? { name: { contains: nameContains } } : {}),
         ...(typeof args.eligible === 'boolean' ? { blocks: args.eligible ? { none: {} } : { some: {} } } : {}),
         ...(after ? { uscc: { gt: after } } : {}),
       },

@@ -364,4 +364,19 @@ describe('credit, responsible persons, history and statistics', () => {
     const listed = await execute(`query { enterprises(regionCode: "130500", eligible: false) { nodes { uscc } } }`, {}, bureau(''));
     expect(listed.data!.enterprises.nodes).toEqual([{ uscc: RIVAL }]);
   });
+
+  it('finds enterprises by part of the name, and refuses an empty or overlong search with the field named', async () => {
+    const SEARCH = `query ($name: String) { enterprises(regionCode: "130500", nameContains: $name) { nodes { uscc name } } }`;
+    const all = (await execute(`query { enterprises(regionCode: "130500") { nodes { uscc name } } }`, {}, bureau(''))).data!.enterprises.nodes;
+    const [first] = all as Array<{ uscc: string; name: string }>;
+    const part = first!.name.slice(1, 4);
+    const found = await execute(SEARCH, { name: ` ${part} ` }, bureau(''));
+    expect(found.data!.enterprises.nodes).toEqual(all.filter((node: { name: string }) => node.name.includes(part)));
+    expect(found.data!.enterprises.nodes).toContainEqual(first);
+    expect((await execute(SEARCH, { name: '不存在的企业名称' }, bureau(''))).data!.enterprises.nodes).toEqual([]);
+    for (const name of ['  ', '名'.repeat(51)]) {
+      const refused = await execute(SEARCH, { name }, bureau(''));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'nameContains' });
+    }
+  });
 });

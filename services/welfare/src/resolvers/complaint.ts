@@ -11,6 +11,7 @@ import {
   requireStatisticsScope,
   seesRegion,
   SCOPES,
+  workingDaysBetween,
   type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
@@ -108,5 +109,12 @@ export const Complaint = {
   amountClaimed: (row: ComplaintRow) => row.amountClaimedFen,
   amountOwed: (row: ComplaintRow) => row.amountOwedFen,
   overdue: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => OPEN_STAGES.some((stage) => stage === row.stage) && row.dueOn < ctx.clock.today(),
+  workingDaysLeft: async (row: ComplaintRow, _: unknown, ctx: WelfareContext) => {
+    if (!OPEN_STAGES.some((stage) => stage === row.stage)) return null;
+    const today = ctx.clock.today();
+    const left = workingDaysBetween(today, row.dueOn, await ctx.holidayCalendar());
+    // A weekend just past the due day has no working day between, yet the case is overdue.
+    return row.dueOn < today ? Math.min(left, -1) : left;
+  },
   steps: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => ctx.stepsByComplaint.load(row.id),
 };
