@@ -31,12 +31,14 @@ import { createWelfareService } from '../services/welfare/src/service';
 import { loadWelfareConfig } from '../services/welfare/src/config';
 import { createGateway } from '../gateway/src/gateway';
 import { loadGatewayConfig } from '../gateway/src/config';
+import { serveWebApp } from '../web/server/web-server';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(ROOT, '.data', 'embedded'));
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;
 // Below Linux's ephemeral range (32768–60999), where an outgoing connection may already hold the port.
 const FIRST_DB_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 25431);
+const WEB_PORT = Number(process.env.WEB_PORT ?? 4100);
 /** How long the printed demo tokens last (a development setting: production caps tokens at JWT_MAX_TOKEN_AGE, 12h by default). */
 const DEMO_TOKEN_TTL = '30d';
 
@@ -231,9 +233,11 @@ async function main() {
   ).listen();
 
   const token = (claims: TokenClaims) => mintToken(platform, claims, DEMO_TOKEN_TTL);
-  const tokens: Record<string, string> = {
-    'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises, projects and workers, opens tenders, reviews project steps, reads personal data and the audit log)':
-      await token({
+  const demo: Array<{ who: string; label: string | undefined; token: string }> = [
+    {
+      who: 'PORTAL (housing-construction bureau, Xingtai: freezes cards, registers enterprises, projects and workers, opens tenders, reviews project steps, reads personal data and the audit log)',
+      label: '住建局 · 邢台市（冻结实名制卡、登记企业/项目/工人、查看个人信息）',
+      token: await token({
         sub: 'xingtai-zjj-clerk',
         kind: 'PORTAL',
         dept: 'HOUSING_CONSTRUCTION',
@@ -248,63 +252,109 @@ async function main() {
           SCOPES.projectReview,
         ].join(' '),
       }),
-    "PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list, credit records, reviews a project's closing step)": await token({
-      sub: 'xingtai-rsj-clerk',
-      kind: 'PORTAL',
-      dept: 'HRSS',
-      regions: ['130500'],
-      scope: [SCOPES.blacklistDecide, SCOPES.creditRecord, SCOPES.projectReview].join(' '),
-    }),
-    [`ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps, opens the wage account, schedules funding, places the deposit, approves wage sheets)`]:
-      await token({
+    },
+    {
+      who: "PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list, credit records, reviews a project's closing step)",
+      label: '人社局 · 邢台市（失信名单、信用记录、投诉办理）',
+      token: await token({
+        sub: 'xingtai-rsj-clerk',
+        kind: 'PORTAL',
+        dept: 'HRSS',
+        regions: ['130500'],
+        scope: [SCOPES.blacklistDecide, SCOPES.creditRecord, SCOPES.projectReview].join(' '),
+      }),
+    },
+    {
+      who: `ENTERPRISE (${XINGTAI[0].name}: bids, enters its project's lifecycle steps, opens the wage account, schedules funding, places the deposit, approves wage sheets)`,
+      label: '企业 · 邢台建工集团（总包：投标、工资专户、审批工资表）',
+      token: await token({
         sub: 'xtjg-admin',
         kind: 'ENTERPRISE',
         uscc: demoUscc(1),
         scope: [SCOPES.projectRegister, SCOPES.wagesApprove].join(' '),
       }),
-    [`ENTERPRISE (${XINGTAI[0].name}'s labour-wage officer: reviews wage sheets)`]: await token({
-      sub: 'xtjg-officer',
-      kind: 'ENTERPRISE',
-      uscc: demoUscc(1),
-      scope: SCOPES.wagesReview,
-    }),
-    [`ENTERPRISE (${XINGTAI[0].name}'s payroll clerk: prepares wage sheets)`]: await token({
-      sub: 'xtjg-clerk',
-      kind: 'ENTERPRISE',
-      uscc: demoUscc(1),
-      scope: SCOPES.wagesPrepare,
-    }),
-    [`ENTERPRISE (${XINGTAI[3].name})`]: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
-    'BANK (ICBC)': await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }),
-    'BANK (CCB: holds wage accounts; reports funding and settlements, gRPC ReportSettlements)': await token({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' }),
-    'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)': await token({
-      sub: 'xingtai-inspector',
-      kind: 'PORTAL',
-      dept: 'LABOUR_INSPECTION',
-      regions: ['130500'],
-      scope: SCOPES.depositManage,
-    }),
-    ANALYTICS: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }),
-    'TRADING_PLATFORM (public-resource trading platform: gRPC CheckBiddingEligibility only)': await token({
-      sub: 'trading-platform',
-      kind: 'TRADING_PLATFORM',
-      scope: SCOPES.eligibilityCheck,
-    }),
-  };
-  await seed(gateway.url, Object.values(tokens)[0]!, clock, { payroll, welfare });
-  const demoWorker = (await graphql(gateway.url, Object.values(tokens)[0]!, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
-  tokens[`WORKER (${demoWorker.name}; ask { me { name wageCard { bankCode } } })`] = await token({ sub: demoWorker.id, kind: 'WORKER' });
+    },
+    {
+      who: `ENTERPRISE (${XINGTAI[0].name}'s labour-wage officer: reviews wage sheets)`,
+      label: '企业 · 邢台建工集团 劳资专管员（审核工资表）',
+      token: await token({
+        sub: 'xtjg-officer',
+        kind: 'ENTERPRISE',
+        uscc: demoUscc(1),
+        scope: SCOPES.wagesReview,
+      }),
+    },
+    {
+      who: `ENTERPRISE (${XINGTAI[0].name}'s payroll clerk: prepares wage sheets)`,
+      label: '企业 · 邢台建工集团 工资核算员（编制工资表）',
+      token: await token({
+        sub: 'xtjg-clerk',
+        kind: 'ENTERPRISE',
+        uscc: demoUscc(1),
+        scope: SCOPES.wagesPrepare,
+      }),
+    },
+    {
+      who: `ENTERPRISE (${XINGTAI[3].name})`,
+      label: '企业 · 邢台宏远建筑工程分包（实名制卡已冻结）',
+      token: await token({ sub: 'hongyuan-admin', kind: 'ENTERPRISE', uscc: demoUscc(4) }),
+    },
+    { who: 'BANK (ICBC)', label: undefined, token: await token({ sub: 'icbc-xingtai', kind: 'BANK', bank: 'ICBC' }) },
+    {
+      who: 'BANK (CCB: holds wage accounts; reports funding and settlements, gRPC ReportSettlements)',
+      label: undefined,
+      token: await token({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' }),
+    },
+    {
+      who: 'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)',
+      label: '劳动监察 · 邢台市（保证金动用与返还、投诉办理）',
+      token: await token({
+        sub: 'xingtai-inspector',
+        kind: 'PORTAL',
+        dept: 'LABOUR_INSPECTION',
+        regions: ['130500'],
+        scope: SCOPES.depositManage,
+      }),
+    },
+    { who: 'ANALYTICS', label: '监控预警大屏 · 邢台市（仅统计数据）', token: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }) },
+    {
+      who: 'TRADING_PLATFORM (public-resource trading platform: gRPC CheckBiddingEligibility only)',
+      label: undefined,
+      token: await token({
+        sub: 'trading-platform',
+        kind: 'TRADING_PLATFORM',
+        scope: SCOPES.eligibilityCheck,
+      }),
+    },
+  ];
+  await seed(gateway.url, demo[0]!.token, clock, { payroll, welfare });
+  const demoWorker = (await graphql(gateway.url, demo[0]!.token, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
+  demo.push({
+    who: `WORKER (${demoWorker.name}; ask { me { name wageCard { bankCode } } })`,
+    label: `工人 · ${demoWorker.name}（手机端：我的工资、我要投诉）`,
+    token: await token({ sub: demoWorker.id, kind: 'WORKER' }),
+  });
+  const web = await serveWebApp({
+    gatewayUrl: gateway.url,
+    port: WEB_PORT,
+    config: {
+      complaintHotline: '12333',
+      demoPrincipals: demo.flatMap(({ label, token }) => (label ? [{ label, token }] : [])),
+    },
+  });
 
   console.log(`\nYikatong is running (embedded mode, data in ${path.relative(process.cwd(), DATA)}).`);
+  console.log(`Web app (portals, dashboard, enterprise and worker pages): ${web.url}`);
   console.log(`GraphQL gateway: ${gateway.url}`);
   console.log(`Try: curl -s ${gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`);
   console.log(
     `       -d '{"query":"{ enterprises { nodes { uscc name realNameCards { number status } biddingEligibility { eligible reasons { code message } } } } }"}'\n`,
   );
   console.log(`Demo tokens (valid ${DEMO_TOKEN_TTL}):`);
-  for (const [who, value] of Object.entries(tokens)) console.log(`  ${who}:\n    ${value}`);
+  for (const { who, token: value } of demo) console.log(`  ${who}:\n    ${value}`);
 
   const shutdown = async () => {
+    await web.close();
     await gateway.close();
     for (const service of running.reverse()) await service.stop();
     await bus.close();

@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import { ApolloProvider } from '@apollo/client/react';
+import { Button, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { graphClient } from './apollo';
+import type { WebConfig } from './config';
+import { useI18n } from './i18n';
+import { BureauComplaints } from './pages/bureau-complaints';
+import { BureauEnterprises } from './pages/bureau-enterprises';
+import { BureauWarnings } from './pages/bureau-warnings';
+import { Dashboard } from './pages/dashboard';
+import { SignIn } from './pages/sign-in';
+import { WorkerHome } from './pages/worker-home';
+import { go, useRoute } from './route';
+import { endSession, principalOf, saveSession, savedPrincipal, type Principal, type PrincipalKind } from './session';
+
+interface Page {
+  key: string;
+  label: [string, string];
+  render(principal: Principal): React.ReactNode;
+}
+
+const now = () => new Date();
+
+/** The pages each kind of principal works in; the graph still decides what each page is sent. */
+function pagesOf(kind: PrincipalKind, id: string | undefined): Page[] {
+  const dashboard: Page = { key: 'dashboard', label: ['监控预警', 'Monitoring'], render: (principal) => <Dashboard principal={principal} now={now} /> };
+  switch (kind) {
+    case 'ANALYTICS':
+      return [dashboard];
+    case 'PORTAL':
+      return [
+        dashboard,
+        { key: 'enterprises', label: ['企业查询', 'Enterprises'], render: () => <BureauEnterprises /> },
+        {
+          key: 'warnings',
+          label: ['欠薪预警', 'Arrears warnings'],
+          render: (principal) => <BureauWarnings principal={principal} openProject={(projectId) => go('dashboard', projectId)} />,
+        },
+        { key: 'complaints', label: ['投诉受理', 'Complaints'], render: (principal) => <BureauComplaints principal={principal} /> },
+      ];
+    case 'WORKER':
+      return [
+        { key: 'me', label: ['我的', 'Me'], render: () => <WorkerHome /> },
+        { key: 'complain', label: ['投诉', 'Complain'], render: () => <WorkerHome complaintProjectId={id} /> },
+      ];
+    default:
+      return [];
+  }
+}
+
+export function App({ config }: { config: WebConfig }) {
+  const { t, language, setLanguage } = useI18n();
+  const [principal, setPrincipal] = useState(() => savedPrincipal(Date.now()));
+  const route = useRoute();
+  const client = useMemo(() => (principal ? graphClient(config.graphqlPath, principal.token) : undefined), [config.graphqlPath, principal]);
+  const pages = principal ? pagesOf(principal.kind, route.id) : [];
+  const page = pages.find((candidate) => candidate.key === route.page) ?? pages[0];
+  const phone = principal?.kind === 'WORKER';
+
+  const signIn = (token: string) => {
+    saveSession(token);
+    setPrincipal(principalOf(token));
+  };
+  const signOut = () => {
+    endSession();
+    void client?.clearStore();
+    setPrincipal(undefined);
+  };
+
+  return (
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c41d1d' } }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: phone ? '0 12px' : '0 24px' }}>
+          <Typography.Text strong style={{ color: '#fff', fontSize: phone ? 15 : 18 }}>
+            {t('一卡通 · 农民工工资保障', 'Yikatong · wage protection')}
+          </Typography.Text>
+          <Space>
+            <Segmented
+              size="small"
+              value={language}
+              onChange={(value) => setLanguage(value === 'en' ? 'en' : 'zh')}
+              options={[
+                { value: 'zh', label: '中文' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+            {principal && (
+              <Button size="small" onClick={signOut}>
+                {t('退出', 'Sign out')}
+              </Button>
+            )}
+          </Space>
+        </Layout.Header>
+        <Layout>
+          {principal && pages.length > 1 && !phone && (
+            <Layout.Sider width={180} theme="light">
+              <Menu
+                mode="inline"
+                selectedKeys={page ? [page.key] : []}
+                items={pages.map((candidate) => ({ key: candidate.key, label: t(...candidate.label) }))}
+                onClick={({ key }) => go(key)}
+              />
+            </Layout.Sider>
+          )}
+          <Layout.Content style={{ padding: phone ? 12 : 24 }}>
+            <main>
+              {!principal || !client ? (
+                <SignIn config={config} onToken={signIn} />
+              ) : page ? (
+                <ApolloProvider client={client}>{page.render(principal)}</ApolloProvider>
+              ) : (
+                <Typography.Paragraph>{t('此身份没有可用的页面。', 'There is no page for this kind of principal.')}</Typography.Paragraph>
+              )}
+            </main>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </ConfigProvider>
+  );
+}
