@@ -63,6 +63,7 @@ function step(title, run) {
 
 if (!step('infrastructure (Kafka, PostgreSQL, migrations)', () => npx(['tsx', 'infra/infra.ts', 'up']))) process.exit(1);
 if (!step('prisma generate + typecheck', () => npx(['turbo', 'run', 'typecheck', '--output-logs=errors-only']))) process.exit(1);
+if (!calendarOnly && !step('build the web app (the browser tests serve it)', () => npx(['vite', 'build', '--logLevel', 'warn'], path.join(root, 'web')))) process.exit(1);
 if (!calendarOnly && !step('typecheck repository tests, benchmarks and infra', () => npx(['tsc', '-p', 'tsconfig.json']))) process.exit(1);
 if (!calendarOnly && !step('lint (ESLint) and format (Prettier) checks', () => spawnSync('npm', ['run', 'lint', '--silent'], { cwd: root, env, stdio: 'inherit' }))) process.exit(1);
 

@@ -22,6 +22,15 @@ interface Page {
 }
 
 const now = () => new Date();
+/** Government red, and secondary text dark enough for WCAG AA contrast (Ant Design's defaults are lighter). */
+const THEME = {
+  colorPrimary: '#c41d1d',
+  colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+  colorError: '#cf1322',
+};
 
 /** The pages each kind of principal works in; the graph still decides what each page is sent. */
 function pagesOf(kind: PrincipalKind, id: string | undefined): Page[] {
@@ -70,7 +79,7 @@ export function App({ config }: { config: WebConfig }) {
   };
 
   return (
-    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c41d1d' } }}>
+    <ConfigProvider locale={language === 'zh' ? zhCN : enUS} theme={{ token: THEME }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: phone ? '0 12px' : '0 24px' }}>
           <Typography.Text strong style={{ color: '#fff', fontSize: phone ? 15 : 18 }}>
@@ -105,15 +114,13 @@ export function App({ config }: { config: WebConfig }) {
             </Layout.Sider>
           )}
           <Layout.Content style={{ padding: phone ? 12 : 24 }}>
-            <main>
-              {!principal || !client ? (
-                <SignIn config={config} onToken={signIn} />
-              ) : page ? (
-                <ApolloProvider client={client}>{page.render(principal)}</ApolloProvider>
-              ) : (
-                <Typography.Paragraph>{t('此身份没有可用的页面。', 'There is no page for this kind of principal.')}</Typography.Paragraph>
-              )}
-            </main>
+            {!principal || !client ? (
+              <SignIn config={config} onToken={signIn} />
+            ) : page ? (
+              <ApolloProvider client={client}>{page.render(principal)}</ApolloProvider>
+            ) : (
+              <Typography.Paragraph>{t('此身份没有可用的页面。', 'There is no page for this kind of principal.')}</Typography.Paragraph>
+            )}
           </Layout.Content>
         </Layout>
       </Layout>

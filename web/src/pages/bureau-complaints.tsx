@@ -5,6 +5,7 @@ import { chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import type { ComplaintQueueQuery } from '../generated/graphql';
 import { useI18n } from '../i18n';
+import { StatusTag } from '../components/status-tag';
 import { fenOf, yuan } from '../money';
 import type { Principal } from '../session';
 
@@ -66,7 +67,12 @@ const NEXT: Record<string, string[]> = {
   REJECTED: ['CLOSED'],
   RESOLVED: ['CLOSED'],
 };
-const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'];
+const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
+const DEPARTMENT_NAMES: Record<string, [string, string]> = {
+  HOUSING_CONSTRUCTION: ['住房城乡建设', 'Housing and construction'],
+  HRSS: ['人力资源社会保障', 'Human resources and social security'],
+  LABOUR_INSPECTION: ['劳动保障监察', 'Labour inspection'],
+};
 
 type ComplaintRow = NonNullable<ComplaintQueueQuery['complaints']>['nodes'][number];
 
@@ -150,7 +156,11 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
           { title: t('被投诉企业', 'Employer'), dataIndex: 'employerUscc' },
           { title: t('诉求', 'Complaint'), dataIndex: 'description', ellipsis: true },
           { title: t('金额', 'Claimed'), dataIndex: 'amountClaimed', render: yuan },
-          { title: t('承办部门', 'Department'), dataIndex: 'handlerDept' },
+          {
+            title: t('承办部门', 'Department'),
+            dataIndex: 'handlerDept',
+            render: (dept: string) => (DEPARTMENT_NAMES[dept] ? t(...DEPARTMENT_NAMES[dept]) : dept),
+          },
           { title: t('阶段', 'Stage'), dataIndex: 'stage', render: (stage: string) => <Tag>{stageName[stage] ?? stage}</Tag> },
           {
             title: t('办理时限', 'Deadline'),
@@ -159,31 +169,39 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
               complaint.workingDaysLeft === null || complaint.workingDaysLeft === undefined ? (
                 complaint.dueOn
               ) : (
-                <Tag color={complaint.overdue ? 'red' : complaint.workingDaysLeft <= 5 ? 'orange' : 'blue'}>
+                <StatusTag tone={complaint.overdue ? 'red' : complaint.workingDaysLeft <= 5 ? 'orange' : 'blue'}>
                   {complaint.overdue
                     ? t(`已超期 ${-complaint.workingDaysLeft} 个工作日`, `${-complaint.workingDaysLeft} working days overdue`)
                     : t(`剩余 ${complaint.workingDaysLeft} 个工作日`, `${complaint.workingDaysLeft} working days left`)}{' '}
                   ({complaint.dueOn})
-                </Tag>
+                </StatusTag>
               ),
           },
           {
             title: t('办理', 'Handle'),
             key: 'handle',
-            render: (_: unknown, complaint) => (
-              <Space wrap>
-                {(NEXT[complaint.stage] ?? []).map((to) => (
-                  <Button key={to} size="small" danger={to === 'REJECTED'} onClick={() => setDecision({ id: complaint.id, to, category: complaint.category })}>
-                    {stageName[to]}
-                  </Button>
-                ))}
-                {(complaint.stage === 'NEW' || complaint.stage === 'ACCEPTED') && (
-                  <Button size="small" onClick={() => setDecision({ id: complaint.id, forward: true })}>
-                    {t('转办', 'Forward')}
-                  </Button>
-                )}
-              </Space>
-            ),
+            render: (_: unknown, complaint) =>
+              complaint.handlerDept !== principal.dept ? (
+                t('由承办部门办理', 'Handled by its department')
+              ) : (
+                <Space wrap>
+                  {(NEXT[complaint.stage] ?? []).map((to) => (
+                    <Button
+                      key={to}
+                      size="small"
+                      danger={to === 'REJECTED'}
+                      onClick={() => setDecision({ id: complaint.id, to, category: complaint.category })}
+                    >
+                      {stageName[to]}
+                    </Button>
+                  ))}
+                  {(complaint.stage === 'NEW' || complaint.stage === 'ACCEPTED') && (
+                    <Button size="small" onClick={() => setDecision({ id: complaint.id, forward: true })}>
+                      {t('转办', 'Forward')}
+                    </Button>
+                  )}
+                </Space>
+              ),
           },
         ]}
       />
@@ -199,7 +217,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
         <Form form={form} layout="vertical">
           {decision && 'forward' in decision && (
             <Form.Item name="department" label={t('转至部门', 'To department')} rules={[{ required: true, message: t('请选择部门', 'Choose the department') }]}>
-              <Select options={DEPARTMENTS.map((value) => ({ value, label: value }))} />
+              <Select options={DEPARTMENTS.map((value) => ({ value, label: t(...DEPARTMENT_NAMES[value]!) }))} />
             </Form.Item>
           )}
           <Form.Item

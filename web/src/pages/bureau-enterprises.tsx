@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Table } from 'antd';
 import { chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import type { EnterpriseVerdictFragment } from '../generated/graphql';
 import { useI18n } from '../i18n';
+import { StatusTag } from '../components/status-tag';
 import { regionName } from '../regions';
 
 const FIND = graphql(`
@@ -128,9 +129,9 @@ export function BureauEnterprises() {
           title={enterprise.name}
           extra={
             enterprise.biddingEligibility.eligible ? (
-              <Tag color="green">{t('可参与投标', 'May bid')}</Tag>
+              <StatusTag tone="green">{t('可参与投标', 'May bid')}</StatusTag>
             ) : (
-              <Tag color="red">{t('不得参与投标', 'May not bid')}</Tag>
+              <StatusTag tone="red">{t('不得参与投标', 'May not bid')}</StatusTag>
             )
           }
         >
@@ -177,7 +178,7 @@ export function BureauEnterprises() {
               {
                 title: t('状态', 'Status'),
                 dataIndex: 'status',
-                render: (status: string) => <Tag color={status === 'FROZEN' ? 'red' : 'green'}>{status}</Tag>,
+                render: (status: string) => <StatusTag tone={status === 'FROZEN' ? 'red' : 'green'}>{status}</StatusTag>,
               },
               {
                 title: t('操作', 'Action'),

@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Table } from 'antd';
 import { chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import { useI18n } from '../i18n';
+import { StatusTag, WARNING_TONE } from '../components/status-tag';
 import type { Principal } from '../session';
 
 const WARNINGS = graphql(`
@@ -31,8 +32,6 @@ const PROJECTS = graphql(`
   }
 `);
 
-const COLOUR = { RED: 'red', YELLOW: 'gold', BLUE: 'blue' } as const;
-
 /** 欠薪预警: the region's open red, yellow and blue warnings, each leading to its project. */
 export function BureauWarnings({ principal, openProject }: { principal: Principal; openProject(projectId: string): void }) {
   const { t } = useI18n();
@@ -49,7 +48,11 @@ export function BureauWarnings({ principal, openProject }: { principal: Principa
         size="small"
         dataSource={rows}
         columns={[
-          { title: t('颜色', 'Colour'), dataIndex: 'colour', render: (colour: keyof typeof COLOUR) => <Tag color={COLOUR[colour]}>{colour}</Tag> },
+          {
+            title: t('颜色', 'Colour'),
+            dataIndex: 'colour',
+            render: (colour: keyof typeof WARNING_TONE) => <StatusTag tone={WARNING_TONE[colour]}>{colour}</StatusTag>,
+          },
           { title: t('规则', 'Rule'), dataIndex: 'ruleCode' },
           { title: t('预警内容', 'Warning'), dataIndex: 'message' },
           { title: t('企业', 'Enterprise'), dataIndex: 'uscc' },

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Card, Col, Drawer, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, Drawer, Row, Select, Statistic, Table } from 'antd';
 import { Chart } from '../components/chart';
 import { chinaPeriod, chinaTime, chinaYear, shiftPeriod } from '../calendar';
 import { graphql } from '../generated';
+import { StatusTag, WARNING_TONE } from '../components/status-tag';
 import { useI18n } from '../i18n';
 import { yuan, yuanNumber } from '../money';
 import { countiesOf, regionName } from '../regions';
@@ -213,9 +214,9 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
         <Col xs={24} md={12} xl={8}>
           <Card size="small" title={t('欠薪预警（未处置）', 'Open arrears warnings')}>
             {(Object.keys(COLOURS) as Array<keyof typeof COLOURS>).map((colour) => (
-              <Tag key={colour} color={COLOURS[colour]} style={{ fontSize: 16, padding: '4px 12px' }}>
+              <StatusTag key={colour} tone={WARNING_TONE[colour]} large>
                 {{ RED: t('红', 'Red'), YELLOW: t('黄', 'Yellow'), BLUE: t('蓝', 'Blue') }[colour]} {openByColour(colour)}
-              </Tag>
+              </StatusTag>
             ))}
           </Card>
         </Col>
@@ -259,9 +260,9 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
                 key: 'warnings',
                 render: (_: unknown, project: { id: string }) =>
                   projectWarnings(project.id).map((warning) => (
-                    <Tag key={warning?.id} color={COLOURS[warning?.colour ?? 'BLUE']}>
+                    <StatusTag key={warning?.id} tone={WARNING_TONE[warning?.colour ?? 'BLUE']}>
                       {warning?.colour}
-                    </Tag>
+                    </StatusTag>
                   )),
               },
             ]}

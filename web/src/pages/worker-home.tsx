@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Collapse, Descriptions, Form, Input, List, Select, Tag } from 'antd';
 import { chinaDay, chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import { useI18n } from '../i18n';
+import { StatusTag } from '../components/status-tag';
 import { fenOf, yuan } from '../money';
 
 const ME = graphql(`
@@ -97,6 +98,10 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
   const me = home.data?.me;
   const enrolments = me?.enrolments ?? [];
   const employerOfProject = enrolments.find((enrolment) => enrolment.projectId === complaintProjectId)?.employerUscc;
+  // The QR code on a site's notice board names the project; the worker's enrolment there names the employer.
+  useEffect(() => {
+    if (employerOfProject && !form.getFieldValue('employerUscc')) form.setFieldValue('employerUscc', employerOfProject);
+  }, [employerOfProject, form]);
 
   const submit = async (values: { category: string; employerUscc: string; description: string; amountClaimed?: string }) => {
     setRefusal(undefined);
@@ -115,6 +120,7 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
       });
       setFiled(result.data?.fileComplaint.dueOn);
       form.resetFields();
+      if (employerOfProject) form.setFieldValue('employerUscc', employerOfProject);
       await home.refetch();
     } catch (error) {
       setRefusal(error instanceof Error ? error.message : String(error));
@@ -130,7 +136,7 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
             <Descriptions.Item label={t('实名制卡', 'Real-name card')}>
               {me.realNameCard ? (
                 <>
-                  {me.realNameCard.number} <Tag color={me.realNameCard.status === 'ACTIVE' ? 'green' : 'red'}>{me.realNameCard.status}</Tag>
+                  {me.realNameCard.number} <StatusTag tone={me.realNameCard.status === 'ACTIVE' ? 'green' : 'red'}>{me.realNameCard.status}</StatusTag>
                 </>
               ) : (
                 '—'
@@ -166,10 +172,10 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
                       `Paid ${chinaDay(new Date(line.payment.settledAt))} to the ${line.payment.bankCode} wage card`,
                     )
                   ) : (
-                    <Tag color={line.payment.status === 'FAILED' ? 'red' : 'blue'}>
+                    <StatusTag tone={line.payment.status === 'FAILED' ? 'red' : 'blue'}>
                       {line.payment.status}
                       {line.payment.failureReason ? ` · ${line.payment.failureReason}` : ''}
-                    </Tag>
+                    </StatusTag>
                   )
                 ) : (
                   <Tag>{t('待发放', 'Not paid yet')}</Tag>
@@ -194,13 +200,7 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
       <h2 id="complain">{t('我要投诉', 'File a complaint')}</h2>
       {filed && <Alert type="success" showIcon title={t(`投诉已受理登记，办理时限至 ${filed}`, `Complaint filed; to be handled by ${filed}`)} />}
       {refusal && <Alert type="error" showIcon title={refusal} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) => void submit(values)}
-        initialValues={{ category: 'WAGE_ARREARS', employerUscc: employerOfProject }}
-        key={employerOfProject}
-      >
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ category: 'WAGE_ARREARS' }}>
         <Form.Item name="category" label={t('类别', 'Category')}>
           <Select
             options={[
