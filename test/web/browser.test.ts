@@ -17,11 +17,13 @@ type Who = 'analytics' | 'housing' | 'inspection' | 'worker' | 'otherWorker';
 const PRINCIPALS: Record<Who, { label: string; claims?: TokenClaims }> = {
   analytics: { label: '监控预警大屏 · 邢台市', claims: { sub: 'web-dashboard', kind: 'ANALYTICS', regions: [HOME_REGION] } },
   housing: { label: '住建局 · 邢台市', claims: { sub: 'web-zjj', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: [HOME_REGION], scope: ALL_SCOPES } },
-  inspection: { label: '劳动监察 · 邢台市', claims: { sub: 'web-jiancha', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: [HOME_REGION], scope: ALL_SCOPES } },
+  inspection: {
+    label: '劳动监察 · 邢台市',
+    claims: { sub: 'web-jiancha', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: [HOME_REGION], scope: ALL_SCOPES },
+  },
   worker: { label: `工人 · ${WORKER.name}` },
   otherWorker: { label: `工人 · ${OTHER_WORKER.name}` },
 };
-
 
 let system: TrustSystem;
 let fixture: Fixture;
@@ -42,7 +44,10 @@ beforeAll(async () => {
   web = await serveWebApp({
     gatewayUrl: system.gatewayUrl,
     port: 0,
-    config: { complaintHotline: '12333', demoPrincipals: (Object.keys(PRINCIPALS) as Who[]).map((who) => ({ label: PRINCIPALS[who].label, token: tokens[who] })) },
+    config: {
+      complaintHotline: '12333',
+      demoPrincipals: (Object.keys(PRINCIPALS) as Who[]).map((who) => ({ label: PRINCIPALS[who].label, token: tokens[who] })),
+    },
   });
 }, 240_000);
 
@@ -56,7 +61,9 @@ afterAll(async () => {
 /** A fresh browser session signed in as `who`, at the system's business time, on a desktop or a phone screen. */
 async function signedIn(who: Who, hash = '', screen: 'desktop' | 'phone' = 'desktop'): Promise<Page> {
   const context = await browser.newContext(
-    screen === 'phone' ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport: { width: 1920, height: 1080 } },
+    screen === 'phone'
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1920, height: 1080 } },
   );
   contexts.push(context);
   await context.clock.setFixedTime(system.clock.now());
@@ -87,11 +94,14 @@ describe('the web app in a real browser', () => {
   it('draws the dashboard from the region figures the graph gives the dashboard, with no one named on it', async () => {
     const page = await signedIn('analytics');
     await page.locator('.chart[data-drawn="true"]').first().waitFor({ timeout: 30_000 });
-    const { data } = await graph('analytics')<any>(`query ($region: String!, $from: String!, $to: String!) { identityStatistics(regionCode: $region, from: $from, to: $to) { registeredWorkers } }`, {
-      region: HOME_REGION,
-      from: fixture.period,
-      to: fixture.period,
-    });
+    const { data } = await graph('analytics')<any>(
+      `query ($region: String!, $from: String!, $to: String!) { identityStatistics(regionCode: $region, from: $from, to: $to) { registeredWorkers } }`,
+      {
+        region: HOME_REGION,
+        from: fixture.period,
+        to: fixture.period,
+      },
+    );
     const registered = page.locator('.ant-statistic', { hasText: '实名登记工人' }).locator('.ant-statistic-content-value');
     expect(await registered.innerText()).toBe(String(data.identityStatistics.registeredWorkers));
     const text = await page.locator('body').innerText();
@@ -109,8 +119,8 @@ describe('the web app in a real browser', () => {
     await search();
     const card = page.locator('.ant-card', { hasText: GC });
     await card.waitFor();
-    const eligibleBefore = (await graph('housing')<any>(`query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible } } }`, { uscc: GC })).data.enterprise
-      .biddingEligibility.eligible;
+    const eligibleBefore = (await graph('housing')<any>(`query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible } } }`, { uscc: GC }))
+      .data.enterprise.biddingEligibility.eligible;
     const reason = `拒不支付农民工工资 ${randomUUID().slice(0, 8)}`;
     await card.getByRole('button', { name: /冻\s*结/ }).click();
     await page.getByLabel('原因').fill(reason);
@@ -120,9 +130,10 @@ describe('the web app in a real browser', () => {
     await until(page, async () => (await card.locator('td', { hasText: 'ENTERPRISE_CARD_FROZEN' }).count()) > 0, search, 'the frozen card among the reasons');
     expect(await card.innerText()).toContain('不得参与投标');
     expect(await card.innerText()).toContain(reason);
-    expect((await graph('housing')<any>(`query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible } } }`, { uscc: GC })).data.enterprise.biddingEligibility.eligible).toBe(
-      false,
-    );
+    expect(
+      (await graph('housing')<any>(`query ($uscc: ID!) { enterprise(uscc: $uscc) { biddingEligibility { eligible } } }`, { uscc: GC })).data.enterprise
+        .biddingEligibility.eligible,
+    ).toBe(false);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'bureau-enterprise');
 
