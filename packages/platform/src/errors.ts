@@ -15,6 +15,8 @@ export class AppError extends Error {
     readonly field?: string,
     /** Every rule code, when one request broke several (the first is `code`). */
     readonly reasons?: readonly string[],
+    /** Each refusal with its field and message, so a page can show every one against its own line. */
+    readonly refusals?: readonly Refusal[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -50,6 +52,7 @@ export function refuseIfAny(refusals: readonly Refusal[]): void {
     refusals.map((refusal) => refusal.message).join(' '),
     first.field,
     refusals.map((refusal) => refusal.code),
+    refusals.map(({ code, field, message }) => ({ code, ...(field ? { field } : {}), message })),
   );
 }
 
@@ -95,7 +98,7 @@ export function databaseUnavailable(error: unknown, logger: Logger): Unavailable
 }
 
 /** The extensions a caller may branch on; anything else (stack traces, a subgraph's raw answer, its name) stays inside. */
-const PUBLIC_EXTENSIONS = ['code', 'field', 'reasons', 'retryable'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'field', 'reasons', 'refusals', 'retryable'] as const;
 
 function publicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const extensions = Object.fromEntries(
@@ -126,6 +129,7 @@ export function createErrorFormatter(logger: Logger, maskInternalErrors: boolean
           code: refusal.code,
           ...(refusal.field ? { field: refusal.field } : {}),
           ...(refusal.reasons ? { reasons: refusal.reasons } : {}),
+          ...(refusal.refusals ? { refusals: refusal.refusals } : {}),
           ...(refusal instanceof UnavailableError ? { retryable: true } : {}),
         },
       };

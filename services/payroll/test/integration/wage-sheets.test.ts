@@ -86,6 +86,13 @@ describe('preparing a wage sheet', () => {
     });
     expect(refused.errors?.[0]?.message).toContain(low.holderName);
     expect(refused.errors?.[0]?.message).toContain(partTime.holderName);
+    // Each refusal by itself, with the worker's line it belongs to, for a page to show against that line.
+    expect(refused.errors?.[0]?.extensions?.refusals).toEqual(
+      expect.arrayContaining([
+        { code: 'BELOW_MINIMUM_WAGE', field: `workers.${low.workerId}`, message: expect.stringContaining(low.holderName) },
+        { code: 'PART_TIME_CYCLE_TOO_LONG', field: `workers.${partTime.workerId}`, message: expect.stringContaining(partTime.holderName) },
+      ]),
+    );
     const stranger = '0c1d7f1e-5b0a-4c4e-8f7a-2d2f7a0b9c11';
     expect(code(await h.execute(PREPARE, { input: { projectId, period, workerIds: [stranger] } }, roles.clerk()))).toBe('NOT_ENROLLED');
     expect(await db.wageSheet.count({ where: { projectId } })).toBe(0);
