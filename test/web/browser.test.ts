@@ -13,7 +13,7 @@ import { GC, HOME_REGION, OTHER_WORKER, seedFixture, WORKER, type Fixture } from
  * graph sends it and nothing more, and does its job end to end.
  */
 const ALL_SCOPES = Object.values(SCOPES).join(' ');
-type Who = 'analytics' | 'housing' | 'inspection' | 'worker' | 'otherWorker';
+type Who = 'analytics' | 'housing' | 'inspection' | 'contractor' | 'worker' | 'otherWorker';
 const PRINCIPALS: Record<Who, { label: string; claims?: TokenClaims }> = {
   analytics: { label: '监控预警大屏 · 邢台市', claims: { sub: 'web-dashboard', kind: 'ANALYTICS', regions: [HOME_REGION] } },
   housing: { label: '住建局 · 邢台市', claims: { sub: 'web-zjj', kind: 'PORTAL', dept: 'HOUSING_CONSTRUCTION', regions: [HOME_REGION], scope: ALL_SCOPES } },
@@ -21,6 +21,7 @@ const PRINCIPALS: Record<Who, { label: string; claims?: TokenClaims }> = {
     label: '劳动监察 · 邢台市',
     claims: { sub: 'web-jiancha', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: [HOME_REGION], scope: ALL_SCOPES },
   },
+  contractor: { label: '企业 · 总承包单位', claims: { sub: 'web-gc-officer', kind: 'ENTERPRISE', uscc: GC, scope: ALL_SCOPES } },
   worker: { label: `工人 · ${WORKER.name}` },
   otherWorker: { label: `工人 · ${OTHER_WORKER.name}` },
 };
@@ -144,6 +145,46 @@ describe('the web app in a real browser', () => {
     await button(page, '确定').click();
     await until(page, async () => (await card.locator('td', { hasText: 'ENTERPRISE_CARD_FROZEN' }).count()) === 0, search, 'the reason gone');
     if (eligibleBefore) expect(await card.innerText()).toContain('可参与投标');
+  });
+
+  it("shows an enterprise its project's obligations and its wage sheet line by line; a refused sheet changes nothing and says why; the worker confirms the line on the phone before review", async () => {
+    const page = await signedIn('contractor', '#/projects');
+    const obligations = page.locator('.ant-card', { hasText: '项目义务' });
+    await obligations.getByText('实名制在岗人数').waitFor();
+    expect(await obligations.getByText('已落实').count()).toBe(3);
+    await obligations
+      .getByText(/中国建设银行|CCB/)
+      .first()
+      .waitFor();
+    const sheets = page.locator('.ant-card', { hasText: '工资表' }).first();
+    const sheetRow = sheets.locator('tr', { hasText: fixture.period });
+    await sheetRow.waitFor();
+    await sheetRow.click();
+    const lines = page.locator('.ant-card', { hasText: '工资表明细' });
+    await lines.getByText(WORKER.name).waitFor();
+    expect(await lines.innerText()).not.toContain(WORKER.idNumber);
+
+    // The contractor's own sheet for that month: it employs no one on the project, so nothing is prepared.
+    const before = (await graph('contractor')<any>(`query ($id: ID!) { wageSheets(projectId: $id) { nodes { id } } }`, { id: fixture.projectId })).data
+      .wageSheets.nodes.length;
+    await page.getByLabel('工资月份').fill(fixture.period);
+    await button(page, '编制工资表').click();
+    await page.getByText('未通过校验，未作任何更改').waitFor();
+    expect(
+      (await graph('contractor')<any>(`query ($id: ID!) { wageSheets(projectId: $id) { nodes { id } } }`, { id: fixture.projectId })).data.wageSheets.nodes
+        .length,
+    ).toBe(before);
+
+    // The worker confirms the line on the phone (no sheet is reviewed with lines unconfirmed), then the contractor reviews.
+    await button(page, '劳资专管员审核').click();
+    await page.getByText('LINES_UNCONFIRMED').waitFor();
+    const phone = await signedIn('worker', '', 'phone');
+    await button(phone, '确认无误').click();
+    await phone.getByText('已确认').waitFor();
+    await button(page, '劳资专管员审核').click();
+    await sheetRow.getByText('REVIEWED').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'enterprise-workspace');
   });
 
   it("shows a worker, on a phone, their own card and wages and nobody else's", async () => {

@@ -10,6 +10,7 @@ import { BureauComplaints } from './pages/bureau-complaints';
 import { BureauEnterprises } from './pages/bureau-enterprises';
 import { BureauWarnings } from './pages/bureau-warnings';
 import { Dashboard } from './pages/dashboard';
+import { EnterpriseWorkspace } from './pages/enterprise-workspace';
 import { SignIn } from './pages/sign-in';
 import { WorkerHome } from './pages/worker-home';
 import { go, useRoute } from './route';
@@ -49,6 +50,8 @@ function pagesOf(kind: PrincipalKind, id: string | undefined): Page[] {
         },
         { key: 'complaints', label: ['投诉受理', 'Complaints'], render: (principal) => <BureauComplaints principal={principal} /> },
       ];
+    case 'ENTERPRISE':
+      return [{ key: 'projects', label: ['项目与工资', 'Projects and wages'], render: (principal) => <EnterpriseWorkspace principal={principal} now={now} /> }];
     case 'WORKER':
       return [
         { key: 'me', label: ['我的', 'Me'], render: () => <WorkerHome /> },

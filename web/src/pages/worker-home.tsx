@@ -51,6 +51,9 @@ const ME = graphql(`
           amount
         }
         net
+        confirmedAt
+        disputedAt
+        disputeReason
         payment {
           status
           bankCode
@@ -77,6 +80,23 @@ const ME = graphql(`
     }
   }
 `);
+const CONFIRM = graphql(`
+  mutation ConfirmMyLine($id: ID!) {
+    confirmWageLine(lineId: $id) {
+      id
+      confirmedAt
+    }
+  }
+`);
+const DISPUTE = graphql(`
+  mutation DisputeMyLine($id: ID!, $reason: String!) {
+    disputeWageLine(lineId: $id, reason: $reason) {
+      id
+      disputedAt
+      disputeReason
+    }
+  }
+`);
 const FILE = graphql(`
   mutation FileMyComplaint($input: FileComplaintInput!) {
     fileComplaint(input: $input) {
@@ -92,6 +112,20 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
   const { t } = useI18n();
   const home = useQuery(ME, { errorPolicy: 'all' });
   const [file, filing] = useMutation(FILE);
+  const [confirmLine] = useMutation(CONFIRM);
+  const [disputeLine] = useMutation(DISPUTE);
+  const [disputing, setDisputing] = useState<string>();
+  const [disputeReason, setDisputeReason] = useState('');
+  const settle = async (run: () => Promise<unknown>) => {
+    setRefusal(undefined);
+    try {
+      await run();
+      setDisputing(undefined);
+      await home.refetch();
+    } catch (error) {
+      setRefusal(error instanceof Error ? error.message : String(error));
+    }
+  };
   const [form] = Form.useForm<{ category: string; employerUscc: string; description: string; amountClaimed?: string }>();
   const [filed, setFiled] = useState<string>();
   const [refusal, setRefusal] = useState<string>();
@@ -181,6 +215,31 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
                   <Tag>{t('待发放', 'Not paid yet')}</Tag>
                 )}
               </div>
+              {!line.payment && !line.confirmedAt && !line.disputedAt && (
+                <div style={{ marginTop: 8 }}>
+                  <Button type="primary" size="small" onClick={() => void settle(() => confirmLine({ variables: { id: line.id } }))}>
+                    {t('确认无误', 'Confirm')}
+                  </Button>{' '}
+                  <Button size="small" onClick={() => setDisputing(line.id)}>
+                    {t('有异议', 'Dispute')}
+                  </Button>
+                </div>
+              )}
+              {line.confirmedAt && <div>{t('已确认', 'Confirmed')}</div>}
+              {line.disputedAt && <div>{t(`已提出异议：${line.disputeReason ?? ''}`, `Disputed: ${line.disputeReason ?? ''}`)}</div>}
+              {disputing === line.id && (
+                <div style={{ marginTop: 8 }}>
+                  <Input.TextArea
+                    aria-label={t('异议说明', 'What is wrong')}
+                    rows={2}
+                    value={disputeReason}
+                    onChange={(event) => setDisputeReason(event.target.value)}
+                  />
+                  <Button size="small" danger onClick={() => void settle(() => disputeLine({ variables: { id: line.id, reason: disputeReason } }))}>
+                    {t('提交异议', 'Send the dispute')}
+                  </Button>
+                </div>
+              )}
             </Card>
           </List.Item>
         )}
