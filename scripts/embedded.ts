@@ -339,6 +339,7 @@ async function main() {
     port: WEB_PORT,
     config: {
       complaintHotline: '12333',
+      labourInspectionOffice: { name: '邢台市劳动保障监察支队', address: '邢台市襄都区', phone: '0319-12333' },
       demoPrincipals: demo.flatMap(({ label, token }) => (label ? [{ label, token }] : [])),
     },
   });

@@ -26,6 +26,8 @@ const PRINCIPALS: Record<Who, { label: string; claims?: TokenClaims }> = {
   otherWorker: { label: `工人 · ${OTHER_WORKER.name}` },
 };
 
+const INSPECTION_OFFICE = { name: '邢台市劳动保障监察支队', address: '邢台市襄都区守敬北路', phone: '0319-2222333' };
+
 let system: TrustSystem;
 let fixture: Fixture;
 let web: RunningWebServer;
@@ -47,6 +49,7 @@ beforeAll(async () => {
     port: 0,
     config: {
       complaintHotline: '12333',
+      labourInspectionOffice: INSPECTION_OFFICE,
       demoPrincipals: (Object.keys(PRINCIPALS) as Who[]).map((who) => ({ label: PRINCIPALS[who].label, token: tokens[who] })),
     },
   });
@@ -185,6 +188,29 @@ describe('the web app in a real browser', () => {
     await sheetRow.getByText('REVIEWED').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'enterprise-workspace');
+  });
+
+  it('prints the rights notice board of a project on A3, with the contractor, the bank, the minimum wage, the hotline and a QR code to the complaint page', async () => {
+    const page = await signedIn('contractor', `#/notice/${fixture.projectId}`);
+    const sheet = page.getByRole('article', { name: '维权信息告示牌' });
+    await sheet.getByText('中国建设银行', { exact: false }).waitFor();
+    const { data } = await graph('contractor')<any>(`{ minimumWage(regionCode: "130502") { monthly } }`);
+    const text = await sheet.innerText();
+    for (const expected of [
+      '矩阵项目',
+      `矩阵企业${GC.slice(-4)}`,
+      '12333',
+      INSPECTION_OFFICE.name,
+      INSPECTION_OFFICE.phone,
+      String(Number(data.minimumWage.monthly) / 100).replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+    ])
+      expect(text).toContain(expected);
+    const qr = sheet.getByRole('img', { name: /扫码投诉/ });
+    expect(await qr.getAttribute('data-target')).toBe(`${web.url}#/complain/${encodeURIComponent(fixture.projectId)}`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'notice-board');
+    const pdf = await page.pdf({ format: 'A3', printBackground: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
   it("shows a worker, on a phone, their own card and wages and nobody else's", async () => {

@@ -11,6 +11,7 @@ import { BureauEnterprises } from './pages/bureau-enterprises';
 import { BureauWarnings } from './pages/bureau-warnings';
 import { Dashboard } from './pages/dashboard';
 import { EnterpriseWorkspace } from './pages/enterprise-workspace';
+import { NoticeBoard } from './pages/notice-board';
 import { SignIn } from './pages/sign-in';
 import { WorkerHome } from './pages/worker-home';
 import { go, useRoute } from './route';
@@ -34,8 +35,10 @@ const THEME = {
 };
 
 /** The pages each kind of principal works in; the graph still decides what each page is sent. */
-function pagesOf(kind: PrincipalKind, id: string | undefined): Page[] {
+function pagesOf(kind: PrincipalKind, id: string | undefined, config: WebConfig): Page[] {
   const dashboard: Page = { key: 'dashboard', label: ['监控预警', 'Monitoring'], render: (principal) => <Dashboard principal={principal} now={now} /> };
+  // Printed by the general contractor for its site, checked by the bureau; reached from a project, not the menu.
+  const notice: Page[] = id ? [{ key: 'notice', label: ['维权告示牌', 'Rights notice'], render: () => <NoticeBoard projectId={id} config={config} /> }] : [];
   switch (kind) {
     case 'ANALYTICS':
       return [dashboard];
@@ -46,12 +49,16 @@ function pagesOf(kind: PrincipalKind, id: string | undefined): Page[] {
         {
           key: 'warnings',
           label: ['欠薪预警', 'Arrears warnings'],
-          render: (principal) => <BureauWarnings principal={principal} openProject={(projectId) => go('dashboard', projectId)} />,
+          render: (principal) => <BureauWarnings principal={principal} openProject={(projectId) => go('notice', projectId)} />,
         },
         { key: 'complaints', label: ['投诉受理', 'Complaints'], render: (principal) => <BureauComplaints principal={principal} /> },
+        ...notice,
       ];
     case 'ENTERPRISE':
-      return [{ key: 'projects', label: ['项目与工资', 'Projects and wages'], render: (principal) => <EnterpriseWorkspace principal={principal} now={now} /> }];
+      return [
+        { key: 'projects', label: ['项目与工资', 'Projects and wages'], render: (principal) => <EnterpriseWorkspace principal={principal} now={now} /> },
+        ...notice,
+      ];
     case 'WORKER':
       return [
         { key: 'me', label: ['我的', 'Me'], render: () => <WorkerHome /> },
@@ -67,7 +74,7 @@ export function App({ config }: { config: WebConfig }) {
   const [principal, setPrincipal] = useState(() => savedPrincipal(Date.now()));
   const route = useRoute();
   const client = useMemo(() => (principal ? graphClient(config.graphqlPath, principal.token) : undefined), [config.graphqlPath, principal]);
-  const pages = principal ? pagesOf(principal.kind, route.id) : [];
+  const pages = principal ? pagesOf(principal.kind, route.id, config) : [];
   const page = pages.find((candidate) => candidate.key === route.page) ?? pages[0];
   const phone = principal?.kind === 'WORKER';
 

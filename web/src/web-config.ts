@@ -14,4 +14,6 @@ export interface WebConfig {
   oidc?: { issuer: string; clientId: string; scope: string };
   /** 12333, or the province's own line: printed on every site's notice board. */
   complaintHotline: string;
+  /** The labour-inspection office (劳动保障监察机构) the notice board names: the deployment's city. */
+  labourInspectionOffice?: { name: string; address: string; phone: string };
 }

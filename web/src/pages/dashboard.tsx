@@ -269,7 +269,13 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
           />
         </Card>
       )}
-      <Drawer open={Boolean(projectId)} onClose={() => setProjectId(undefined)} size={560} title={t('项目预警', "The project's warnings")}>
+      <Drawer
+        open={Boolean(projectId)}
+        onClose={() => setProjectId(undefined)}
+        size={560}
+        title={t('项目预警', "The project's warnings")}
+        extra={projectId && <a href={`#/notice/${projectId}`}>{t('维权信息告示牌', 'Rights notice board')}</a>}
+      >
         {projectId &&
           projectWarnings(projectId).map((warning) => (
             <Alert

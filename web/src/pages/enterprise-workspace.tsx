@@ -8,6 +8,7 @@ import type { WageSheetLinesQuery } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { yuan } from '../money';
 import { refusalsOf, type Refusal } from '../refusals';
+import { go } from '../route';
 import type { Principal } from '../session';
 
 const PROJECTS = graphql(`
@@ -189,7 +190,11 @@ export function EnterpriseWorkspace({ principal, now }: { principal: Principal; 
       {project && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
-            <Card size="small" title={t('项目义务', "The project's obligations")}>
+            <Card
+              size="small"
+              title={t('项目义务', "The project's obligations")}
+              extra={<Button onClick={() => go('notice', project.id)}>{t('维权信息告示牌', 'Rights notice board')}</Button>}
+            >
               <List
                 dataSource={SAFEGUARDS.map(([kind, zh, en, missingZh, missingEn]) => ({ kind, label: t(zh, en), missing: t(missingZh, missingEn) }))}
                 renderItem={({ kind, label, missing }) => (
