@@ -45,7 +45,7 @@ export interface TrustSystem {
  * The four services in this process on fresh databases of real PostgreSQL (events on the in-memory
  * bus, as `npm start` runs them), each with its gRPC server, behind a real gateway.
  */
-export async function startTrustSystem(prefix: string): Promise<TrustSystem> {
+export async function startTrustSystem(prefix: string, settings: NodeJS.ProcessEnv = {}): Promise<TrustSystem> {
   const env = {
     ...process.env,
     NODE_ENV: 'test',
@@ -66,6 +66,7 @@ export async function startTrustSystem(prefix: string): Promise<TrustSystem> {
     PAYROLL_GRPC_PORT: String(TRUST_PORTS.payrollGrpc),
     IDENTITY_GRPC_ADDRESS: `127.0.0.1:${TRUST_PORTS.identityGrpc}`,
     ENTERPRISE_GRPC_ADDRESS: `127.0.0.1:${TRUST_PORTS.enterpriseGrpc}`,
+    ...settings,
   };
   const config = loadPlatformConfig(env);
   await freshDatabases(config).catch((error: unknown) => {

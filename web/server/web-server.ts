@@ -19,13 +19,16 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const SECURITY_HEADERS = {
-  // Ant Design writes its styles at run time (CSS-in-JS), hence 'unsafe-inline' for styles only.
-  'content-security-policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+/** The app talks to its own origin and, to sign in, to the identity provider's. */
+function securityHeaders(identityProvider: string | undefined): Record<string, string> {
+  const connect = ["'self'", ...(identityProvider ? [new URL(identityProvider).origin] : [])].join(' ');
+  return {
+    // Ant Design writes its styles at run time (CSS-in-JS), hence 'unsafe-inline' for styles only.
+    'content-security-policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${connect}; frame-ancestors 'none'; base-uri 'none'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
 
 export interface WebServerOptions {
   /** The gateway's GraphQL URL, e.g. http://127.0.0.1:4000/graphql. */
@@ -55,9 +58,9 @@ function forwardToGateway(req: http.IncomingMessage, res: http.ServerResponse, g
   req.pipe(upstream);
 }
 
-function serveFile(res: http.ServerResponse, file: string, immutable: boolean) {
+function serveFile(res: http.ServerResponse, file: string, immutable: boolean, headers: Record<string, string>) {
   res.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...headers,
     'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     // Vite names assets by their content hash; index.html must be asked for again.
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -70,6 +73,7 @@ export function serveWebApp(options: WebServerOptions): Promise<RunningWebServer
   const index = path.join(distDir, 'index.html');
   if (!existsSync(index)) throw new Error(`The web app is not built (${index} is missing). Build it with: npm run build -w @yikatong/web`);
   const configJson = JSON.stringify({ ...options.config, graphqlPath: '/graphql' } satisfies WebConfig);
+  const headers = securityHeaders(options.config.oidc?.issuer);
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     if (pathname === '/graphql') return forwardToGateway(req, res, options.gatewayUrl);
@@ -78,13 +82,13 @@ export function serveWebApp(options: WebServerOptions): Promise<RunningWebServer
       return;
     }
     if (pathname === '/config.json') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': TYPES['.json'], 'cache-control': 'no-store' }).end(configJson);
+      res.writeHead(200, { ...headers, 'content-type': TYPES['.json'], 'cache-control': 'no-store' }).end(configJson);
       return;
     }
     const file = path.resolve(distDir, `.${pathname}`);
     const inside = file.startsWith(distDir + path.sep);
-    if (inside && existsSync(file) && statSync(file).isFile()) return serveFile(res, file, pathname.startsWith('/assets/'));
-    serveFile(res, index, false);
+    if (inside && existsSync(file) && statSync(file).isFile()) return serveFile(res, file, pathname.startsWith('/assets/'), headers);
+    serveFile(res, index, false, headers);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

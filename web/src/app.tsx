@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { Button, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -12,6 +12,7 @@ import { BureauWarnings } from './pages/bureau-warnings';
 import { Dashboard } from './pages/dashboard';
 import { EnterpriseWorkspace } from './pages/enterprise-workspace';
 import { NoticeBoard } from './pages/notice-board';
+import { finishSignIn, startSignIn } from './oidc';
 import { SignIn } from './pages/sign-in';
 import { WorkerHome } from './pages/worker-home';
 import { go, useRoute } from './route';
@@ -78,10 +79,25 @@ export function App({ config }: { config: WebConfig }) {
   const page = pages.find((candidate) => candidate.key === route.page) ?? pages[0];
   const phone = principal?.kind === 'WORKER';
 
+  const [signInFailure, setSignInFailure] = useState<string>();
   const signIn = (token: string) => {
     saveSession(token);
     setPrincipal(principalOf(token));
   };
+  // Back from the identity provider with an authorization code: exchange it (PKCE) for the graph's token.
+  useEffect(() => {
+    if (!config.oidc) return;
+    finishSignIn(config.oidc)
+      .then((done) => done && signIn(done.token))
+      .catch((error: unknown) => setSignInFailure(error instanceof Error ? error.message : String(error)));
+  }, [config.oidc]);
+  const signInWithProvider = config.oidc
+    ? () => {
+        const settings = config.oidc;
+        if (settings)
+          startSignIn(settings, window.location.hash).catch((error: unknown) => setSignInFailure(error instanceof Error ? error.message : String(error)));
+      }
+    : undefined;
   const signOut = () => {
     endSession();
     void client?.clearStore();
@@ -125,7 +141,7 @@ export function App({ config }: { config: WebConfig }) {
           )}
           <Layout.Content style={{ padding: phone ? 12 : 24 }}>
             {!principal || !client ? (
-              <SignIn config={config} onToken={signIn} />
+              <SignIn config={config} onToken={signIn} signInWithProvider={signInWithProvider} failure={signInFailure} />
             ) : page ? (
               <ApolloProvider client={client}>{page.render(principal)}</ApolloProvider>
             ) : (

@@ -1,15 +1,26 @@
 import { Alert, Button, Card, List, Typography } from 'antd';
-import type { WebConfig } from '../config';
+import type { WebConfig } from '../web-config';
 import { useI18n } from '../i18n';
 
 /** 登录: in development one of the demo principals; in production the government identity provider. */
-export function SignIn({ config, onToken, signInWithProvider }: { config: WebConfig; onToken(token: string): void; signInWithProvider?: () => void }) {
+export function SignIn({
+  config,
+  onToken,
+  signInWithProvider,
+  failure,
+}: {
+  config: WebConfig;
+  onToken(token: string): void;
+  signInWithProvider?: () => void;
+  failure?: string;
+}) {
   const { t } = useI18n();
   return (
     <Card
       style={{ maxWidth: 720, margin: '48px auto' }}
       title={<h1 style={{ margin: 0, fontSize: 22 }}>{t('登录 · 建筑工人实名制与工资保障平台', 'Sign in · Real-name labour and wage protection')}</h1>}
     >
+      {failure && <Alert type="error" showIcon title={t('登录失败', 'Sign-in failed')} description={failure} style={{ marginBottom: 16 }} />}
       {config.oidc && signInWithProvider && (
         <Button type="primary" size="large" block onClick={signInWithProvider}>
           {t('通过政务统一身份认证登录', 'Sign in with the government identity provider')}
