@@ -1,22 +1,24 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
-import { Button, ConfigProvider, Layout, Menu, Segmented, Space, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { graphClient } from './apollo';
 import type { WebConfig } from './config';
 import { useI18n } from './i18n';
-import { BureauComplaints } from './pages/bureau-complaints';
-import { BureauEnterprises } from './pages/bureau-enterprises';
-import { BureauWarnings } from './pages/bureau-warnings';
-import { Dashboard } from './pages/dashboard';
-import { EnterpriseWorkspace } from './pages/enterprise-workspace';
-import { NoticeBoard } from './pages/notice-board';
 import { finishSignIn, startSignIn } from './oidc';
 import { SignIn } from './pages/sign-in';
-import { WorkerHome } from './pages/worker-home';
 import { go, useRoute } from './route';
 import { endSession, principalOf, saveSession, savedPrincipal, type Principal, type PrincipalKind } from './session';
+
+// Each page in its own chunk: the dashboard screen loads without the bureau's forms, a phone without the charts.
+const BureauComplaints = lazy(() => import('./pages/bureau-complaints').then((page) => ({ default: page.BureauComplaints })));
+const BureauEnterprises = lazy(() => import('./pages/bureau-enterprises').then((page) => ({ default: page.BureauEnterprises })));
+const BureauWarnings = lazy(() => import('./pages/bureau-warnings').then((page) => ({ default: page.BureauWarnings })));
+const Dashboard = lazy(() => import('./pages/dashboard').then((page) => ({ default: page.Dashboard })));
+const EnterpriseWorkspace = lazy(() => import('./pages/enterprise-workspace').then((page) => ({ default: page.EnterpriseWorkspace })));
+const NoticeBoard = lazy(() => import('./pages/notice-board').then((page) => ({ default: page.NoticeBoard })));
+const WorkerHome = lazy(() => import('./pages/worker-home').then((page) => ({ default: page.WorkerHome })));
 
 interface Page {
   key: string;
@@ -143,7 +145,9 @@ export function App({ config }: { config: WebConfig }) {
             {!principal || !client ? (
               <SignIn config={config} onToken={signIn} signInWithProvider={signInWithProvider} failure={signInFailure} />
             ) : page ? (
-              <ApolloProvider client={client}>{page.render(principal)}</ApolloProvider>
+              <ApolloProvider client={client}>
+                <Suspense fallback={<Spin size="large" />}>{page.render(principal)}</Suspense>
+              </ApolloProvider>
             ) : (
               <Typography.Paragraph>{t('此身份没有可用的页面。', 'There is no page for this kind of principal.')}</Typography.Paragraph>
             )}

@@ -1,9 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadErrorMessages, loadDevMessages } from '@apollo/client/dev';
 import { App } from './app';
-loadErrorMessages();
-loadDevMessages();
 import { loadConfig } from './config';
 import { I18nProvider } from './i18n';
 import './styles.css';

@@ -92,6 +92,15 @@ const REGION_PROJECTS = graphql(`
 
 const COLOURS = { RED: '#cf1322', YELLOW: '#d4b106', BLUE: '#1677ff' } as const;
 const OPEN_STAGES = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
+const STAGE_NAMES: Record<string, [string, string]> = {
+  NEW: ['待受理', 'New'],
+  ACCEPTED: ['已受理', 'Accepted'],
+  INVESTIGATING: ['调查中', 'Investigating'],
+  VERIFIED: ['已查实', 'Verified'],
+  REJECTED: ['不予受理', 'Rejected'],
+  RESOLVED: ['已解决', 'Resolved'],
+  CLOSED: ['已办结', 'Closed'],
+};
 /** How often the wall screen asks again (the figures move as sweeps and payments land). */
 const REFRESH_MS = 60_000;
 
@@ -104,7 +113,7 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
   const today = now();
   const thisMonth = chinaPeriod(today);
   const variables = { region, from: shiftPeriod(thisMonth, -11), to: thisMonth, year: chinaYear(today) };
-  const { data, error } = useQuery(DASHBOARD, { variables, pollInterval: REFRESH_MS, errorPolicy: 'all' });
+  const { data, error, loading } = useQuery(DASHBOARD, { variables, pollInterval: REFRESH_MS, errorPolicy: 'all' });
   const projects = useQuery(REGION_PROJECTS, { variables: { region }, pollInterval: REFRESH_MS, errorPolicy: 'all' });
 
   const periods = data?.payrollStatistics?.periods ?? [];
@@ -182,6 +191,23 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
       : undefined;
   }, [data]);
 
+  const complaintOption = useMemo(() => {
+    if (!complaints.length) return undefined;
+    const stages = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED', 'REJECTED', 'RESOLVED', 'CLOSED'];
+    const count = (stage: string, overdue: boolean) =>
+      complaints.filter((entry) => entry.stage === stage).reduce((sum, entry) => sum + (overdue ? entry.overdue : entry.count - entry.overdue), 0);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: {},
+      xAxis: { type: 'category', data: stages.map((stage) => STAGE_NAMES[stage]?.[language === 'zh' ? 0 : 1] ?? stage) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: t('期限内', 'Within the deadline'), type: 'bar', stack: 'all', data: stages.map((stage) => count(stage, false)) },
+        { name: t('已超期', 'Overdue'), type: 'bar', stack: 'all', color: COLOURS.RED, data: stages.map((stage) => count(stage, true)) },
+      ],
+    };
+  }, [complaints, language, t]);
+
   const regionOptions = [home, ...countiesOf(home)].map((code) => ({ value: code, label: regionName(code, language) }));
   const projectWarnings = (id: string) => (projects.data?.arrearsWarnings?.nodes ?? []).filter((warning) => warning?.projectId === id);
 
@@ -224,22 +250,27 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('工资应发与实发（按月）', 'Wages due and paid by month')}>
-            <Chart label={t('工资应发与实发', 'Wages due and paid')} option={payOption} />
+            <Chart loading={loading && !data} label={t('工资应发与实发', 'Wages due and paid')} option={payOption} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('预警（按月、按颜色）', 'Warnings by month and colour')}>
-            <Chart label={t('预警趋势', 'Warnings by month')} option={warningOption} />
+            <Chart loading={loading && !data} label={t('预警趋势', 'Warnings by month')} option={warningOption} />
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={8}>
           <Card size="small" title={t('各县区出勤（近两月）', 'Attendance by county, last two months')}>
-            <Chart label={t('各县区出勤', 'Attendance by county')} option={countyOption} />
+            <Chart loading={loading && !data} label={t('各县区出勤', 'Attendance by county')} option={countyOption} />
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('欠薪投诉（按阶段）', 'Complaints by stage')}>
+            <Chart loading={loading && !data} label={t('投诉按阶段', 'Complaints by stage')} option={complaintOption} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
           <Card size="small" title={t('企业不得参与投标原因', 'Why enterprises may not bid')}>
-            <Chart label={t('不良原因', 'Ineligibility reasons')} option={reasonOption} />
+            <Chart loading={loading && !data} label={t('不良原因', 'Ineligibility reasons')} option={reasonOption} />
           </Card>
         </Col>
       </Row>
