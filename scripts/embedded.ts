@@ -32,6 +32,7 @@ import { loadWelfareConfig } from '../services/welfare/src/config';
 import { createGateway } from '../gateway/src/gateway';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { serveWebApp } from '../web/server/web-server';
+import { seedCity } from './demo-city';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(ROOT, '.data', 'embedded'));
@@ -96,6 +97,7 @@ async function graphql(url: string, token: string, query: string, variables: Rec
 async function seed(
   gatewayUrl: string,
   portalToken: string,
+  hotlineToken: string,
   clock: Clock,
   services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> },
 ) {
@@ -182,6 +184,13 @@ async function seed(
       input: { idNumber: validIdNumber, name, phone: `1390319000${i}`, education: 'JUNIOR_SECONDARY', tradeCode, skillLevel: 2, regionCode: '130502' },
     });
   }
+  await seedCity(
+    ask,
+    (query, variables = {}) => graphql(gatewayUrl, hotlineToken, query, variables),
+    clock,
+    [demoUscc(1), demoUscc(2)],
+    [demoUscc(3), demoUscc(4)],
+  );
   if ((await services.payroll.db.minimumWage.count()) === 0) {
     await services.payroll.db.minimumWage.create({
       data: { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
@@ -255,7 +264,7 @@ async function main() {
     },
     {
       who: "PORTAL (human-resources and social-security bureau, Xingtai: dishonesty list, credit records, reviews a project's closing step)",
-      label: '人社局 · 邢台市（失信名单、信用记录、投诉办理）',
+      label: '人社局 · 邢台市（失信名单、信用记录）',
       token: await token({
         sub: 'xingtai-rsj-clerk',
         kind: 'PORTAL',
@@ -306,14 +315,14 @@ async function main() {
       token: await token({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' }),
     },
     {
-      who: 'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases)',
+      who: 'PORTAL (labour inspection, Xingtai: deposit drawdowns and releases, handles complaints)',
       label: '劳动监察 · 邢台市（保证金动用与返还、投诉办理）',
       token: await token({
         sub: 'xingtai-inspector',
         kind: 'PORTAL',
         dept: 'LABOUR_INSPECTION',
         regions: ['130500'],
-        scope: SCOPES.depositManage,
+        scope: [SCOPES.depositManage, SCOPES.complaintHandle].join(' '),
       }),
     },
     { who: 'ANALYTICS', label: '监控预警大屏 · 邢台市（仅统计数据）', token: await token({ sub: 'dashboard', kind: 'ANALYTICS', regions: ['130500'] }) },
@@ -327,7 +336,8 @@ async function main() {
       }),
     },
   ];
-  await seed(gateway.url, demo[0]!.token, clock, { payroll, welfare });
+  const hotline = await token({ sub: 'xingtai-12333', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.complaintHandle });
+  await seed(gateway.url, demo[0]!.token, hotline, clock, { payroll, welfare });
   const demoWorker = (await graphql(gateway.url, demo[0]!.token, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
   demo.push({
     who: `WORKER (${demoWorker.name}; ask { me { name wageCard { bankCode } } })`,

@@ -63,9 +63,14 @@ function step(title, run) {
 
 if (!step('infrastructure (Kafka, PostgreSQL, migrations)', () => npx(['tsx', 'infra/infra.ts', 'up']))) process.exit(1);
 if (!step('prisma generate + typecheck', () => npx(['turbo', 'run', 'typecheck', '--output-logs=errors-only']))) process.exit(1);
-if (!calendarOnly && !step('build the web app (the browser tests serve it)', () => npx(['vite', 'build', '--logLevel', 'warn'], path.join(root, 'web')))) process.exit(1);
+if (!calendarOnly && !step('build the web app (the browser tests serve it)', () => npx(['vite', 'build', '--logLevel', 'warn'], path.join(root, 'web'))))
+  process.exit(1);
 if (!calendarOnly && !step('typecheck repository tests, benchmarks and infra', () => npx(['tsc', '-p', 'tsconfig.json']))) process.exit(1);
-if (!calendarOnly && !step('lint (ESLint) and format (Prettier) checks', () => spawnSync('npm', ['run', 'lint', '--silent'], { cwd: root, env, stdio: 'inherit' }))) process.exit(1);
+if (
+  !calendarOnly &&
+  !step('lint (ESLint) and format (Prettier) checks', () => spawnSync('npm', ['run', 'lint', '--silent'], { cwd: root, env, stdio: 'inherit' }))
+)
+  process.exit(1);
 
 const suites = [
   ['packages/contracts', []],
@@ -89,7 +94,9 @@ const failures = [];
 function jest(workspace, flags, instant) {
   const label = instant ? `${workspace} at ${instant}` : workspace;
   const output = path.join(resultsDir, `${label.replace(/[/.:]/g, '_').replace(/ /g, '') || 'root'}.json`);
-  const ok = step(`jest ${label}`, () => npx(['jest', '--ci', '--json', `--outputFile=${output}`, ...flags], path.join(root, workspace), instant ? { YIKATONG_TEST_NOW: instant } : {}));
+  const ok = step(`jest ${label}`, () =>
+    npx(['jest', '--ci', '--json', `--outputFile=${output}`, ...flags], path.join(root, workspace), instant ? { YIKATONG_TEST_NOW: instant } : {}),
+  );
   try {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     passed += report.numPassedTests;
@@ -103,7 +110,9 @@ function jest(workspace, flags, instant) {
 }
 
 if (!calendarOnly) {
-  console.log(`\nBusiness time of this run: ${process.env.YIKATONG_TEST_NOW ?? `${new Date().toISOString()} (now; re-run a failure with YIKATONG_TEST_NOW=<instant>)`}`);
+  console.log(
+    `\nBusiness time of this run: ${process.env.YIKATONG_TEST_NOW ?? `${new Date().toISOString()} (now; re-run a failure with YIKATONG_TEST_NOW=<instant>)`}`,
+  );
   for (const [workspace, flags] of suites) jest(workspace, flags, process.env.YIKATONG_TEST_NOW);
 }
 for (const [instant, why, { e2e = false } = {}] of CALENDAR_INSTANTS) {

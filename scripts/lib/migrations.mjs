@@ -151,10 +151,11 @@ export async function applyMigrations(run, migrationsDir) {
     await run('BEGIN');
     try {
       await run(migration.sql);
-      await run(
-        'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)',
-        [randomUUID(), migration.checksum, migration.name],
-      );
+      await run('INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)', [
+        randomUUID(),
+        migration.checksum,
+        migration.name,
+      ]);
       await run('COMMIT');
     } catch (error) {
       await run('ROLLBACK');

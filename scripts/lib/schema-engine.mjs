@@ -12,7 +12,11 @@ let wasmModule;
 async function loadWasm() {
   if (wasmModule) return wasmModule;
   // Without this global, an engine panic surfaces as a TypeError that hides the real message.
-  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message(message) { this.message = message; } };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message) {
+      this.message = message;
+    },
+  };
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
   const bindings = await import(pathToFileURL(path.join(dir, 'schema_engine_bg.js')).href);
   const bytes = readFileSync(path.join(dir, 'schema_engine_bg.wasm'));
