@@ -27,6 +27,7 @@ const QUEUE = graphql(`
         dueOn
         overdue
         workingDaysLeft
+        nextStages
         result
         steps {
           action
@@ -58,15 +59,6 @@ const FORWARD = graphql(`
   }
 `);
 
-/** The next stages of a case, as welfare's rules allow them. */
-const NEXT: Record<string, string[]> = {
-  NEW: ['ACCEPTED', 'REJECTED'],
-  ACCEPTED: ['INVESTIGATING', 'REJECTED'],
-  INVESTIGATING: ['VERIFIED', 'REJECTED'],
-  VERIFIED: ['RESOLVED'],
-  REJECTED: ['CLOSED'],
-  RESOLVED: ['CLOSED'],
-};
 const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
 const DEPARTMENT_NAMES: Record<string, [string, string]> = {
   HOUSING_CONSTRUCTION: ['住房城乡建设', 'Housing and construction'],
@@ -185,7 +177,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
                 t('由承办部门办理', 'Handled by its department')
               ) : (
                 <Space wrap>
-                  {(NEXT[complaint.stage] ?? []).map((to) => (
+                  {complaint.nextStages.map((to) => (
                     <Button
                       key={to}
                       size="small"

@@ -142,7 +142,8 @@ export function fileComplaint(
   };
 }
 
-const NEXT: Record<ComplaintStage, readonly ComplaintStage[]> = {
+/** The stages a case may move to from each stage. */
+export const NEXT_STAGES: Record<ComplaintStage, readonly ComplaintStage[]> = {
   NEW: ['ACCEPTED', 'REJECTED'],
   ACCEPTED: ['INVESTIGATING', 'REJECTED'],
   INVESTIGATING: ['VERIFIED', 'REJECTED'],
@@ -151,6 +152,11 @@ const NEXT: Record<ComplaintStage, readonly ComplaintStage[]> = {
   RESOLVED: ['CLOSED'],
   CLOSED: [],
 };
+
+const isStage = (stage: string): stage is ComplaintStage => Object.hasOwn(NEXT_STAGES, stage);
+
+/** Where a case in this stage may go next (none for an unknown or closed stage). */
+export const nextStagesOf = (stage: string): readonly ComplaintStage[] => (isStage(stage) ? NEXT_STAGES[stage] : []);
 
 export interface Decision {
   to: ComplaintStage;
@@ -169,10 +175,10 @@ export function advance(
   actor: string,
   at: Date,
 ): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
-  if (!NEXT[complaint.stage].includes(decision.to)) {
+  if (!NEXT_STAGES[complaint.stage].includes(decision.to)) {
     throw fail(
       'INVALID_STAGE_CHANGE',
-      `A ${complaint.stage.toLowerCase()} case cannot become ${decision.to.toLowerCase()} (next: ${NEXT[complaint.stage].join(', ').toLowerCase() || 'none'}).`,
+      `A ${complaint.stage.toLowerCase()} case cannot become ${decision.to.toLowerCase()} (next: ${NEXT_STAGES[complaint.stage].join(', ').toLowerCase() || 'none'}).`,
       'to',
     );
   }

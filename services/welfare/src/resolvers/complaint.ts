@@ -15,7 +15,7 @@ import {
   type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
-import { OPEN_STAGES } from '../domain/complaint';
+import { nextStagesOf, OPEN_STAGES } from '../domain/complaint';
 
 interface ComplaintRow {
   id: string;
@@ -116,5 +116,6 @@ export const Complaint = {
     // A weekend just past the due day has no working day between, yet the case is overdue.
     return row.dueOn < today ? Math.min(left, -1) : left;
   },
+  nextStages: (row: ComplaintRow) => nextStagesOf(row.stage),
   steps: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => ctx.stepsByComplaint.load(row.id),
 };

@@ -78,8 +78,8 @@ describe('complaints', () => {
   it('are escalated once past the deadline and counted for dashboards; an arrears warning opens one follow-up case', async () => {
     const projectId = await h.project();
     const filed = (await h.execute(FILE, { input: intake(projectId) }, worker)).data!.fileComplaint;
-    const countdown = (await h.execute(`query ($id: ID!) { complaint(id: $id) { workingDaysLeft } }`, { id: filed.id }, worker)).data!.complaint;
-    expect(countdown.workingDaysLeft).toBe(h.service.deps.sla.workingDays.WAGE_ARREARS);
+    const countdown = (await h.execute(`query ($id: ID!) { complaint(id: $id) { workingDaysLeft nextStages } }`, { id: filed.id }, worker)).data!.complaint;
+    expect(countdown).toEqual({ workingDaysLeft: h.service.deps.sla.workingDays.WAGE_ARREARS, nextStages: ['ACCEPTED', 'REJECTED'] });
     // Noon in China on the day after the deadline.
     h.clock.set(new Date(Date.parse(`${filed.dueOn}T12:00:00+08:00`) + 86_400_000));
     expect(await h.service.sweeper.tick(h.clock.now())).toBeGreaterThanOrEqual(1);
