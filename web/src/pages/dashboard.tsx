@@ -208,6 +208,13 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
     };
   }, [complaints, language, t]);
 
+  const charts = [
+    { title: t('工资应发与实发（按月）', 'Wages due and paid by month'), option: payOption, wide: true },
+    { title: t('预警（按月、按颜色）', 'Warnings by month and colour'), option: warningOption, wide: true },
+    { title: t('各县区出勤（近两月）', 'Attendance by county, last two months'), option: countyOption, wide: false },
+    { title: t('欠薪投诉（按阶段）', 'Complaints by stage'), option: complaintOption, wide: false },
+    { title: t('企业不得参与投标原因', 'Why enterprises may not bid'), option: reasonOption, wide: false },
+  ];
   const regionOptions = [home, ...countiesOf(home)].map((code) => ({ value: code, label: regionName(code, language) }));
   const projectWarnings = (id: string) => (projects.data?.arrearsWarnings?.nodes ?? []).filter((warning) => warning?.projectId === id);
 
@@ -248,31 +255,13 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
         </Col>
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('工资应发与实发（按月）', 'Wages due and paid by month')}>
-            <Chart loading={loading && !data} label={t('工资应发与实发', 'Wages due and paid')} option={payOption} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('预警（按月、按颜色）', 'Warnings by month and colour')}>
-            <Chart loading={loading && !data} label={t('预警趋势', 'Warnings by month')} option={warningOption} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={t('各县区出勤（近两月）', 'Attendance by county, last two months')}>
-            <Chart loading={loading && !data} label={t('各县区出勤', 'Attendance by county')} option={countyOption} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={t('欠薪投诉（按阶段）', 'Complaints by stage')}>
-            <Chart loading={loading && !data} label={t('投诉按阶段', 'Complaints by stage')} option={complaintOption} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Card size="small" title={t('企业不得参与投标原因', 'Why enterprises may not bid')}>
-            <Chart loading={loading && !data} label={t('不良原因', 'Ineligibility reasons')} option={reasonOption} />
-          </Card>
-        </Col>
+        {charts.map(({ title, option, wide }) => (
+          <Col key={title} xs={24} xl={wide ? 12 : 8}>
+            <Card size="small" title={title}>
+              <Chart loading={loading && !data} label={title} option={option} />
+            </Card>
+          </Col>
+        ))}
       </Row>
       {(projects.data?.projects?.nodes.length ?? 0) > 0 && (
         <Card size="small" title={t('项目', 'Projects')} style={{ marginTop: 16 }}>
