@@ -150,6 +150,21 @@ describe('the web app in a real browser', () => {
     if (eligibleBefore) expect(await card.innerText()).toContain('可参与投标');
   });
 
+  it("lists the project steps waiting for the bureau's review; rejecting one with what to correct takes it off the list", async () => {
+    const page = await signedIn('housing', '#/steps');
+    const row = page.locator('tr', { hasText: '冀邢招2026-500' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('矩阵项目');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    const comment = '中标通知书编号与公示不一致，请核对后重新申报';
+    await row.getByRole('button', { name: /退\s*回/ }).click();
+    await page.getByLabel('需要改正的内容').fill(comment);
+    await button(page, '确定').click();
+    await row.waitFor({ state: 'detached' });
+    const { data } = await graph('housing')<any>(`query ($id: ID!) { project(id: $id) { steps { id status reviewComment } } }`, { id: fixture.projectId });
+    expect(data.project.steps.find((step: { id: string }) => step.id === fixture.stepId)).toMatchObject({ status: 'REJECTED', reviewComment: comment });
+  });
+
   it("shows an enterprise its project's obligations and its wage sheet line by line; a refused sheet changes nothing and says why; the worker confirms the line on the phone before review", async () => {
     const page = await signedIn('contractor', '#/projects');
     const obligations = page.locator('.ant-card', { hasText: '项目义务' });

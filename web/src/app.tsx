@@ -13,6 +13,7 @@ import { endSession, principalOf, saveSession, savedPrincipal, type Principal, t
 
 // Each page in its own chunk: the dashboard screen loads without the bureau's forms, a phone without the charts.
 const BureauComplaints = lazy(() => import('./pages/bureau-complaints').then((page) => ({ default: page.BureauComplaints })));
+const BureauProjectSteps = lazy(() => import('./pages/bureau-project-steps').then((page) => ({ default: page.BureauProjectSteps })));
 const BureauEnterprises = lazy(() => import('./pages/bureau-enterprises').then((page) => ({ default: page.BureauEnterprises })));
 const BureauWarnings = lazy(() => import('./pages/bureau-warnings').then((page) => ({ default: page.BureauWarnings })));
 const Dashboard = lazy(() => import('./pages/dashboard').then((page) => ({ default: page.Dashboard })));
@@ -55,6 +56,7 @@ function pagesOf(kind: PrincipalKind, id: string | undefined, config: WebConfig)
           render: (principal) => <BureauWarnings principal={principal} openProject={(projectId) => go('notice', projectId)} />,
         },
         { key: 'complaints', label: ['投诉受理', 'Complaints'], render: (principal) => <BureauComplaints principal={principal} /> },
+        { key: 'steps', label: ['项目审核', 'Project reviews'], render: (principal) => <BureauProjectSteps principal={principal} /> },
         ...notice,
       ];
     case 'ENTERPRISE':
