@@ -7,6 +7,7 @@ import { graphClient } from './apollo';
 import type { WebConfig } from './config';
 import { useI18n } from './i18n';
 import { finishSignIn, startSignIn } from './oidc';
+import { messageOf } from './refusals';
 import { SignIn } from './pages/sign-in';
 import { go, useRoute } from './route';
 import { endSession, principalOf, saveSession, savedPrincipal, type Principal, type PrincipalKind } from './session';
@@ -93,13 +94,12 @@ export function App({ config }: { config: WebConfig }) {
     if (!config.oidc) return;
     finishSignIn(config.oidc)
       .then((done) => done && signIn(done.token))
-      .catch((error: unknown) => setSignInFailure(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setSignInFailure(messageOf(error)));
   }, [config.oidc]);
   const signInWithProvider = config.oidc
     ? () => {
         const settings = config.oidc;
-        if (settings)
-          startSignIn(settings, window.location.hash).catch((error: unknown) => setSignInFailure(error instanceof Error ? error.message : String(error)));
+        if (settings) startSignIn(settings, window.location.hash).catch((error: unknown) => setSignInFailure(messageOf(error)));
       }
     : undefined;
   const signOut = () => {

@@ -12,7 +12,7 @@ const isRefusal = (value: unknown): value is Refusal =>
 
 /** Every refusal in a failed request: `extensions.refusals` where one request broke several rules, else the error itself. */
 export function refusalsOf(error: unknown): Refusal[] {
-  if (!CombinedGraphQLErrors.is(error)) return [{ code: 'NETWORK', message: error instanceof Error ? error.message : String(error) }];
+  if (!CombinedGraphQLErrors.is(error)) return [{ code: 'NETWORK', message: messageOf(error) }];
   return error.errors.flatMap((entry): Refusal[] => {
     const listed = entry.extensions?.refusals;
     if (Array.isArray(listed) && listed.every(isRefusal)) return listed;
@@ -20,3 +20,6 @@ export function refusalsOf(error: unknown): Refusal[] {
     return [{ code: typeof code === 'string' ? code : 'ERROR', message: entry.message }];
   });
 }
+
+/** What to tell the clerk about a failed request, in one line. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -5,6 +5,7 @@ import { chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import type { ComplaintQueueQuery } from '../generated/graphql';
 import { useI18n } from '../i18n';
+import { messageOf } from '../refusals';
 import { StatusTag } from '../components/status-tag';
 import { fenOf, yuan } from '../money';
 import type { Principal } from '../session';
@@ -104,7 +105,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
       form.resetFields();
       await queue.refetch();
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(messageOf(error));
     }
   };
 

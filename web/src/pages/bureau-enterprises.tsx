@@ -5,6 +5,7 @@ import { chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import type { EnterpriseVerdictFragment } from '../generated/graphql';
 import { useI18n } from '../i18n';
+import { messageOf } from '../refusals';
 import { StatusTag } from '../components/status-tag';
 import { regionName } from '../regions';
 
@@ -107,7 +108,7 @@ export function BureauEnterprises() {
       form.resetFields();
       await found.refetch();
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(messageOf(error));
     }
   };
 

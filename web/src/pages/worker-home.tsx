@@ -4,6 +4,7 @@ import { Alert, Button, Card, Collapse, Descriptions, Form, Input, List, Select,
 import { chinaDay, chinaTime } from '../calendar';
 import { graphql } from '../generated';
 import { useI18n } from '../i18n';
+import { messageOf } from '../refusals';
 import { StatusTag } from '../components/status-tag';
 import { fenOf, yuan } from '../money';
 
@@ -123,7 +124,7 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
       setDisputing(undefined);
       await home.refetch();
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(messageOf(error));
     }
   };
   const [form] = Form.useForm<{ category: string; employerUscc: string; description: string; amountClaimed?: string }>();
@@ -157,7 +158,7 @@ export function WorkerHome({ complaintProjectId }: { complaintProjectId?: string
       if (employerOfProject) form.setFieldValue('employerUscc', employerOfProject);
       await home.refetch();
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(messageOf(error));
     }
   };
 
