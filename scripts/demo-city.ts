@@ -21,6 +21,7 @@ const COUNTIES = [
   ['130581', '南宫市'],
   ['130582', '沙河市'],
 ] as const;
+const OFFICERS = ['周建华', '吴秀兰', '郑海军', '冯丽娟', '陈国庆', '褚红梅'] as const;
 const KINDS = ['保障性住房', '中学教学楼', '人民医院门诊楼', '城区道路改造', '产业园标准厂房'] as const;
 
 /** Where each demo complaint's handling stops: every stage of the queue, wage arrears mostly. */
@@ -56,6 +57,9 @@ export async function seedCity(bureau: Ask, hotline: Ask, clock: Clock, contract
         labourCostSharePercent: 20 + (i % 3) * 5,
         startDate: `${clock.period()}-01`,
       },
+    });
+    await bureau('mutation ($input: AppointLabourWageOfficerInput!) { appointLabourWageOfficer(input: $input) { id } }', {
+      input: { projectId: registered.registerProject.id, name: OFFICERS[i % OFFICERS.length], phone: `1390319${String(2001 + i)}` },
     });
     projects.push({ id: registered.registerProject.id, uscc: employers[i % employers.length]!, regionCode });
   }

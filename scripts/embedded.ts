@@ -146,8 +146,10 @@ async function seed(
     });
   }
   const projectName = '邢台学院新校区一期';
-  const projects = await ask('query { projects(first: 100) { nodes { id name tenders { id } } } }');
-  let project: { id: string; tenders: unknown[] } | undefined = projects.projects.nodes.find((node: { name: string }) => node.name === projectName);
+  const projects = await ask('query { projects(first: 100) { nodes { id name tenders { id } labourWageOfficer { name } } } }');
+  let project: { id: string; tenders: unknown[]; labourWageOfficer?: unknown } | undefined = projects.projects.nodes.find(
+    (node: { name: string }) => node.name === projectName,
+  );
   if (!project) {
     const registered = await ask('mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
       input: {
@@ -161,6 +163,11 @@ async function seed(
       },
     });
     project = { id: registered.registerProject.id, tenders: [] };
+  }
+  if (!project.labourWageOfficer) {
+    await ask('mutation ($input: AppointLabourWageOfficerInput!) { appointLabourWageOfficer(input: $input) { id } }', {
+      input: { projectId: project.id, name: '孙丽', phone: '13903190101' },
+    });
   }
   if (project.tenders.length === 0) {
     await ask('mutation ($input: OpenTenderInput!) { openTender(input: $input) { id } }', {

@@ -99,6 +99,7 @@ const VALUES: Record<string, (f: Fixture) => unknown> = {
  * call them gets past their checks, so a refusal can only be about who is asking.
  */
 const INPUTS: Record<string, (f: Fixture) => Record<string, unknown>> = {
+  appointLabourWageOfficer: (f) => ({ input: { projectId: f.projectId, name: '孙丽', phone: '0319-2345678' } }),
   requestProjectStep: (f) => ({ input: { projectId: f.projectId, to: 'AWARDED', details: { noticeNumber: '冀邢招2026-501' } } }),
   reviewProjectStep: (f) => ({ input: { stepId: f.stepId, approve: false, comment: '材料不全' } }),
   fileComplaint: (f) => ({

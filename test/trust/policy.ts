@@ -197,6 +197,7 @@ export const POLICY: Record<string, Rule> = {
   'Mutation.listOnBlacklist': { allowed: 'housingPortal hrssPortal inspectionPortal' },
   'Mutation.removeFromBlacklist': { hidden: 'housingPortal hrssPortal inspectionPortal portalElsewhere' },
   'Mutation.addSubcontractor': { allowed: 'housingPortal hrssPortal inspectionPortal contractor' },
+  'Mutation.appointLabourWageOfficer': { allowed: 'housingPortal hrssPortal inspectionPortal contractor' },
   'Mutation.requestProjectStep': { allowed: 'housingPortal hrssPortal inspectionPortal contractor' },
   'Mutation.reviewProjectStep': { allowed: 'housingPortal hrssPortal inspectionPortal' },
   'Mutation.recordQualification': { allowed: 'housingPortal hrssPortal inspectionPortal' },

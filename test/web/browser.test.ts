@@ -201,11 +201,25 @@ describe('the web app in a real browser', () => {
     await phone.getByText('已确认').waitFor();
     await button(page, '劳资专管员审核').click();
     await sheetRow.getByText('REVIEWED').waitFor();
+
+    // The contractor appoints the project's labour-wage officer: a number workers cannot call is refused and nothing changes.
+    const officer = page.locator('.ant-card', { hasText: '劳资专管员' }).filter({ hasText: '现任' });
+    await officer.getByLabel('姓名').fill('孙丽');
+    await officer.getByLabel('电话').fill('12345');
+    await button(page, '任命').click();
+    await officer.getByText('INVALID_PHONE').waitFor();
+    expect(await officer.innerText()).toContain('尚未任命');
+    await officer.getByLabel('电话').fill('0319-2345678');
+    await button(page, '任命').click();
+    await officer.getByText('孙丽（0319-2345678）').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'enterprise-workspace');
   });
 
-  it('prints the rights notice board of a project on A3, with the contractor, the bank, the minimum wage, the hotline and a QR code to the complaint page', async () => {
+  it('prints the rights notice board of a project on A3, with the contractor, its labour-wage officer, the bank, the minimum wage, the hotline and a QR code to the complaint page', async () => {
+    await graph('contractor')(`mutation ($input: AppointLabourWageOfficerInput!) { appointLabourWageOfficer(input: $input) { id } }`, {
+      input: { projectId: fixture.projectId, name: '周建华', phone: '13903195678' },
+    });
     const page = await signedIn('contractor', `#/notice/${fixture.projectId}`);
     const sheet = page.getByRole('article', { name: '维权信息告示牌' });
     await sheet.getByText('中国建设银行', { exact: false }).waitFor();
@@ -217,6 +231,7 @@ describe('the web app in a real browser', () => {
       '12333',
       INSPECTION_OFFICE.name,
       INSPECTION_OFFICE.phone,
+      '周建华（13903195678）',
       String(Number(data.minimumWage.monthly) / 100).replace(/\B(?=(\d{3})+(?!\d))/g, ','),
     ])
       expect(text).toContain(expected);

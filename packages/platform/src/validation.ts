@@ -41,3 +41,16 @@ export function requireRegionCode(value: string, field = 'regionCode'): string {
   if (!/^\d{6}$/.test(value)) throw invalidInput('INVALID_REGION_CODE', field, 'The region code has 6 digits (GB/T 2260), e.g. 130502.');
   return value;
 }
+
+const PERSON_NAME = /^[\p{Script=Han}A-Za-z·• ]{2,40}$/u;
+const MOBILE_PHONE = /^1[3-9]\d{9}$/;
+const LANDLINE_PHONE = /^0\d{2,3}-?\d{7,8}$/;
+
+/** Whether a person's name is written as on a resident ID card: 2–40 Chinese or Latin letters, the middle dot allowed. */
+export const isPersonName = (name: string): boolean => PERSON_NAME.test(name);
+
+/** Whether a number is an 11-digit mainland mobile number (spaces and hyphens removed first by the caller). */
+export const isMobilePhone = (phone: string): boolean => MOBILE_PHONE.test(phone);
+
+/** Whether a number is a mainland mobile number or a landline with its area code (0319-1234567). */
+export const isContactPhone = (phone: string): boolean => MOBILE_PHONE.test(phone) || LANDLINE_PHONE.test(phone);

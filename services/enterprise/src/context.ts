@@ -5,12 +5,14 @@ import type { BlacklistPolicy, Listing } from './domain/blacklist';
 import type { CreditRecord } from './domain/credit';
 import type { Enterprise } from './domain/enterprise';
 import type { EligibilityVerdict, ObligationPolicy } from './domain/eligibility';
+import type { LabourWageOfficerAppointment } from './domain/labour-wage-officer';
 import type { ProjectStep } from './domain/lifecycle';
 import type { Participant, Project } from './domain/project';
 import type { Qualification, QualificationPolicy } from './domain/qualification';
 import type { Bid, Tender } from './domain/tender';
 import { findListings } from './store/blacklist';
 import { loadVerdicts } from './store/eligibility';
+import { findOfficersInForce } from './store/labour-wage-officers';
 import { findSteps } from './store/lifecycle';
 import { findParticipants, findProjects } from './store/projects';
 import { findQualifications } from './store/qualifications';
@@ -51,6 +53,9 @@ export function createEnterpriseContext(principal: Principal | null, deps: Enter
     participantsByProject: new DataLoader<string, Participant[]>(async (ids) => groupBy(ids, await findParticipants(db, ids), (row) => row.projectId)),
     stepsByProject: new DataLoader<string, ProjectStep[]>(async (ids) =>
       groupBy(ids, await findSteps(db, { projectId: { in: [...ids] } }), (row) => row.projectId),
+    ),
+    officerByProject: new DataLoader<string, LabourWageOfficerAppointment | null>(async (ids) =>
+      byKey(ids, await findOfficersInForce(db, ids), (row) => row.projectId),
     ),
     safeguardsByProject: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await db.projectSafeguard.findMany({ where: { projectId: { in: [...ids] } }, orderBy: { at: 'asc' } }), (row) => row.projectId),

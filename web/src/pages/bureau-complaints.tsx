@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { chinaTime } from '../calendar';
+import { COMPLAINT_STAGES, complaintStageName } from '../complaint-stages';
 import { graphql } from '../generated';
 import type { ComplaintQueueQuery } from '../generated/graphql';
 import { useI18n } from '../i18n';
@@ -74,15 +75,7 @@ type Decision = { id: string; to: string; category: string } | { id: string; for
 /** 投诉受理: the region's queue with the deadline in working days; accept, forward, investigate, verify or reject with the result the worker reads. */
 export function BureauComplaints({ principal }: { principal: Principal }) {
   const { t } = useI18n();
-  const stageName: Record<string, string> = {
-    NEW: t('待受理', 'New'),
-    ACCEPTED: t('已受理', 'Accepted'),
-    INVESTIGATING: t('调查中', 'Investigating'),
-    VERIFIED: t('已查实', 'Verified'),
-    REJECTED: t('不予受理/不属实', 'Rejected'),
-    RESOLVED: t('已解决', 'Resolved'),
-    CLOSED: t('已办结', 'Closed'),
-  };
+  const stageName = (stage: string) => complaintStageName(stage, t);
   const [filter, setFilter] = useState<{ stage?: string; overdueOnly?: boolean }>({});
   const queue = useQuery(QUEUE, { variables: { region: principal.regions[0] ?? '', ...filter }, errorPolicy: 'all' });
   const [advance] = useMutation(ADVANCE);
@@ -117,7 +110,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
           allowClear
           placeholder={t('全部阶段', 'All stages')}
           style={{ width: 180 }}
-          options={Object.entries(stageName).map(([value, label]) => ({ value, label }))}
+          options={COMPLAINT_STAGES.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
           onChange={(stage?: string) => setFilter({ ...filter, stage })}
         />
         <Button type={filter.overdueOnly ? 'primary' : 'default'} onClick={() => setFilter({ ...filter, overdueOnly: !filter.overdueOnly || undefined })}>
@@ -154,7 +147,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
             dataIndex: 'handlerDept',
             render: (dept: string) => (DEPARTMENT_NAMES[dept] ? t(...DEPARTMENT_NAMES[dept]) : dept),
           },
-          { title: t('阶段', 'Stage'), dataIndex: 'stage', render: (stage: string) => <Tag>{stageName[stage] ?? stage}</Tag> },
+          { title: t('阶段', 'Stage'), dataIndex: 'stage', render: (stage: string) => <Tag>{stageName(stage)}</Tag> },
           {
             title: t('办理时限', 'Deadline'),
             key: 'deadline',
@@ -185,7 +178,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
                       danger={to === 'REJECTED'}
                       onClick={() => setDecision({ id: complaint.id, to, category: complaint.category })}
                     >
-                      {stageName[to]}
+                      {stageName(to)}
                     </Button>
                   ))}
                   {(complaint.stage === 'NEW' || complaint.stage === 'ACCEPTED') && (
@@ -200,7 +193,7 @@ export function BureauComplaints({ principal }: { principal: Principal }) {
       />
       <Modal
         open={Boolean(decision)}
-        title={decision && ('forward' in decision ? t('转办', 'Forward') : stageName[decision.to])}
+        title={decision && ('forward' in decision ? t('转办', 'Forward') : stageName(decision.to))}
         okText={t('确定', 'Confirm')}
         cancelText={t('取消', 'Cancel')}
         onOk={() => void decide()}

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Drawer, Row, Select, Statistic, Table } from 'antd';
 import { Chart } from '../components/chart';
 import { chinaPeriod, chinaTime, chinaYear, shiftPeriod } from '../calendar';
+import { COMPLAINT_STAGES, complaintStageName, OPEN_COMPLAINT_STAGES } from '../complaint-stages';
 import { graphql } from '../generated';
 import { StatusTag, WARNING_TONE } from '../components/status-tag';
 import { useI18n } from '../i18n';
@@ -91,16 +92,6 @@ const REGION_PROJECTS = graphql(`
 `);
 
 const COLOURS = { RED: '#cf1322', YELLOW: '#d4b106', BLUE: '#1677ff' } as const;
-const OPEN_STAGES = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED'];
-const STAGE_NAMES: Record<string, [string, string]> = {
-  NEW: ['待受理', 'New'],
-  ACCEPTED: ['已受理', 'Accepted'],
-  INVESTIGATING: ['调查中', 'Investigating'],
-  VERIFIED: ['已查实', 'Verified'],
-  REJECTED: ['不予受理', 'Rejected'],
-  RESOLVED: ['已解决', 'Resolved'],
-  CLOSED: ['已办结', 'Closed'],
-};
 /** How often the wall screen asks again (the figures move as sweeps and payments land). */
 const REFRESH_MS = 60_000;
 
@@ -122,7 +113,7 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
   const openByColour = (colour: keyof typeof COLOURS) =>
     warnings.filter((warning) => warning.colour === colour).reduce((sum, warning) => sum + warning.open, 0);
   const complaints = data?.complaintStatistics?.byStage ?? [];
-  const openComplaints = complaints.filter((entry) => OPEN_STAGES.includes(entry.stage)).reduce((sum, entry) => sum + entry.count, 0);
+  const openComplaints = complaints.filter((entry) => OPEN_COMPLAINT_STAGES.has(entry.stage)).reduce((sum, entry) => sum + entry.count, 0);
   const overdueComplaints = complaints.reduce((sum, entry) => sum + entry.overdue, 0);
   const stages = data?.enterpriseStatistics?.projectsByStage ?? [];
   const training = data?.trainingProgress;
@@ -193,13 +184,13 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
 
   const complaintOption = useMemo(() => {
     if (!complaints.length) return undefined;
-    const stages = ['NEW', 'ACCEPTED', 'INVESTIGATING', 'VERIFIED', 'REJECTED', 'RESOLVED', 'CLOSED'];
+    const stages = COMPLAINT_STAGES.map(([stage]) => stage);
     const count = (stage: string, overdue: boolean) =>
       complaints.filter((entry) => entry.stage === stage).reduce((sum, entry) => sum + (overdue ? entry.overdue : entry.count - entry.overdue), 0);
     return {
       tooltip: { trigger: 'axis' },
       legend: {},
-      xAxis: { type: 'category', data: stages.map((stage) => STAGE_NAMES[stage]?.[language === 'zh' ? 0 : 1] ?? stage) },
+      xAxis: { type: 'category', data: stages.map((stage) => complaintStageName(stage, t)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: t('期限内', 'Within the deadline'), type: 'bar', stack: 'all', data: stages.map((stage) => count(stage, false)) },

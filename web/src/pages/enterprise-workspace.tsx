@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Row, Select, Space, Table } from 'antd';
 import { shiftPeriod, chinaPeriod } from '../calendar';
+import { LabourWageOfficerCard } from '../components/labour-wage-officer-card';
 import { StatusTag } from '../components/status-tag';
 import { graphql } from '../generated';
 import type { WageSheetLinesQuery } from '../generated/graphql';
@@ -227,6 +228,7 @@ export function EnterpriseWorkspace({ principal, now }: { principal: Principal; 
                 </Descriptions.Item>
               </Descriptions>
             </Card>
+            <LabourWageOfficerCard projectId={project.id} mayAppoint={may('project:register')} />
           </Col>
           <Col xs={24} xl={12}>
             <Card size="small" title={t('工资表', 'Wage sheets')}>

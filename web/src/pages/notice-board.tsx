@@ -14,6 +14,10 @@ const NOTICE = graphql(`
       name
       regionCode
       client
+      labourWageOfficer {
+        name
+        phone
+      }
       generalContractor {
         uscc
         name
@@ -72,6 +76,7 @@ export function NoticeBoard({ projectId, config }: { projectId: string; config: 
         .filter(Boolean)
         .join('、') || '—',
     ],
+    ['劳资专管员', project?.labourWageOfficer ? `${project.labourWageOfficer.name}（${project.labourWageOfficer.phone}）` : '—'],
     ['工资专用账户开户银行', account?.bankName ?? '—'],
     ['工资支付日', payDay ? `每月${Number(payDay)}日前支付上一周期工资` : '按月足额支付，最迟于次月发放日前'],
     ['当地最低工资标准', minimum ? `月 ${yuan(minimum.monthly)}；小时 ${yuan(minimum.hourly)}` : '—'],

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { dayOf, forbidden, parseInput, requireKind, requireRegion, requireScope, SCOPES, type Principal } from '@yikatong/platform';
+import { dayOf, forbidden, parseInput, requireKind, requireRegion, requireScope, SCOPES, uuidSchema, type Principal } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
+import { appointLabourWageOfficer } from '../domain/labour-wage-officer';
 import { addParticipant, registerProject } from '../domain/project';
 import { lockProject } from '../store/locks';
+import { saveOfficerAppointment } from '../store/labour-wage-officers';
 import { findParticipants, saveParticipant, saveProject } from '../store/projects';
 
 const projectInput = z.object({
@@ -25,6 +27,8 @@ const subcontractorInput = z.object({
   role: z.enum(['SUBCONTRACTOR', 'LABOUR_SUBCONTRACTOR']),
   parentUscc: z.string().trim().toUpperCase(),
 });
+
+const officerInput = z.object({ projectId: uuidSchema, name: z.string(), phone: z.string() });
 
 /** The party responsible enters the step: a general contractor for itself, or a portal for its region. */
 export function requireResponsibleParty(ctx: EnterpriseContext, actingFor: string, regionCode: string): Principal {
@@ -64,5 +68,15 @@ export const projectMutations = {
     });
     ctx.nudgeOutbox();
     return saved;
+  },
+
+  appointLabourWageOfficer: async (_: unknown, args: { input: z.input<typeof officerInput> }, ctx: EnterpriseContext) => {
+    const input = parseInput(officerInput, args.input, { projectId: 'INVALID_ID' });
+    return ctx.db.$transaction(async (tx) => {
+      const project = await lockProject(tx, input.projectId);
+      const principal = requireResponsibleParty(ctx, project.generalContractorUscc, project.regionCode);
+      await saveOfficerAppointment(tx, appointLabourWageOfficer(project, input, principal.subject, ctx.clock.now()));
+      return project;
+    });
   },
 };

@@ -19,6 +19,7 @@ export const Project = {
   labourCostSharePercent: (project: ProjectModel) => project.labourCostShareBp / 100,
   participants: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.participantsByProject.load(project.id),
   steps: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.stepsByProject.load(project.id),
+  labourWageOfficer: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.officerByProject.load(project.id),
   safeguards: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.safeguardsByProject.load(project.id),
   tenders: (project: ProjectModel, _: unknown, ctx: EnterpriseContext) => ctx.tendersByProject.load(project.id),
 };

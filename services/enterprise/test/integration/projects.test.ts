@@ -127,3 +127,48 @@ describe('projects and the subcontracting chain', () => {
     expect((await execute(LIST, {}, principalFromClaims({ sub: 'a', kind: 'ANALYTICS', regions: ['130500'] }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
+
+describe("a project's labour-wage officer (劳资专管员)", () => {
+  const APPOINT = `mutation ($input: AppointLabourWageOfficerInput!) { appointLabourWageOfficer(input: $input) { labourWageOfficer { name phone appointedAt } } }`;
+  const OFFICER = `query ($id: ID!) { project(id: $id) { labourWageOfficer { name phone } } }`;
+  const registered = async () => (await execute(REGISTER, { input: project() }, enterpriseOf(GC))).data!.registerProject.id as string;
+
+  it('is appointed by the general contractor, replaced by a later appointment, and the earlier one stays as the record', async () => {
+    const projectId = await registered();
+    expect((await execute(OFFICER, { id: projectId }, enterpriseOf(GC))).data!.project.labourWageOfficer).toBeNull();
+    const first = await execute(APPOINT, { input: { projectId, name: ' 孙丽 ', phone: '139 0319 0001' } }, enterpriseOf(GC));
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.appointLabourWageOfficer.labourWageOfficer).toMatchObject({ name: '孙丽', phone: '13903190001' });
+    await execute(APPOINT, { input: { projectId, name: '周建华', phone: '0319-2345678' } }, portal());
+    expect((await execute(OFFICER, { id: projectId }, enterpriseOf(GC))).data!.project.labourWageOfficer).toEqual({ name: '周建华', phone: '0319-2345678' });
+    expect(await db.labourWageOfficerAppointment.findMany({ where: { projectId }, select: { name: true, appointedBy: true } })).toEqual(
+      expect.arrayContaining([
+        { name: '孙丽', appointedBy: 'admin-0Y43' },
+        { name: '周建华', appointedBy: 'clerk-1' },
+      ]),
+    );
+  });
+
+  it.each<[string, Record<string, unknown>, Principal, string, string]>([
+    ['a name not as on an ID card', { name: '孙' }, enterpriseOf(GC), 'INVALID_NAME', 'name'],
+    ['a phone workers cannot call', { phone: '12345' }, enterpriseOf(GC), 'INVALID_PHONE', 'phone'],
+    ['a project id that is not an id', { projectId: 'p-1' }, enterpriseOf(GC), 'INVALID_ID', 'projectId'],
+    ['an unknown project', { projectId: randomUUID() }, enterpriseOf(GC), 'PROJECT_NOT_FOUND', 'projectId'],
+    ['a subcontractor', {}, enterpriseOf(SUB), 'FORBIDDEN', ''],
+    ['a portal of another region', {}, portal(['130600']), 'FORBIDDEN', ''],
+    ['a portal without project:register', {}, portal(['130500'], SCOPES.projectReview), 'FORBIDDEN', ''],
+  ])('refuses %s and writes nothing', async (_, overrides, principal, code, field) => {
+    const projectId = await registered();
+    const before = await db.labourWageOfficerAppointment.count();
+    const result = await execute(APPOINT, { input: { projectId, name: '孙丽', phone: '13903190001', ...overrides } }, principal);
+    expect(result.errors?.[0]?.extensions).toMatchObject(field ? { code, field } : { code });
+    expect(await db.labourWageOfficerAppointment.count()).toBe(before);
+  });
+
+  it('refuses an appointment on a closed project', async () => {
+    const projectId = await registered();
+    await db.project.update({ where: { id: projectId }, data: { stage: 'CLOSED' } });
+    const result = await execute(APPOINT, { input: { projectId, name: '孙丽', phone: '13903190001' } }, enterpriseOf(GC));
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'PROJECT_CLOSED', field: 'projectId' });
+  });
+});

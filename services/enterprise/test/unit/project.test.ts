@@ -1,5 +1,6 @@
 import { testing } from '@yikatong/platform';
 import { addParticipant, registerProject, type Participant, type ProjectRequest } from '../../src/domain/project';
+import { appointLabourWageOfficer } from '../../src/domain/labour-wage-officer';
 import type { Enterprise } from '../../src/domain/enterprise';
 
 const enterprise = (uscc: string, type: Enterprise['type']): Enterprise => ({
@@ -70,5 +71,37 @@ describe('the subcontracting chain', () => {
     expect(
       testing.appErrorOf(() => addParticipant({ ...project, stage: 'CLOSED' }, [], SUB, { role: 'SUBCONTRACTOR', parentUscc: GC.uscc }, 'x', at)),
     ).toMatchObject({ code: 'PROJECT_FINISHED' });
+  });
+});
+
+describe("appointing a project's labour-wage officer", () => {
+  const { project } = registerProject(request, GC, 'gc-admin', at);
+
+  it('keeps the name as on the ID card and the phone without spaces', () => {
+    expect(appointLabourWageOfficer(project, { name: ' 孙丽 ', phone: '139 0319 0001' }, 'gc-admin', at)).toMatchObject({
+      projectId: project.id,
+      name: '孙丽',
+      phone: '13903190001',
+      appointedBy: 'gc-admin',
+      appointedAt: at,
+    });
+    expect(appointLabourWageOfficer(project, { name: '周建华', phone: '0319-2345678' }, 'gc-admin', at).phone).toBe('0319-2345678');
+  });
+
+  it.each([
+    [{ name: '孙', phone: '13903190001' }, 'INVALID_NAME'],
+    [{ name: '孙丽1', phone: '13903190001' }, 'INVALID_NAME'],
+    [{ name: '孙丽', phone: '2345678' }, 'INVALID_PHONE'],
+    [{ name: '孙丽', phone: '1390319000' }, 'INVALID_PHONE'],
+  ])('refuses %j with %s', (officer, code) => {
+    expect(testing.appErrorOf(() => appointLabourWageOfficer(project, officer, 'gc-admin', at))).toMatchObject({ code });
+  });
+
+  it('refuses a closed project', () => {
+    expect(
+      testing.appErrorOf(() => appointLabourWageOfficer({ ...project, stage: 'CLOSED' }, { name: '孙丽', phone: '13903190001' }, 'gc-admin', at)),
+    ).toMatchObject({
+      code: 'PROJECT_CLOSED',
+    });
   });
 });

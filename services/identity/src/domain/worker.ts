@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, workerRegisteredV1, type CloudEvent } from '@yikatong/contracts';
-import { AppError, outgoing, type OutgoingEvent } from '@yikatong/platform';
+import { AppError, isMobilePhone, isPersonName, outgoing, type OutgoingEvent } from '@yikatong/platform';
 import { ageOn } from './calendar';
 import { IDENTITY_SOURCE, issueCard, type CardChange } from './card';
 import { parseResidentId, RESIDENT_ID_PROBLEM_MESSAGES } from './resident-id';
@@ -50,13 +50,10 @@ export interface WorkerRegistration {
   events: OutgoingEvent[];
 }
 
-const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{2,40}$/u;
-
 const comparableName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').replace(/[•・]/g, '·').toUpperCase();
 
 /** Whether a name read off an ID card is the registered one: as a gate compares them, spacing, width and the middle dot's variants aside. */
 export const sameName = (registered: string, given: string): boolean => comparableName(registered) === comparableName(given);
-const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 /** The checks a registration must pass, in the order a clerk would fix them. */
 function checkApplication(application: WorkerApplication, policy: WorkingAgePolicy, today: string) {
@@ -76,10 +73,9 @@ function checkApplication(application: WorkerApplication, policy: WorkingAgePoli
     );
   }
   const name = application.name.trim();
-  if (!NAME_PATTERN.test(name))
-    throw new AppError('INVALID_NAME', 'The name must be the one on the ID card: 2–40 Chinese or Latin letters (· allowed).', 'name');
+  if (!isPersonName(name)) throw new AppError('INVALID_NAME', 'The name must be the one on the ID card: 2–40 Chinese or Latin letters (· allowed).', 'name');
   const phone = application.phone.replace(/[\s-]/g, '');
-  if (!PHONE_PATTERN.test(phone)) throw new AppError('INVALID_PHONE', 'The phone must be an 11-digit mainland mobile number starting with 1.', 'phone');
+  if (!isMobilePhone(phone)) throw new AppError('INVALID_PHONE', 'The phone must be an 11-digit mainland mobile number starting with 1.', 'phone');
   if (application.skillLevel !== null && !(Number.isInteger(application.skillLevel) && application.skillLevel >= 1 && application.skillLevel <= 5)) {
     throw new AppError('INVALID_SKILL_LEVEL', 'The skill level is 1 (初级工) to 5 (高级技师).', 'skillLevel');
   }
