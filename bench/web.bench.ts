@@ -59,18 +59,25 @@ async function embedded(browser: Browser) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'embedded.ts')], {
     cwd: ROOT,
     env: { ...process.env, EMBEDDED_DATA_DIR: data, LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // A city that stopped seeding says so on stderr; the bench then stops the child rather than wait.
+  child.stderr!.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    if (chunk.toString().includes('demo city: seeding stopped')) child.kill('SIGTERM');
   });
   try {
+    // Measured on the whole demo city: the web app's URL comes first, the city is ready a few minutes later.
     let webUrl: string | undefined;
+    let cityReady = false;
     for await (const line of createInterface({ input: child.stdout! })) {
-      const match = /^Web app .*: (http:\S+)$/.exec(line);
-      if (match) {
-        webUrl = match[1];
+      webUrl ??= /^Web app .*: (http:\S+)$/.exec(line)?.[1];
+      if (line === 'demo city: ready') {
+        cityReady = true;
         break;
       }
     }
-    if (!webUrl) throw new Error('the embedded system exited before serving the web app');
+    if (!webUrl || !cityReady) throw new Error('the embedded system exited before serving the demo city');
     const config = (await (await fetch(`${webUrl}config.json`)).json()) as { demoPrincipals: Array<{ label: string; token: string }> };
     const dashboard = config.demoPrincipals.find((principal) => principal.label.startsWith('监控预警大屏'));
     if (!dashboard) throw new Error('the embedded system offers no dashboard principal');

@@ -32,7 +32,7 @@ import { loadWelfareConfig } from '../services/welfare/src/config';
 import { createGateway } from '../gateway/src/gateway';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { serveWebApp } from '../web/server/web-server';
-import { seedCity } from './demo-city';
+import { seedCity, type CityServices } from './demo-city';
 
 const ROOT = path.resolve(__dirname, '..');
 const DATA = path.resolve(process.env.EMBEDDED_DATA_DIR ?? path.join(ROOT, '.data', 'embedded'));
@@ -71,6 +71,17 @@ const XINGTAI = [
   { name: '邢台路桥建设有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130503', legalRepresentative: '刘志强' },
   { name: '河北顺德劳务有限公司', type: 'LABOUR_SERVICE', regionCode: '130521', legalRepresentative: '陈立新' },
   { name: '邢台宏远建筑工程分包有限公司', type: 'SUBCONTRACTOR', regionCode: '130502', legalRepresentative: '赵海涛' },
+  // The city's other general contractors (demo-city's projects are theirs and the first two's).
+  { name: '河北任泽建设集团有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130505', legalRepresentative: '孙立军' },
+  { name: '南和区城建工程有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130506', legalRepresentative: '周红梅' },
+  { name: '临城县鑫达建筑工程有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130522', legalRepresentative: '吴国庆' },
+  { name: '隆尧县宏基建设有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130525', legalRepresentative: '郑海军' },
+  { name: '宁晋县盛华建筑安装有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130528', legalRepresentative: '冯志强' },
+  { name: '巨鹿县恒通建设工程有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130529', legalRepresentative: '陈丽娟' },
+  { name: '威县广厦建筑有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130533', legalRepresentative: '褚建华' },
+  { name: '清河县永安建设集团有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130534', legalRepresentative: '卫东升' },
+  { name: '南宫市华远建筑工程有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130581', legalRepresentative: '蒋秀英' },
+  { name: '沙河市中建联合工程有限公司', type: 'GENERAL_CONTRACTOR', regionCode: '130582', legalRepresentative: '沈志刚' },
 ] as const;
 
 function demoUscc(n: number): string {
@@ -94,19 +105,14 @@ async function graphql(url: string, token: string, query: string, variables: Rec
  * with qualifications, a project with an open tender, three workers. Every step first looks for what
  * it would create, so a start stopped half-way through seeding finishes the seed on the next start.
  */
-async function seed(
-  gatewayUrl: string,
-  portalToken: string,
-  hotlineToken: string,
-  clock: Clock,
-  services: { payroll: ReturnType<typeof createPayrollService>; welfare: ReturnType<typeof createWelfareService> },
-) {
+async function seed(gatewayUrl: string, portalToken: string, clock: Clock, services: Pick<CityServices, 'payroll' | 'welfare'>) {
   const ask = (query: string, variables: Record<string, unknown> = {}) => graphql(gatewayUrl, portalToken, query, variables);
   const qualifications = [
     ['建筑工程施工总承包', 'FIRST'],
     ['市政公用工程施工总承包', 'SECOND'],
     ['施工劳务', 'UNGRADED'],
     ['建筑装修装饰工程专业承包', 'SECOND'],
+    ['建筑工程施工总承包', 'SECOND'],
   ] as const;
   for (const [i, enterprise] of XINGTAI.entries()) {
     const uscc = demoUscc(i + 1);
@@ -114,7 +120,7 @@ async function seed(
     if (!found.enterprise)
       await ask('mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { uscc } }', { input: { uscc, ...enterprise } });
     if (!found.enterprise?.qualifications.length) {
-      const [category, grade] = qualifications[i]!;
+      const [category, grade] = qualifications[Math.min(i, qualifications.length - 1)]!;
       await ask('mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id } }', {
         input: {
           uscc,
@@ -146,10 +152,18 @@ async function seed(
     });
   }
   const projectName = '邢台学院新校区一期';
-  const projects = await ask('query { projects(first: 100) { nodes { id name tenders { id } labourWageOfficer { name } } } }');
-  let project: { id: string; tenders: unknown[]; labourWageOfficer?: unknown } | undefined = projects.projects.nodes.find(
-    (node: { name: string }) => node.name === projectName,
-  );
+  // Paged through: the demo city adds a few hundred projects to the region.
+  type SeededProject = { id: string; name: string; tenders: unknown[]; labourWageOfficer?: unknown };
+  let project: SeededProject | undefined;
+  for (let after: string | null = null, more = true; more && !project;) {
+    const page: { projects: { nodes: SeededProject[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await ask(
+      'query ($after: String) { projects(regionCode: "130502", first: 100, after: $after) { nodes { id name tenders { id } labourWageOfficer { name } } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
+    project = page.projects.nodes.find((node) => node.name === projectName);
+    more = page.projects.pageInfo.hasNextPage;
+    after = page.projects.pageInfo.endCursor;
+  }
   if (!project) {
     const registered = await ask('mutation ($input: RegisterProjectInput!) { registerProject(input: $input) { id } }', {
       input: {
@@ -162,7 +176,7 @@ async function seed(
         startDate: `${addMonthsToDay(clock.today(), 3).slice(0, 7)}-01`,
       },
     });
-    project = { id: registered.registerProject.id, tenders: [] };
+    project = { id: registered.registerProject.id, name: projectName, tenders: [] };
   }
   if (!project.labourWageOfficer) {
     await ask('mutation ($input: AppointLabourWageOfficerInput!) { appointLabourWageOfficer(input: $input) { id } }', {
@@ -191,13 +205,6 @@ async function seed(
       input: { idNumber: validIdNumber, name, phone: `1390319000${i}`, education: 'JUNIOR_SECONDARY', tradeCode, skillLevel: 2, regionCode: '130502' },
     });
   }
-  await seedCity(
-    ask,
-    (query, variables = {}) => graphql(gatewayUrl, hotlineToken, query, variables),
-    clock,
-    [demoUscc(1), demoUscc(2)],
-    [demoUscc(3), demoUscc(4)],
-  );
   if ((await services.payroll.db.minimumWage.count()) === 0) {
     await services.payroll.db.minimumWage.create({
       data: { id: randomUUID(), regionCode: '130000', monthlyFen: 220000n, hourlyFen: 2200n, effectiveFrom: new Date('2025-01-01') },
@@ -343,8 +350,9 @@ async function main() {
       }),
     },
   ];
+  const trainer = await token({ sub: 'xingtai-rsj-training', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'], scope: SCOPES.trainingManage });
   const hotline = await token({ sub: 'xingtai-12333', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.complaintHandle });
-  await seed(gateway.url, demo[0]!.token, hotline, clock, { payroll, welfare });
+  await seed(gateway.url, demo[0]!.token, clock, { payroll, welfare });
   const demoWorker = (await graphql(gateway.url, demo[0]!.token, '{ workers(first: 1) { nodes { id name } } }', {})).workers.nodes[0];
   demo.push({
     who: `WORKER (${demoWorker.name}; ask { me { name wageCard { bankCode } } })`,
@@ -370,6 +378,23 @@ async function main() {
   );
   console.log(`Demo tokens (valid ${DEMO_TOKEN_TTL}):`);
   for (const { who, token: value } of demo) console.log(`  ${who}:\n    ${value}`);
+
+  // The city behind the first project fills in while the demo is already usable (a few minutes on a
+  // first start). DEMO_CITY=off starts without it (the tests of the first part do).
+  if (process.env.DEMO_CITY !== 'off') {
+    void seedCity(
+      { identity, enterprise, payroll, welfare },
+      {
+        hotline: (query, variables = {}) => graphql(gateway.url, hotline, query, variables),
+        trainer: (query, variables = {}) => graphql(gateway.url, trainer, query, variables),
+      },
+      clock,
+      XINGTAI.flatMap((company, i) => (company.type === 'GENERAL_CONTRACTOR' ? [demoUscc(i + 1)] : [])),
+    ).then(
+      () => console.log('demo city: ready'),
+      (error: unknown) => console.error('demo city: seeding stopped (the demo works without it; the next start finishes it):', error),
+    );
+  }
 
   const shutdown = async () => {
     await web.close();

@@ -24,6 +24,7 @@ const env = {
   ENTERPRISE_GRPC_PORT: '22052',
   PAYROLL_GRPC_PORT: '22053',
   LOG_LEVEL: 'warn',
+  DEMO_CITY: 'off',
 };
 const children: ChildProcess[] = [];
 
@@ -90,5 +91,5 @@ it('a start stopped half-way through seeding is finished by the next start', asy
   );
   expect(second.child.exitCode).toBeNull();
   expect(second.output()).toContain('WORKER (');
-  expect(await count()).toEqual({ enterprises: 4, workers: 3 });
+  expect(await count()).toEqual({ enterprises: 14, workers: 3 });
 }, 300_000);

@@ -27,6 +27,7 @@ beforeAll(async () => {
       IDENTITY_GRPC_PORT: '25051',
       PAYROLL_GRPC_PORT: '25053',
       LOG_LEVEL: 'warn',
+      DEMO_CITY: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -54,7 +55,7 @@ it('starts with the demo data, one enterprise frozen, and freezes another throug
     enterprises: { nodes: Array<{ uscc: string; realNameCards: Array<{ number: string; status: string }>; biddingEligibility: { eligible: boolean } }> };
   }>('{ enterprises { nodes { uscc realNameCards { number status } biddingEligibility { eligible } } } }');
   const nodes = listed.data!.enterprises.nodes;
-  expect(nodes).toHaveLength(4);
+  expect(nodes).toHaveLength(14);
   expect(nodes.filter((node) => !node.biddingEligibility.eligible)).toHaveLength(1);
 
   const active = nodes.find((node) => node.biddingEligibility.eligible)!;

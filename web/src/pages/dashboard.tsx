@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Drawer, Row, Select, Statistic, Table } from 'antd';
 import { Chart } from '../components/chart';
 import { chinaPeriod, chinaTime, chinaYear, shiftPeriod } from '../calendar';
+import { eligibilityRuleName } from '../eligibility-rules';
 import { COMPLAINT_STAGES, complaintStageName, OPEN_COMPLAINT_STAGES } from '../complaint-stages';
 import { graphql } from '../generated';
 import { StatusTag, WARNING_TONE } from '../components/status-tag';
@@ -118,22 +119,21 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
   const stages = data?.enterpriseStatistics?.projectsByStage ?? [];
   const training = data?.trainingProgress;
 
-  const payOption = useMemo(
-    () =>
-      periods.length
-        ? {
-            tooltip: { trigger: 'axis' },
-            legend: { data: [t('应发', 'Due'), t('实发', 'Paid')] },
-            xAxis: { type: 'category', data: periods.map((period) => period.period) },
-            yAxis: { type: 'value', name: t('元', 'CNY') },
-            series: [
-              { name: t('应发', 'Due'), type: 'bar', data: periods.map((period) => yuanNumber(period.due)) },
-              { name: t('实发', 'Paid'), type: 'bar', data: periods.map((period) => yuanNumber(period.paid)) },
-            ],
-          }
-        : undefined,
-    [periods, t],
-  );
+  const payOption = useMemo(() => {
+    if (!periods.length) return undefined;
+    // The graph lists the newest month first; the chart reads left to right in time.
+    const months = [...periods].reverse();
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('应发', 'Due'), t('实发', 'Paid')] },
+      xAxis: { type: 'category', data: months.map((period) => period.period) },
+      yAxis: { type: 'value', name: t('元', 'CNY') },
+      series: [
+        { name: t('应发', 'Due'), type: 'bar', data: months.map((period) => yuanNumber(period.due)) },
+        { name: t('实发', 'Paid'), type: 'bar', data: months.map((period) => yuanNumber(period.paid)) },
+      ],
+    };
+  }, [periods, t]);
   const warningOption = useMemo(() => {
     if (!warnings.length) return undefined;
     const months = [...new Set(warnings.map((warning) => warning.month))].sort();
@@ -178,9 +178,12 @@ export function Dashboard({ principal, now }: { principal: Principal; now: () =>
   const reasonOption = useMemo(() => {
     const reasons = data?.enterpriseStatistics?.byReason ?? [];
     return reasons.length
-      ? { tooltip: {}, series: [{ type: 'pie', radius: ['40%', '70%'], data: reasons.map((reason) => ({ name: reason.key, value: reason.count })) }] }
+      ? {
+          tooltip: {},
+          series: [{ type: 'pie', radius: ['40%', '70%'], data: reasons.map((reason) => ({ name: eligibilityRuleName(reason.key, t), value: reason.count })) }],
+        }
       : undefined;
-  }, [data]);
+  }, [data, t]);
 
   const complaintOption = useMemo(() => {
     if (!complaints.length) return undefined;
