@@ -1,4 +1,5 @@
 import type { BaseContext } from '@apollo/server';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { TokenSettings } from './auth/tokens';
 import type { Principal } from './auth/principal';
 import type { TransactionalClient } from './db';
@@ -20,7 +21,7 @@ export interface ServiceDb extends TransactionalClient {
 export interface ServiceDefinition<TDb extends ServiceDb, TContext extends BaseContext> {
   name: string;
   schemaPath: string;
-  resolvers: unknown;
+  resolvers: GraphQLResolverMap<TContext>;
   db: TDb;
   port: number;
   settings: TokenSettings & EventRetentionSettings & GrpcTlsSettings & { NODE_ENV: string; LOG_LEVEL: string };
@@ -44,7 +45,7 @@ export function createServiceRuntime<TDb extends ServiceDb, TContext extends Bas
   const subgraph = createSubgraphServer<TContext>({
     name,
     typeDefs: readSchema(definition.schemaPath),
-    resolvers: definition.resolvers as never,
+    resolvers: definition.resolvers,
     settings,
     logger,
     createContext: (principal) => definition.createContext(principal, nudgeOutbox),

@@ -4,6 +4,7 @@ import type { EnterpriseContext } from '../context';
 import { listEnterprise, removeEarly } from '../domain/blacklist';
 import { findListings, saveListing } from '../store/blacklist';
 import { lockEnterpriseInRegion } from '../store/locks';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const listInput = z.object({
   uscc: z.string().trim().toUpperCase(),
@@ -24,7 +25,7 @@ const removeInput = z.object({ listingId: z.string().uuid('is not a listing id')
 const decider = (ctx: EnterpriseContext) => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.blacklistDecide);
 
 export const blacklistMutations = {
-  listOnBlacklist: async (_: unknown, args: { input: z.input<typeof listInput> }, ctx: EnterpriseContext) => {
+  listOnBlacklist: async (_, args, ctx) => {
     const principal = decider(ctx);
     const { facts, uscc, ...decision } = parseInput(listInput, args.input);
     const listing = await ctx.db.$transaction(async (tx) => {
@@ -54,7 +55,7 @@ export const blacklistMutations = {
     return listing;
   },
 
-  removeFromBlacklist: async (_: unknown, args: { input: z.input<typeof removeInput> }, ctx: EnterpriseContext) => {
+  removeFromBlacklist: async (_, args, ctx) => {
     const principal = decider(ctx);
     const input = parseInput(removeInput, args.input);
     const listing = await ctx.db.$transaction(async (tx) => {
@@ -69,4 +70,4 @@ export const blacklistMutations = {
     ctx.nudgeOutbox();
     return listing;
   },
-};
+} satisfies MutationResolvers;

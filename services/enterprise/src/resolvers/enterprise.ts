@@ -3,8 +3,9 @@ import { connection, cursorKeys, hasUsccShape, pageRequest, withheldFrom, type P
 import type { EnterpriseContext } from '../context';
 import { depositRateInputs } from '../domain/credit';
 import type { Enterprise as EnterpriseRow } from '../domain/enterprise';
-import { daysUntil, isValidOn, type Qualification as QualificationRow } from '../domain/qualification';
+import { daysUntil, isValidOn } from '../domain/qualification';
 import { visibleEnterprise } from './access';
+import type { EnterpriseResolvers, QualificationResolvers } from '../generated/resolvers';
 
 /**
  * A bank sees of an enterprise what paying needs: who it is (as on its business licence), whether it
@@ -18,23 +19,17 @@ const historyKey = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
 const historyCursor = (change: { at: Date; id: string }) => [change.at.toISOString(), change.id];
 
 export const Enterprise = {
-  __resolveReference: async (reference: { uscc: string }, ctx: EnterpriseContext) =>
+  __resolveReference: async (reference, ctx) =>
     hasUsccShape(reference.uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(reference.uscc)) : null,
-  biddingEligibility: (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.verdictByUscc.load(enterprise.uscc),
-  blacklistListings: withheldFrom(
-    ['BANK'],
-    notForBanks('Dishonesty-list listings (they name responsible persons)'),
-    (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => ctx.listingsByUscc.load(enterprise.uscc),
+  biddingEligibility: (enterprise, _, ctx) => ctx.verdictByUscc.load(enterprise.uscc),
+  blacklistListings: withheldFrom(['BANK'], notForBanks('Dishonesty-list listings (they name responsible persons)'), (enterprise, _, ctx) =>
+    ctx.listingsByUscc.load(enterprise.uscc),
   ),
-  qualifications: withheldFrom(['BANK'], notForBanks('Qualification certificates'), (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
-    ctx.qualificationsByUscc.load(enterprise.uscc),
-  ),
-  responsiblePersons: withheldFrom(['BANK'], notForBanks('Responsible persons'), async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
+  qualifications: withheldFrom(['BANK'], notForBanks('Qualification certificates'), (enterprise, _, ctx) => ctx.qualificationsByUscc.load(enterprise.uscc)),
+  responsiblePersons: withheldFrom(['BANK'], notForBanks('Responsible persons'), async (enterprise, _, ctx) =>
     (await ctx.responsiblePersonsByUscc.load(enterprise.uscc)).map((person) => ({ ...person, person: { __typename: 'Worker', id: person.personId } })),
   ),
-  creditRecords: withheldFrom(['BANK'], notForBanks('Credit records'), (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) =>
-    ctx.creditByUscc.load(enterprise.uscc),
-  ),
+  creditRecords: withheldFrom(['BANK'], notForBanks('Credit records'), (enterprise, _, ctx) => ctx.creditByUscc.load(enterprise.uscc)),
   arrearsWarnings: async (enterprise: EnterpriseRow, args: { open?: boolean | null }, ctx: EnterpriseContext) => {
     const warnings = await ctx.warningsByUscc.load(enterprise.uscc);
     return typeof args.open === 'boolean' ? warnings.filter((warning) => (warning.clearedAt === null) === args.open) : warnings;
@@ -55,7 +50,7 @@ export const Enterprise = {
       return connection(rows, take, historyCursor);
     },
   ),
-  depositRateInputs: withheldFrom(['BANK'], notForBanks('Deposit-rate inputs'), async (enterprise: EnterpriseRow, _: unknown, ctx: EnterpriseContext) => {
+  depositRateInputs: withheldFrom(['BANK'], notForBanks('Deposit-rate inputs'), async (enterprise, _, ctx) => {
     const [credit, warnings, listings] = await Promise.all([
       ctx.creditByUscc.load(enterprise.uscc),
       ctx.warningsByUscc.load(enterprise.uscc),
@@ -69,9 +64,9 @@ export const Enterprise = {
       redWarningsRaisedAt: warnings.filter((warning) => warning.colour === 'RED').map((warning) => warning.raisedAt),
     });
   }),
-};
+} satisfies EnterpriseResolvers;
 
 export const Qualification = {
-  valid: (qualification: QualificationRow, _: unknown, ctx: EnterpriseContext) => isValidOn(qualification, ctx.clock.today()),
-  expiresInDays: (qualification: QualificationRow, _: unknown, ctx: EnterpriseContext) => daysUntil(qualification.validUntil, ctx.clock.today()),
-};
+  valid: (qualification, _, ctx) => isValidOn(qualification, ctx.clock.today()),
+  expiresInDays: (qualification, _, ctx) => daysUntil(qualification.validUntil, ctx.clock.today()),
+} satisfies QualificationResolvers;

@@ -4,6 +4,7 @@ import { Mutation } from './mutation';
 import { Project, ProjectParticipant, ProjectStep } from './project';
 import { Query } from './query';
 import { Bid, Tender } from './tender';
+import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
   DateTime: dateTimeScalar,
@@ -18,4 +19,4 @@ export const resolvers = {
   ProjectStep,
   Tender,
   Bid,
-};
+} satisfies Resolvers;

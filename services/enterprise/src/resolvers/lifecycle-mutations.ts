@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { dayOf, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
-import type { EnterpriseContext } from '../context';
 import { requestStep, reviewStep } from '../domain/lifecycle';
 import { PROJECT_STAGES } from '../domain/project';
 import { createStep, findSteps, saveReview } from '../store/lifecycle';
 import { lifecycleFactsOf } from '../store/project-facts';
 import { lockProject } from '../store/locks';
 import { requireResponsibleParty } from './project-mutations';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const optionalText = z
   .string()
@@ -32,7 +32,7 @@ const reviewInput = z.object({
 });
 
 export const lifecycleMutations = {
-  requestProjectStep: async (_: unknown, args: { input: z.input<typeof requestInput> }, ctx: EnterpriseContext) => {
+  requestProjectStep: async (_, args, ctx) => {
     const input = parseInput(requestInput, args.input);
     return ctx.db.$transaction(async (tx) => {
       const project = await lockProject(tx, input.projectId);
@@ -52,7 +52,7 @@ export const lifecycleMutations = {
     });
   },
 
-  reviewProjectStep: async (_: unknown, args: { input: z.input<typeof reviewInput> }, ctx: EnterpriseContext) => {
+  reviewProjectStep: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.projectReview);
     const input = parseInput(reviewInput, args.input);
     const reviewed = await ctx.db.$transaction(async (tx) => {
@@ -75,4 +75,4 @@ export const lifecycleMutations = {
     ctx.nudgeOutbox();
     return reviewed;
   },
-};
+} satisfies MutationResolvers;

@@ -1,11 +1,11 @@
 import { appendToOutbox, conflict, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
-import type { EnterpriseContext } from '../context';
-import { registerEnterprise, type RegistrationRequest } from '../domain/enterprise';
+import { registerEnterprise } from '../domain/enterprise';
 import { blacklistMutations } from './blacklist-mutations';
 import { lifecycleMutations } from './lifecycle-mutations';
 import { projectMutations } from './project-mutations';
 import { recordMutations } from './record-mutations';
 import { tenderMutations } from './tender-mutations';
+import type { MutationResolvers } from '../generated/resolvers';
 
 export const Mutation = {
   ...projectMutations,
@@ -13,7 +13,7 @@ export const Mutation = {
   ...tenderMutations,
   ...recordMutations,
   ...blacklistMutations,
-  registerEnterprise: async (_: unknown, args: { input: RegistrationRequest }, ctx: EnterpriseContext) => {
+  registerEnterprise: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);
     const { enterprise, events } = registerEnterprise(args.input, principal.subject, ctx.clock.now());
     requireRegion(principal, enterprise.regionCode);
@@ -27,4 +27,4 @@ export const Mutation = {
     ctx.nudgeOutbox();
     return saved;
   },
-};
+} satisfies MutationResolvers;

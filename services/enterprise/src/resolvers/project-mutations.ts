@@ -6,6 +6,7 @@ import { addParticipant, registerProject } from '../domain/project';
 import { lockProject } from '../store/locks';
 import { saveOfficerAppointment } from '../store/labour-wage-officers';
 import { findParticipants, saveParticipant, saveProject } from '../store/projects';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const projectInput = z.object({
   name: z.string(),
@@ -39,7 +40,7 @@ export function requireResponsibleParty(ctx: EnterpriseContext, actingFor: strin
 }
 
 export const projectMutations = {
-  registerProject: async (_: unknown, args: { input: z.input<typeof projectInput> }, ctx: EnterpriseContext) => {
+  registerProject: async (_, args, ctx) => {
     const { contractValue, ...input } = parseInput(projectInput, args.input);
     const principal = requireResponsibleParty(ctx, input.generalContractorUscc, input.regionCode);
     const generalContractor = await ctx.enterpriseByUscc.load(input.generalContractorUscc);
@@ -49,7 +50,7 @@ export const projectMutations = {
     return project;
   },
 
-  addSubcontractor: async (_: unknown, args: { input: z.input<typeof subcontractorInput> }, ctx: EnterpriseContext) => {
+  addSubcontractor: async (_, args, ctx) => {
     const input = parseInput(subcontractorInput, args.input);
     const saved = await ctx.db.$transaction(async (tx) => {
       const project = await lockProject(tx, input.projectId);
@@ -70,7 +71,7 @@ export const projectMutations = {
     return saved;
   },
 
-  appointLabourWageOfficer: async (_: unknown, args: { input: z.input<typeof officerInput> }, ctx: EnterpriseContext) => {
+  appointLabourWageOfficer: async (_, args, ctx) => {
     const input = parseInput(officerInput, args.input, { projectId: 'INVALID_ID' });
     return ctx.db.$transaction(async (tx) => {
       const project = await lockProject(tx, input.projectId);
@@ -79,4 +80,4 @@ export const projectMutations = {
       return project;
     });
   },
-};
+} satisfies MutationResolvers;

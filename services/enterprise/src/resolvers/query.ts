@@ -11,30 +11,25 @@ import {
   requireStatisticsScope,
   seesRegion,
   usccShapeSchema,
-  type PageArgs,
 } from '@yikatong/platform';
 import type { EnterpriseType } from '../domain/enterprise';
 import { enterpriseStatistics } from '../store/statistics';
 import { visibleTender } from './tender';
-import type { EnterpriseContext } from '../context';
 import { requireListAccess, visibleEnterprise } from './access';
 import { toProject } from '../store/projects';
 import { visibleProject } from './project';
+import type { QueryResolvers } from '../generated/resolvers';
 
 /** Longer than any registered enterprise name needs (the longest Chinese company names run to about 40 characters). */
 const MAX_NAME_SEARCH = 50;
 
 export const Query = {
-  enterprise: async (_: unknown, args: { uscc: string }, ctx: EnterpriseContext) => {
+  enterprise: async (_, args, ctx) => {
     const uscc = args.uscc.trim().toUpperCase();
     return hasUsccShape(uscc) ? visibleEnterprise(ctx.principal, await ctx.enterpriseByUscc.load(uscc)) : null;
   },
 
-  enterprises: async (
-    _: unknown,
-    args: PageArgs & { regionCode?: string | null; type?: string | null; eligible?: boolean | null; nameContains?: string | null },
-    ctx: EnterpriseContext,
-  ) => {
+  enterprises: async (_, args, ctx) => {
     const principal = requireListAccess(ctx.principal);
     const { take, after } = pageRequest(args, usccShapeSchema);
     const nameContains = args.nameContains?.trim();
@@ -56,17 +51,16 @@ export const Query = {
     return connection(rows, take, (row) => row.uscc);
   },
 
-  tender: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) => (isUuid(args.id) ? visibleTender(ctx, await ctx.tenderById.load(args.id)) : null),
+  tender: async (_, args, ctx) => (isUuid(args.id) ? visibleTender(ctx, await ctx.tenderById.load(args.id)) : null),
 
-  enterpriseStatistics: async (_: unknown, args: { regionCode: string }, ctx: EnterpriseContext) => {
+  enterpriseStatistics: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     return { regionCode: args.regionCode, ...(await enterpriseStatistics(ctx.db, `${regionPrefix(args.regionCode)}%`)) };
   },
 
-  project: async (_: unknown, args: { id: string }, ctx: EnterpriseContext) =>
-    isUuid(args.id) ? visibleProject(ctx, await ctx.projectById.load(args.id)) : null,
+  project: async (_, args, ctx) => (isUuid(args.id) ? visibleProject(ctx, await ctx.projectById.load(args.id)) : null),
 
-  projects: async (_: unknown, args: PageArgs & { regionCode?: string | null; stage?: string | null }, ctx: EnterpriseContext) => {
+  projects: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const { take, after } = pageRequest(args, cursorKeys.uuid);
     let scope: object;
@@ -82,10 +76,10 @@ export const Query = {
       throw forbidden('Projects are listed for portals, enterprises and our services.');
     }
     const rows = await ctx.db.project.findMany({
-      where: { AND: [scope, args.stage ? { stage: args.stage as never } : {}, after ? { id: { gt: after } } : {}] },
+      where: { AND: [scope, args.stage ? { stage: args.stage } : {}, after ? { id: { gt: after } } : {}] },
       orderBy: { id: 'asc' },
       take: take + 1,
     });
     return connection(rows.map(toProject), take, (row) => row.id);
   },
-};
+} satisfies QueryResolvers;

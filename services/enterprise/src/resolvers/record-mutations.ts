@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { chinaDay, dayOf, parseInput, requireKind, requireScope, SCOPES } from '@yikatong/platform';
-import type { EnterpriseContext } from '../context';
 import { recordCredit } from '../domain/credit';
 import { QUALIFICATION_GRADES, recordQualification } from '../domain/qualification';
 import { lockEnterpriseInRegion } from '../store/locks';
 import { findQualifications, saveQualification } from '../store/qualifications';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const usccField = z.string().trim().toUpperCase();
 
@@ -21,7 +21,7 @@ const creditInput = z.object({ uscc: usccField, kind: z.enum(['GOOD', 'BAD']), c
 
 export const recordMutations = {
   /** A renewal of the same category replaces the certificate and lifts an expiry block at once. */
-  recordQualification: async (_: unknown, args: { input: z.input<typeof qualificationInput> }, ctx: EnterpriseContext) => {
+  recordQualification: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.enterpriseRegister);
     const input = parseInput(qualificationInput, args.input);
     const saved = await ctx.db.$transaction(async (tx) => {
@@ -36,7 +36,7 @@ export const recordMutations = {
     return saved;
   },
 
-  recordCredit: async (_: unknown, args: { input: z.input<typeof creditInput> }, ctx: EnterpriseContext) => {
+  recordCredit: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.creditRecord);
     const input = parseInput(creditInput, args.input);
     return ctx.db.$transaction(async (tx) => {
@@ -46,4 +46,4 @@ export const recordMutations = {
       return record;
     });
   },
-};
+} satisfies MutationResolvers;

@@ -9,6 +9,7 @@ import { loadVerdicts } from '../store/eligibility';
 import { findProjects } from '../store/projects';
 import { findQualifications } from '../store/qualifications';
 import { findBids, lockTender, saveTender } from '../store/tenders';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const openInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -36,7 +37,7 @@ async function tenderInRegion(tx: EnterpriseTx, principal: Principal, tenderId: 
 }
 
 export const tenderMutations = {
-  openTender: async (_: unknown, args: { input: z.input<typeof openInput> }, ctx: EnterpriseContext) => {
+  openTender: async (_, args, ctx) => {
     const principal = tenderOfficer(ctx);
     const input = parseInput(openInput, args.input);
     return ctx.db.$transaction(async (tx) => {
@@ -50,7 +51,7 @@ export const tenderMutations = {
   },
 
   /** Judged from the same read model as the graph and gRPC, in the transaction that records the bid. */
-  submitBid: async (_: unknown, args: { input: z.input<typeof bidInput> }, ctx: EnterpriseContext) => {
+  submitBid: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'ENTERPRISE');
     if (!principal.enterpriseUscc) throw forbidden('This enterprise token names no enterprise.');
     const uscc = principal.enterpriseUscc;
@@ -81,7 +82,7 @@ export const tenderMutations = {
     });
   },
 
-  awardTender: async (_: unknown, args: { input: z.input<typeof awardInput> }, ctx: EnterpriseContext) => {
+  awardTender: async (_, args, ctx) => {
     const principal = tenderOfficer(ctx);
     const input = parseInput(awardInput, args.input);
     return ctx.db.$transaction(async (tx) => {
@@ -93,7 +94,7 @@ export const tenderMutations = {
     });
   },
 
-  cancelTender: async (_: unknown, args: { tenderId: string }, ctx: EnterpriseContext) => {
+  cancelTender: async (_, args, ctx) => {
     const principal = tenderOfficer(ctx);
     const { tenderId } = parseInput(z.object({ tenderId: z.string().uuid('is not a tender id') }), args);
     return ctx.db.$transaction(async (tx) => {
@@ -102,4 +103,4 @@ export const tenderMutations = {
       return cancelled;
     });
   },
-};
+} satisfies MutationResolvers;

@@ -1,6 +1,7 @@
 import { requirePrincipal, seesRegion } from '@yikatong/platform';
 import type { EnterpriseContext } from '../context';
 import type { Bid as BidModel, Tender as TenderModel } from '../domain/tender';
+import type { BidResolvers, TenderResolvers } from '../generated/resolvers';
 
 /** Tender notices are public to portals of the project's region, every enterprise and our services. */
 export async function visibleTender(ctx: EnterpriseContext, tender: TenderModel | null): Promise<TenderModel | null> {
@@ -20,11 +21,11 @@ function visibleBids(ctx: EnterpriseContext, bids: BidModel[]): BidModel[] {
 }
 
 export const Tender = {
-  bids: async (tender: TenderModel, _: unknown, ctx: EnterpriseContext) => visibleBids(ctx, await ctx.bidsByTender.load(tender.id)),
-  winningBid: async (tender: TenderModel, _: unknown, ctx: EnterpriseContext) =>
+  bids: async (tender, _, ctx) => visibleBids(ctx, await ctx.bidsByTender.load(tender.id)),
+  winningBid: async (tender, _, ctx) =>
     tender.winningBidId ? ((await ctx.bidsByTender.load(tender.id)).find((bid) => bid.id === tender.winningBidId) ?? null) : null,
-};
+} satisfies TenderResolvers;
 
 export const Bid = {
   price: (bid: BidModel) => bid.priceFen,
-};
+} satisfies BidResolvers;

@@ -12,12 +12,12 @@ import {
   SCOPES,
   type Principal,
 } from '@yikatong/platform';
-import type { IdentityContext } from '../context';
 import { closeAttendanceMonth, judgeClockIn, type ClockIn } from '../domain/attendance';
 import type { Enrolment } from '../domain/enrolment';
 import { closedPeriods, insertClockIns, monthlyAttendance, type AcceptedClockIn } from '../store/attendance';
 import { findEnrolments } from '../store/enrolments';
 import { findProjects, type ProjectView } from '../store/projects';
+import type { MutationResolvers } from '../generated/resolvers';
 
 export const MAX_CLOCK_INS_PER_CALL = 1000;
 
@@ -36,9 +36,10 @@ interface Rejection {
 }
 
 export const attendanceMutations = {
-  recordAttendance: async (_: unknown, args: { records: ClockIn[] }, ctx: IdentityContext) => {
+  recordAttendance: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'SERVICE'), SCOPES.attendanceWrite);
-    const { records } = args;
+    // An omitted photo hash arrives as undefined; the domain and the table know only null.
+    const records: ClockIn[] = args.records.map((record) => ({ ...record, photoHash: record.photoHash ?? null }));
     if (records.length === 0 || records.length > MAX_CLOCK_INS_PER_CALL) {
       throw invalidInput('BATCH_SIZE', 'records', `Send between 1 and ${MAX_CLOCK_INS_PER_CALL} clock-ins per call.`);
     }
@@ -104,7 +105,7 @@ export const attendanceMutations = {
     return { accepted: inserted, duplicates: accepted.length - inserted, rejected: rejected.sort((a, b) => a.index - b.index), anomalies };
   },
 
-  closeAttendanceMonth: async (_: unknown, args: { projectId: string; period: string }, ctx: IdentityContext) => {
+  closeAttendanceMonth: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.attendanceWrite);
     if (!isUuid(args.projectId)) throw invalidInput('INVALID_INPUT', 'projectId', 'The project id is a UUID.');
     const closed = await ctx.db.$transaction(async (tx) => {
@@ -124,4 +125,4 @@ export const attendanceMutations = {
     ctx.nudgeOutbox();
     return closed;
   },
-};
+} satisfies MutationResolvers;

@@ -5,6 +5,7 @@ import { cancelCard, freezeCard, issueCard, unfreezeCard, type Card, type CardCh
 import { isValidCardNumber } from '../domain/card-number';
 import { findCardByNumber, findCardsByEnterprises, findCardsByPersons, saveCardChange } from '../store/cards';
 import { confirmPresence } from './presence';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const statusChangeInput = z.object({
   cardNumber: z.string().trim().toUpperCase().refine(isValidCardNumber, 'is not a valid real-name card number (YK + 14 digits, check digit)'),
@@ -92,9 +93,8 @@ async function issueResponsiblePersonCard(input: z.input<typeof responsiblePerso
 }
 
 export const cardMutations = {
-  freezeRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, freezeCard),
-  unfreezeRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, unfreezeCard),
-  cancelRealNameCard: (_: unknown, args: { input: StatusChangeInput }, ctx: IdentityContext) => changeCardStatus(args.input, ctx, cancelCard),
-  issueResponsiblePersonCard: (_: unknown, args: { input: z.input<typeof responsiblePersonInput> }, ctx: IdentityContext) =>
-    issueResponsiblePersonCard(args.input, ctx),
-};
+  freezeRealNameCard: (_, args, ctx) => changeCardStatus(args.input, ctx, freezeCard),
+  unfreezeRealNameCard: (_, args, ctx) => changeCardStatus(args.input, ctx, unfreezeCard),
+  cancelRealNameCard: (_, args, ctx) => changeCardStatus(args.input, ctx, cancelCard),
+  issueResponsiblePersonCard: (_, args, ctx) => issueResponsiblePersonCard(args.input, ctx),
+} satisfies MutationResolvers;

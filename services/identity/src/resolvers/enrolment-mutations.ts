@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { contractType, employmentKind, rateKind } from '@yikatong/contracts';
 import { dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
-import type { IdentityContext } from '../context';
 import { endEnrolment, startEnrolment } from '../domain/enrolment';
 import { lastClockInDay } from '../store/attendance';
 import { findCardsByPersons } from '../store/cards';
@@ -9,6 +8,7 @@ import { findEnrolments, saveEnrolment } from '../store/enrolments';
 import { findProjects } from '../store/projects';
 import { confirmPresence } from './presence';
 import { requireTrade } from './worker-mutations';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const enrolInput = z.object({
   workerId: z
@@ -45,7 +45,7 @@ const endInput = z.object({
 });
 
 export const enrolmentMutations = {
-  enrolWorker: async (_: unknown, args: { input: z.input<typeof enrolInput> }, ctx: IdentityContext) => {
+  enrolWorker: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), SCOPES.workerRegister);
     const { rate, idNumber, name, workerId, ...input } = parseInput(enrolInput, args.input);
     if (principal.enterpriseUscc !== input.employerUscc) throw forbidden('An enterprise enrols workers only as their employer.');
@@ -82,7 +82,7 @@ export const enrolmentMutations = {
     return enrolment;
   },
 
-  endEnrolment: async (_: unknown, args: { input: z.input<typeof endInput> }, ctx: IdentityContext) => {
+  endEnrolment: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.workerRegister);
     const input = parseInput(endInput, args.input);
     const ended = await ctx.db.$transaction(async (tx) => {
@@ -98,4 +98,4 @@ export const enrolmentMutations = {
     ctx.nudgeOutbox();
     return ended;
   },
-};
+} satisfies MutationResolvers;

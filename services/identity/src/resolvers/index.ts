@@ -5,6 +5,7 @@ import { Mutation } from './mutation';
 import { Query } from './query';
 import { RealNameCard } from './real-name-card';
 import { TrainingRecord, WageCard, Worker } from './worker';
+import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
   DateTime: dateTimeScalar,
@@ -18,4 +19,4 @@ export const resolvers = {
   WageCard,
   TrainingRecord,
   Enrolment,
-};
+} satisfies Resolvers;

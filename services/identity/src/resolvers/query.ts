@@ -14,7 +14,6 @@ import {
   requireStatisticsScope,
   requireUuid,
   SCOPES,
-  type PageArgs,
   type Principal,
 } from '@yikatong/platform';
 import type { IdentityContext } from '../context';
@@ -28,6 +27,7 @@ import { findWorkerByIdNumber } from '../store/workers';
 import { employerSight, employerSightWhere, portalRegions } from './access';
 import { visibleCard } from './real-name-card';
 import { visibleWorker } from './worker';
+import type { QueryResolvers } from '../generated/resolvers';
 
 interface ListFilter {
   regionCode?: string | null;
@@ -90,24 +90,23 @@ function requirePeriod(period: string, field: string) {
 }
 
 export const Query = {
-  realNameCard: async (_: unknown, args: { number: string }, ctx: IdentityContext) =>
-    visibleCard(ctx, await findCardByNumber(ctx.db, args.number.trim().toUpperCase())),
+  realNameCard: async (_, args, ctx) => visibleCard(ctx, await findCardByNumber(ctx.db, args.number.trim().toUpperCase())),
 
-  me: async (_: unknown, __: unknown, ctx: IdentityContext) => {
+  me: async (_, __, ctx) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     return ctx.workerById.load(principal.subject);
   },
 
-  worker: async (_: unknown, args: { id: string }, ctx: IdentityContext) => (isUuid(args.id) ? visibleWorker(ctx, await ctx.workerById.load(args.id)) : null),
+  worker: async (_, args, ctx) => (isUuid(args.id) ? visibleWorker(ctx, await ctx.workerById.load(args.id)) : null),
 
-  workerByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: IdentityContext) => {
+  workerByIdNumber: async (_, args, ctx) => {
     requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE', 'SERVICE');
     const parsed = parseResidentId(args.idNumber, ctx.clock.today());
     if ('problem' in parsed) throw invalidInput(`ID_NUMBER_${parsed.problem}`, 'idNumber', RESIDENT_ID_PROBLEM_MESSAGES[parsed.problem]);
     return visibleWorker(ctx, await findWorkerByIdNumber(ctx.db, ctx.pii, parsed.id.idNumber));
   },
 
-  workers: async (_: unknown, args: PageArgs & { filter?: ListFilter | null }, ctx: IdentityContext) => {
+  workers: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const filter = args.filter ?? {};
     const { take, after } = pageRequest(args, cursorKeys.uuid);
@@ -131,11 +130,7 @@ export const Query = {
     return connection(rows, take, (row) => row.id);
   },
 
-  enrolments: async (
-    _: unknown,
-    args: PageArgs & { filter?: (ListFilter & { status?: 'ACTIVE' | 'ENDED' | null; registeredLate?: boolean | null }) | null },
-    ctx: IdentityContext,
-  ) => {
+  enrolments: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const filter = args.filter ?? {};
     const { take, after } = pageRequest(args, cursorKeys.uuid);
@@ -158,17 +153,13 @@ export const Query = {
     return connection(rows.map(toEnrolment), take, (row) => row.id);
   },
 
-  monthlyAttendance: async (_: unknown, args: { projectId: string; period: string }, ctx: IdentityContext) => {
+  monthlyAttendance: async (_, args, ctx) => {
     requirePeriod(args.period, 'period');
     const project = await requireProjectAccess(ctx, args.projectId);
     return monthlyAttendance(ctx.db, project.id, args.period);
   },
 
-  attendanceAnomalies: async (
-    _: unknown,
-    args: PageArgs & { projectId?: string | null; regionCode?: string | null; kind?: string | null },
-    ctx: IdentityContext,
-  ) => {
+  attendanceAnomalies: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const { take, after } = pageRequest(args, cursorKeys.serial);
     if (principal.kind === 'ENTERPRISE' && !args.projectId)
@@ -180,7 +171,7 @@ export const Query = {
         AND: [
           principal.kind === 'PORTAL' ? { OR: inRegions(portalRegions(principal, args.regionCode)) } : {},
           optional(args.projectId, (projectId) => ({ projectId })),
-          optional(args.kind, (kind) => ({ kind: kind as never })),
+          optional(args.kind, (kind) => ({ kind })),
           after === undefined ? {} : { id: { lt: after } },
         ],
       },
@@ -190,12 +181,12 @@ export const Query = {
     return connection(rows, take, (row) => row.id.toString());
   },
 
-  trades: (_: unknown, __: unknown, ctx: IdentityContext) => {
+  trades: (_, __, ctx) => {
     requirePrincipal(ctx.principal);
     return ctx.db.trade.findMany({ orderBy: { code: 'asc' } });
   },
 
-  auditEntries: async (_: unknown, args: PageArgs & { subjectId?: string | null; regionCode?: string | null }, ctx: IdentityContext) => {
+  auditEntries: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.auditRead);
     const { take, after } = pageRequest(args, cursorKeys.serial);
     if (args.subjectId) requireUuid(args.subjectId, 'subjectId');
@@ -213,7 +204,7 @@ export const Query = {
     return connection(rows, take, (row) => row.id.toString());
   },
 
-  identityStatistics: async (_: unknown, args: { regionCode: string; from: string; to: string }, ctx: IdentityContext) => {
+  identityStatistics: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     requirePeriod(args.from, 'from');
     requirePeriod(args.to, 'to');
@@ -246,4 +237,4 @@ export const Query = {
       attendance: attendance.map((row) => ({ regionCode: row.region_code, period: row.period, workers: row.workers, workerDays: row.worker_days })),
     };
   },
-};
+} satisfies QueryResolvers;

@@ -3,6 +3,7 @@ import type { IdentityContext } from '../context';
 import type { Card } from '../domain/card';
 import { canSeeCard } from './access';
 import { visibleWorker } from './worker';
+import type { RealNameCardResolvers } from '../generated/resolvers';
 
 /**
  * Whether the caller may see a card on any path the graph offers: the card itself (its region's portals,
@@ -20,8 +21,7 @@ export async function visibleCard(ctx: IdentityContext, card: Card | null): Prom
 }
 
 export const RealNameCard = {
-  __resolveReference: async (reference: { id: string }, ctx: IdentityContext) =>
-    isUuid(reference.id) ? visibleCard(ctx, await ctx.cardById.load(reference.id)) : null,
-  history: (card: Card, _: unknown, ctx: IdentityContext) => ctx.historyByCard.load(card.id),
-  holder: async (card: Card, _: unknown, ctx: IdentityContext) => (card.personId ? visibleWorker(ctx, await ctx.workerById.load(card.personId)) : null),
-};
+  __resolveReference: async (reference, ctx) => (isUuid(reference.id) ? visibleCard(ctx, await ctx.cardById.load(reference.id)) : null),
+  history: (card, _, ctx) => ctx.historyByCard.load(card.id),
+  holder: async (card, _, ctx) => (card.personId ? visibleWorker(ctx, await ctx.workerById.load(card.personId)) : null),
+} satisfies RealNameCardResolvers;

@@ -23,6 +23,7 @@ import { EDUCATION_LEVELS, registerWorker } from '../domain/worker';
 import { audit } from '../store/audit';
 import { findWorkerByIdNumber, IdNumberAlreadyRegistered, saveRegistration, saveWageCardChange } from '../store/workers';
 import { visibleWorker } from './worker';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const registerInput = z.object({
   idNumber: z.string(),
@@ -79,7 +80,7 @@ async function refuseDuplicate(ctx: IdentityContext, principal: Principal, idNum
 }
 
 export const workerMutations = {
-  registerWorker: async (_: unknown, args: { input: z.input<typeof registerInput> }, ctx: IdentityContext) => {
+  registerWorker: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE'), SCOPES.workerRegister);
     const input = parseInput(registerInput, args.input, { regionCode: 'INVALID_REGION_CODE' });
     if (principal.kind === 'PORTAL') requireRegion(principal, input.regionCode);
@@ -116,11 +117,7 @@ export const workerMutations = {
     return saved;
   },
 
-  changeWageCard: async (
-    _: unknown,
-    args: { input: { workerId: string; bankCode: string; cardNumber: string; workerPresent?: boolean | null } },
-    ctx: IdentityContext,
-  ) => {
+  changeWageCard: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const actor = wageCardActor(principal, args.input.workerPresent);
     const workerId = requireUuid(args.input.workerId, 'workerId');
@@ -153,11 +150,7 @@ export const workerMutations = {
   },
 
   // Good and bad conduct records are credit records, like an enterprise's.
-  recordWorkerConduct: async (
-    _: unknown,
-    args: { input: { workerId: string; kind: 'GOOD' | 'BAD'; description: string; authority: string } },
-    ctx: IdentityContext,
-  ) => {
+  recordWorkerConduct: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.creditRecord);
     const description = args.input.description.trim();
     const authority = args.input.authority.trim();
@@ -178,4 +171,4 @@ export const workerMutations = {
       },
     });
   },
-};
+} satisfies MutationResolvers;

@@ -4,6 +4,7 @@ import { LUHN_WARNING } from '../domain/bank-card';
 import type { AuditRecord } from '../store/audit';
 import type { WorkerRow } from '../store/workers';
 import { canSeeEnrolment, canSeeWorker, employerSight, unmaskPurpose } from './access';
+import type { TrainingRecordResolvers, WageCardResolvers, WorkerResolvers } from '../generated/resolvers';
 
 /** Loads a worker if the caller may see them; null otherwise (as if absent: no existence oracle). */
 export async function visibleWorker(ctx: IdentityContext, worker: WorkerRow | null): Promise<WorkerRow | null> {
@@ -31,37 +32,42 @@ async function personalField(ctx: IdentityContext, worker: WorkerRow, field: str
   return ctx.pii.decrypt(cipher);
 }
 
+/** A worker's wage card resolves from the worker's row (the number stays encrypted there). */
+export interface WageCardParent {
+  worker: WorkerRow;
+  bankCode: string | null;
+  version: number;
+  warning: string | null;
+}
+
 export const Worker = {
   // A malformed id is hidden like an unknown one, before it reaches a uuid column.
-  __resolveReference: async (reference: { id: string }, ctx: IdentityContext) =>
-    isUuid(reference.id) ? visibleWorker(ctx, await ctx.workerById.load(reference.id)) : null,
-  idNumber: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
-    personalField(ctx, worker, 'idNumber', worker.idNumberMasked, worker.idNumberCipher, args.purpose),
-  phone: (worker: WorkerRow, args: { purpose?: string | null }, ctx: IdentityContext) =>
-    personalField(ctx, worker, 'phone', worker.phoneMasked, worker.phoneCipher, args.purpose),
-  trade: (worker: WorkerRow, _: unknown, ctx: IdentityContext) => ctx.tradeByCode.load(worker.tradeCode),
+  __resolveReference: async (reference, ctx) => (isUuid(reference.id) ? visibleWorker(ctx, await ctx.workerById.load(reference.id)) : null),
+  idNumber: (worker, args, ctx) => personalField(ctx, worker, 'idNumber', worker.idNumberMasked, worker.idNumberCipher, args.purpose),
+  phone: (worker, args, ctx) => personalField(ctx, worker, 'phone', worker.phoneMasked, worker.phoneCipher, args.purpose),
+  trade: (worker, _, ctx) => ctx.tradeByCode.load(worker.tradeCode),
   // Whoever may see the worker may see the worker's own card (an employer needs it for site access).
-  realNameCard: async (worker: WorkerRow, _: unknown, ctx: IdentityContext) => {
+  realNameCard: async (worker, _, ctx) => {
     const cards = (await ctx.cardsByPerson.load(worker.id)).filter((card) => card.holderKind === 'WORKER');
     return cards.find((card) => card.status !== 'CANCELLED') ?? cards.at(-1) ?? null;
   },
-  wageCard: (worker: WorkerRow) =>
+  wageCard: (worker): WageCardParent | null =>
     worker.wageCardCipher
       ? { worker, bankCode: worker.wageBankCode, version: worker.wageCardVersion, warning: worker.wageCardLuhnValid ? null : LUHN_WARNING }
       : null,
-  enrolments: async (worker: WorkerRow, _: unknown, ctx: IdentityContext) => {
+  enrolments: async (worker, _, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     return (await ctx.enrolmentsByWorker.load(worker.id)).filter((enrolment) => canSeeEnrolment(principal, enrolment));
   },
-  training: (worker: WorkerRow, _: unknown, ctx: IdentityContext) => ctx.trainingByWorker.load(worker.id),
-  conduct: (worker: WorkerRow, _: unknown, ctx: IdentityContext) => ctx.conductByWorker.load(worker.id),
-};
+  training: (worker, _, ctx) => ctx.trainingByWorker.load(worker.id),
+  conduct: (worker, _, ctx) => ctx.conductByWorker.load(worker.id),
+} satisfies WorkerResolvers;
 
 export const WageCard = {
-  cardNumber: (card: { worker: WorkerRow }, args: { purpose?: string | null }, ctx: IdentityContext) =>
+  cardNumber: (card, args, ctx) =>
     personalField(ctx, card.worker, 'wageCard.cardNumber', card.worker.wageCardMasked!, card.worker.wageCardCipher!, args.purpose),
-};
+} satisfies WageCardResolvers;
 
 export const TrainingRecord = {
-  trade: (record: { tradeCode: string | null }, _: unknown, ctx: IdentityContext) => (record.tradeCode ? ctx.tradeByCode.load(record.tradeCode) : null),
-};
+  trade: (record, _, ctx) => (record.tradeCode ? ctx.tradeByCode.load(record.tradeCode) : null),
+} satisfies TrainingRecordResolvers;

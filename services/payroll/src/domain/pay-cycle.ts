@@ -4,7 +4,10 @@ import { addDays, daysBetween, lastDayOfPeriod } from '@yikatong/platform';
  * A wage sheet covers one pay cycle: a whole month, or half of it (part-time workers are paid at
  * least every 15 days). Wages for a cycle fall due a configured number of days after it ends.
  */
-export type CycleKind = 'MONTH' | 'FIRST_HALF' | 'SECOND_HALF';
+export const CYCLE_KINDS = ['MONTH', 'FIRST_HALF', 'SECOND_HALF'] as const;
+export type CycleKind = (typeof CYCLE_KINDS)[number];
+
+export const isCycleKind = (value: string): value is CycleKind => CYCLE_KINDS.some((kind) => kind === value);
 
 export interface PayCycle {
   period: string;

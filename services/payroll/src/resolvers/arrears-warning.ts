@@ -2,6 +2,7 @@ import { isUuid, regionPrefix, requireKind, requirePrincipal, seesRegion } from 
 import type { PayrollContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { projectsBankedAt } from '../store/wage-accounts';
+import type { ArrearsWarningResolvers } from '../generated/resolvers';
 
 interface WarningRow {
   id: string;
@@ -34,9 +35,9 @@ export async function visibleWarnings(ctx: PayrollContext): Promise<Prisma.Arrea
 
 export const ArrearsWarning = {
   /** Enterprise lists an enterprise's warnings; the gateway comes here for what only payroll knows. */
-  __resolveReference: async (reference: { id: string }, ctx: PayrollContext) => {
+  __resolveReference: async (reference, ctx) => {
     if (!isUuid(reference.id)) return null;
     const warning = await ctx.loaders.warningById.load(reference.id);
     return warning && (await canSeeWarning(ctx, warning)) ? warning : null;
   },
-};
+} satisfies ArrearsWarningResolvers;

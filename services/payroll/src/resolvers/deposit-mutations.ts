@@ -7,6 +7,7 @@ import { assessDeposit } from '../domain/deposit-rate';
 import { depositPolicy, holidayCalendar, lockLiveDeposit, saveDeposit, saveDrawdown } from '../store/deposits';
 import { drawdownPaid } from '../domain/ledger';
 import { assertNoNegativeBalance, recordTransfers } from '../store/ledger';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const placeInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -66,7 +67,7 @@ async function inTransaction<T>(ctx: PayrollContext, work: (tx: PayrollTx) => Pr
 
 export const depositMutations = {
   /** The general contractor places the deposit (cash or guarantee) or records the exemption; announced to enterprise for the permit. */
-  placeDeposit: (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+  placeDeposit: (_, args, ctx) => {
     const input = parseInput(placeInput, args.input);
     return inTransaction(ctx, async (tx) => {
       const project = await projectOf(tx, input.projectId);
@@ -90,7 +91,7 @@ export const depositMutations = {
   },
 
   /** After an order to pay was ignored, the department draws on the deposit; the bank pays the named workers. */
-  startDepositDrawdown: (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+  startDepositDrawdown: (_, args, ctx) => {
     const input = parseInput(drawdownInput, args.input);
     return inTransaction(ctx, async (tx) => {
       const project = await projectOf(tx, input.projectId);
@@ -115,7 +116,7 @@ export const depositMutations = {
   },
 
   /** The bank holding the project's wage account reports the drawdown paid to the workers. */
-  confirmDepositDrawdownPaid: (_: unknown, args: { drawdownId: string; bankReference: string }, ctx: PayrollContext) => {
+  confirmDepositDrawdownPaid: (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'BANK');
     return inTransaction(ctx, async (tx) => {
       const drawdown = await tx.depositDrawdown.findUnique({ where: { id: requireUuid(args.drawdownId, 'drawdownId') } });
@@ -131,7 +132,7 @@ export const depositMutations = {
   },
 
   /** The bank records the contractor's top-up after a drawdown; the same voucher twice records it once. */
-  recordDepositTopUp: (_: unknown, args: { projectId: string; amount: bigint; bankReference: string }, ctx: PayrollContext) => {
+  recordDepositTopUp: (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'BANK');
     return inTransaction(ctx, async (tx) => {
       const deposit = await lockLiveDeposit(tx, requireUuid(args.projectId, 'projectId'));
@@ -147,7 +148,7 @@ export const depositMutations = {
   },
 
   /** After completion, the general contractor pledges no wages are owed and asks for the deposit back: a 30-day notice starts. */
-  requestDepositRelease: (_: unknown, args: { projectId: string; pledge: boolean }, ctx: PayrollContext) =>
+  requestDepositRelease: (_, args, ctx) =>
     inTransaction(ctx, async (tx) => {
       const project = await projectOf(tx, args.projectId);
       requireContractor(ctx, project.generalContractorUscc);
@@ -160,7 +161,7 @@ export const depositMutations = {
     }),
 
   /** The department reviews the release after the notice (approve, or keep the deposit). */
-  reviewDepositRelease: (_: unknown, args: { projectId: string; approve: boolean }, ctx: PayrollContext) =>
+  reviewDepositRelease: (_, args, ctx) =>
     inTransaction(ctx, async (tx) => {
       const project = await projectOf(tx, args.projectId);
       const principal = requireDepositDepartment(ctx, project.regionCode);
@@ -172,4 +173,4 @@ export const depositMutations = {
       await saveDeposit(tx, reviewed.deposit, [], reviewed.transfers);
       return reviewed.deposit;
     }),
-};
+} satisfies MutationResolvers;

@@ -1,6 +1,9 @@
 import { isUuid, notFound, requirePrincipal, seesRegion, withheldFrom } from '@yikatong/platform';
+import { z } from 'zod';
 import type { PayrollContext } from '../context';
+import type { Drawdown } from '../domain/deposit';
 import { assessProject } from './deposit-mutations';
+import type { DepositDrawdownResolvers, DepositResolvers, QueryResolvers } from '../generated/resolvers';
 
 /** Portals of the region, the general contractor, the bank holding the wage account and our services. */
 async function canSeeDeposit(ctx: PayrollContext, project: { projectId: string; regionCode: string; generalContractorUscc: string }): Promise<boolean> {
@@ -12,14 +15,14 @@ async function canSeeDeposit(ctx: PayrollContext, project: { projectId: string; 
 }
 
 export const depositQueries = {
-  deposit: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+  deposit: async (_, args, ctx) => {
     if (!isUuid(args.projectId)) return null;
     const project = await ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId } });
     if (!project || !(await canSeeDeposit(ctx, project))) return null;
     return ctx.db.deposit.findFirst({ where: { projectId: project.projectId }, orderBy: { placedAt: 'desc' } });
   },
 
-  depositAssessment: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+  depositAssessment: async (_, args, ctx) => {
     const project = isUuid(args.projectId) ? await ctx.db.payrollProject.findUnique({ where: { projectId: args.projectId } }) : null;
     const principal = requirePrincipal(ctx.principal);
     if (!project || principal.kind === 'BANK' || !(await canSeeDeposit(ctx, project)))
@@ -27,7 +30,7 @@ export const depositQueries = {
     const assessment = await ctx.db.$transaction((tx) => assessProject(ctx, tx, project));
     return { ...assessment, amount: assessment.amountFen };
   },
-};
+} satisfies QueryResolvers;
 
 /**
  * The bank holding the account pays drawdowns and releases from the deposit, so it sees the amounts,
@@ -42,11 +45,14 @@ export const Deposit = {
   held: (deposit: { heldFen: bigint }) => deposit.heldFen,
   rateBp: withheldFrom(['BANK'], RATE_NOT_FOR_BANKS, (deposit: { rateBp: number }) => deposit.rateBp),
   trace: withheldFrom(['BANK'], RATE_NOT_FOR_BANKS, (deposit: { trace: string[] }) => deposit.trace),
-  drawdowns: (deposit: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.drawdownsByDeposit.load(deposit.id),
-};
+  drawdowns: (deposit, _, ctx) => ctx.loaders.drawdownsByDeposit.load(deposit.id),
+} satisfies DepositResolvers;
+
+/** A drawdown resolves from its row (payees as stored JSON, amounts in fen as strings) or the domain's decision. */
+export type DrawdownParent = Omit<Drawdown, 'payees'> & { payees: unknown };
+const storedPayees = z.array(z.object({ workerId: z.string(), amountFen: z.union([z.string(), z.bigint()]) }));
 
 export const DepositDrawdown = {
   amount: (drawdown: { amountFen: bigint }) => drawdown.amountFen,
-  payees: (drawdown: { payees: unknown }) =>
-    (drawdown.payees as Array<{ workerId: string; amountFen: string }>).map((payee) => ({ workerId: payee.workerId, amount: payee.amountFen })),
-};
+  payees: (drawdown) => storedPayees.parse(drawdown.payees).map((payee) => ({ workerId: payee.workerId, amount: payee.amountFen })),
+} satisfies DepositDrawdownResolvers;

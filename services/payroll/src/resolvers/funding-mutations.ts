@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { conflict, dayOf, forbidden, notFound, parseInput, requireKind, requireRegion, requireScope, SCOPES } from '@yikatong/platform';
-import type { PayrollContext } from '../context';
 import { applyReceipt, scheduleInstalments } from '../domain/funding';
 import { fundingReceived } from '../domain/ledger';
 import { findInstalments, saveInstalments } from '../store/funding';
 import { recordTransfers } from '../store/ledger';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const scheduleInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -20,7 +20,7 @@ const receiptInput = z.object({
 
 export const fundingMutations = {
   /** The general contractor (wages:approve) or a portal of the region (project:register) sets the client's instalments. */
-  scheduleFunding: async (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+  scheduleFunding: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL');
     const input = parseInput(scheduleInput, args.input);
     const instalments = await ctx.db.$transaction(async (tx) => {
@@ -44,7 +44,7 @@ export const fundingMutations = {
   },
 
   /** The bank holding the account reports money received; the oldest instalments are paid first. */
-  recordFundingReceived: async (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+  recordFundingReceived: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'BANK');
     const input = parseInput(receiptInput, args.input);
     const receipt = await ctx.db.$transaction(async (tx) => {
@@ -82,4 +82,4 @@ export const fundingMutations = {
     ctx.nudgeOutbox();
     return receipt;
   },
-};
+} satisfies MutationResolvers;

@@ -9,6 +9,7 @@ import { WageAccount } from './wage-account';
 import { wageAccountMutations } from './wage-account-mutations';
 import { DisbursementBatch, Payment, WageLine, WageSheet } from './wage-sheet';
 import { wageSheetMutations } from './wage-sheet-mutations';
+import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
   Money: moneyScalar,
@@ -27,4 +28,4 @@ export const resolvers = {
   ArrearsWarning,
   Deposit,
   DepositDrawdown,
-};
+} satisfies Resolvers;

@@ -1,6 +1,14 @@
 import { connection, cursorKeys, pageRequest, type PageArgs } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { Instalment } from '../domain/funding';
+import type { FundingInstalmentResolvers, FundingReceiptResolvers, ProjectLedgerResolvers } from '../generated/resolvers';
+
+/** A ledger resolves from its project: balances and instalments read up front, transfers paged on demand. */
+export interface ProjectLedgerParent {
+  projectId: string;
+  balances: Array<{ account: string; balance: bigint }>;
+  instalments: Instalment[];
+}
 
 export const ProjectLedger = {
   /** Oldest first, the order money moved in. */
@@ -17,15 +25,15 @@ export const ProjectLedger = {
       (row) => row.id.toString(),
     );
   },
-};
+} satisfies ProjectLedgerResolvers;
 
 export const FundingInstalment = {
   amount: (instalment: Instalment) => instalment.amountFen,
   paid: (instalment: Instalment) => instalment.paidFen,
   /** Not fully paid after its due day, in China. */
-  overdue: (instalment: Instalment, _: unknown, ctx: PayrollContext) => instalment.paidFen < instalment.amountFen && instalment.dueOn < ctx.clock.today(),
-};
+  overdue: (instalment, _, ctx) => instalment.paidFen < instalment.amountFen && instalment.dueOn < ctx.clock.today(),
+} satisfies FundingInstalmentResolvers;
 
 export const FundingReceipt = {
   amount: (receipt: { amountFen: bigint }) => receipt.amountFen,
-};
+} satisfies FundingReceiptResolvers;

@@ -13,7 +13,6 @@ import {
   requireStatisticsScope,
   requireUuid,
   seesRegion,
-  type PageArgs,
 } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import { LEDGER_ACCOUNTS } from '../domain/ledger';
@@ -25,6 +24,7 @@ import { findAccounts } from '../store/wage-accounts';
 import { canSeeSheet } from './access';
 import { visibleWarnings } from './arrears-warning';
 import { canSeeAccount } from './wage-account';
+import type { QueryResolvers } from '../generated/resolvers';
 
 const instantAndId = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
 const periodAndId = z.tuple([cursorKeys.period, cursorKeys.uuid]);
@@ -43,7 +43,7 @@ async function canSeeProjectMoney(ctx: PayrollContext, projectId: string): Promi
 
 export const Query = {
   /** Minimum wages are public rules: any signed-in caller may read them; by default, today's in China. */
-  minimumWage: async (_: unknown, args: { regionCode: string; on?: Date | null }, ctx: PayrollContext) => {
+  minimumWage: async (_, args, ctx) => {
     requirePrincipal(ctx.principal);
     requireRegionCode(args.regionCode);
     const sameProvince = await ctx.db.minimumWage.findMany({ where: { regionCode: { startsWith: args.regionCode.slice(0, 2) } } });
@@ -52,7 +52,7 @@ export const Query = {
   },
 
   /** A project's dedicated wage accounts, current and closed, for those who may see them. */
-  wageAccounts: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+  wageAccounts: async (_, args, ctx) => {
     if (!isUuid(args.projectId)) return [];
     const [accounts, project] = await Promise.all([
       findAccounts(ctx.db, { projectId: args.projectId }),
@@ -61,14 +61,14 @@ export const Query = {
     return accounts.filter((account) => canSeeAccount(ctx, account, project?.regionCode ?? null));
   },
 
-  wageSheet: async (_: unknown, args: { id: string }, ctx: PayrollContext) => {
+  wageSheet: async (_, args, ctx) => {
     if (!isUuid(args.id)) return null;
     const sheet = await ctx.db.wageSheet.findUnique({ where: { id: args.id } });
     return sheet && canSeeSheet(ctx, sheet) ? sheet : null;
   },
 
   /** Newest first; an enterprise sees the sheets it prepared or whose project it contracts. */
-  wageSheets: async (_: unknown, args: PageArgs & { projectId: string; period?: string | null }, ctx: PayrollContext) => {
+  wageSheets: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const { take, after } = pageRequest(args, instantAndId);
     if (!isUuid(args.projectId)) return connection([], take, () => '');
@@ -92,7 +92,7 @@ export const Query = {
     );
   },
 
-  myPayslips: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
+  myPayslips: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     const { take, after } = pageRequest(args, periodAndId);
     const page = newestFirst('period', after);
@@ -100,7 +100,7 @@ export const Query = {
     return connection(rows, take, (line) => cursorOf(line.period, line.id));
   },
 
-  disbursementBatches: async (_: unknown, args: PageArgs, ctx: PayrollContext) => {
+  disbursementBatches: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'BANK');
     const { take, after } = pageRequest(args, instantAndId);
     const page = newestFirst('createdAt', after);
@@ -112,7 +112,7 @@ export const Query = {
     return connection(rows, take, (batch) => cursorOf(batch.createdAt, batch.id));
   },
 
-  projectLedger: async (_: unknown, args: { projectId: string }, ctx: PayrollContext) => {
+  projectLedger: async (_, args, ctx) => {
     if (!isUuid(args.projectId) || !(await canSeeProjectMoney(ctx, args.projectId))) return null;
     const [balances, instalments] = await Promise.all([
       projectBalances(ctx.db, [args.projectId]),
@@ -125,11 +125,7 @@ export const Query = {
     };
   },
 
-  arrearsWarnings: async (
-    _: unknown,
-    args: PageArgs & { regionCode?: string | null; projectId?: string | null; colour?: string | null; openOnly?: boolean | null },
-    ctx: PayrollContext,
-  ) => {
+  arrearsWarnings: async (_, args, ctx) => {
     const scope = await visibleWarnings(ctx);
     const { take, after } = pageRequest(args, instantAndId);
     if (args.regionCode) requireRegionCode(args.regionCode);
@@ -141,7 +137,7 @@ export const Query = {
           scope,
           args.regionCode ? { regionCode: { startsWith: regionPrefix(args.regionCode) } } : {},
           args.projectId ? { projectId: args.projectId } : {},
-          args.colour ? { colour: args.colour as never } : {},
+          args.colour ? { colour: args.colour } : {},
           args.openOnly === false ? {} : { status: 'OPEN' as const },
           page.where,
         ],
@@ -153,8 +149,8 @@ export const Query = {
   },
 
   /** Analytics and portals (within their regions): aggregates only. */
-  payrollStatistics: async (_: unknown, args: { regionCode: string }, ctx: PayrollContext) => {
+  payrollStatistics: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     return payrollStatistics(ctx.db, args.regionCode);
   },
-};
+} satisfies QueryResolvers;

@@ -8,6 +8,7 @@ import { yuan } from '../domain/money';
 import { assertNoNegativeBalance, projectBalances, recordTransfers } from '../store/ledger';
 import type { PayrollTx } from '../db';
 import { currentAccount, findAccounts, saveAccount } from '../store/wage-accounts';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const requestInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -59,7 +60,7 @@ async function changeClosing(ctx: PayrollContext, accountId: string, step: 'star
 
 export const wageAccountMutations = {
   /** The general contractor (project:register) or a portal of the project's region asks a bank to open the account. */
-  requestWageAccount: async (_: unknown, args: { input: z.input<typeof requestInput> }, ctx: PayrollContext) => {
+  requestWageAccount: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.projectRegister);
     const input = parseInput(requestInput, args.input);
     try {
@@ -81,13 +82,13 @@ export const wageAccountMutations = {
   },
 
   /** Starts the 30-day public notice (公示) before the account closes; refused with open arrears. */
-  startWageAccountClosing: (_: unknown, args: { accountId: string }, ctx: PayrollContext) => changeClosing(ctx, args.accountId, 'start'),
+  startWageAccountClosing: (_, args, ctx) => changeClosing(ctx, args.accountId, 'start'),
 
   /** Closes the account once its notice has run, if no arrears were raised meanwhile. */
-  closeWageAccount: (_: unknown, args: { accountId: string }, ctx: PayrollContext) => changeClosing(ctx, args.accountId, 'close'),
+  closeWageAccount: (_, args, ctx) => changeClosing(ctx, args.accountId, 'close'),
 
   /** The bank that holds the account confirms its number; the account is active and announced. */
-  confirmWageAccountOpened: async (_: unknown, args: { input: z.input<typeof confirmInput> }, ctx: PayrollContext) => {
+  confirmWageAccountOpened: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'BANK');
     const input = parseInput(confirmInput, args.input);
     const opened = await ctx.db.$transaction(async (tx) => {
@@ -102,4 +103,4 @@ export const wageAccountMutations = {
     ctx.nudgeOutbox();
     return opened;
   },
-};
+} satisfies MutationResolvers;

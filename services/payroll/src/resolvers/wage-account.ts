@@ -1,6 +1,7 @@
 import { requirePrincipal, seesRegion } from '@yikatong/platform';
 import type { PayrollContext } from '../context';
 import type { WageAccount as WageAccountRecord } from '../domain/wage-account';
+import type { WageAccountResolvers } from '../generated/resolvers';
 
 /** Portals of the project's region, the general contractor, the holding bank and our services see an account. */
 export function canSeeAccount(ctx: PayrollContext, account: WageAccountRecord, projectRegion: string | null): boolean {
@@ -21,9 +22,9 @@ export function canSeeAccount(ctx: PayrollContext, account: WageAccountRecord, p
 
 export const WageAccount = {
   /** Null until the account is closed; then what closing handed to the general contractor (its ledger transfer). */
-  balanceReturned: async (account: WageAccountRecord, _: unknown, ctx: PayrollContext) => {
+  balanceReturned: async (account, _, ctx) => {
     if (account.status !== 'CLOSED') return null;
     const transfer = await ctx.db.ledgerTransfer.findUnique({ where: { cause_causeId: { cause: 'BALANCE_RETURN', causeId: account.id } } });
     return transfer?.amountFen ?? 0n;
   },
-};
+} satisfies WageAccountResolvers;

@@ -9,6 +9,7 @@ import { approveAndDisburse, reissueFailed } from '../store/approval';
 import { payTables } from '../store/pay-tables';
 import { insertSheet, lineStates, linesOnLiveSheets, liveSheetExists, lockProjectSheets, lockSheet, saveSheet } from '../store/sheets';
 import { requireGeneralContractor } from './access';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const item = <K extends [string, ...string[]]>(kinds: K) =>
   z
@@ -54,7 +55,7 @@ async function answerOwnLine(ctx: PayrollContext, lineId: string, answer: { conf
 }
 
 export const wageSheetMutations = {
-  prepareWageSheet: async (_: unknown, args: { input: unknown }, ctx: PayrollContext) => {
+  prepareWageSheet: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE'), SCOPES.wagesPrepare);
     const input = parseInput(prepareInput, args.input);
     const project = await ctx.db.payrollProject.findUnique({ where: { projectId: input.projectId } });
@@ -120,12 +121,11 @@ export const wageSheetMutations = {
     return sheet;
   },
 
-  confirmWageLine: (_: unknown, args: { lineId: string }, ctx: PayrollContext) => answerOwnLine(ctx, args.lineId, { confirm: true }),
+  confirmWageLine: (_, args, ctx) => answerOwnLine(ctx, args.lineId, { confirm: true }),
 
-  disputeWageLine: (_: unknown, args: { lineId: string; reason: string }, ctx: PayrollContext) =>
-    answerOwnLine(ctx, args.lineId, { confirm: false, reason: args.reason }),
+  disputeWageLine: (_, args, ctx) => answerOwnLine(ctx, args.lineId, { confirm: false, reason: args.reason }),
 
-  reviewWageSheet: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) =>
+  reviewWageSheet: async (_, args, ctx) =>
     ctx.db.$transaction(async (tx) => {
       const sheet = await lockSheet(tx, args.sheetId);
       const principal = requireGeneralContractor(ctx, sheet.generalContractorUscc, SCOPES.wagesReview);
@@ -134,7 +134,7 @@ export const wageSheetMutations = {
       return reviewed;
     }),
 
-  approveWageSheet: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) => {
+  approveWageSheet: async (_, args, ctx) => {
     const approved = await ctx.db.$transaction(
       async (tx) => {
         const sheet = await lockSheet(tx, args.sheetId);
@@ -152,7 +152,7 @@ export const wageSheetMutations = {
   },
 
   /** The general contractor sends failed payments again after the workers' cards are fixed. */
-  reissueFailedPayments: async (_: unknown, args: { sheetId: string }, ctx: PayrollContext) => {
+  reissueFailedPayments: async (_, args, ctx) => {
     const sheet = await ctx.db.$transaction(async (tx) => {
       const locked = await lockSheet(tx, args.sheetId);
       requireGeneralContractor(ctx, locked.generalContractorUscc, SCOPES.wagesApprove);
@@ -163,7 +163,7 @@ export const wageSheetMutations = {
     return sheet;
   },
 
-  returnWageSheet: async (_: unknown, args: { sheetId: string; reason: string }, ctx: PayrollContext) => {
+  returnWageSheet: async (_, args, ctx) => {
     const returned = await ctx.db.$transaction(async (tx) => {
       const sheet = await lockSheet(tx, args.sheetId);
       const principal = requireKind(ctx.principal, 'ENTERPRISE');
@@ -179,4 +179,4 @@ export const wageSheetMutations = {
     ctx.nudgeOutbox();
     return returned;
   },
-};
+} satisfies MutationResolvers;

@@ -1,12 +1,20 @@
 import { connection, cursorKeys, maskIdNumber, pageRequest, type PageArgs } from '@yikatong/platform';
+import { z } from 'zod';
 import type { PayrollContext } from '../context';
+import { isCycleKind } from '../domain/pay-cycle';
 import type { WageLine as WageLineRow, DisbursementBatch as BatchRow } from '../generated/prisma/client';
+import type { DisbursementBatchResolvers, PaymentResolvers, WageLineResolvers, WageSheetResolvers } from '../generated/resolvers';
 
-const items = (value: unknown) => (value as Array<{ kind: string; label: string; amountFen: string }>).map((item) => ({ ...item, amount: item.amountFen }));
+// Additions and deductions are stored as JSON with amounts in fen as strings.
+const storedItems = z.array(z.object({ kind: z.string(), label: z.string(), amountFen: z.string() }));
+const items = (value: unknown) => storedItems.parse(value).map((item) => ({ ...item, amount: item.amountFen }));
 
 /** Field resolvers of the sheet, its lines (payslips) and its bank batches. */
 export const WageSheet = {
-  cycle: (sheet: { cycleKind: string }) => sheet.cycleKind,
+  cycle: (sheet) => {
+    if (!isCycleKind(sheet.cycleKind)) throw new Error(`wage sheet ${sheet.id} has an unknown cycle kind ${sheet.cycleKind}`);
+    return sheet.cycleKind;
+  },
   totalGross: (sheet: { totalGrossFen: bigint }) => sheet.totalGrossFen,
   totalNet: (sheet: { totalNetFen: bigint }) => sheet.totalNetFen,
   /** A page of lines in worker order (a city sheet has 100,000, each decrypted to be shown), on the (sheet, worker) index. */
@@ -19,12 +27,12 @@ export const WageSheet = {
     });
     return connection(rows, take, (line) => line.workerId);
   },
-  batches: (sheet: { id: string }, _: unknown, ctx: PayrollContext) => ctx.loaders.batchesBySheet.load(sheet.id),
-};
+  batches: (sheet, _, ctx) => ctx.loaders.batchesBySheet.load(sheet.id),
+} satisfies WageSheetResolvers;
 
 export const WageLine = {
-  holderName: (line: WageLineRow, _: unknown, ctx: PayrollContext) => ctx.pii.decrypt(line.holderNameCipher),
-  idNumberMasked: (line: WageLineRow, _: unknown, ctx: PayrollContext) => maskIdNumber(ctx.pii.decrypt(line.idNumberCipher)),
+  holderName: (line, _, ctx) => ctx.pii.decrypt(line.holderNameCipher),
+  idNumberMasked: (line, _, ctx) => maskIdNumber(ctx.pii.decrypt(line.idNumberCipher)),
   rate: (line: WageLineRow) => line.rateFen,
   basePay: (line: WageLineRow) => line.basePayFen,
   additions: (line: WageLineRow) => items(line.additions),
@@ -32,16 +40,16 @@ export const WageLine = {
   gross: (line: WageLineRow) => line.grossFen,
   totalDeductions: (line: WageLineRow) => line.deductionsFen,
   net: (line: WageLineRow) => line.netFen,
-  payment: async (line: WageLineRow, _: unknown, ctx: PayrollContext) => {
+  payment: async (line, _, ctx) => {
     const payments = await ctx.loaders.paymentsByWageLine.load(line.id);
     // A live instruction (pending or paid) wins over failed ones sent before it.
     return payments.find((payment) => payment.status !== 'FAILED') ?? payments.at(-1) ?? null;
   },
-};
+} satisfies WageLineResolvers;
 
 export const Payment = {
   amount: (payment: { amountFen: bigint }) => payment.amountFen,
-};
+} satisfies PaymentResolvers;
 
 type LineStatus = 'PAID' | 'FAILED' | 'PENDING';
 const statusTotals = async (batch: BatchRow, ctx: PayrollContext, status: LineStatus) =>
@@ -59,4 +67,4 @@ export const DisbursementBatch = {
   failedTotal: totalOf('FAILED'),
   pendingCount: countOf('PENDING'),
   pendingTotal: totalOf('PENDING'),
-};
+} satisfies DisbursementBatchResolvers;

@@ -1,3 +1,4 @@
+import type { WarningColour } from '../domain/arrears-rules';
 import { regionPrefix } from '@yikatong/platform';
 import type { PayrollDb } from '../db';
 
@@ -14,7 +15,7 @@ export async function payrollStatistics(db: PayrollDb, regionCode: string) {
        FROM wage_sheet s WHERE s.region_code LIKE $1 GROUP BY s.period ORDER BY s.period DESC LIMIT 24`,
     prefix,
   );
-  const warnings = await db.$queryRawUnsafe<Array<{ month: string; colour: string; raised: number; open: number }>>(
+  const warnings = await db.$queryRawUnsafe<Array<{ month: string; colour: WarningColour; raised: number; open: number }>>(
     `SELECT to_char(raised_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, colour::text, count(*)::int AS raised,
             count(*) FILTER (WHERE status = 'OPEN')::int AS open
        FROM arrears_warning WHERE region_code LIKE $1 GROUP BY 1, 2 ORDER BY 1 DESC, 2`,

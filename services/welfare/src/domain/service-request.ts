@@ -64,4 +64,4 @@ export function closeRequest(request: ServiceRequest, status: 'DONE' | 'CANCELLE
   return { ...request, status, closedAt: at, outcome: outcome.trim() };
 }
 
-export const isOverdue = (request: Pick<ServiceRequest, 'status' | 'dueOn'>, at: Date) => request.status === 'OPEN' && request.dueOn < chinaDay(at);
+export const isOverdue = (request: { status: string; dueOn: string }, at: Date) => request.status === 'OPEN' && request.dueOn < chinaDay(at);

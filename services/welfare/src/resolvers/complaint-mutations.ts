@@ -16,6 +16,7 @@ import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { advance, fileComplaint, forward, markComplex, type Complaint, type ComplaintChannel } from '../domain/complaint';
 import { holidayCalendar, lockComplaint, saveComplaint } from '../store/complaints';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
 const month = z.string().regex(PERIOD_PATTERN, 'is a month YYYY-MM');
@@ -66,7 +67,7 @@ async function onCase<T>(ctx: WelfareContext, complaintId: string, work: (tx: We
 }
 
 export const complaintMutations = {
-  fileComplaint: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  fileComplaint: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const input = parseInput(fileInput, args.input);
     const { channel, workerId } = intakeChannel(principal, input.workerId);
@@ -103,7 +104,7 @@ export const complaintMutations = {
       .finally(() => ctx.nudgeOutbox());
   },
 
-  advanceComplaint: (_: unknown, args: { complaintId: string; to: string; note?: string | null; amountOwed?: bigint | null }, ctx: WelfareContext) =>
+  advanceComplaint: (_, args, ctx) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
       const result = advance(
         complaint,
@@ -115,18 +116,18 @@ export const complaintMutations = {
       return result.complaint;
     }),
 
-  forwardComplaint: (_: unknown, args: { complaintId: string; toDepartment: string; reason: string }, ctx: WelfareContext) =>
+  forwardComplaint: (_, args, ctx) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
       const result = forward(complaint, args.toDepartment, args.reason, handler.subject, ctx.clock.now());
       await saveComplaint(tx, complaint, result.complaint, result.step);
       return result.complaint;
     }),
 
-  markComplaintComplex: (_: unknown, args: { complaintId: string }, ctx: WelfareContext) =>
+  markComplaintComplex: (_, args, ctx) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
       const now = ctx.clock.now();
       const result = markComplex(complaint, handler.subject, await holidayCalendar(tx, now), ctx.sla, now);
       await saveComplaint(tx, complaint, result.complaint, result.step);
       return result.complaint;
     }),
-};
+} satisfies MutationResolvers;

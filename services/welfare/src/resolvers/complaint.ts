@@ -12,21 +12,14 @@ import {
   seesRegion,
   SCOPES,
   workingDaysBetween,
-  type PageArgs,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { nextStagesOf, OPEN_STAGES } from '../domain/complaint';
+import type { ComplaintModel } from '../generated/prisma/models/Complaint';
+import type { ComplaintResolvers, QueryResolvers } from '../generated/resolvers';
 
-interface ComplaintRow {
-  id: string;
-  workerId: string | null;
-  regionCode: string;
-  stage: string;
-  dueOn: string;
-  receivedAt: Date;
-  amountClaimedFen: bigint | null;
-  amountOwedFen: bigint | null;
-}
+/** What the Complaint fields resolve from: a stored row, or the domain's case a mutation just decided. */
+export type ComplaintRow = Omit<ComplaintModel, 'warningId'>;
 
 /** The complainant, and handlers (complaint:handle) of the region. */
 function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
@@ -41,14 +34,14 @@ const overdueKey = z.tuple([cursorKeys.day, cursorKeys.uuid]);
 const cursorOf = (row: ComplaintRow) => [row.receivedAt.toISOString(), row.id];
 
 export const complaintQueries = {
-  complaint: async (_: unknown, args: { id: string }, ctx: WelfareContext) => {
+  complaint: async (_, args, ctx) => {
     if (!isUuid(args.id)) return null;
     const row = await ctx.db.complaint.findUnique({ where: { id: args.id } });
     return row && canSee(ctx, row) ? row : null;
   },
 
   /** The signed-in worker's complaints, newest first, with their stage and result. */
-  myComplaints: async (_: unknown, args: PageArgs, ctx: WelfareContext) => {
+  myComplaints: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     const { take, after } = pageRequest(args, newestKey);
     const page = newestFirst('receivedAt', after);
@@ -60,11 +53,7 @@ export const complaintQueries = {
    * Handlers' list of a region: newest first, or with overdueOnly the open cases past their
    * deadline, most overdue first (read through the index of open cases by deadline).
    */
-  complaints: async (
-    _: unknown,
-    args: PageArgs & { regionCode: string; stage?: string | null; category?: string | null; overdueOnly?: boolean | null },
-    ctx: WelfareContext,
-  ) => {
+  complaints: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'PORTAL');
     if (!principal.scopes.has(SCOPES.complaintHandle) || !seesRegion(principal, args.regionCode)) return connection([], 1, cursorOf);
     const range = regionRange(args.regionCode);
@@ -91,7 +80,7 @@ export const complaintQueries = {
   },
 
   /** Dashboards: complaints by category and stage, and how many open ones are overdue, from the tally; no personal data. */
-  complaintStatistics: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+  complaintStatistics: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
     const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
@@ -103,19 +92,19 @@ export const complaintQueries = {
     );
     return { regionCode: args.regionCode, byStage };
   },
-};
+} satisfies QueryResolvers;
 
 export const Complaint = {
   amountClaimed: (row: ComplaintRow) => row.amountClaimedFen,
   amountOwed: (row: ComplaintRow) => row.amountOwedFen,
-  overdue: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => OPEN_STAGES.some((stage) => stage === row.stage) && row.dueOn < ctx.clock.today(),
-  workingDaysLeft: async (row: ComplaintRow, _: unknown, ctx: WelfareContext) => {
+  overdue: (row, _, ctx) => OPEN_STAGES.some((stage) => stage === row.stage) && row.dueOn < ctx.clock.today(),
+  workingDaysLeft: async (row, _, ctx) => {
     if (!OPEN_STAGES.some((stage) => stage === row.stage)) return null;
     const today = ctx.clock.today();
     const left = workingDaysBetween(today, row.dueOn, await ctx.holidayCalendar());
     // A weekend just past the due day has no working day between, yet the case is overdue.
     return row.dueOn < today ? Math.min(left, -1) : left;
   },
-  nextStages: (row: ComplaintRow) => nextStagesOf(row.stage),
-  steps: (row: ComplaintRow, _: unknown, ctx: WelfareContext) => ctx.stepsByComplaint.load(row.id),
-};
+  nextStages: (row: ComplaintRow) => [...nextStagesOf(row.stage)],
+  steps: (row, _, ctx) => ctx.stepsByComplaint.load(row.id),
+} satisfies ComplaintResolvers;

@@ -8,6 +8,7 @@ import { ServiceCentre } from './service-centre';
 import { serviceWindowMutations, serviceWindowQueries, ServiceRequestType } from './service-windows';
 import { trainingQueries } from './training';
 import { trainingMutations } from './training-mutations';
+import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
   Money: moneyScalar,
@@ -20,4 +21,4 @@ export const resolvers = {
   Complaint,
   ServiceRequest: ServiceRequestType,
   AwardRound,
-};
+} satisfies Resolvers;

@@ -19,6 +19,7 @@ import {
 import type { WelfareContext } from '../context';
 import { buyPolicy, coverageOn, type InjuryPolicy as Policy } from '../domain/injury-insurance';
 import { enrolmentSpans, findPolicies, insertPolicy } from '../store/policies';
+import type { InjuryPolicyResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 
 const buyInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -39,7 +40,7 @@ function seesProject(principal: Principal, project: { regionCode: string; genera
 
 export const insuranceMutations = {
   /** The general contractor (or a portal of the region) with project:register records the policy; enterprise counts it for the permit. */
-  buyInjuryInsurance: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  buyInjuryInsurance: async (_, args, ctx) => {
     const principal = requireScope(requireKind(ctx.principal, 'ENTERPRISE', 'PORTAL'), SCOPES.projectRegister);
     const input = parseInput(buyInput, args.input);
     const policy = await ctx.db.$transaction(async (tx) => {
@@ -69,17 +70,17 @@ export const insuranceMutations = {
     ctx.nudgeOutbox();
     return policy;
   },
-};
+} satisfies MutationResolvers;
 
 export const insuranceQueries = {
-  injuryPolicies: async (_: unknown, args: { projectId: string }, ctx: WelfareContext) => {
+  injuryPolicies: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const project = isUuid(args.projectId) ? await ctx.db.welfareProject.findUnique({ where: { projectId: args.projectId } }) : null;
     return project && seesProject(principal, project) ? findPolicies(ctx.db, [project.projectId]) : [];
   },
 
   /** Coverage gaps today in a region (analytics and portals): projects with workers on site and no policy. */
-  insuranceCoverageGaps: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+  insuranceCoverageGaps: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     const day = ctx.clock.today();
     const [gaps] = await coverageGaps(ctx, args.regionCode, day);
@@ -87,7 +88,7 @@ export const insuranceQueries = {
   },
 
   /** Is this worker covered on a day (default today), on each project they work on, and by which policy. */
-  injuryCoverage: async (_: unknown, args: { workerId: string; on?: Date | null }, ctx: WelfareContext) => {
+  injuryCoverage: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     if (!isUuid(args.workerId)) return [];
     const day = args.on ? dayOf(args.on) : ctx.clock.today();
@@ -105,7 +106,7 @@ export const insuranceQueries = {
     );
     return coverage.map((entry) => ({ projectId: entry.projectId, on: day, covered: entry.policy !== null, policy: entry.policy }));
   },
-};
+} satisfies QueryResolvers;
 
 /** Live projects in the region with workers on site today and no policy covering today: aggregates only. */
 async function coverageGaps(ctx: WelfareContext, regionCode: string, day: string) {
@@ -122,4 +123,4 @@ async function coverageGaps(ctx: WelfareContext, regionCode: string, day: string
 
 export const InjuryPolicy = {
   premium: (policy: Policy) => policy.premiumFen,
-};
+} satisfies InjuryPolicyResolvers;

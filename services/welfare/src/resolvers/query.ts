@@ -1,9 +1,9 @@
-import { connection, cursorKeys, pageRequest, regionPrefix, requirePrincipal, requireRegionCode, type PageArgs } from '@yikatong/platform';
-import type { WelfareContext } from '../context';
+import { connection, cursorKeys, pageRequest, regionPrefix, requirePrincipal, requireRegionCode } from '@yikatong/platform';
+import type { QueryResolvers } from '../generated/resolvers';
 
 export const Query = {
   /** Where to get help is public information for every signed-in caller, workers included. */
-  serviceCentres: async (_: unknown, args: PageArgs & { regionCode: string }, ctx: WelfareContext) => {
+  serviceCentres: async (_, args, ctx) => {
     requirePrincipal(ctx.principal);
     requireRegionCode(args.regionCode);
     const { take, after } = pageRequest(args, cursorKeys.uuid);
@@ -14,4 +14,4 @@ export const Query = {
     });
     return connection(rows, take, (row) => row.id);
   },
-};
+} satisfies QueryResolvers;

@@ -23,6 +23,7 @@ import {
 import type { WelfareContext } from '../context';
 import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
 import { workerFacts } from '../store/worker-facts';
+import type { AwardRoundResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
 
 const schemeInput = z.object({
   code: z
@@ -66,7 +67,7 @@ const numberOrText = (value: string | null | undefined) =>
   value === null || value === undefined ? undefined : /^\d+$/.test(value) && value.length < 6 ? Number(value) : value;
 
 export const schemeAwardMutations = {
-  defineWelfareScheme: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  defineWelfareScheme: async (_, args, ctx) => {
     const principal = serviceManager(ctx);
     const input = parseInput(schemeInput, args.input);
     requireRegion(principal, input.regionCode);
@@ -79,7 +80,7 @@ export const schemeAwardMutations = {
   },
 
   /** Enrols the worker when every rule holds; otherwise refuses naming each rule not met. */
-  applyForScheme: async (_: unknown, args: { schemeCode: string; workerId?: string | null }, ctx: WelfareContext) => {
+  applyForScheme: async (_, args, ctx) => {
     const { principal, workerId } = actingFor(ctx, args.workerId);
     return ctx.db.$transaction(async (tx) => {
       const scheme = await tx.welfareScheme.findUnique({ where: { code: args.schemeCode.trim().toUpperCase() } });
@@ -99,7 +100,7 @@ export const schemeAwardMutations = {
     });
   },
 
-  openAwardRound: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  openAwardRound: async (_, args, ctx) => {
     const principal = serviceManager(ctx);
     const input = parseInput(roundInput, args.input);
     requireRegion(principal, input.regionCode);
@@ -110,7 +111,7 @@ export const schemeAwardMutations = {
   },
 
   /** A manager or the worker's employer nominates; the worker must meet the award's rules. */
-  nominateForAward: async (_: unknown, args: { roundId: string; workerId: string; reason: string }, ctx: WelfareContext) => {
+  nominateForAward: async (_, args, ctx) => {
     const principal = requireKind(ctx.principal, 'PORTAL', 'ENTERPRISE');
     if (!isUuid(args.roundId) || !isUuid(args.workerId)) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
     return ctx.db.$transaction(async (tx) => {
@@ -135,7 +136,7 @@ export const schemeAwardMutations = {
   },
 
   /** The manager awards up to the quota among the nominated; the round closes. */
-  decideAwards: async (_: unknown, args: { roundId: string; workerIds: string[] }, ctx: WelfareContext) =>
+  decideAwards: async (_, args, ctx) =>
     ctx.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SELECT 1 FROM award_round WHERE id = $1::uuid FOR UPDATE', requireUuid(args.roundId, 'roundId'));
       const round = await tx.awardRound.findUnique({ where: { id: args.roundId } });
@@ -150,27 +151,27 @@ export const schemeAwardMutations = {
       if (nominated.count !== winners.length) throw invalidInput('NOT_NOMINATED', 'workerIds', 'Every winner must have been nominated.');
       return tx.awardRound.update({ where: { id: round.id }, data: { status: 'DECIDED', decidedBy: principal.subject } });
     }),
-};
+} satisfies MutationResolvers;
 
 export const schemeAwardQueries = {
-  welfareSchemes: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+  welfareSchemes: async (_, args, ctx) => {
     requirePrincipal(ctx.principal);
     const range = regionRange(args.regionCode);
     return ctx.db.welfareScheme.findMany({ where: range ? { regionCode: range } : {}, orderBy: { code: 'asc' } });
   },
 
-  mySchemes: async (_: unknown, __: unknown, ctx: WelfareContext) => {
+  mySchemes: async (_, __, ctx) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     return ctx.db.schemeEnrolment.findMany({ where: { workerId: principal.subject }, orderBy: { enrolledAt: 'desc' } });
   },
 
-  awardRound: async (_: unknown, args: { id: string }, ctx: WelfareContext) => {
+  awardRound: async (_, args, ctx) => {
     requirePrincipal(ctx.principal);
     return isUuid(args.id) ? ctx.db.awardRound.findUnique({ where: { id: args.id } }) : null;
   },
 
   /** Workers registered in the region who have not completed safety training (analytics and portals). */
-  trainingNeeds: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+  trainingNeeds: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
     const [row] = await ctx.db.$queryRawUnsafe<Array<{ count: number }>>(
@@ -183,13 +184,13 @@ export const schemeAwardQueries = {
     );
     return { regionCode: args.regionCode, workersWithoutSafetyTraining: row?.count ?? 0 };
   },
-};
+} satisfies QueryResolvers;
 
 export const AwardRound = {
   /** A round is a public notice; its nominations name workers and who put them forward, and banks and dashboards never see people. */
   nominations: withheldFrom(
     ['BANK', 'ANALYTICS'],
     'Award nominations name workers: they are not shown to banks or dashboards; the round itself is.',
-    (round: { id: string }, _: unknown, ctx: WelfareContext) => ctx.nominationsByRound.load(round.id),
+    (round, _, ctx) => ctx.nominationsByRound.load(round.id),
   ),
-};
+} satisfies AwardRoundResolvers;

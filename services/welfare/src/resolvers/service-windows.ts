@@ -18,6 +18,7 @@ import {
 import type { WelfareContext } from '../context';
 import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
 import { holidayCalendar } from '../store/complaints';
+import type { MutationResolvers, QueryResolvers, ServiceRequestResolvers } from '../generated/resolvers';
 
 const typeInput = z.object({
   code: z.string().trim().toUpperCase(),
@@ -37,7 +38,7 @@ function requireStaff(ctx: WelfareContext, request: Pick<ServiceRequest, 'region
 }
 
 export const serviceWindowMutations = {
-  defineServiceType: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  defineServiceType: async (_, args, ctx) => {
     requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
     const type = defineServiceType(parseInput(typeInput, args.input));
     if (await ctx.db.serviceType.findUnique({ where: { code: type.code } }))
@@ -46,7 +47,7 @@ export const serviceWindowMutations = {
   },
 
   /** A worker asks for themselves; a centre agent (agent:act-for-worker) for a worker at the centre. */
-  openServiceRequest: async (_: unknown, args: { typeCode: string; regionCode: string; workerId?: string | null }, ctx: WelfareContext) => {
+  openServiceRequest: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     requireRegionCode(args.regionCode);
     let workerId: string;
@@ -71,7 +72,7 @@ export const serviceWindowMutations = {
     return ctx.db.serviceRequest.create({ data: request });
   },
 
-  closeServiceRequest: async (_: unknown, args: { requestId: string; done: boolean; outcome: string }, ctx: WelfareContext) => {
+  closeServiceRequest: async (_, args, ctx) => {
     if (!isUuid(args.requestId)) throw notFound('REQUEST_NOT_FOUND', 'No service request has this id.', 'requestId');
     return ctx.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SELECT 1 FROM service_request WHERE id = $1::uuid FOR UPDATE', args.requestId);
@@ -82,16 +83,16 @@ export const serviceWindowMutations = {
       return tx.serviceRequest.update({ where: { id: request.id }, data: { status: closed.status, closedAt: closed.closedAt, outcome: closed.outcome } });
     });
   },
-};
+} satisfies MutationResolvers;
 
 export const serviceWindowQueries = {
-  myServiceRequests: async (_: unknown, __: unknown, ctx: WelfareContext) => {
+  myServiceRequests: async (_, __, ctx) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     return ctx.db.serviceRequest.findMany({ where: { workerId: principal.subject }, orderBy: { openedAt: 'desc' }, take: 100 });
   },
 
   /** Overdue requests per centre and per department in a region (portals of the region and analytics). */
-  overdueServiceRequests: async (_: unknown, args: { regionCode: string }, ctx: WelfareContext) => {
+  overdueServiceRequests: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     const range = regionRange(args.regionCode);
     const rows = await ctx.db.serviceRequest.groupBy({
@@ -101,8 +102,8 @@ export const serviceWindowQueries = {
     });
     return rows.map((row) => ({ department: row.department, centreId: row.centreId, overdue: row._count._all }));
   },
-};
+} satisfies QueryResolvers;
 
 export const ServiceRequestType = {
-  overdue: (request: ServiceRequest, _: unknown, ctx: WelfareContext) => isOverdue(request, ctx.clock.now()),
-};
+  overdue: (request, _, ctx) => isOverdue(request, ctx.clock.now()),
+} satisfies ServiceRequestResolvers;

@@ -20,6 +20,7 @@ import {
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
+import type { MutationResolvers } from '../generated/resolvers';
 
 const providerInput = z.object({
   name: z.string().trim().min(2, 'name the provider'),
@@ -64,14 +65,14 @@ async function lockEnrolment(ctx: WelfareContext, tx: WelfareTx, enrolmentId: st
 }
 
 export const trainingMutations = {
-  registerTrainingProvider: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  registerTrainingProvider: async (_, args, ctx) => {
     const principal = trainingManager(ctx);
     const input = parseInput(providerInput, args.input);
     requireRegion(principal, input.regionCode);
     return ctx.db.trainingProvider.create({ data: { id: randomUUID(), ...input } });
   },
 
-  defineTrainingProgramme: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  defineTrainingProgramme: async (_, args, ctx) => {
     trainingManager(ctx);
     const input = parseInput(programmeInput, args.input);
     const provider = await ctx.db.trainingProvider.findUnique({ where: { id: input.providerId } });
@@ -84,7 +85,7 @@ export const trainingMutations = {
     return ctx.db.trainingProgramme.create({ data: programme });
   },
 
-  scheduleTrainingSession: async (_: unknown, args: { input: unknown }, ctx: WelfareContext) => {
+  scheduleTrainingSession: async (_, args, ctx) => {
     const principal = trainingManager(ctx);
     const input = parseInput(sessionInput, args.input);
     requireRegion(principal, input.regionCode);
@@ -95,7 +96,7 @@ export const trainingMutations = {
   },
 
   /** A worker enrols themselves; a training manager or a service-centre agent enrols a worker. Capacity is kept under a lock. */
-  enrolInTraining: async (_: unknown, args: { sessionId: string; workerId?: string | null }, ctx: WelfareContext) => {
+  enrolInTraining: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const workerId = principal.kind === 'WORKER' ? principal.subject : args.workerId;
     if (principal.kind === 'WORKER' && args.workerId && args.workerId !== principal.subject) throw forbidden('A worker enrols only themselves.');
@@ -124,7 +125,7 @@ export const trainingMutations = {
   },
 
   /** One day's hours (sent again, the day's hours are replaced, not added). */
-  recordTrainingHours: async (_: unknown, args: { enrolmentId: string; day: Date; hours: number }, ctx: WelfareContext) =>
+  recordTrainingHours: async (_, args, ctx) =>
     ctx.db.$transaction(async (tx) => {
       const { enrolment } = await lockEnrolment(ctx, tx, args.enrolmentId);
       recordHours(enrolment, args.hours);
@@ -137,7 +138,7 @@ export const trainingMutations = {
       return tx.trainingEnrolment.update({ where: { id: enrolment.id }, data: { hours: total._sum.hours ?? 0 } });
     }),
 
-  completeTraining: async (_: unknown, args: { enrolmentId: string }, ctx: WelfareContext) => {
+  completeTraining: async (_, args, ctx) => {
     const completed = await ctx.db.$transaction(async (tx) => {
       const { enrolment, programme } = await lockEnrolment(ctx, tx, args.enrolmentId);
       const now = ctx.clock.now();
@@ -152,7 +153,7 @@ export const trainingMutations = {
     return completed;
   },
 
-  setTrainingTarget: async (_: unknown, args: { regionCode: string; year: number; traineeSessions: number }, ctx: WelfareContext) => {
+  setTrainingTarget: async (_, args, ctx) => {
     manager(ctx, requireRegionCode(args.regionCode));
     if (!(args.traineeSessions > 0)) throw invalidInput('INVALID_TARGET', 'traineeSessions', 'The target is a positive number of trainee-sessions.');
     const key = { regionCode: args.regionCode, year: args.year };
@@ -162,4 +163,4 @@ export const trainingMutations = {
       update: { traineeSessions: args.traineeSessions },
     });
   },
-};
+} satisfies MutationResolvers;

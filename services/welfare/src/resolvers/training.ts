@@ -7,13 +7,12 @@ import {
   requirePrincipal,
   requireRegionCode,
   requireStatisticsScope,
-  type PageArgs,
 } from '@yikatong/platform';
-import type { WelfareContext } from '../context';
+import type { QueryResolvers } from '../generated/resolvers';
 
 export const trainingQueries = {
   /** Sessions of a region, soonest first: public to every signed-in caller. */
-  trainingSessions: async (_: unknown, args: PageArgs & { regionCode: string }, ctx: WelfareContext) => {
+  trainingSessions: async (_, args, ctx) => {
     requirePrincipal(ctx.principal);
     requireRegionCode(args.regionCode);
     const { take, after } = pageRequest(args, cursorKeys.uuid);
@@ -26,13 +25,13 @@ export const trainingQueries = {
   },
 
   /** The signed-in worker's training: hours, completion, certificates. */
-  myTraining: async (_: unknown, __: unknown, ctx: WelfareContext) => {
+  myTraining: async (_, __, ctx) => {
     const principal = requireKind(ctx.principal, 'WORKER');
     return ctx.db.trainingEnrolment.findMany({ where: { workerId: principal.subject }, orderBy: { enrolledAt: 'desc' } });
   },
 
   /** A district's year (China's: a completion on 31 December from 16:00 UTC counts for the next): the target, trainee-sessions completed, and completions by programme (analytics and portals). */
-  trainingProgress: async (_: unknown, args: { regionCode: string; year: number }, ctx: WelfareContext) => {
+  trainingProgress: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     const target = await ctx.db.trainingTarget.findUnique({ where: { regionCode_year: { regionCode: args.regionCode, year: args.year } } });
     const byProgramme = await ctx.db.$queryRawUnsafe<Array<{ programme: string; kind: string; completed: number }>>(
@@ -51,4 +50,4 @@ export const trainingQueries = {
       byProgramme,
     };
   },
-};
+} satisfies QueryResolvers;
