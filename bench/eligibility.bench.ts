@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { SCOPES, testing } from '@yikatong/platform';
+import { SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { BiddingEligibilityService } from '../services/enterprise/src/grpc/eligibility-server';
 import { usccFor } from '../test/support/flows';
 import { LeanUnaryCaller } from './lean-grpc-caller';

@@ -2,7 +2,8 @@
 // through the gateway, on real Kafka and PostgreSQL with every service in its own process.
 // FREEZES (default 200) freezes, each followed by an unfreeze that is awaited the same way.
 import os from 'node:os';
-import { SCOPES, testing } from '@yikatong/platform';
+import { SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEligibility, waitForEnterpriseCard } from '../test/support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor } from '../test/support/system';
 import { percentile } from './percentile';

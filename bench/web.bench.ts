@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { serveWebApp } from '../web/server/web-server';
 import { launchChromium, requireBuiltWebApp } from '../test/support/browser';
 import { freshDatabases, ROOT, startSystem, tokenFor } from '../test/support/system';

@@ -4,7 +4,8 @@
 // p99 under 300 ms. The complaints are written straight to the database (not measured): 20
 // districts of one province, categories, stages and deadlines spread over two years.
 import os from 'node:os';
-import { SCOPES, testing } from '@yikatong/platform';
+import { SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { freshDatabases, graphqlClient, startSystem, tokenFor } from '../test/support/system';
 import { DISTRICTS, seedComplaints } from './complaints-data';
 import { percentile } from './percentile';

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addMonthsToPeriod, makeLocalCertificates, testing } from '@yikatong/platform';
+import { addMonthsToPeriod, makeLocalCertificates } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { startBankConnector, type BankConnectorProcess } from '../support/bank-connector';
 import { seededContractorClerks, seedPayrollMonth } from '../support/payroll-month';
 import { freshDatabases, startSystem, withDatabase, type RunningSystem } from '../support/system';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { arrearsWarningClearedV1, arrearsWarningRaisedV1, createEvent, TOPICS, TRADING_PLATFORM_KAFKA_USER, type EventDataInput } from '@yikatong/contracts';
-import { addDays, addMonthsToDay, instantPlusDays, SCOPES, testing } from '@yikatong/platform';
+import { addDays, addMonthsToDay, instantPlusDays, SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEnterpriseCard, waitForReasons } from '../support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
 

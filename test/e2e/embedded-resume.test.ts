@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SCOPES, testing } from '@yikatong/platform';
+import { SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { graphqlClient, ROOT, tokenFor } from '../support/system';
 
 /**

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { DECISION, FREEZE, waitForEligibility } from '../support/flows';
 import { graphqlClient, ROOT } from '../support/system';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { cloudEventSchema, TOPICS } from '@yikatong/contracts';
-import { SCOPES, testing, type KafkaConnection } from '@yikatong/platform';
+import { SCOPES, type KafkaConnection } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { DECISION, FREEZE, REGISTER, UNFREEZE, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';
 import { freshDatabases, graphqlClient, runInfra, startSystem, tokenFor, withDatabase, type RunningSystem } from '../support/system';
 

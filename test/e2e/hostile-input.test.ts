@@ -16,7 +16,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { Client } from 'pg';
-import { databaseUrlFor, SCOPES, testing } from '@yikatong/platform';
+import { databaseUrlFor, SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { freshDatabases, ROOT, startSystem, tokenFor, type RunningSystem } from '../support/system';
 
 /**

@@ -1,4 +1,5 @@
-import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, SCOPES, serviceCallerToken, testing } from '@yikatong/platform';
+import { callUnary, chinaPeriod, createLogger, grpc, KafkaEventBus, SCOPES, serviceCallerToken } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { WorkerRegistryService } from '../../services/identity/src/grpc/worker-registry-server';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { REGISTER, safetyTrainingMessage, usccFor, waitForEligibility, waitForEnterpriseCard } from '../support/flows';

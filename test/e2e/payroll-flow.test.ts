@@ -2,18 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  addDays,
-  addMonthsToPeriod,
-  callUnary,
-  clockStartingAt,
-  createLogger,
-  grpc,
-  KafkaEventBus,
-  lastDayOfPeriod,
-  SCOPES,
-  testing,
-} from '@yikatong/platform';
+import { addDays, addMonthsToPeriod, callUnary, clockStartingAt, createLogger, grpc, KafkaEventBus, lastDayOfPeriod, SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { PayrollSettlementService } from '../../services/payroll/src/grpc/settlement-server';
 import { startBankConnector, type BankConnectorProcess } from '../support/bank-connector';

@@ -1,4 +1,5 @@
-import { addMonthsToPeriod, SCOPES, testing } from '@yikatong/platform';
+import { addMonthsToPeriod, SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { REGISTER, usccFor, waitForEnterpriseCard } from '../support/flows';
 import { freshDatabases, graphqlClient, startSystem, tokenFor, type RunningSystem } from '../support/system';
 

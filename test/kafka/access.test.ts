@@ -12,7 +12,8 @@ import {
   TOPICS,
   type BankCode,
 } from '@yikatong/contracts';
-import { kafkaCaFile, testing, type KafkaConnection } from '@yikatong/platform';
+import { kafkaCaFile, type KafkaConnection } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 
 /**
  * The broker npm test starts takes SASL/SCRAM over TLS only, with the users and ACLs declared in

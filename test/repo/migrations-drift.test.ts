@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const migrate = (...args: string[]) =>

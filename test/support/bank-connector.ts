@@ -3,7 +3,8 @@ import { createWriteStream, mkdirSync, readFileSync, writeFileSync, existsSync }
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BankCode } from '@yikatong/contracts';
-import { testing, type PlatformConfig } from '@yikatong/platform';
+import { type PlatformConfig } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import type { PaymentOutcome } from '../../tools/bank-connector/src/core-banking';
 import { PORTS, ROOT, tokenFor } from './system';
 

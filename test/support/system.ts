@@ -2,16 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import {
-  clockStartingAt,
-  databaseUrlFor,
-  mintToken,
-  testing,
-  type Clock,
-  type LocalCertificates,
-  type PlatformConfig,
-  type TokenClaims,
-} from '@yikatong/platform';
+import { clockStartingAt, databaseUrlFor, mintToken, type Clock, type LocalCertificates, type PlatformConfig, type TokenClaims } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const SERVICES = ['identity', 'enterprise', 'payroll', 'welfare'] as const;

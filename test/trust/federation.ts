@@ -1,13 +1,5 @@
-import {
-  InMemoryEventBus,
-  loadPlatformConfig,
-  mintToken,
-  testing,
-  type Clock,
-  type PlatformConfig,
-  type RunningService,
-  type TokenClaims,
-} from '@yikatong/platform';
+import { InMemoryEventBus, loadPlatformConfig, mintToken, type Clock, type PlatformConfig, type RunningService, type TokenClaims } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createEnterpriseService } from '../../services/enterprise/src/service';
 import { loadEnterpriseConfig } from '../../services/enterprise/src/config';
 import { createIdentityService } from '../../services/identity/src/service';

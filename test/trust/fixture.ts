@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, addMonthsToPeriod, instantPlusDays, lastDayOfPeriod, SCOPES, testing } from '@yikatong/platform';
+import { addDays, addMonthsToPeriod, instantPlusDays, lastDayOfPeriod, SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { residentIdCheckCharacter } from '../../services/identity/src/domain/resident-id';
 import { safetyTrainingMessage, usccFor, waitForEnterpriseCard } from '../support/flows';
 import { graphqlClient, withDatabase, type GraphQLResult } from '../support/system';

@@ -1,4 +1,5 @@
-import { InMemoryEventBus, mintToken, testing, type RunningHttpServer, type TokenClaims } from '@yikatong/platform';
+import { InMemoryEventBus, mintToken, type RunningHttpServer, type TokenClaims } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createEnterpriseService } from '../../../services/enterprise/src/service';
 import { loadEnterpriseConfig } from '../../../services/enterprise/src/config';
 import { createIdentityService } from '../../../services/identity/src/service';

@@ -27,7 +27,6 @@ export * from './clock';
 export { readSchema, dateTimeScalar, dateScalar, moneyScalar, MONEY_MAX_FEN } from './schema';
 export { executeGraphQL } from './server/graphql-http';
 export { sendJson, sendGraphQLError, sendRequestFailure, serveGraphQL, RequestRefused, type HttpLimits } from './server/http';
-export * as testing from './testing';
 export * from './service-runtime';
 export * from './loaders';
 export * from './working-days';

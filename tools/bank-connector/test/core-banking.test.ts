@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { CLOSED_CARDS_FILE, FileCoreBanking, type PaymentInstruction } from '../src/core-banking';
 
 const instruction = (n: number, cardNumber = '6222021234567890128'): PaymentInstruction => ({

@@ -14,9 +14,9 @@ import {
   SCOPES,
   serviceCallerToken,
   startGrpcServer,
-  testing,
   type Principal,
 } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
 import { VerdictCache } from '../../src/store/verdict-cache';

@@ -1,4 +1,5 @@
-import { addMonthsInChina, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { addMonthsInChina, principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { expireListings } from '../../src/store/blacklist';
 import { createHarness } from '../support/harness';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cardFrozenV1, cardUnfrozenV1, createEvent } from '@yikatong/contracts';
-import { callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer, testing } from '@yikatong/platform';
+import { callUnary, createLogger, databaseUrlFor, grpc, mintToken, principalFromClaims, SCOPES, startGrpcServer } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from '../../src/grpc/eligibility-server';
 import { VerdictCache } from '../../src/store/verdict-cache';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MONEY_MAX_FEN, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { MONEY_MAX_FEN, principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness } from '../support/harness';
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { createLogger, principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { startEnterpriseConsumers } from '../../src/events/consumers';
 import { identityFacts, payrollFacts, welfareFacts } from '../support/facts';
 import { createHarness } from '../support/harness';

@@ -1,4 +1,5 @@
-import { instantPlusDays, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { instantPlusDays, principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness } from '../support/harness';
 
 // The deposit is due 20 days after the award, the wage account 30: the clock must wake for each in turn.

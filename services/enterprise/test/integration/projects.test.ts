@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness } from '../support/harness';
 
 const { config, bus, db, execute } = createHarness();

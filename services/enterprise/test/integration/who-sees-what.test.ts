@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dateOfDay, principalFromClaims, testing } from '@yikatong/platform';
+import { dateOfDay, principalFromClaims } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness } from '../support/harness';
 
 const { bus, config, clock, db, execute } = createHarness();

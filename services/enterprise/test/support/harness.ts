@@ -1,4 +1,5 @@
-import { InMemoryEventBus, testing, type Principal } from '@yikatong/platform';
+import { InMemoryEventBus, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { loadEnterpriseConfig } from '../../src/config';
 import { createEnterpriseContext } from '../../src/context';
 import { createEnterpriseService } from '../../src/service';

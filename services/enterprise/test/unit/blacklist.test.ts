@@ -1,4 +1,5 @@
-import { addMonthsInChina, testing } from '@yikatong/platform';
+import { addMonthsInChina } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { blacklistMessage, expire, listEnterprise, listingGrounds, removeEarly, type ArrearsFacts, type BlacklistPolicy } from '../../src/domain/blacklist';
 import type { Enterprise } from '../../src/domain/enterprise';
 

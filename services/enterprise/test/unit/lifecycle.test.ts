@@ -1,4 +1,4 @@
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { requestStep, reviewingDepartmentOf, reviewStep, stepRefusals, type LifecycleFacts, type SafeguardKind } from '../../src/domain/lifecycle';
 import type { Project, ProjectStage } from '../../src/domain/project';
 

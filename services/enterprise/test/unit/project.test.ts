@@ -1,4 +1,4 @@
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { addParticipant, registerProject, type Participant, type ProjectRequest } from '../../src/domain/project';
 import { appointLabourWageOfficer } from '../../src/domain/labour-wage-officer';
 import type { Enterprise } from '../../src/domain/enterprise';

@@ -1,4 +1,4 @@
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { expiredQualificationBlock, recordQualification, reminderDue, unmetRequirements, type Qualification } from '../../src/domain/qualification';
 
 const held = (category: string, grade: Qualification['grade'], validUntil: string, remindedFor: string | null = null): Qualification => ({

@@ -1,4 +1,4 @@
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import type { Enterprise } from '../../src/domain/enterprise';
 import type { Project } from '../../src/domain/project';
 import { awardTender, cancelTender, openTender, submitBid } from '../../src/domain/tender';

@@ -1,4 +1,5 @@
-import { InMemoryEventBus, testing, type Principal, principalFromClaims, SCOPES } from '@yikatong/platform';
+import { InMemoryEventBus, type Principal, principalFromClaims, SCOPES } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
 import { issueEnterpriseCard } from '../../src/domain/card';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MONEY_MAX_FEN, testing, type Principal } from '@yikatong/platform';
+import { MONEY_MAX_FEN, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness, GC_USCC, roles, SUB_USCC, testIdNumber } from '../support/harness';
 
 /**

@@ -1,4 +1,4 @@
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness, testIdNumber } from '../support/harness';
 
 /** What operators watch: health, readiness, and the outbox backlog on /metrics. */

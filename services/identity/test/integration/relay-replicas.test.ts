@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger, OutboxRelay, testing, type BusMessage, type EventBus } from '@yikatong/platform';
+import { createLogger, OutboxRelay, type BusMessage, type EventBus } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createHarness } from '../support/harness';
 
 /**

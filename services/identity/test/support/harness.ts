@@ -8,10 +8,10 @@ import {
   principalFromClaims,
   SCOPES,
   serviceCallerToken,
-  testing,
   type Principal,
   type PrincipalClaims,
 } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { loadIdentityConfig } from '../../src/config';
 import { createIdentityContext } from '../../src/context';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';

@@ -1,6 +1,7 @@
 import { parseBankCard } from '../../src/domain/bank-card';
 import { residentIdCheckCharacter } from '../../src/domain/resident-id';
-import { chinaDay, testing } from '@yikatong/platform';
+import { chinaDay } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { ageOn, periodBounds } from '../../src/domain/calendar';
 import { registerWorker, sameName, type WorkerApplication, type WorkingAgePolicy } from '../../src/domain/worker';
 import { changeWageCard } from '../../src/domain/wage-card';

@@ -1,4 +1,5 @@
-import { addMonthsToPeriod, testing } from '@yikatong/platform';
+import { addMonthsToPeriod } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { payCycle } from '../../src/domain/pay-cycle';
 import type { VerifiedWorker } from '../../src/domain/pay-rules';
 import { createPayrollHarness, GC, roles, SUB } from '../support/harness';

@@ -1,5 +1,6 @@
 import { createEvent, TOPICS, wageCardChangedV1 } from '@yikatong/contracts';
-import { testing, type DeadLetter, type DeliveredMessage } from '@yikatong/platform';
+import { type DeadLetter, type DeliveredMessage } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { createPayrollHarness } from '../support/harness';
 

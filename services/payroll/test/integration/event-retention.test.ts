@@ -1,4 +1,5 @@
-import { addMonthsToPeriod, pruneEventTables, testing } from '@yikatong/platform';
+import { addMonthsToPeriod, pruneEventTables } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createPayrollHarness, roles } from '../support/harness';
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { encodeCursor, MONEY_MAX_FEN, testing, type Principal } from '@yikatong/platform';
+import { encodeCursor, MONEY_MAX_FEN, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { createPayrollHarness, roles } from '../support/harness';
 
 /**

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { projectRegisteredV1, projectStageChangedV1, wageCardChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
-import { InMemoryEventBus, principalFromClaims, SCOPES, testing, type Principal } from '@yikatong/platform';
+import { InMemoryEventBus, principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { loadPayrollConfig } from '../../src/config';
 import { createPayrollContext } from '../../src/context';
 import { payCycle, type PayCycle } from '../../src/domain/pay-cycle';

@@ -1,4 +1,4 @@
-import { testing } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { close, confirmOpened, requestAccount, startClosing } from '../../src/domain/wage-account';
 
 const project = { projectId: '0b6f0c52-2a43-4a39-9d27-7d1c53b1d0a1', generalContractorUscc: '91350100M000100Y43', stage: 'AWARDED' };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryEventBus, principalFromClaims, testing, type Principal } from '@yikatong/platform';
+import { InMemoryEventBus, principalFromClaims, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { loadWelfareConfig } from '../../src/config';
 import { createWelfareContext } from '../../src/context';
 import { createWelfareService } from '../../src/service';

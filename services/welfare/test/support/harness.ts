@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { projectRegisteredV1, projectStageChangedV1, type EventDataInput, type EventDefinition } from '@yikatong/contracts';
-import { InMemoryEventBus, testing, type Principal } from '@yikatong/platform';
+import { InMemoryEventBus, type Principal } from '@yikatong/platform';
+import * as testing from '@yikatong/platform/testing';
 import { loadWelfareConfig } from '../../src/config';
 import { createWelfareContext } from '../../src/context';
 import { createWelfareService } from '../../src/service';
