@@ -1,22 +1,11 @@
 import { z } from 'zod';
-import {
-  forbidden,
-  invalidInput,
-  isUuid,
-  notFound,
-  parseInput,
-  PERIOD_PATTERN,
-  regionCodeSchema,
-  requirePrincipal,
-  requireRegion,
-  SCOPES,
-  type Principal,
-} from '@yikatong/platform';
+import { invalidInput, isUuid, notFound, parseInput, PERIOD_PATTERN, regionCodeSchema, requirePrincipal, type Principal } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
-import { advance, fileComplaint, forward, markComplex, type Complaint, type ComplaintChannel } from '../domain/complaint';
+import { advance, fileComplaint, forward, markComplex, type Complaint } from '../domain/complaint';
 import { holidayCalendar, lockComplaint, saveComplaint } from '../store/complaints';
 import type { MutationResolvers } from '../generated/resolvers';
+import { intakeChannel, requireHandler } from './access';
 
 const DEPARTMENTS = ['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION'] as const;
 const month = z.string().regex(PERIOD_PATTERN, 'is a month YYYY-MM');
@@ -33,28 +22,6 @@ const fileInput = z.object({
   description: z.string(),
   handlerDepartment: z.enum(DEPARTMENTS).default('LABOUR_INSPECTION'),
 });
-
-/** Who files: the worker themselves, a service-centre agent for a worker present, or a hotline operator. */
-function intakeChannel(principal: Principal, workerId: string | null | undefined): { channel: ComplaintChannel; workerId: string } {
-  if (principal.kind === 'WORKER') {
-    if (workerId && workerId !== principal.subject) throw forbidden('A worker files complaints for themselves; a service centre files for others.');
-    return { channel: 'SELF', workerId: principal.subject };
-  }
-  if (principal.kind === 'PORTAL' && (principal.scopes.has(SCOPES.agentActForWorker) || principal.scopes.has(SCOPES.complaintHandle))) {
-    if (!workerId) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker the complaint is for.');
-    return { channel: principal.scopes.has(SCOPES.agentActForWorker) ? 'SERVICE_CENTRE' : 'HOTLINE', workerId };
-  }
-  throw forbidden('Complaints are filed by the worker, a service centre (agent:act-for-worker) or the hotline (complaint:handle).');
-}
-
-/** A handler with complaint:handle, of the region, in the department holding the case. */
-function requireHandler(ctx: WelfareContext, complaint: Complaint): Principal {
-  const principal = requirePrincipal(ctx.principal);
-  if (principal.kind !== 'PORTAL' || !principal.scopes.has(SCOPES.complaintHandle)) throw forbidden('Handling complaints needs complaint:handle.');
-  requireRegion(principal, complaint.regionCode);
-  if (principal.department !== complaint.handlerDept) throw forbidden(`The case is with ${complaint.handlerDept}; it can forward it to you.`);
-  return principal;
-}
 
 async function onCase<T>(ctx: WelfareContext, complaintId: string, work: (tx: WelfareTx, complaint: Complaint, handler: Principal) => Promise<T>): Promise<T> {
   if (!isUuid(complaintId)) throw notFound('COMPLAINT_NOT_FOUND', 'No complaint has this id.', 'complaintId');

@@ -7,26 +7,18 @@ import {
   pageRequest,
   regionRange,
   requireKind,
-  requirePrincipal,
   requireStatisticsScope,
   seesRegion,
   SCOPES,
   workingDaysBetween,
 } from '@yikatong/platform';
-import type { WelfareContext } from '../context';
 import { nextStagesOf, OPEN_STAGES } from '../domain/complaint';
 import type { ComplaintModel } from '../generated/prisma/models/Complaint';
 import type { ComplaintResolvers, QueryResolvers } from '../generated/resolvers';
+import { canSeeComplaint } from './access';
 
 /** What the Complaint fields resolve from: a stored row, or the domain's case a mutation just decided. */
 export type ComplaintRow = Omit<ComplaintModel, 'warningId'>;
-
-/** The complainant, and handlers (complaint:handle) of the region. */
-function canSee(ctx: WelfareContext, complaint: ComplaintRow): boolean {
-  const principal = requirePrincipal(ctx.principal);
-  if (principal.kind === 'WORKER') return complaint.workerId === principal.subject;
-  return principal.kind === 'PORTAL' && principal.scopes.has(SCOPES.complaintHandle) && seesRegion(principal, complaint.regionCode);
-}
 
 /** Newest first by (received, id); the overdue list goes by (due day, id), so neither list takes the other's cursor. */
 const newestKey = z.tuple([cursorKeys.instant, cursorKeys.uuid]);
@@ -37,7 +29,7 @@ export const complaintQueries = {
   complaint: async (_, args, ctx) => {
     if (!isUuid(args.id)) return null;
     const row = await ctx.db.complaint.findUnique({ where: { id: args.id } });
-    return row && canSee(ctx, row) ? row : null;
+    return row && canSeeComplaint(ctx, row) ? row : null;
   },
 
   /** The signed-in worker's complaints, newest first, with their stage and result. */

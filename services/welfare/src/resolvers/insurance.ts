@@ -13,13 +13,12 @@ import {
   requireScope,
   requireStatisticsScope,
   SCOPES,
-  seesRegion,
-  type Principal,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import { buyPolicy, coverageOn, type InjuryPolicy as Policy } from '../domain/injury-insurance';
 import { enrolmentSpans, findPolicies, insertPolicy } from '../store/policies';
 import type { InjuryPolicyResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import { seesProjectPolicies } from './access';
 
 const buyInput = z.object({
   projectId: z.string().uuid('is not a project id'),
@@ -30,13 +29,6 @@ const buyInput = z.object({
   coverFrom: z.date(),
   coverUntil: z.date().nullish(),
 });
-
-/** Portals of the region, the project's general contractor and our services see its policies. */
-function seesProject(principal: Principal, project: { regionCode: string; generalContractorUscc: string }): boolean {
-  if (principal.kind === 'PORTAL') return seesRegion(principal, project.regionCode);
-  if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === project.generalContractorUscc;
-  return principal.kind === 'SERVICE';
-}
 
 export const insuranceMutations = {
   /** The general contractor (or a portal of the region) with project:register records the policy; enterprise counts it for the permit. */
@@ -76,7 +68,7 @@ export const insuranceQueries = {
   injuryPolicies: async (_, args, ctx) => {
     const principal = requirePrincipal(ctx.principal);
     const project = isUuid(args.projectId) ? await ctx.db.welfareProject.findUnique({ where: { projectId: args.projectId } }) : null;
-    return project && seesProject(principal, project) ? findPolicies(ctx.db, [project.projectId]) : [];
+    return project && seesProjectPolicies(principal, project) ? findPolicies(ctx.db, [project.projectId]) : [];
   },
 
   /** Coverage gaps today in a region (analytics and portals): projects with workers on site and no policy. */
@@ -96,7 +88,7 @@ export const insuranceQueries = {
     const projects = await ctx.db.welfareProject.findMany({ where: { projectId: { in: spans.map((span) => span.projectId) } } });
     const visible = new Set(
       projects
-        .filter((project) => (principal.kind === 'WORKER' ? principal.subject === args.workerId : seesProject(principal, project)))
+        .filter((project) => (principal.kind === 'WORKER' ? principal.subject === args.workerId : seesProjectPolicies(principal, project)))
         .map((p) => p.projectId),
     );
     const coverage = coverageOn(

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   regionCodeSchema,
   conflict,
-  forbidden,
   invalidInput,
   isUuid,
   notFound,
@@ -13,17 +12,15 @@ import {
   requireKind,
   requirePrincipal,
   requireRegion,
-  requireScope,
   requireStatisticsScope,
   requireUuid,
   SCOPES,
   withheldFrom,
-  type Principal,
 } from '@yikatong/platform';
-import type { WelfareContext } from '../context';
 import { AWARD_RULES, unmetRules, validateRules } from '../domain/eligibility';
 import { workerFacts } from '../store/worker-facts';
 import type { AwardRoundResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers';
+import { actingFor, portalWith, regionalManager } from './access';
 
 const schemeInput = z.object({
   code: z
@@ -43,32 +40,12 @@ const roundInput = z.object({
   quota: z.number().int().min(1).max(1000),
 });
 
-/** A portal with service:manage, judged before its input is read (an outsider learns nothing from a validation message). */
-const serviceManager = (ctx: WelfareContext): Principal => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
-
-const manager = (ctx: WelfareContext, regionCode: string): Principal => {
-  const principal = serviceManager(ctx);
-  requireRegion(principal, regionCode);
-  return principal;
-};
-
-/** The worker themselves, or a centre agent or manager for a named worker. */
-function actingFor(ctx: WelfareContext, workerId: string | null | undefined): { principal: Principal; workerId: string } {
-  const principal = requirePrincipal(ctx.principal);
-  if (principal.kind === 'WORKER') return { principal, workerId: principal.subject };
-  if (principal.kind === 'PORTAL' && (principal.scopes.has(SCOPES.agentActForWorker) || principal.scopes.has(SCOPES.serviceManage))) {
-    if (!workerId || !isUuid(workerId)) throw invalidInput('WORKER_REQUIRED', 'workerId', 'Name the worker.');
-    return { principal, workerId };
-  }
-  throw forbidden('The worker applies, or a service centre for them.');
-}
-
 const numberOrText = (value: string | null | undefined) =>
   value === null || value === undefined ? undefined : /^\d+$/.test(value) && value.length < 6 ? Number(value) : value;
 
 export const schemeAwardMutations = {
   defineWelfareScheme: async (_, args, ctx) => {
-    const principal = serviceManager(ctx);
+    const principal = portalWith(ctx, SCOPES.serviceManage);
     const input = parseInput(schemeInput, args.input);
     requireRegion(principal, input.regionCode);
     const rules = validateRules(
@@ -101,7 +78,7 @@ export const schemeAwardMutations = {
   },
 
   openAwardRound: async (_, args, ctx) => {
-    const principal = serviceManager(ctx);
+    const principal = portalWith(ctx, SCOPES.serviceManage);
     const input = parseInput(roundInput, args.input);
     requireRegion(principal, input.regionCode);
     if (await ctx.db.awardRound.findUnique({ where: { kind_year_regionCode: { kind: input.kind, year: input.year, regionCode: input.regionCode } } })) {
@@ -117,7 +94,7 @@ export const schemeAwardMutations = {
     return ctx.db.$transaction(async (tx) => {
       const round = await tx.awardRound.findUnique({ where: { id: args.roundId } });
       if (!round) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
-      if (principal.kind === 'PORTAL') manager(ctx, round.regionCode);
+      if (principal.kind === 'PORTAL') regionalManager(ctx, SCOPES.serviceManage, round.regionCode);
       if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
       if (args.reason.trim().length < 4) throw invalidInput('REASON_REQUIRED', 'reason', 'Say why the worker deserves the award.');
       if (await tx.awardNomination.findUnique({ where: { roundId_workerId: { roundId: round.id, workerId: args.workerId } } }))
@@ -141,7 +118,7 @@ export const schemeAwardMutations = {
       await tx.$executeRawUnsafe('SELECT 1 FROM award_round WHERE id = $1::uuid FOR UPDATE', requireUuid(args.roundId, 'roundId'));
       const round = await tx.awardRound.findUnique({ where: { id: args.roundId } });
       if (!round) throw notFound('ROUND_NOT_FOUND', 'No award round has this id.', 'roundId');
-      const principal = manager(ctx, round.regionCode);
+      const principal = regionalManager(ctx, SCOPES.serviceManage, round.regionCode);
       if (round.status !== 'OPEN') throw conflict('ROUND_DECIDED', 'The round is decided.', 'roundId');
       const winners = [...new Set(args.workerIds)];
       winners.forEach((workerId) => requireUuid(workerId, 'workerIds'));

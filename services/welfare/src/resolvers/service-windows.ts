@@ -13,12 +13,11 @@ import {
   requireScope,
   requireStatisticsScope,
   SCOPES,
-  type Principal,
 } from '@yikatong/platform';
-import type { WelfareContext } from '../context';
 import { closeRequest, defineServiceType, isOverdue, openRequest, type ServiceRequest } from '../domain/service-request';
 import { holidayCalendar } from '../store/complaints';
 import type { MutationResolvers, QueryResolvers, ServiceRequestResolvers } from '../generated/resolvers';
+import { requireStaff } from './access';
 
 const typeInput = z.object({
   code: z.string().trim().toUpperCase(),
@@ -26,16 +25,6 @@ const typeInput = z.object({
   department: z.enum(['HOUSING_CONSTRUCTION', 'HRSS', 'LABOUR_INSPECTION']),
   deadlineWorkingDays: z.number().int(),
 });
-
-/** Staff of the department or the centre holding the request, in its region, with service:manage. */
-function requireStaff(ctx: WelfareContext, request: Pick<ServiceRequest, 'regionCode' | 'department' | 'centreId'>): Principal {
-  const principal = requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.serviceManage);
-  requireRegion(principal, request.regionCode);
-  if (principal.department !== request.department && (!request.centreId || principal.serviceCentreId !== request.centreId)) {
-    throw forbidden('Only the department or the service centre holding the request handles it.');
-  }
-  return principal;
-}
 
 export const serviceWindowMutations = {
   defineServiceType: async (_, args, ctx) => {

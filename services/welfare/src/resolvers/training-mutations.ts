@@ -8,19 +8,17 @@ import {
   invalidInput,
   notFound,
   parseInput,
-  requireKind,
   requirePrincipal,
   requireRegion,
   requireRegionCode,
-  requireScope,
   requireUuid,
   SCOPES,
-  type Principal,
 } from '@yikatong/platform';
 import type { WelfareContext } from '../context';
 import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
 import type { MutationResolvers } from '../generated/resolvers';
+import { portalWith, regionalManager } from './access';
 
 const providerInput = z.object({
   name: z.string().trim().min(2, 'name the provider'),
@@ -44,21 +42,12 @@ const sessionInput = z.object({
   capacity: z.number().int().min(1).max(10_000),
 });
 
-/** A portal with training:manage, judged before its input is read (an outsider learns nothing from a validation message). */
-const trainingManager = (ctx: WelfareContext): Principal => requireScope(requireKind(ctx.principal, 'PORTAL'), SCOPES.trainingManage);
-
-function manager(ctx: WelfareContext, regionCode: string): Principal {
-  const principal = trainingManager(ctx);
-  requireRegion(principal, regionCode);
-  return principal;
-}
-
 /** The enrolment, its session's region and programme, locked, for the manager of that region. */
 async function lockEnrolment(ctx: WelfareContext, tx: WelfareTx, enrolmentId: string) {
   await tx.$executeRawUnsafe('SELECT 1 FROM training_enrolment WHERE id = $1::uuid FOR UPDATE', requireUuid(enrolmentId, 'enrolmentId'));
   const enrolment = await tx.trainingEnrolment.findUnique({ where: { id: enrolmentId } });
   if (!enrolment) throw notFound('ENROLMENT_NOT_FOUND', 'No training enrolment has this id.', 'enrolmentId');
-  manager(ctx, enrolment.regionCode);
+  regionalManager(ctx, SCOPES.trainingManage, enrolment.regionCode);
   const session = await tx.trainingSession.findUniqueOrThrow({ where: { id: enrolment.sessionId } });
   const programme = (await tx.trainingProgramme.findUniqueOrThrow({ where: { id: session.programmeId } })) as Programme;
   return { enrolment: enrolment as TrainingEnrolment & { regionCode: string }, programme };
@@ -66,18 +55,18 @@ async function lockEnrolment(ctx: WelfareContext, tx: WelfareTx, enrolmentId: st
 
 export const trainingMutations = {
   registerTrainingProvider: async (_, args, ctx) => {
-    const principal = trainingManager(ctx);
+    const principal = portalWith(ctx, SCOPES.trainingManage);
     const input = parseInput(providerInput, args.input);
     requireRegion(principal, input.regionCode);
     return ctx.db.trainingProvider.create({ data: { id: randomUUID(), ...input } });
   },
 
   defineTrainingProgramme: async (_, args, ctx) => {
-    trainingManager(ctx);
+    portalWith(ctx, SCOPES.trainingManage);
     const input = parseInput(programmeInput, args.input);
     const provider = await ctx.db.trainingProvider.findUnique({ where: { id: input.providerId } });
     if (!provider) throw notFound('PROVIDER_NOT_FOUND', 'No training provider has this id.', 'providerId');
-    manager(ctx, provider.regionCode);
+    regionalManager(ctx, SCOPES.trainingManage, provider.regionCode);
     const programme = defineProgramme(
       { ...input, safetyLevel: input.safetyLevel ?? null, tradeCode: input.tradeCode ?? null, skillLevel: input.skillLevel ?? null },
       ctx.safetyHours,
@@ -86,7 +75,7 @@ export const trainingMutations = {
   },
 
   scheduleTrainingSession: async (_, args, ctx) => {
-    const principal = trainingManager(ctx);
+    const principal = portalWith(ctx, SCOPES.trainingManage);
     const input = parseInput(sessionInput, args.input);
     requireRegion(principal, input.regionCode);
     if (input.endsOn < input.startsOn) throw invalidInput('INVALID_PERIOD', 'endsOn', 'The session ends before it starts.');
@@ -154,7 +143,7 @@ export const trainingMutations = {
   },
 
   setTrainingTarget: async (_, args, ctx) => {
-    manager(ctx, requireRegionCode(args.regionCode));
+    regionalManager(ctx, SCOPES.trainingManage, requireRegionCode(args.regionCode));
     if (!(args.traineeSessions > 0)) throw invalidInput('INVALID_TARGET', 'traineeSessions', 'The target is a positive number of trainee-sessions.');
     const key = { regionCode: args.regionCode, year: args.year };
     return ctx.db.trainingTarget.upsert({
