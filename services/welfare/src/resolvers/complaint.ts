@@ -14,6 +14,7 @@ import {
 } from '@yikatong/platform';
 import { nextStagesOf, OPEN_STAGES } from '../domain/complaint';
 import type { ComplaintModel } from '../generated/prisma/models/Complaint';
+import { complaintsByStage } from '../store/statistics';
 import type { ComplaintResolvers, QueryResolvers } from '../generated/resolvers';
 import { canSeeComplaint } from './access';
 
@@ -74,14 +75,7 @@ export const complaintQueries = {
   /** Dashboards: complaints by category and stage, and how many open ones are overdue, from the tally; no personal data. */
   complaintStatistics: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
-    const range = regionRange(args.regionCode) ?? { gte: '', lt: 'A' };
-    const byStage = await ctx.db.$queryRawUnsafe<Array<{ category: string; stage: string; count: number; overdue: number }>>(
-      `SELECT category, stage, sum(count)::int AS count, coalesce(sum(count) FILTER (WHERE due_on <> '' AND due_on < $3), 0)::int AS overdue
-         FROM complaint_tally WHERE region_code >= $1 AND region_code < $2 GROUP BY 1, 2 HAVING sum(count) > 0 ORDER BY 1, 2`,
-      range.gte,
-      range.lt,
-      ctx.clock.today(),
-    );
+    const byStage = await complaintsByStage(ctx.db, args.regionCode, ctx.clock.today());
     return { regionCode: args.regionCode, byStage };
   },
 } satisfies QueryResolvers;

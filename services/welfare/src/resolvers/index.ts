@@ -1,11 +1,14 @@
 import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
 import { Complaint, complaintQueries } from './complaint';
 import { complaintMutations } from './complaint-mutations';
-import { InjuryPolicy, insuranceMutations, insuranceQueries } from './insurance';
+import { InjuryPolicy, insuranceQueries } from './insurance';
+import { insuranceMutations } from './insurance-mutations';
 import { Query } from './query';
-import { AwardRound, schemeAwardMutations, schemeAwardQueries } from './schemes-awards';
+import { AwardRound, schemeAwardQueries } from './schemes-awards';
+import { schemeAwardMutations } from './schemes-awards-mutations';
 import { ServiceCentre } from './service-centre';
-import { serviceWindowMutations, serviceWindowQueries, ServiceRequestType } from './service-windows';
+import { serviceWindowQueries, ServiceRequestType } from './service-windows';
+import { serviceWindowMutations } from './service-windows-mutations';
 import { trainingQueries } from './training';
 import { trainingMutations } from './training-mutations';
 import type { Resolvers } from '../generated/resolvers';

@@ -19,6 +19,7 @@ import type { WelfareTx } from '../db';
 import { complete, defineProgramme, recordHours, type Programme, type TrainingEnrolment } from '../domain/training';
 import type { MutationResolvers } from '../generated/resolvers';
 import { portalWith, regionalManager } from './access';
+import { lockTrainingEnrolment, lockTrainingSession } from '../store/locks';
 
 const providerInput = z.object({
   name: z.string().trim().min(2, 'name the provider'),
@@ -44,7 +45,7 @@ const sessionInput = z.object({
 
 /** The enrolment, its session's region and programme, locked, for the manager of that region. */
 async function lockEnrolment(ctx: WelfareContext, tx: WelfareTx, enrolmentId: string) {
-  await tx.$executeRawUnsafe('SELECT 1 FROM training_enrolment WHERE id = $1::uuid FOR UPDATE', requireUuid(enrolmentId, 'enrolmentId'));
+  await lockTrainingEnrolment(tx, requireUuid(enrolmentId, 'enrolmentId'));
   const enrolment = await tx.trainingEnrolment.findUnique({ where: { id: enrolmentId } });
   if (!enrolment) throw notFound('ENROLMENT_NOT_FOUND', 'No training enrolment has this id.', 'enrolmentId');
   regionalManager(ctx, SCOPES.trainingManage, enrolment.regionCode);
@@ -99,7 +100,7 @@ export const trainingMutations = {
     requireUuid(workerId, 'workerId');
     requireUuid(args.sessionId, 'sessionId');
     return ctx.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SELECT 1 FROM training_session WHERE id = $1::uuid FOR UPDATE', args.sessionId);
+      await lockTrainingSession(tx, args.sessionId);
       const session = await tx.trainingSession.findUnique({ where: { id: args.sessionId } });
       if (!session) throw notFound('SESSION_NOT_FOUND', 'No training session has this id.', 'sessionId');
       if (principal.kind === 'PORTAL') requireRegion(principal, session.regionCode);

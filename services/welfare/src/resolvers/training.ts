@@ -8,6 +8,7 @@ import {
   requireRegionCode,
   requireStatisticsScope,
 } from '@yikatong/platform';
+import { completionsByProgramme } from '../store/statistics';
 import type { QueryResolvers } from '../generated/resolvers';
 
 export const trainingQueries = {
@@ -34,14 +35,7 @@ export const trainingQueries = {
   trainingProgress: async (_, args, ctx) => {
     requireStatisticsScope(ctx.principal, args.regionCode);
     const target = await ctx.db.trainingTarget.findUnique({ where: { regionCode_year: { regionCode: args.regionCode, year: args.year } } });
-    const byProgramme = await ctx.db.$queryRawUnsafe<Array<{ programme: string; kind: string; completed: number }>>(
-      `SELECT p.name AS programme, p.kind, count(*)::int AS completed
-         FROM training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_programme p ON p.id = s.programme_id
-        WHERE e.region_code LIKE $1 AND e.status = 'COMPLETED' AND extract(year FROM e.completed_at AT TIME ZONE 'Asia/Shanghai') = $2
-        GROUP BY 1, 2 ORDER BY 1, 2`,
-      `${regionPrefix(args.regionCode)}%`,
-      args.year,
-    );
+    const byProgramme = await completionsByProgramme(ctx.db, args.regionCode, args.year);
     return {
       regionCode: args.regionCode,
       year: args.year,
