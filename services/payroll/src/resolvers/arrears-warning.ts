@@ -19,8 +19,7 @@ export async function canSeeWarning(ctx: PayrollContext, warning: WarningRow): P
   const principal = requirePrincipal(ctx.principal);
   if (principal.kind === 'PORTAL') return seesRegion(principal, warning.regionCode);
   if (principal.kind === 'ENTERPRISE') return principal.enterpriseUscc === warning.uscc;
-  if (principal.kind === 'BANK')
-    return (await ctx.loaders.accountsByProject.load(warning.projectId)).some((account) => account.bankCode === principal.bankCode);
+  if (principal.kind === 'BANK') return (await ctx.accountsByProject.load(warning.projectId)).some((account) => account.bankCode === principal.bankCode);
   return principal.kind === 'SERVICE';
 }
 
@@ -37,7 +36,7 @@ export const ArrearsWarning = {
   /** Enterprise lists an enterprise's warnings; the gateway comes here for what only payroll knows. */
   __resolveReference: async (reference, ctx) => {
     if (!isUuid(reference.id)) return null;
-    const warning = await ctx.loaders.warningById.load(reference.id);
+    const warning = await ctx.warningById.load(reference.id);
     return warning && (await canSeeWarning(ctx, warning)) ? warning : null;
   },
 } satisfies ArrearsWarningResolvers;

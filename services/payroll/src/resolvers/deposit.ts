@@ -45,7 +45,7 @@ export const Deposit = {
   held: (deposit: { heldFen: bigint }) => deposit.heldFen,
   rateBp: withheldFrom(['BANK'], RATE_NOT_FOR_BANKS, (deposit: { rateBp: number }) => deposit.rateBp),
   trace: withheldFrom(['BANK'], RATE_NOT_FOR_BANKS, (deposit: { trace: string[] }) => deposit.trace),
-  drawdowns: (deposit, _, ctx) => ctx.loaders.drawdownsByDeposit.load(deposit.id),
+  drawdowns: (deposit, _, ctx) => ctx.drawdownsByDeposit.load(deposit.id),
 } satisfies DepositResolvers;
 
 /** A drawdown resolves from its row (payees as stored JSON, amounts in fen as strings) or the domain's decision. */

@@ -27,7 +27,7 @@ export const WageSheet = {
     });
     return connection(rows, take, (line) => line.workerId);
   },
-  batches: (sheet, _, ctx) => ctx.loaders.batchesBySheet.load(sheet.id),
+  batches: (sheet, _, ctx) => ctx.batchesBySheet.load(sheet.id),
 } satisfies WageSheetResolvers;
 
 export const WageLine = {
@@ -41,7 +41,7 @@ export const WageLine = {
   totalDeductions: (line: WageLineRow) => line.deductionsFen,
   net: (line: WageLineRow) => line.netFen,
   payment: async (line, _, ctx) => {
-    const payments = await ctx.loaders.paymentsByWageLine.load(line.id);
+    const payments = await ctx.paymentsByWageLine.load(line.id);
     // A live instruction (pending or paid) wins over failed ones sent before it.
     return payments.find((payment) => payment.status !== 'FAILED') ?? payments.at(-1) ?? null;
   },
@@ -53,7 +53,7 @@ export const Payment = {
 
 type LineStatus = 'PAID' | 'FAILED' | 'PENDING';
 const statusTotals = async (batch: BatchRow, ctx: PayrollContext, status: LineStatus) =>
-  (await ctx.loaders.batchTotals.load(batch.id)).find((row) => row.status === status);
+  (await ctx.batchTotals.load(batch.id)).find((row) => row.status === status);
 const countOf = (status: LineStatus) => async (batch: BatchRow, _: unknown, ctx: PayrollContext) => (await statusTotals(batch, ctx, status))?._count._all ?? 0;
 const totalOf = (status: LineStatus) => async (batch: BatchRow, _: unknown, ctx: PayrollContext) =>
   (await statusTotals(batch, ctx, status))?._sum.amountFen ?? 0n;
