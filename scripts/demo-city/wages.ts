@@ -9,7 +9,7 @@ import type { PayrollDb } from '../../services/payroll/src/db';
 import { batchReserved, fundingReceived, linePaid, type Transfer } from '../../services/payroll/src/domain/ledger';
 import { wagesDueOn } from '../../services/payroll/src/domain/pay-cycle';
 import { recordTransfers } from '../../services/payroll/src/store/ledger';
-import type { PayrollSweeper } from '../../services/payroll/src/store/payroll-sweeper';
+import type { PayrollSweeper } from '../../services/payroll/src/jobs/payroll-sweeper';
 import { atChinaHour, type CityPlan } from './plan';
 import { attendanceOf, type StaffedProject, type Workforce } from './workforce';
 

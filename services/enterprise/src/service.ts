@@ -6,7 +6,7 @@ import { createEnterpriseDb } from './db';
 import { startEnterpriseConsumers } from './events/consumers';
 import { BiddingEligibilityService, biddingEligibilityImplementation } from './grpc/eligibility-server';
 import { resolvers } from './resolvers';
-import { DeadlineSweeper } from './store/deadline-sweeper';
+import { DeadlineSweeper } from './jobs/deadline-sweeper';
 import { VerdictCache } from './store/verdict-cache';
 
 /** The enterprise service: registry, projects, tenders, credit and the bidding-eligibility read model (graph and gRPC). */

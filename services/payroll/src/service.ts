@@ -8,7 +8,7 @@ import { createDepositRateInputsSource, type DepositRateInputsSource } from './g
 import { createWorkerVerifier, type WorkerVerifier } from './grpc/identity-client';
 import { PayrollSettlementService, payrollSettlementImplementation } from './grpc/settlement-server';
 import { resolvers } from './resolvers';
-import { PayrollSweeper } from './store/payroll-sweeper';
+import { PayrollSweeper } from './jobs/payroll-sweeper';
 import { WarningJudge } from './store/warnings';
 
 /**

@@ -5,7 +5,7 @@ import { createWelfareContext, type WelfareDeps } from './context';
 import { createWelfareDb } from './db';
 import { startWelfareConsumers } from './events/consumers';
 import { resolvers } from './resolvers';
-import { ComplaintSweeper } from './store/complaint-sweeper';
+import { ComplaintSweeper } from './jobs/complaint-sweeper';
 
 /** The welfare service: service centres, complaints with SLA clocks, work-injury insurance and training; service windows and schemes come next (issue #6). */
 export function createWelfareService(config: WelfareConfig, bus: EventBus, options: { clock?: Clock } = {}) {

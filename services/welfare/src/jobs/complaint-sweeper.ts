@@ -1,7 +1,7 @@
 import { chinaDay, intervalJob, type Clock, type Logger } from '@yikatong/platform';
 import type { WelfareDb } from '../db';
 import { escalateIfOverdue, OPEN_STAGES } from '../domain/complaint';
-import { lockComplaint, saveComplaint } from './complaints';
+import { lockComplaint, saveComplaint } from '../store/complaints';
 
 /** Escalates open complaints past their deadline, once each; idempotent, so several instances may run it. */
 export class ComplaintSweeper {

@@ -2,9 +2,9 @@ import { intervalJob, type Clock, type Logger } from '@yikatong/platform';
 import type { EnterpriseDb } from '../db';
 import type { ObligationPolicy } from '../domain/eligibility';
 import type { QualificationPolicy } from '../domain/qualification';
-import { expireListings } from './blacklist';
-import { sweepProjectObligations } from './obligations';
-import { sweepQualifications } from './qualifications';
+import { expireListings } from '../store/blacklist';
+import { sweepProjectObligations } from '../store/obligations';
+import { sweepQualifications } from '../store/qualifications';
 
 /**
  * What changes with time alone: listings whose term is over, qualifications expiring or expired,

@@ -3,7 +3,7 @@ import { addDays, appendToOutbox, chinaDay, intervalJob, outgoing, type Clock, t
 import type { PayrollDb } from '../db';
 import { DEFAULT_DEPOSIT_POLICY } from '../domain/deposit-rate';
 import { PAYROLL_SOURCE } from '../domain/wage-account';
-import { seedDefaultWarningRules, type WarningJudge } from './warnings';
+import { seedDefaultWarningRules, type WarningJudge } from '../store/warnings';
 
 /** Days before a bank guarantee expires that the contractor is reminded (DOMAIN.md: 30). */
 const GUARANTEE_REMINDER_DAYS = 30;
