@@ -173,3 +173,29 @@ describe("a project's labour-wage officer (劳资专管员)", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'PROJECT_CLOSED', field: 'projectId' });
   });
 });
+
+describe('entity resolution (_entities) of enterprises and projects', () => {
+  const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on Enterprise { uscc name } ... on Project { id name generalContractor { uscc } } } }`;
+  const resolve = (representation: Record<string, unknown>, caller: Principal) => execute(ENTITIES, { representations: [representation] }, caller);
+
+  it('resolves an enterprise and its project for a portal of the region and for the enterprise itself', async () => {
+    const { data } = await execute<{ registerProject: { id: string } }>(REGISTER, { input: project({ name: '邢台实体项目' }) }, enterpriseOf(GC));
+    const projectId = data!.registerProject.id;
+    for (const caller of [portal(), enterpriseOf(GC)]) {
+      expect((await resolve({ __typename: 'Enterprise', uscc: GC }, caller)).data).toEqual({ _entities: [{ uscc: GC, name: `企业${GC.slice(-4)}` }] });
+      expect((await resolve({ __typename: 'Project', id: projectId }, caller)).data).toEqual({
+        _entities: [{ id: projectId, name: '邢台实体项目', generalContractor: { uscc: GC } }],
+      });
+    }
+  });
+
+  it("hides them from another region's portal and from an enterprise that is not on the project", async () => {
+    const { data } = await execute<{ registerProject: { id: string } }>(REGISTER, { input: project({ name: '邢台实体项目二' }) }, enterpriseOf(GC));
+    const projectId = data!.registerProject.id;
+    for (const caller of [portal(['130100']), enterpriseOf(OTHER)]) {
+      expect(await resolve({ __typename: 'Enterprise', uscc: GC }, caller)).toEqual({ data: { _entities: [null] } });
+      expect(await resolve({ __typename: 'Project', id: projectId }, caller)).toEqual({ data: { _entities: [null] } });
+    }
+  });
+});

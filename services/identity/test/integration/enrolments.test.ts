@@ -273,3 +273,35 @@ describe('events consumed', () => {
     expect((await h.execute(RECORD, { input }, otherRegion)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });
+
+describe('entity resolution (_entities) of workers and enrolments', () => {
+  const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on Worker { id name } ... on Enrolment { id status worker { id } } } }`;
+
+  async function enrolled() {
+    const projectId = await h.project();
+    const workerId = await trainedWorker(40);
+    const { data } = await h.execute<{ enrolWorker: { id: string } }>(ENROL, { input: enrolment(workerId, projectId) }, roles.subcontractor);
+    return { workerId, enrolmentId: data!.enrolWorker.id };
+  }
+  const resolve = (representation: Record<string, unknown>, caller: Parameters<typeof h.execute>[2]) =>
+    h.execute(ENTITIES, { representations: [representation] }, caller);
+
+  it('resolves the worker and the enrolment for a portal of the region and for the employer', async () => {
+    const { workerId, enrolmentId } = await enrolled();
+    for (const caller of [roles.portal, roles.subcontractor]) {
+      expect((await resolve({ __typename: 'Worker', id: workerId }, caller)).data).toEqual({ _entities: [{ id: workerId, name: '张三' }] });
+      expect((await resolve({ __typename: 'Enrolment', id: enrolmentId }, caller)).data).toEqual({
+        _entities: [{ id: enrolmentId, status: 'ACTIVE', worker: { id: workerId } }],
+      });
+    }
+  });
+
+  it("hides them from another region's portal and from an enterprise the worker has nothing to do with", async () => {
+    const { workerId, enrolmentId } = await enrolled();
+    for (const caller of [roles.otherRegionPortal, roles.otherEnterprise]) {
+      expect(await resolve({ __typename: 'Worker', id: workerId }, caller)).toEqual({ data: { _entities: [null] } });
+      expect(await resolve({ __typename: 'Enrolment', id: enrolmentId }, caller)).toEqual({ data: { _entities: [null] } });
+    }
+  });
+});

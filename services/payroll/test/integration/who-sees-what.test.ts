@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { principalFromClaims } from '@yikatong/platform';
-import { createPayrollHarness, roles } from '../support/harness';
+import { createPayrollHarness, GC, roles, SUB } from '../support/harness';
 
 const h = createPayrollHarness();
 const code = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code;
@@ -49,5 +50,46 @@ describe("a bank's view of a deposit: what paying needs", () => {
     }
     const contractor = await h.execute(`query ($p: ID!) { deposit(projectId: $p) { rateBp trace } }`, { p: projectId }, roles.approver);
     expect(contractor.data!.deposit.rateBp).toBe(200);
+  });
+});
+
+describe('entity resolution (_entities) of an arrears warning', () => {
+  const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ArrearsWarning { id colour uscc status } } }`;
+  const resolve = (id: string, caller: Parameters<typeof h.execute>[2]) =>
+    h.execute(ENTITIES, { representations: [{ __typename: 'ArrearsWarning', id }] }, caller);
+
+  async function warning() {
+    const { projectId } = await h.project();
+    const id = randomUUID();
+    await h.db.arrearsWarning.create({
+      data: {
+        id,
+        projectId,
+        uscc: GC,
+        regionCode: '130502',
+        colour: 'YELLOW',
+        ruleCode: 'UNPAID_PAST_DUE',
+        message: '逾期未发',
+        status: 'OPEN',
+        version: 1,
+        raisedAt: h.clock.now(),
+      },
+    });
+    return id;
+  }
+
+  it('resolves a warning for a portal of its region and for the enterprise it is about', async () => {
+    const id = await warning();
+    for (const caller of [roles.portal(), roles.approver]) {
+      expect((await resolve(id, caller)).data).toEqual({ _entities: [{ id, colour: 'YELLOW', uscc: GC, status: 'OPEN' }] });
+    }
+  });
+
+  it("hides it from another region's portal, another enterprise and a bank without the project's account; a malformed id too", async () => {
+    const id = await warning();
+    for (const caller of [roles.portal(['440300']), roles.clerk(SUB), roles.bank('ICBC')]) {
+      expect(await resolve(id, caller)).toEqual({ data: { _entities: [null] } });
+    }
+    expect(await resolve('not-a-uuid', roles.portal())).toEqual({ data: { _entities: [null] } });
   });
 });
