@@ -180,7 +180,7 @@ describe('entity resolution (_entities) of enterprises and projects', () => {
   const resolve = (representation: Record<string, unknown>, caller: Principal) => execute(ENTITIES, { representations: [representation] }, caller);
 
   it('resolves an enterprise and its project for a portal of the region and for the enterprise itself', async () => {
-    const { data } = await execute<{ registerProject: { id: string } }>(REGISTER, { input: project({ name: '邢台实体项目' }) }, enterpriseOf(GC));
+    const { data } = await execute(REGISTER, { input: project({ name: '邢台实体项目' }) }, enterpriseOf(GC));
     const projectId = data!.registerProject.id;
     for (const caller of [portal(), enterpriseOf(GC)]) {
       expect((await resolve({ __typename: 'Enterprise', uscc: GC }, caller)).data).toEqual({ _entities: [{ uscc: GC, name: `企业${GC.slice(-4)}` }] });
@@ -191,7 +191,7 @@ describe('entity resolution (_entities) of enterprises and projects', () => {
   });
 
   it("hides them from another region's portal and from an enterprise that is not on the project", async () => {
-    const { data } = await execute<{ registerProject: { id: string } }>(REGISTER, { input: project({ name: '邢台实体项目二' }) }, enterpriseOf(GC));
+    const { data } = await execute(REGISTER, { input: project({ name: '邢台实体项目二' }) }, enterpriseOf(GC));
     const projectId = data!.registerProject.id;
     for (const caller of [portal(['130100']), enterpriseOf(OTHER)]) {
       expect(await resolve({ __typename: 'Enterprise', uscc: GC }, caller)).toEqual({ data: { _entities: [null] } });
