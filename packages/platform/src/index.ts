@@ -24,7 +24,7 @@ export * from './pii';
 export * from './validation';
 export * from './calendar';
 export * from './clock';
-export { readSchema, dateTimeScalar, dateScalar, moneyScalar, MONEY_MAX_FEN } from './schema';
+export { readSchema, scalarResolvers, MONEY_MAX_FEN } from './schema';
 export { executeGraphQL } from './server/graphql-http';
 export { sendJson, sendGraphQLError, sendRequestFailure, serveGraphQL, RequestRefused, type HttpLimits } from './server/http';
 export * from './service-runtime';

@@ -82,3 +82,6 @@ function parseDay(value: unknown): Date {
   }
   return date;
 }
+
+/** The scalars every subgraph declares, resolved the same way in all of them. */
+export const scalarResolvers = { DateTime: dateTimeScalar, Date: dateScalar, Money: moneyScalar };

@@ -1,4 +1,4 @@
-import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { scalarResolvers } from '@yikatong/platform';
 import { Enterprise, Qualification } from './enterprise';
 import { Mutation } from './mutation';
 import { Project, ProjectParticipant, ProjectStep } from './project';
@@ -7,9 +7,7 @@ import { Bid, Tender } from './tender';
 import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
-  DateTime: dateTimeScalar,
-  Date: dateScalar,
-  Money: moneyScalar,
+  ...scalarResolvers,
   Query,
   Mutation,
   Enterprise,

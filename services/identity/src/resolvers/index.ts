@@ -1,4 +1,4 @@
-import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { scalarResolvers } from '@yikatong/platform';
 import { Enrolment } from './enrolment';
 import { Enterprise } from './enterprise';
 import { Mutation } from './mutation';
@@ -8,9 +8,7 @@ import { TrainingRecord, WageCard, Worker } from './worker';
 import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
-  DateTime: dateTimeScalar,
-  Date: dateScalar,
-  Money: moneyScalar,
+  ...scalarResolvers,
   Query,
   Mutation,
   RealNameCard,

@@ -1,4 +1,4 @@
-import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { scalarResolvers } from '@yikatong/platform';
 import { ArrearsWarning } from './arrears-warning';
 import { Deposit, DepositDrawdown, depositQueries } from './deposit';
 import { depositMutations } from './deposit-mutations';
@@ -12,9 +12,7 @@ import { wageSheetMutations } from './wage-sheet-mutations';
 import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
-  Money: moneyScalar,
-  Date: dateScalar,
-  DateTime: dateTimeScalar,
+  ...scalarResolvers,
   Query: { ...Query, ...depositQueries },
   Mutation: { ...wageAccountMutations, ...wageSheetMutations, ...fundingMutations, ...depositMutations },
   WageAccount,

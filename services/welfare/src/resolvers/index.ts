@@ -1,4 +1,4 @@
-import { dateScalar, dateTimeScalar, moneyScalar } from '@yikatong/platform';
+import { scalarResolvers } from '@yikatong/platform';
 import { Complaint, complaintQueries } from './complaint';
 import { complaintMutations } from './complaint-mutations';
 import { InjuryPolicy, insuranceQueries } from './insurance';
@@ -14,9 +14,7 @@ import { trainingMutations } from './training-mutations';
 import type { Resolvers } from '../generated/resolvers';
 
 export const resolvers = {
-  Money: moneyScalar,
-  Date: dateScalar,
-  DateTime: dateTimeScalar,
+  ...scalarResolvers,
   Query: { ...Query, ...insuranceQueries, ...complaintQueries, ...trainingQueries, ...serviceWindowQueries, ...schemeAwardQueries },
   Mutation: { ...insuranceMutations, ...complaintMutations, ...trainingMutations, ...serviceWindowMutations, ...schemeAwardMutations },
   ServiceCentre,
