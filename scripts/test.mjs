@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh clone. Brings up its own Kafka (and PostgreSQL if none
-// answers), generates the Prisma clients, type-checks, lints (ESLint) and checks the formatting
+// answers), generates the Prisma clients and resolver types, type-checks, lints (ESLint) and checks the formatting
 // (Prettier), then runs every workspace's jest suites (unit + integration on real PostgreSQL/Kafka)
 // and the repository's end-to-end tests, then the calendar runs: the suites that reason about dates
 // again with the clock pinned at each awkward instant of CALENDAR_INSTANTS. `npm run test:calendar` (`--calendar-only`) runs just those.
@@ -62,7 +62,7 @@ function step(title, run) {
 }
 
 if (!step('infrastructure (Kafka, PostgreSQL, migrations)', () => npx(['tsx', 'infra/infra.ts', 'up']))) process.exit(1);
-if (!step('prisma generate + typecheck', () => npx(['turbo', 'run', 'typecheck', '--output-logs=errors-only']))) process.exit(1);
+if (!step('generate (Prisma clients, resolver types) + typecheck', () => npx(['turbo', 'run', 'typecheck', '--output-logs=errors-only']))) process.exit(1);
 if (!calendarOnly && !step('build the web app (the browser tests serve it)', () => npx(['vite', 'build', '--logLevel', 'warn'], path.join(root, 'web'))))
   process.exit(1);
 if (!calendarOnly && !step('typecheck repository tests, benchmarks and infra', () => npx(['tsc', '-p', 'tsconfig.json']))) process.exit(1);

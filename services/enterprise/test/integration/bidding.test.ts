@@ -32,7 +32,7 @@ const bureau = (scope: string, regions = ['130500'], dept = 'HOUSING_CONSTRUCTIO
   principalFromClaims({ sub: 'bureau-1', kind: 'PORTAL', dept, regions, scope });
 const analytics = principalFromClaims({ sub: 'dash', kind: 'ANALYTICS', regions: ['130500'] });
 /** The China day `offsetDays` from the clock's today. */
-const day = (offsetDays: number) => addDays(clock.today(), offsetDays);
+const daysFromToday = (offsetDays: number) => addDays(clock.today(), offsetDays);
 
 const QUALIFY = `mutation ($input: RecordQualificationInput!) { recordQualification(input: $input) { id category grade validUntil valid expiresInDays } }`;
 const OPEN = `mutation ($input: OpenTenderInput!) { openTender(input: $input) { id status requirements { category minGrade } } }`;
@@ -107,13 +107,15 @@ afterAll(async () => {
 describe('qualifications', () => {
   it('are recorded by the bureau of the region only, valid and with days to expiry', async () => {
     expect(
-      (await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(30)) }, enterpriseOf(GC, SCOPES.enterpriseRegister))).errors?.[0]?.extensions?.code,
+      (await execute(QUALIFY, { input: qualification(GC, 'FIRST', daysFromToday(30)) }, enterpriseOf(GC, SCOPES.enterpriseRegister))).errors?.[0]?.extensions
+        ?.code,
     ).toBe('FORBIDDEN');
     expect(
-      (await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(30)) }, bureau(SCOPES.enterpriseRegister, ['130100']))).errors?.[0]?.extensions?.code,
+      (await execute(QUALIFY, { input: qualification(GC, 'FIRST', daysFromToday(30)) }, bureau(SCOPES.enterpriseRegister, ['130100']))).errors?.[0]?.extensions
+        ?.code,
     ).toBe('FORBIDDEN');
-    const result = await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(30)) }, bureau(SCOPES.enterpriseRegister));
-    expect(result.data!.recordQualification).toMatchObject({ grade: 'FIRST', validUntil: day(30), valid: true, expiresInDays: 30 });
+    const result = await execute(QUALIFY, { input: qualification(GC, 'FIRST', daysFromToday(30)) }, bureau(SCOPES.enterpriseRegister));
+    expect(result.data!.recordQualification).toMatchObject({ grade: 'FIRST', validUntil: daysFromToday(30), valid: true, expiresInDays: 30 });
   });
 
   it('remind once before expiry, and block bidding when the last one lapses until it is renewed', async () => {
@@ -121,7 +123,7 @@ describe('qualifications', () => {
     await service.sweeper.tick(clock.now());
     expect(await db.outboxEvent.count({ where: { type: 'cn.yikatong.enterprise.qualification.expiring.v1', key: GC } })).toBe(1);
     // Valid for 30 more days: to the end of day 30 it still is; from 00:00 China time on day 31 the last certificate has lapsed.
-    clock.set(chinaMidnight(day(31)));
+    clock.set(chinaMidnight(daysFromToday(31)));
     clock.advance({ ms: -1 });
     await service.sweeper.tick(clock.now());
     expect(await db.eligibilityBlock.count({ where: { uscc: GC } })).toBe(0);
@@ -131,7 +133,7 @@ describe('qualifications', () => {
       { rule: 'QUALIFICATION_EXPIRED', since: clock.now() },
     ]);
     clock.advance({ minutes: 1 });
-    const renewed = await execute(QUALIFY, { input: qualification(GC, 'FIRST', day(1000)) }, bureau(SCOPES.enterpriseRegister));
+    const renewed = await execute(QUALIFY, { input: qualification(GC, 'FIRST', daysFromToday(1000)) }, bureau(SCOPES.enterpriseRegister));
     expect(renewed.errors).toBeUndefined();
     expect(await db.eligibilityBlock.count({ where: { uscc: GC } })).toBe(0);
     const changes = await db.outboxEvent.findMany({ where: { type: 'cn.yikatong.enterprise.eligibility.changed.v1', key: GC }, orderBy: { seq: 'asc' } });
@@ -290,7 +292,7 @@ describe('credit, responsible persons, history and statistics', () => {
       rateFen: 30_000,
       employmentKind: 'FULL_TIME' as const,
       team: null,
-      startDate: day(-10),
+      startDate: daysFromToday(-10),
       endDate: null,
       registeredLateByDays,
     });

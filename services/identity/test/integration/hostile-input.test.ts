@@ -7,7 +7,7 @@ import { createHarness, GC_USCC, roles, SUB_USCC, testIdNumber } from '../suppor
  * Hostile input on every list, id and amount of identity: each is refused with a stable code and
  * its field (or, for a lookup, answered as not found), and nothing is written.
  */
-const h = createHarness();
+const harness = createHarness();
 const ENROL = 'mutation ($input: EnrolWorkerInput!) { enrolWorker(input: $input) { id } }';
 const enrolment = (workerId: string, projectId: string, rate: unknown = '35000', idCard = { idNumber: testIdNumber(1), name: '张三' }) => ({
   input: {
@@ -21,7 +21,7 @@ const enrolment = (workerId: string, projectId: string, rate: unknown = '35000',
     rate,
     employmentKind: 'FULL_TIME',
     team: '钢筋一班',
-    startDate: h.clock.today(),
+    startDate: harness.clock.today(),
     endDate: null,
   },
 });
@@ -41,40 +41,40 @@ const LISTS: ReadonlyArray<readonly [string, string, Principal]> = [
 ];
 
 beforeAll(async () => {
-  await h.start();
-  projectId = await h.project(randomUUID(), [SUB_USCC]);
-  workerIds = [await h.registerWorker(testIdNumber(1)), await h.registerWorker(testIdNumber(2))];
+  await harness.start();
+  projectId = await harness.project(randomUUID(), [SUB_USCC]);
+  workerIds = [await harness.registerWorker(testIdNumber(1)), await harness.registerWorker(testIdNumber(2))];
   for (const workerId of workerIds) {
-    await h.safetyTraining(workerId);
-    expect((await h.execute(ENROL, enrolment(workerId, projectId, '35000', h.idCard(workerId)), roles.subcontractor)).errors).toBeUndefined();
+    await harness.safetyTraining(workerId);
+    expect((await harness.execute(ENROL, enrolment(workerId, projectId, '35000', harness.idCard(workerId)), roles.subcontractor)).errors).toBeUndefined();
   }
-  await h.db.attendanceAnomaly.createMany({
+  await harness.db.attendanceAnomaly.createMany({
     data: workerIds.map((workerId, n) => ({
       kind: 'OUTSIDE_ENROLMENT_DATES' as const,
       attendanceId: BigInt(n + 1),
       workerId,
       projectId,
       regionCode: '130502',
-      at: h.clock.now(),
+      at: harness.clock.now(),
     })),
   });
   // Two unmasked reads: the audit log has entries of two kinds, so its pages differ.
-  await h.execute('query ($id: ID!) { worker(id: $id) { phone(purpose: "核实欠薪投诉") } }', { id: workerIds[0] }, roles.piiReader);
+  await harness.execute('query ($id: ID!) { worker(id: $id) { phone(purpose: "核实欠薪投诉") } }', { id: workerIds[0] }, roles.piiReader);
 });
-afterAll(() => h.stop());
+afterAll(() => harness.stop());
 
 describe('a cursor no list issued', () => {
   it.each(LISTS)('%s pages on with the cursor it gave', async (_, query, caller) => {
-    const first = await h.execute(query, {}, caller);
+    const first = await harness.execute(query, {}, caller);
     expect(first.errors).toBeUndefined();
-    const second = await h.execute(query, { after: first.data!.list.pageInfo.endCursor }, caller);
+    const second = await harness.execute(query, { after: first.data!.list.pageInfo.endCursor }, caller);
     expect(second.errors).toBeUndefined();
     expect(second.data!.list.nodes).toHaveLength(1);
   });
 
   const cases = LISTS.flatMap(([name, query, caller]) => testing.FORGED_CURSORS.map(([forged, after]) => [name, forged, query, after, caller] as const));
   it.each(cases)('%s refuses %s with INVALID_CURSOR on after', async (_, __, query, after, caller) => {
-    const result = await h.execute(query, { after }, caller);
+    const result = await harness.execute(query, { after }, caller);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
   });
 });
@@ -86,7 +86,7 @@ describe('an id that is not one', () => {
     ['an enrolment', { __typename: 'Enrolment', id: 'not-a-uuid' }],
     ['an enterprise with a NUL in its USCC', { __typename: 'Enterprise', uscc: `${GC_USCC.slice(0, 17)}\u0000` }],
   ])('hides %s another subgraph asks for', async (_, representation) => {
-    const result = await h.execute(
+    const result = await harness.execute(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Worker { id } ... on RealNameCard { id } ... on Enrolment { id } ... on Enterprise { realNameCards { id } } } }',
       { r: [representation] },
       roles.portal,
@@ -161,14 +161,14 @@ describe('an id that is not one', () => {
     ],
     ['enrolWorker (workerId)', ENROL, enrolment('x', randomUUID()), roles.subcontractor, 'INVALID_INPUT', 'workerId'],
   ])('%s refuses it with a code and its field, writing nothing', async (_, query, variables, caller, code, field) => {
-    const before = await h.count();
-    const result = await h.execute(query, variables, caller);
+    const before = await harness.count();
+    const result = await harness.execute(query, variables, caller);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code, field });
-    expect(await h.count()).toEqual(before);
+    expect(await harness.count()).toEqual(before);
   });
 
   it('answers a lookup by a malformed id as not found', async () => {
-    expect(await h.execute('{ worker(id: "x") { id } }', {}, roles.portal)).toEqual({ data: { worker: null } });
+    expect(await harness.execute('{ worker(id: "x") { id } }', {}, roles.portal)).toEqual({ data: { worker: null } });
   });
 });
 
@@ -178,10 +178,10 @@ describe('an amount out of range', () => {
     ['one fen above the maximum', String(MONEY_MAX_FEN + 1n), 'MONEY_OUT_OF_RANGE'],
     ['a JSON number', 35_000, 'INVALID_MONEY'],
   ])('enrolWorker refuses a rate of %s, writing nothing', async (_, rate, code) => {
-    const workerId = await h.registerWorker(testIdNumber(nextIdNumber++));
-    const before = await h.count();
-    const result = await h.execute(ENROL, enrolment(workerId, projectId, rate, h.idCard(workerId)), roles.subcontractor);
+    const workerId = await harness.registerWorker(testIdNumber(nextIdNumber++));
+    const before = await harness.count();
+    const result = await harness.execute(ENROL, enrolment(workerId, projectId, rate, harness.idCard(workerId)), roles.subcontractor);
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.rate' });
-    expect(await h.count()).toEqual(before);
+    expect(await harness.count()).toEqual(before);
   });
 });

@@ -2,12 +2,12 @@ import * as testing from '@yikatong/platform/testing';
 import { createHarness, testIdNumber } from '../support/harness';
 
 /** What operators watch: health, readiness, and the outbox backlog on /metrics. */
-const h = createHarness();
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+const harness = createHarness();
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 const get = async (path: string) => {
-  const response = await fetch(new URL(path, h.graphqlUrl));
+  const response = await fetch(new URL(path, harness.graphqlUrl));
   return { status: response.status, text: await response.text() };
 };
 
@@ -23,16 +23,16 @@ it('answers health and readiness', async () => {
 });
 
 it('reports events waiting in the outbox and how long the oldest has waited, and zero once the relay has sent them', async () => {
-  await h.service.relay.stop();
+  await harness.service.relay.stop();
   try {
-    await h.registerWorker(testIdNumber(71));
-    const unpublished = await h.db.outboxEvent.count({ where: { publishedAt: null } });
+    await harness.registerWorker(testIdNumber(71));
+    const unpublished = await harness.db.outboxEvent.count({ where: { publishedAt: null } });
     expect(unpublished).toBeGreaterThan(0);
     const metrics = (await get('/metrics')).text;
     expect(gauge(metrics, 'yikatong_identity_outbox_pending_events')).toBe(unpublished);
     expect(gauge(metrics, 'yikatong_identity_outbox_oldest_pending_seconds')).toBeGreaterThanOrEqual(0);
   } finally {
-    h.service.relay.start();
+    harness.service.relay.start();
   }
   await testing.eventually(
     async () => (gauge((await get('/metrics')).text, 'yikatong_identity_outbox_pending_events') === 0 ? true : undefined),

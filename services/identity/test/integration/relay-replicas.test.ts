@@ -8,9 +8,9 @@ import { createHarness } from '../support/harness';
  * number, each aggregate's events must reach the bus in the order they were written: a consumer
  * that saw a complaint closed before it was filed would keep a project yellow for ever.
  */
-const h = createHarness();
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+const harness = createHarness();
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 /** Records what is published, taking a little while for each batch as a broker does. */
 class SlowRecordingBus implements EventBus {
@@ -29,12 +29,12 @@ class SlowRecordingBus implements EventBus {
 }
 
 it('sends every aggregate’s events in the order written, with three relays on one outbox', async () => {
-  await h.service.relay.stop();
+  await harness.service.relay.stop();
   const keys = Array.from({ length: 6 }, () => randomUUID());
   const written = 360;
   // Written in many transactions, as commits arrive: event n of key k carries n.
   for (let start = 0; start < written; start += 12) {
-    await h.db.$executeRawUnsafe(
+    await harness.db.$executeRawUnsafe(
       `INSERT INTO outbox_event (id, topic, key, type, payload)
        SELECT gen_random_uuid(), 'relay-order-test', ($1::text[])[(n % 6) + 1], 'test.relay-order', jsonb_build_object('n', n)
          FROM generate_series($2::int, $3::int) AS n`,
@@ -44,12 +44,12 @@ it('sends every aggregate’s events in the order written, with three relays on 
     );
   }
   const bus = new SlowRecordingBus();
-  const relays = Array.from({ length: 3 }, () => new OutboxRelay(h.db, bus, createLogger('relay-test', 'silent'), { batchSize: 5, pollIntervalMs: 10 }));
+  const relays = Array.from({ length: 3 }, () => new OutboxRelay(harness.db, bus, createLogger('relay-test', 'silent'), { batchSize: 5, pollIntervalMs: 10 }));
   for (const relay of relays) relay.start();
   try {
     await testing.eventually(
       async () =>
-        (await h.db.$queryRawUnsafe<Array<{ n: number }>>('SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL'))[0]!.n === 0
+        (await harness.db.$queryRawUnsafe<Array<{ n: number }>>('SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL'))[0]!.n === 0
           ? true
           : undefined,
       60_000,

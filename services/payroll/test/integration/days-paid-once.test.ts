@@ -8,8 +8,8 @@ import { createPayrollHarness, GC, roles, SUB } from '../support/harness';
  * A worker's day is paid on at most one live sheet of the project, whichever employer prepares it
  * and whether it covers the month or half of it; two half-month sheets never pay more than a month.
  */
-const h = createPayrollHarness();
-const db = h.db;
+const harness = createPayrollHarness();
+const db = harness.db;
 const SUB2 = '91130500MA0ABCDE1X';
 
 const PREPARE = `mutation ($input: PrepareWageSheetInput!) { prepareWageSheet(input: $input) {
@@ -19,25 +19,25 @@ const RETURN = `mutation ($id: ID!) { returnWageSheet(sheetId: $id, reason: "重
 type Result = testing.OperationResult;
 const error = (result: Result) => result.errors?.[0];
 const workersOn = (result: Result) => (result.data!.prepareWageSheet.lines.nodes as Array<{ workerId: string }>).map((line) => line.workerId).sort();
-const lastMonth = () => addMonthsToPeriod(h.clock.period(), -1);
-const prepare = (input: Record<string, unknown>, caller = roles.clerk()) => h.execute(PREPARE, { input }, caller);
+const lastMonth = () => addMonthsToPeriod(harness.clock.period(), -1);
+const prepare = (input: Record<string, unknown>, caller = roles.clerk()) => harness.execute(PREPARE, { input }, caller);
 /** What identity answers for the same worker in another cycle of the month. */
 const alsoIn = (projectId: string, firstDay: string, worker: VerifiedWorker, overrides: Partial<VerifiedWorker> = {}) => {
   const key = `${projectId}|${firstDay}`;
-  h.attendance.set(key, [...(h.attendance.get(key) ?? []), { ...worker, ...overrides }]);
+  harness.attendance.set(key, [...(harness.attendance.get(key) ?? []), { ...worker, ...overrides }]);
 };
 const linesOf = (workerId: string) => db.wageLine.count({ where: { workerId } });
 
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 describe("a worker's days are paid once", () => {
   it('a half sheet without workerIds leaves out the full-timers whose month is on a MONTH sheet; naming them is refused', async () => {
-    const { projectId } = await h.project();
+    const { projectId } = await harness.project();
     const period = lastMonth();
     const month = payCycle(period, 'MONTH');
-    const [a, b] = [await h.worker(projectId, month), await h.worker(projectId, month)];
-    const partTimer = await h.worker(projectId, month, {
+    const [a, b] = [await harness.worker(projectId, month), await harness.worker(projectId, month)];
+    const partTimer = await harness.worker(projectId, month, {
       employmentKind: 'PART_TIME',
       rateKind: 'HOURLY',
       rateFen: '3000',
@@ -65,16 +65,16 @@ describe("a worker's days are paid once", () => {
     expect(await db.wageSheet.count({ where: { projectId } })).toBe(2);
 
     // Returned, the month sheet pays nobody: its days may go on another sheet.
-    expect((await h.execute(RETURN, { id: monthSheet.data!.prepareWageSheet.id }, roles.officer)).errors).toBeUndefined();
+    expect((await harness.execute(RETURN, { id: monthSheet.data!.prepareWageSheet.id }, roles.officer)).errors).toBeUndefined();
     const again = await prepare({ projectId, period, cycle: 'SECOND_HALF', workerIds: [a!.workerId] });
     expect(again.errors).toBeUndefined();
   });
 
   it("refuses days on another employer's live sheet, and a month sheet over a half one", async () => {
-    const { projectId } = await h.project();
+    const { projectId } = await harness.project();
     const period = lastMonth();
     const month = payCycle(period, 'MONTH');
-    const mover = await h.worker(projectId, month, { employerUscc: SUB2 });
+    const mover = await harness.worker(projectId, month, { employerUscc: SUB2 });
     expect((await prepare({ projectId, period }, roles.clerk(SUB2))).errors).toBeUndefined();
     // Identity answers the second half with the worker's new employer: the days are paid already.
     alsoIn(projectId, payCycle(period, 'SECOND_HALF').firstDay, mover!, { employerUscc: SUB });
@@ -83,8 +83,8 @@ describe("a worker's days are paid once", () => {
     expect(error(refused)?.message).toContain(mover!.holderName);
     expect(error(refused)?.message).toContain(SUB2);
 
-    const other = await h.project();
-    const fullTimer = await h.worker(other.projectId, month);
+    const other = await harness.project();
+    const fullTimer = await harness.worker(other.projectId, month);
     expect((await prepare({ projectId: other.projectId, period, cycle: 'FIRST_HALF' })).errors).toBeUndefined();
     expect(error(await prepare({ projectId: other.projectId, period, workerIds: [fullTimer!.workerId] }))?.extensions?.code).toBe('DAYS_ALREADY_ON_SHEET');
     expect(error(await prepare({ projectId: other.projectId, period, cycle: 'FIRST_HALF' }))?.extensions?.code).toBe('WAGE_SHEET_EXISTS');
@@ -92,9 +92,9 @@ describe("a worker's days are paid once", () => {
   });
 
   it('two half-month sheets together never pay more than the monthly rate', async () => {
-    const { projectId } = await h.project();
+    const { projectId } = await harness.project();
     const period = lastMonth();
-    const monthly = await h.worker(projectId, payCycle(period, 'FIRST_HALF'), { rateKind: 'MONTHLY', rateFen: '870000', days: 15, hours: 120 });
+    const monthly = await harness.worker(projectId, payCycle(period, 'FIRST_HALF'), { rateKind: 'MONTHLY', rateFen: '870000', days: 15, hours: 120 });
     alsoIn(projectId, payCycle(period, 'SECOND_HALF').firstDay, monthly!, { days: 16, hours: 128 });
     const first = await prepare({ projectId, period, cycle: 'FIRST_HALF' });
     const second = await prepare({ projectId, period, cycle: 'SECOND_HALF' });
@@ -106,9 +106,9 @@ describe("a worker's days are paid once", () => {
 describe("two sheets racing for the same workers' days", () => {
   it('exactly one wins; the other is refused naming the workers, and nothing of it is written', async () => {
     for (const workerIds of [undefined, 'listed'] as const) {
-      const { projectId } = await h.project();
+      const { projectId } = await harness.project();
       const period = lastMonth();
-      const workers = [await h.worker(projectId, payCycle(period, 'MONTH')), await h.worker(projectId, payCycle(period, 'MONTH'))];
+      const workers = [await harness.worker(projectId, payCycle(period, 'MONTH')), await harness.worker(projectId, payCycle(period, 'MONTH'))];
       const listed = workerIds && workers.map((worker) => worker!.workerId);
       const results = await Promise.all([
         prepare({ projectId, period, cycle: 'MONTH', workerIds: listed }),

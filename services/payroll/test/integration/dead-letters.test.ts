@@ -8,11 +8,11 @@ import { createPayrollHarness } from '../support/harness';
  * A wage-card event payroll cannot apply goes to the dead-letter topic as where it is (topic,
  * partition, offset), its id and type and the error — never with the card number and name.
  */
-const h = createPayrollHarness();
+const harness = createPayrollHarness();
 const CARD = '6222021234567890128';
 
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 it('dead-letters a wage-card event without its card number or holder name', async () => {
   const workerId = randomUUID();
@@ -27,14 +27,14 @@ it('dead-letters a wage-card event without its card number or holder name', asyn
       cardNumber: CARD,
       luhnValid: true,
       version: 1,
-      changedAt: h.clock.now().toISOString(),
+      changedAt: harness.clock.now().toISOString(),
     },
-    h.clock.now(),
+    harness.clock.now(),
   );
   // A version of 0 breaks the schema: payroll dead-letters it at once.
   const broken = JSON.stringify({ ...valid, data: { ...valid.data, version: 0 } });
   const letters: DeliveredMessage[] = [];
-  const reader = await h.bus.subscribe({
+  const reader = await harness.bus.subscribe({
     groupId: `letters.${randomUUID()}`,
     topics: [TOPICS.deadLetter],
     fromBeginning: true,
@@ -43,7 +43,7 @@ it('dead-letters a wage-card event without its card number or holder name', asyn
     },
   });
   try {
-    await h.bus.publish([{ topic: TOPICS.identityWageCards, key: workerId, value: broken }]);
+    await harness.bus.publish([{ topic: TOPICS.identityWageCards, key: workerId, value: broken }]);
     const letter = await testing.eventually(async () => letters.find((message) => message.value.includes(valid.id)), 10_000, 'the dead letter');
     const parsed = JSON.parse(letter.value) as DeadLetter;
     expect(parsed).toMatchObject({
@@ -58,7 +58,7 @@ it('dead-letters a wage-card event without its card number or holder name', asyn
     expect(letter.value).not.toContain(CARD);
     expect(letter.value).not.toContain('刘海军');
     // The event itself is still where the letter says: the replay reads it from there.
-    expect((await h.bus.readMessage(parsed.topic, parsed.partition, parsed.offset))?.value).toBe(broken);
+    expect((await harness.bus.readMessage(parsed.topic, parsed.partition, parsed.offset))?.value).toBe(broken);
   } finally {
     await reader.close();
   }

@@ -7,12 +7,12 @@ import { createPayrollHarness, roles } from '../support/harness';
  * holds it until the rows are pruned: after retention no table of payroll's holds a card number in
  * clear (wage cards themselves are encrypted at rest).
  */
-const h = createPayrollHarness();
-const { db } = h;
+const harness = createPayrollHarness();
+const { db } = harness;
 const CARD = '6222021234567890128';
 
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 /** Every row of every table of payroll's database, as text. */
 async function dump(): Promise<string> {
@@ -27,14 +27,14 @@ async function dump(): Promise<string> {
 }
 
 it('prunes published outbox rows and applied-event records past their retention, leaving no card number in clear', async () => {
-  const { projectId, accountId } = await h.project();
-  const sheet = await h.reviewedSheet(projectId, addMonthsToPeriod(h.clock.period(), -1), 2);
-  await h.execute(
+  const { projectId, accountId } = await harness.project();
+  const sheet = await harness.reviewedSheet(projectId, addMonthsToPeriod(harness.clock.period(), -1), 2);
+  await harness.execute(
     `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`,
     { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-RET-1' } },
     roles.bank(),
   );
-  expect((await h.execute(`mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.approver)).errors).toBeUndefined();
+  expect((await harness.execute(`mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.approver)).errors).toBeUndefined();
   await testing.eventually(
     async () => ((await db.outboxEvent.count({ where: { publishedAt: null } })) === 0 ? true : undefined),
     10_000,

@@ -8,7 +8,7 @@ import { createPayrollHarness, roles } from '../support/harness';
  * a stable code and its field, nothing is written; two requests racing for one unique row get one
  * winner and, for the other, an answer it can retry (never an internal error).
  */
-const h = createPayrollHarness();
+const harness = createPayrollHarness();
 const FUND = 'mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }';
 const SCHEDULE = 'mutation ($input: ScheduleFundingInput!) { scheduleFunding(input: $input) { dueOn } }';
 const PLACE = 'mutation ($input: PlaceDepositInput!) { placeDeposit(input: $input) { id } }';
@@ -52,47 +52,47 @@ const LISTS: ReadonlyArray<readonly [string, string, () => Principal, string]> =
 const listOf = (data: Record<string, any>) => data.list ?? data.projectLedger.list;
 
 beforeAll(async () => {
-  await h.start();
-  ({ projectId, accountId } = await h.project());
+  await harness.start();
+  ({ projectId, accountId } = await harness.project());
   for (const bankReference of ['CCB-HOSTILE-0001', 'CCB-HOSTILE-0002']) {
-    expect((await h.execute(FUND, { input: { accountId, amount: '100000', bankReference } }, roles.bank())).errors).toBeUndefined();
+    expect((await harness.execute(FUND, { input: { accountId, amount: '100000', bankReference } }, roles.bank())).errors).toBeUndefined();
   }
 });
-afterAll(() => h.stop());
+afterAll(() => harness.stop());
 
 /** Rows of every table these mutations write, with the outbox. */
 async function writes() {
   const [receipts, instalments, deposits, drawdowns, transfers, outbox] = await Promise.all([
-    h.db.fundingReceipt.count(),
-    h.db.fundingInstalment.count(),
-    h.db.deposit.count(),
-    h.db.depositDrawdown.count(),
-    h.db.ledgerTransfer.count(),
-    h.db.outboxEvent.count(),
+    harness.db.fundingReceipt.count(),
+    harness.db.fundingInstalment.count(),
+    harness.db.deposit.count(),
+    harness.db.depositDrawdown.count(),
+    harness.db.ledgerTransfer.count(),
+    harness.db.outboxEvent.count(),
   ]);
   return { receipts, instalments, deposits, drawdowns, transfers, outbox };
 }
 
 describe('a cursor no list issued', () => {
   it.each(LISTS)('%s takes a cursor of its own kind', async (_, query, caller, own) => {
-    expect((await h.execute(query, { p: projectId, after: own }, caller())).errors).toBeUndefined();
+    expect((await harness.execute(query, { p: projectId, after: own }, caller())).errors).toBeUndefined();
   });
 
   it('the ledger pages on with the cursor it gave', async () => {
     const [, query, caller] = LISTS[4]!;
-    const first = listOf((await h.execute(query, { p: projectId }, caller())).data!);
-    const second = listOf((await h.execute(query, { p: projectId, after: first.pageInfo.endCursor }, caller())).data!);
+    const first = listOf((await harness.execute(query, { p: projectId }, caller())).data!);
+    const second = listOf((await harness.execute(query, { p: projectId, after: first.pageInfo.endCursor }, caller())).data!);
     expect(second.nodes).toHaveLength(1);
   });
 
   const cases = LISTS.flatMap(([name, query, caller]) => testing.FORGED_CURSORS.map(([forged, after]) => [name, forged, query, after, caller] as const));
   it.each(cases)('%s refuses %s with INVALID_CURSOR on after', async (_, __, query, after, caller) => {
-    const result = await h.execute(query, { p: projectId, after }, caller());
+    const result = await harness.execute(query, { p: projectId, after }, caller());
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
   });
 
   it('arrearsWarnings refuses a project id that is not one with INVALID_ID', async () => {
-    const result = await h.execute('{ arrearsWarnings(projectId: "x") { nodes { id } } }', {}, roles.portal());
+    const result = await harness.execute('{ arrearsWarnings(projectId: "x") { nodes { id } } }', {}, roles.portal());
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'INVALID_ID', field: 'projectId' });
   });
 });
@@ -107,21 +107,21 @@ describe('an amount out of range', () => {
 
   it.each(amounts)('recordFundingReceived refuses %s, writing nothing', async (_, amount, code) => {
     const before = await writes();
-    const result = await h.execute(FUND, { input: { accountId, amount, bankReference: `CCB-${randomUUID().slice(0, 8)}` } }, roles.bank());
+    const result = await harness.execute(FUND, { input: { accountId, amount, bankReference: `CCB-${randomUUID().slice(0, 8)}` } }, roles.bank());
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.amount' });
     expect(await writes()).toEqual(before);
   });
 
   it.each(amounts)('scheduleFunding refuses an instalment of %s, writing nothing', async (_, amount, code) => {
     const before = await writes();
-    const result = await h.execute(
+    const result = await harness.execute(
       SCHEDULE,
       {
         input: {
           projectId,
           instalments: [
-            { dueOn: h.clock.today(), amount: '500000' },
-            { dueOn: h.clock.today(), amount },
+            { dueOn: harness.clock.today(), amount: '500000' },
+            { dueOn: harness.clock.today(), amount },
           ],
         },
       },
@@ -133,7 +133,7 @@ describe('an amount out of range', () => {
 
   it.each(amounts)('placeDeposit refuses %s, writing nothing', async (_, amount, code) => {
     const before = await writes();
-    const result = await h.execute(PLACE, { input: { projectId, form: 'CASH', amount } }, roles.approver);
+    const result = await harness.execute(PLACE, { input: { projectId, form: 'CASH', amount } }, roles.approver);
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.amount' });
     expect(await writes()).toEqual(before);
   });
@@ -144,29 +144,31 @@ describe('two requests racing for one unique row', () => {
     results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK');
 
   it('two placeDeposit at once: one deposit; the other is told DEPOSIT_EXISTS or CONFLICT, never an internal error', async () => {
-    const project = await h.project();
+    const project = await harness.project();
     const input = { projectId: project.projectId, form: 'CASH', amount: '2000000000' };
-    const results = await Promise.all([1, 2, 3].map(() => h.execute(PLACE, { input }, roles.approver)));
+    const results = await Promise.all([1, 2, 3].map(() => harness.execute(PLACE, { input }, roles.approver)));
     expect(answers(results).filter((answer) => answer === 'OK')).toHaveLength(1);
     expect(
       answers(results)
         .filter((answer) => answer !== 'OK')
         .every((answer) => ['DEPOSIT_EXISTS', 'CONFLICT'].includes(String(answer))),
     ).toBe(true);
-    expect(await h.db.deposit.count({ where: { projectId: project.projectId } })).toBe(1);
+    expect(await harness.db.deposit.count({ where: { projectId: project.projectId } })).toBe(1);
   });
 
   it('two confirmDepositDrawdownPaid at once: paid once; the other is told PAID or CONFLICT, never an internal error', async () => {
-    const project = await h.project();
-    expect((await h.execute(PLACE, { input: { projectId: project.projectId, form: 'CASH', amount: '2000000000' } }, roles.approver)).errors).toBeUndefined();
-    const drawn = await h.execute(
+    const project = await harness.project();
+    expect(
+      (await harness.execute(PLACE, { input: { projectId: project.projectId, form: 'CASH', amount: '2000000000' } }, roles.approver)).errors,
+    ).toBeUndefined();
+    const drawn = await harness.execute(
       DRAW,
       { input: { projectId: project.projectId, amount: '200000', orderReference: 'XT-2026-RACE', workers: [{ workerId: randomUUID(), amount: '200000' }] } },
       roles.inspector,
     );
     expect(drawn.errors).toBeUndefined();
-    const results = await Promise.all([1, 2, 3].map(() => h.execute(PAID, { id: drawn.data!.startDepositDrawdown.id }, roles.bank())));
+    const results = await Promise.all([1, 2, 3].map(() => harness.execute(PAID, { id: drawn.data!.startDepositDrawdown.id }, roles.bank())));
     expect(answers(results).every((answer) => ['OK', 'CONFLICT'].includes(String(answer)))).toBe(true);
-    expect(await h.db.ledgerTransfer.count({ where: { cause: 'DRAWDOWN_PAID', causeId: drawn.data!.startDepositDrawdown.id } })).toBe(1);
+    expect(await harness.db.ledgerTransfer.count({ where: { cause: 'DRAWDOWN_PAID', causeId: drawn.data!.startDepositDrawdown.id } })).toBe(1);
   });
 });

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { principalFromClaims, type Principal } from '@yikatong/platform';
 import { createPayrollHarness } from '../support/harness';
 
-const h = createPayrollHarness();
-const db = h.db;
+const harness = createPayrollHarness();
+const db = harness.db;
 const worker = principalFromClaims({ sub: '00000000-0000-4000-8000-000000000001', kind: 'WORKER' });
 const QUERY = `query ($region: String!, $on: Date) { minimumWage(regionCode: $region, on: $on) { regionCode monthly hourly effectiveFrom } }`;
 
-const execute = (variables: Record<string, unknown>, principal: Principal | null) => h.execute(QUERY, variables, principal);
+const execute = (variables: Record<string, unknown>, principal: Principal | null) => harness.execute(QUERY, variables, principal);
 
 beforeAll(async () => {
-  await h.start();
+  await harness.start();
   await db.minimumWage.deleteMany();
   await db.minimumWage.createMany({
     data: [
@@ -20,7 +20,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(() => h.stop());
+afterAll(() => harness.stop());
 
 it('answers the most specific entry in force, money as exact fen strings', async () => {
   const result = await execute({ region: '130502', on: '2026-01-01' }, worker);
@@ -33,9 +33,9 @@ it("answers today's entry in China by default: at 00:30 on 1 January the new yea
   await db.minimumWage.create({
     data: { id: randomUUID(), regionCode: '130500', monthlyFen: 250000n, hourlyFen: 2500n, effectiveFrom: new Date('2027-01-01') },
   });
-  h.clock.set(new Date('2026-12-31T16:30:00Z'));
+  harness.clock.set(new Date('2026-12-31T16:30:00Z'));
   expect((await execute({ region: '130502' }, worker)).data).toMatchObject({ minimumWage: { monthly: '250000', effectiveFrom: '2027-01-01' } });
-  h.clock.set(new Date('2026-12-31T15:59:00Z'));
+  harness.clock.set(new Date('2026-12-31T15:59:00Z'));
   expect((await execute({ region: '130502' }, worker)).data).toMatchObject({ minimumWage: { monthly: '220000', effectiveFrom: '2025-01-01' } });
 });
 

@@ -7,28 +7,28 @@ import { createPayrollHarness, roles } from '../support/harness';
  * one sheet). With a small pool the storm is sure to outrun the connections: the money must stay
  * exact, and every call must end settled, repeated, or refused with a status that means "retry".
  */
-const h = createPayrollHarness({ DATABASE_POOL_SIZE: '4', SETTLEMENT_CALLS_IN_FLIGHT: '2', SETTLEMENT_CALLS_QUEUED: '200' });
-const { db } = h;
+const harness = createPayrollHarness({ DATABASE_POOL_SIZE: '4', SETTLEMENT_CALLS_IN_FLIGHT: '2', SETTLEMENT_CALLS_QUEUED: '200' });
+const { db } = harness;
 const LINES = 5;
 const CALLS = 1000;
 
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 it(`answers ${CALLS} concurrent reports of one sheet with settlements, repeats or a retryable status — never an internal error`, async () => {
-  const { projectId, accountId } = await h.project();
-  const sheet = await h.reviewedSheet(projectId, addMonthsToPeriod(h.clock.period(), -1), LINES);
-  await h.execute(
+  const { projectId, accountId } = await harness.project();
+  const sheet = await harness.reviewedSheet(projectId, addMonthsToPeriod(harness.clock.period(), -1), LINES);
+  await harness.execute(
     `mutation ($input: RecordFundingInput!) { recordFundingReceived(input: $input) { id } }`,
     { input: { accountId, amount: sheet.totalNet, bankReference: 'CCB-STORM-1' } },
     roles.bank(),
   );
-  expect((await h.execute(`mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.approver)).errors).toBeUndefined();
+  expect((await harness.execute(`mutation ($id: ID!) { approveWageSheet(sheetId: $id) { status } }`, { id: sheet.id }, roles.approver)).errors).toBeUndefined();
   const lines = await db.disbursementLine.findMany({ where: { sheetId: sheet.id }, orderBy: { id: 'asc' } });
   const reports = lines.map((line, i) => ({ lineId: line.id, outcome: 'PAID', bankReference: `ICBC-STORM-${i}`, failureReason: '', settledAt: '' }));
-  const client = new PayrollSettlementService(`127.0.0.1:${h.grpcPort}`, grpc.credentials.createInsecure());
+  const client = new PayrollSettlementService(`127.0.0.1:${harness.grpcPort}`, grpc.credentials.createInsecure());
   try {
-    const token = await mintToken(h.config, { sub: 'icbc-ops', kind: 'BANK', bank: 'ICBC' });
+    const token = await mintToken(harness.config, { sub: 'icbc-ops', kind: 'BANK', bank: 'ICBC' });
     const call = () =>
       callUnary<{ results: Array<{ lineId: string; result: string }> }>(client, 'ReportSettlements', { reports }, { token, deadlineMs: 120_000 }).then(
         (answer) => ({ answer }),
@@ -55,7 +55,11 @@ it(`answers ${CALLS} concurrent reports of one sheet with settlements, repeats o
     client.close();
   }
   expect(await db.ledgerTransfer.count({ where: { cause: 'PAYMENT', causeId: { in: lines.map((line) => line.id) } } })).toBe(LINES);
-  const ledger = await h.execute(`query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } } }`, { id: projectId }, roles.approver);
+  const ledger = await harness.execute(
+    `query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } } }`,
+    { id: projectId },
+    roles.approver,
+  );
   const balances = Object.fromEntries((ledger.data!.projectLedger.balances as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
   expect(balances).toMatchObject({ WAGE_ACCOUNT: '0', PAYMENTS_IN_FLIGHT: '0', WORKERS_PAID: sheet.totalNet });
   expect(Object.values(balances).reduce((sum, balance) => sum + BigInt(balance), 0n) === 0n).toBe(true);

@@ -14,21 +14,21 @@ const files = (name: string) => ({
   GRPC_TLS_CERT_FILE: certificates.of(name).cert,
   GRPC_TLS_KEY_FILE: certificates.of(name).key,
 });
-const h = createPayrollHarness(files('service:payroll'));
+const harness = createPayrollHarness(files('service:payroll'));
 
-beforeAll(() => h.start());
+beforeAll(() => harness.start());
 afterAll(async () => {
-  await h.stop();
+  await harness.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function report(certificate: string, bank: string) {
   const client = new PayrollSettlementService(
-    `127.0.0.1:${h.grpcPort}`,
+    `127.0.0.1:${harness.grpcPort}`,
     certificate ? grpcClientCredentials(files(certificate)) : grpc.credentials.createInsecure(),
   );
   try {
-    const token = await mintToken(h.config, { sub: `${bank}-ops`, kind: 'BANK', bank });
+    const token = await mintToken(harness.config, { sub: `${bank}-ops`, kind: 'BANK', bank });
     const reports = [{ lineId: '6f1c3f7e-1b7a-4c59-9a52-3f8f0f4a1b2c', outcome: 'PAID', bankReference: 'V-1', failureReason: '', settledAt: '' }];
     return await callUnary<{ results: Array<{ result: string }> }>(client, 'ReportSettlements', { reports }, { token, deadlineMs: 5_000 }).then(
       (answer) => answer.results[0]!.result,

@@ -3,11 +3,11 @@ import { projectRegisteredV1, projectStageChangedV1 } from '@yikatong/contracts'
 import { principalFromClaims, SCOPES, type Principal } from '@yikatong/platform';
 import { createPayrollHarness, GC } from '../support/harness';
 
-const h = createPayrollHarness();
-const db = h.db;
+const harness = createPayrollHarness();
+const db = harness.db;
 const contractor = (uscc = GC, scope: string = SCOPES.projectRegister): Principal => principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc, scope });
 const ccb = principalFromClaims({ sub: 'ccb-xingtai', kind: 'BANK', bank: 'CCB' });
-const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) => h.execute(query, variables, principal);
+const execute = (query: string, variables: Record<string, unknown>, principal: Principal | null) => harness.execute(query, variables, principal);
 
 const REQUEST = `mutation ($input: RequestWageAccountInput!) { requestWageAccount(input: $input) { id status bankCode } }`;
 const CONFIRM = `mutation ($input: ConfirmWageAccountOpenedInput!) { confirmWageAccountOpened(input: $input) { status accountNumber openedAt } }`;
@@ -16,13 +16,13 @@ const projectId = randomUUID();
 const counts = async () => ({ accounts: await db.wageAccount.count(), outbox: await db.outboxEvent.count() });
 
 beforeAll(async () => {
-  await h.start();
-  await h.deliver(projectRegisteredV1, projectId, {
+  await harness.start();
+  await harness.deliver(projectRegisteredV1, projectId, {
     projectId,
     name: '新校区',
     regionCode: '130502',
     generalContractorUscc: GC,
-    registeredAt: h.clock.now().toISOString(),
+    registeredAt: harness.clock.now().toISOString(),
   });
   const awarded = {
     projectId,
@@ -31,14 +31,14 @@ beforeAll(async () => {
     from: 'BIDDING' as const,
     to: 'AWARDED' as const,
     approvedBy: 'bureau-1',
-    changedAt: h.clock.advance({ ms: 1 }).toISOString(),
+    changedAt: harness.clock.advance({ ms: 1 }).toISOString(),
   };
-  await h.deliver(projectStageChangedV1, projectId, awarded);
-  await h.deliver(projectStageChangedV1, projectId, awarded);
+  await harness.deliver(projectStageChangedV1, projectId, awarded);
+  await harness.deliver(projectStageChangedV1, projectId, awarded);
   expect((await db.payrollProject.findUnique({ where: { projectId } }))?.stage).toBe('AWARDED');
 });
 
-afterAll(() => h.stop());
+afterAll(() => harness.stop());
 
 describe('dedicated wage accounts', () => {
   it('refuses anyone but the general contractor or a portal of the region, and unknown projects, writing nothing', async () => {
@@ -106,7 +106,7 @@ describe('dedicated wage accounts', () => {
     expect(
       (await execute(`mutation ($id: ID!) { startWageAccountClosing(accountId: $id) { status balanceReturned } }`, { id: account!.id }, approver)).data,
     ).toEqual({ startWageAccountClosing: { status: 'CLOSING', balanceReturned: null } });
-    h.clock.advance({ days: 30 });
+    harness.clock.advance({ days: 30 });
     expect((await execute(CLOSE, { id: account!.id }, approver)).data).toEqual({ closeWageAccount: { status: 'CLOSED', balanceReturned: '123456' } });
 
     const LEDGER = `query ($id: ID!) { projectLedger(projectId: $id) { balances { account balance } transfers(first: 10) { nodes { debit credit cause amount } } } }`;

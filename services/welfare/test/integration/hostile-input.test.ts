@@ -7,7 +7,7 @@ import { createWelfareHarness, GC } from '../support/harness';
  * Hostile input on every list, id and amount of welfare: each is refused with a stable code and
  * its field (or, for a lookup, answered as not found), and nothing is written.
  */
-const h = createWelfareHarness();
+const harness = createWelfareHarness();
 const workerId = randomUUID();
 const worker = principalFromClaims({ sub: workerId, kind: 'WORKER' });
 const handler = principalFromClaims({ sub: 'inspector', kind: 'PORTAL', dept: 'LABOUR_INSPECTION', regions: ['130500'], scope: SCOPES.complaintHandle });
@@ -55,9 +55,9 @@ const LISTS: ReadonlyArray<readonly [string, string, Record<string, unknown>, Pr
 ];
 
 beforeAll(async () => {
-  await h.start();
-  await h.db.serviceCentre.deleteMany({ where: { regionCode: '650102' } });
-  await h.db.serviceCentre.createMany({
+  await harness.start();
+  await harness.db.serviceCentre.deleteMany({ where: { regionCode: '650102' } });
+  await harness.db.serviceCentre.createMany({
     data: [1, 2].map((n) => ({
       id: randomUUID(),
       name: `乌鲁木齐服务站${n}`,
@@ -69,30 +69,30 @@ beforeAll(async () => {
   });
   const providerId = randomUUID();
   const programmeId = randomUUID();
-  await h.db.trainingProvider.create({ data: { id: providerId, name: '乌鲁木齐培训基地', kind: 'TRAINING_BASE', regionCode: '650102' } });
-  await h.db.trainingProgramme.create({
+  await harness.db.trainingProvider.create({ data: { id: providerId, name: '乌鲁木齐培训基地', kind: 'TRAINING_BASE', regionCode: '650102' } });
+  await harness.db.trainingProgramme.create({
     data: { id: programmeId, providerId, name: '三级安全教育', kind: 'SAFETY', safetyLevel: 'COMPANY', requiredHours: 24 },
   });
-  const day = new Date(`${h.clock.today()}T00:00:00.000Z`);
-  await h.db.trainingSession.createMany({
+  const day = new Date(`${harness.clock.today()}T00:00:00.000Z`);
+  await harness.db.trainingSession.createMany({
     data: [1, 2].map(() => ({ id: randomUUID(), programmeId, regionCode: '650102', startsOn: day, endsOn: day, capacity: 5 })),
   });
-  const projectId = await h.project();
+  const projectId = await harness.project();
   for (const n of [1, 2]) {
-    const filed = await h.execute(FILE, { input: complaintInput({ projectId, description: `工资未发 ${n}` }) }, worker);
+    const filed = await harness.execute(FILE, { input: complaintInput({ projectId, description: `工资未发 ${n}` }) }, worker);
     expect(filed.errors).toBeUndefined();
   }
   // Both complaints pass their deadline (working days, holidays included), so the overdue list has two pages as well.
-  h.clock.advance({ days: 150 });
+  harness.clock.advance({ days: 150 });
 });
-afterAll(() => h.stop());
+afterAll(() => harness.stop());
 
 describe('a cursor no list issued', () => {
   it.each(LISTS)('%s pages on with the cursor it gave', async (_, query, variables, caller) => {
-    const first = await h.execute(query, variables, caller);
+    const first = await harness.execute(query, variables, caller);
     expect(first.errors).toBeUndefined();
     expect(first.data!.list.nodes).toHaveLength(1);
-    const second = await h.execute(query, { ...variables, after: first.data!.list.pageInfo.endCursor }, caller);
+    const second = await harness.execute(query, { ...variables, after: first.data!.list.pageInfo.endCursor }, caller);
     expect(second.errors).toBeUndefined();
     expect(second.data!.list.nodes).toHaveLength(1);
     expect(second.data!.list.nodes[0].id).not.toBe(first.data!.list.nodes[0].id);
@@ -102,29 +102,29 @@ describe('a cursor no list issued', () => {
     testing.FORGED_CURSORS.map(([forged, after]) => [name, forged, query, { ...variables, after }, caller] as const),
   );
   it.each(cases)('%s refuses %s with INVALID_CURSOR on after', async (_, __, query, variables, caller) => {
-    const result = await h.execute(query, variables, caller);
+    const result = await harness.execute(query, variables, caller);
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
   });
 
   it("the overdue list refuses the newest-first list's cursor, and the other way round", async () => {
     const [, newest] = LISTS[3]!;
     const [, overdue] = LISTS[4]!;
-    const newestCursor = (await h.execute(newest, {}, handler)).data!.list.pageInfo.endCursor;
-    const overdueCursor = (await h.execute(overdue, {}, handler)).data!.list.pageInfo.endCursor;
-    expect((await h.execute(overdue, { after: newestCursor }, handler)).errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
-    expect((await h.execute(newest, { after: overdueCursor }, handler)).errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
+    const newestCursor = (await harness.execute(newest, {}, handler)).data!.list.pageInfo.endCursor;
+    const overdueCursor = (await harness.execute(overdue, {}, handler)).data!.list.pageInfo.endCursor;
+    expect((await harness.execute(overdue, { after: newestCursor }, handler)).errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
+    expect((await harness.execute(newest, { after: overdueCursor }, handler)).errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', field: 'after' });
   });
 });
 
 describe('an id that is not one', () => {
   it('is hidden when another subgraph asks for the entity, or when looked up', async () => {
-    const entities = await h.execute(
+    const entities = await harness.execute(
       'query ($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceCentre { id } } }',
       { r: [{ __typename: 'ServiceCentre', id: 'not-a-uuid' }] },
       worker,
     );
     expect(entities).toEqual({ data: { _entities: [null] } });
-    const lookups = await h.execute(
+    const lookups = await harness.execute(
       `{ complaint(id: "x") { id } awardRound(id: "x") { id } injuryPolicies(projectId: "x") { id } injuryCoverage(workerId: "x") { projectId } }`,
       {},
       handler,
@@ -193,7 +193,7 @@ describe('an id that is not one', () => {
     ['fileComplaint (project)', FILE, { input: complaintInput({ projectId: 'x' }) }, worker, 'INVALID_INPUT', 'projectId'],
   ])('%s refuses it with a code and its field, writing nothing', async (_, query, variables, caller, code, field) => {
     const before = await writes();
-    const result = await h.execute(query, variables, caller);
+    const result = await harness.execute(query, variables, caller);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code, field });
     expect(await writes()).toEqual(before);
   });
@@ -204,7 +204,7 @@ describe('an amount out of range', () => {
   const beyondDoubles = String(2n ** 53n + 1n);
   const BUY = 'mutation ($input: BuyInjuryInsuranceInput!) { buyInjuryInsurance(input: $input) { id } }';
   const policy = (projectId: string, premium: unknown) => ({
-    input: { projectId, insurer: '中国人寿', policyNumber: 'GS-2026-0009', premium, rateBp: 50, coverFrom: addDays(h.clock.today(), 1) },
+    input: { projectId, insurer: '中国人寿', policyNumber: 'GS-2026-0009', premium, rateBp: 50, coverFrom: addDays(harness.clock.today(), 1) },
   });
 
   it.each<[string, unknown, string]>([
@@ -213,9 +213,9 @@ describe('an amount out of range', () => {
     ['a JSON number above 2^53', 2 ** 53 + 1, 'INVALID_MONEY'],
     ['a small JSON number', 3_600_000, 'INVALID_MONEY'],
   ])('buyInjuryInsurance refuses a premium of %s, writing nothing', async (_, premium, code) => {
-    const projectId = await h.project();
+    const projectId = await harness.project();
     const before = await writes();
-    const result = await h.execute(BUY, policy(projectId, premium), contractor);
+    const result = await harness.execute(BUY, policy(projectId, premium), contractor);
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.premium' });
     expect(await writes()).toEqual(before);
   });
@@ -225,15 +225,15 @@ describe('an amount out of range', () => {
     ['a JSON number above 2^53', 2 ** 53 + 1, 'INVALID_MONEY'],
   ])('fileComplaint refuses an amount claimed of %s, writing nothing', async (_, amountClaimed, code) => {
     const before = await writes();
-    const result = await h.execute(FILE, { input: complaintInput({ amountClaimed }) }, worker);
+    const result = await harness.execute(FILE, { input: complaintInput({ amountClaimed }) }, worker);
     expect(result.errors?.[0]?.extensions).toEqual({ code, field: 'input.amountClaimed' });
     expect(await writes()).toEqual(before);
   });
 
   it('advanceComplaint refuses an amount owed above the maximum, writing nothing', async () => {
-    const { id } = await h.db.complaint.findFirstOrThrow({ where: { workerId } });
+    const { id } = await harness.db.complaint.findFirstOrThrow({ where: { workerId } });
     const before = await writes();
-    const result = await h.execute(
+    const result = await harness.execute(
       'mutation ($id: ID!, $owed: Money) { advanceComplaint(complaintId: $id, to: "VERIFIED", amountOwed: $owed) { id } }',
       { id, owed: tooLarge },
       handler,
@@ -246,14 +246,14 @@ describe('an amount out of range', () => {
 /** Rows of every table these mutations write, with the outbox. */
 async function writes() {
   const [policies, complaints, steps, enrolments, nominations, rounds, requests, outbox] = await Promise.all([
-    h.db.injuryPolicy.count(),
-    h.db.complaint.count(),
-    h.db.complaintStep.count(),
-    h.db.trainingEnrolment.count(),
-    h.db.awardNomination.count(),
-    h.db.awardRound.count({ where: { status: 'DECIDED' } }),
-    h.db.serviceRequest.count({ where: { status: { not: 'OPEN' } } }),
-    h.db.outboxEvent.count(),
+    harness.db.injuryPolicy.count(),
+    harness.db.complaint.count(),
+    harness.db.complaintStep.count(),
+    harness.db.trainingEnrolment.count(),
+    harness.db.awardNomination.count(),
+    harness.db.awardRound.count({ where: { status: 'DECIDED' } }),
+    harness.db.serviceRequest.count({ where: { status: { not: 'OPEN' } } }),
+    harness.db.outboxEvent.count(),
   ]);
   return { policies, complaints, steps, enrolments, nominations, rounds, requests, outbox };
 }

@@ -3,17 +3,17 @@ import { enrolmentStartedV1 } from '@yikatong/contracts';
 import { addDays, principalFromClaims, SCOPES } from '@yikatong/platform';
 import { code, createWelfareHarness, GC } from '../support/harness';
 
-const h = createWelfareHarness();
-const db = h.db;
+const harness = createWelfareHarness();
+const db = harness.db;
 const contractor = principalFromClaims({ sub: 'gc-admin', kind: 'ENTERPRISE', uscc: GC, scope: SCOPES.projectRegister });
 const BUY = `mutation ($input: BuyInjuryInsuranceInput!) { buyInjuryInsurance(input: $input) { id policyNumber premium coverFrom coverUntil } }`;
 const COVERAGE = `query ($w: ID!, $on: Date) { injuryCoverage(workerId: $w, on: $on) { projectId covered policy { policyNumber } } }`;
-const execute = h.execute;
-const deliver = h.deliver;
-const project = h.project;
+const execute = harness.execute;
+const deliver = harness.deliver;
+const project = harness.project;
 
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 describe('work-injury insurance', () => {
   it('the general contractor insures its project once per period, announced to enterprise; others are refused, nothing written', async () => {
@@ -44,7 +44,7 @@ describe('work-injury insurance', () => {
     const insured = await project();
     const uninsured = await project();
     // Insured for the past year; the worker started on both projects three weeks ago.
-    const today = h.clock.today();
+    const today = harness.clock.today();
     const startDate = addDays(today, -21);
     await execute(
       BUY,

@@ -5,7 +5,7 @@ import { code, createWelfareHarness } from '../support/harness';
  * Who is asking is judged before what they sent: a caller who may not define training or schemes
  * gets UNAUTHENTICATED or FORBIDDEN for any input, never a validation message about it.
  */
-const h = createWelfareHarness();
+const harness = createWelfareHarness();
 const worker = principalFromClaims({ sub: '5b1f0a52-7c1d-4e7a-9c11-2b6a0d3f4e51', kind: 'WORKER' });
 const manager = principalFromClaims({
   sub: 'rsj-training',
@@ -25,11 +25,11 @@ const MALFORMED: Array<[string, string]> = [
   ['openAwardRound', `mutation { openAwardRound(input: { kind: "NONE", year: 1, regionCode: "13", quota: 0 }) { id } }`],
 ];
 
-beforeAll(() => h.start());
-afterAll(() => h.stop());
+beforeAll(() => harness.start());
+afterAll(() => harness.stop());
 
 it.each(MALFORMED)('%s refuses an anonymous caller and a worker before reading the input, and tells the manager what is wrong', async (_, mutation) => {
-  expect(code(await h.execute(mutation, {}, null))).toBe('UNAUTHENTICATED');
-  expect(code(await h.execute(mutation, {}, worker))).toBe('FORBIDDEN');
-  expect(code(await h.execute(mutation, {}, manager))).toBe('INVALID_INPUT');
+  expect(code(await harness.execute(mutation, {}, null))).toBe('UNAUTHENTICATED');
+  expect(code(await harness.execute(mutation, {}, worker))).toBe('FORBIDDEN');
+  expect(code(await harness.execute(mutation, {}, manager))).toBe('INVALID_INPUT');
 });

@@ -3,7 +3,7 @@ import { workerRegisteredV1 } from '@yikatong/contracts';
 import { principalFromClaims } from '@yikatong/platform';
 import { code, createWelfareHarness } from '../support/harness';
 
-const h = createWelfareHarness();
+const harness = createWelfareHarness();
 const shenzhenDashboard = principalFromClaims({ sub: 'sz-dash', kind: 'ANALYTICS', regions: ['440300'] });
 const xingtaiDashboard = principalFromClaims({ sub: 'xt-dash', kind: 'ANALYTICS', regions: ['130500'] });
 const xingtaiPortal = principalFromClaims({ sub: 'xt-clerk', kind: 'PORTAL', dept: 'HRSS', regions: ['130500'] });
@@ -19,58 +19,58 @@ const STATISTICS = {
 };
 
 beforeAll(async () => {
-  await h.start();
+  await harness.start();
   const workerId = randomUUID();
-  await h.deliver(workerRegisteredV1, workerId, {
+  await harness.deliver(workerRegisteredV1, workerId, {
     workerId,
     regionCode: '130502',
     tradeCode: 'REBAR',
     birthYear: 1985,
     sex: 'MALE',
-    registeredAt: h.clock.now().toISOString(),
+    registeredAt: harness.clock.now().toISOString(),
   });
 });
-afterAll(() => h.stop());
+afterAll(() => harness.stop());
 
 describe.each(Object.entries(STATISTICS))('%s: one statistics scope for every dashboard', (field, query) => {
   it("refuses a Shenzhen dashboard Xingtai's figures, naming the region", async () => {
-    const refused = await h.execute(query, { r: '130500' }, shenzhenDashboard);
+    const refused = await harness.execute(query, { r: '130500' }, shenzhenDashboard);
     expect(code(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.message).toContain('130500');
     expect(refused.data?.[field] ?? null).toBeNull();
   });
 
   it('answers a Xingtai dashboard for a district of Xingtai', async () => {
-    const answered = await h.execute(query, { r: '130502' }, xingtaiDashboard);
+    const answered = await harness.execute(query, { r: '130502' }, xingtaiDashboard);
     expect(answered.errors).toBeUndefined();
     expect(answered.data![field]).not.toBeNull();
   });
 
   it('refuses a Xingtai portal outside its jurisdiction instead of answering zeros', async () => {
-    expect(code(await h.execute(query, { r: '440300' }, xingtaiPortal))).toBe('FORBIDDEN');
+    expect(code(await harness.execute(query, { r: '440300' }, xingtaiPortal))).toBe('FORBIDDEN');
   });
 
   it('checks the region code before comparing it, and refuses banks', async () => {
-    expect(code(await h.execute(query, { r: '1305' }, xingtaiDashboard))).toBe('INVALID_REGION_CODE');
-    expect(code(await h.execute(query, { r: '130500' }, bank))).toBe('FORBIDDEN');
+    expect(code(await harness.execute(query, { r: '1305' }, xingtaiDashboard))).toBe('INVALID_REGION_CODE');
+    expect(code(await harness.execute(query, { r: '130500' }, bank))).toBe('FORBIDDEN');
   });
 });
 
 it("counts a region's figures for its own dashboard", async () => {
-  const needs = await h.execute(STATISTICS.trainingNeeds, { r: '130500' }, xingtaiDashboard);
+  const needs = await harness.execute(STATISTICS.trainingNeeds, { r: '130500' }, xingtaiDashboard);
   expect(needs.data!.trainingNeeds).toEqual({ regionCode: '130500', workersWithoutSafetyTraining: 1 });
 });
 
 it('shows a bank an award round, a public notice, but not the workers nominated', async () => {
   const roundId = randomUUID();
-  await h.db.awardRound.create({ data: { id: roundId, kind: 'OUTSTANDING_WORKER', year: 2026, regionCode: '130500', quota: 3, status: 'OPEN' } });
-  await h.db.awardNomination.create({
-    data: { id: randomUUID(), roundId, workerId: randomUUID(), reason: '连续三年零事故', nominatedBy: 'rsj', at: h.clock.now() },
+  await harness.db.awardRound.create({ data: { id: roundId, kind: 'OUTSTANDING_WORKER', year: 2026, regionCode: '130500', quota: 3, status: 'OPEN' } });
+  await harness.db.awardNomination.create({
+    data: { id: randomUUID(), roundId, workerId: randomUUID(), reason: '连续三年零事故', nominatedBy: 'rsj', at: harness.clock.now() },
   });
   const round = `query ($id: ID!) { awardRound(id: $id) { year quota status } }`;
-  expect((await h.execute(round, { id: roundId }, bank)).data!.awardRound).toEqual({ year: 2026, quota: 3, status: 'OPEN' });
+  expect((await harness.execute(round, { id: roundId }, bank)).data!.awardRound).toEqual({ year: 2026, quota: 3, status: 'OPEN' });
   const nominations = `query ($id: ID!) { awardRound(id: $id) { nominations { workerId reason } } }`;
-  expect(code(await h.execute(nominations, { id: roundId }, bank))).toBe('FORBIDDEN');
-  expect(code(await h.execute(nominations, { id: roundId }, xingtaiDashboard))).toBe('FORBIDDEN');
-  expect((await h.execute(nominations, { id: roundId }, xingtaiPortal)).data!.awardRound.nominations).toHaveLength(1);
+  expect(code(await harness.execute(nominations, { id: roundId }, bank))).toBe('FORBIDDEN');
+  expect(code(await harness.execute(nominations, { id: roundId }, xingtaiDashboard))).toBe('FORBIDDEN');
+  expect((await harness.execute(nominations, { id: roundId }, xingtaiPortal)).data!.awardRound.nominations).toHaveLength(1);
 });
