@@ -168,7 +168,11 @@ describe('finding 4: ways to learn who someone is', () => {
     const bare = await harness.execute(ISSUE, { input: { personId, enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
     expect(bare.errors?.[0]?.extensions).toMatchObject({ code: 'PRESENCE_REQUIRED', field: 'idNumber' });
     expect(await seenBy(personId, roles.generalContractor)).toEqual({ one: false, listed: false });
-    const shown = await harness.execute(ISSUE, { input: { ...harness.idCard(personId), enterpriseUscc: GC_USCC, role: '法定代表人' } }, roles.generalContractor);
+    const shown = await harness.execute(
+      ISSUE,
+      { input: { ...harness.idCard(personId), enterpriseUscc: GC_USCC, role: '法定代表人' } },
+      roles.generalContractor,
+    );
     expect(shown.data).toEqual({ issueResponsiblePersonCard: { holderKind: 'RESPONSIBLE_PERSON', holder: { id: personId } } });
   });
 
