@@ -12,7 +12,6 @@ import {
   seesRegion,
   usccShapeSchema,
 } from '@yikatong/platform';
-import type { EnterpriseType } from '../domain/enterprise';
 import { enterpriseStatistics } from '../store/statistics';
 import { visibleTender } from './tender';
 import { requireListAccess, visibleEnterprise } from './access';
@@ -40,7 +39,7 @@ export const Query = {
     const rows = await ctx.db.enterprise.findMany({
       where: {
         OR: regions.map((region) => ({ regionCode: { startsWith: regionPrefix(region) } })),
-        ...(args.type ? { type: args.type as EnterpriseType } : {}),
+        ...(args.type ? { type: args.type } : {}),
         ...(nameContains ? { name: { contains: nameContains } } : {}),
         ...(typeof args.eligible === 'boolean' ? { blocks: args.eligible ? { none: {} } : { some: {} } } : {}),
         ...(after ? { uscc: { gt: after } } : {}),
