@@ -159,7 +159,8 @@ const isStage = (stage: string): stage is ComplaintStage => Object.hasOwn(NEXT_S
 export const nextStagesOf = (stage: string): readonly ComplaintStage[] => (isStage(stage) ? NEXT_STAGES[stage] : []);
 
 export interface Decision {
-  to: ComplaintStage;
+  /** The stage asked for, as the handler sent it: advance() accepts only one of the case's next stages. */
+  to: string;
   note: string | null;
   /** For VERIFIED on a wage complaint: what the workers are owed. */
   amountOwedFen?: bigint | null;
@@ -175,7 +176,8 @@ export function advance(
   actor: string,
   at: Date,
 ): { complaint: Complaint; step: ComplaintStep; events: OutgoingEvent[] } {
-  if (!NEXT_STAGES[complaint.stage].includes(decision.to)) {
+  const to = NEXT_STAGES[complaint.stage].find((stage) => stage === decision.to);
+  if (!to) {
     throw fail(
       'INVALID_STAGE_CHANGE',
       `A ${complaint.stage.toLowerCase()} case cannot become ${decision.to.toLowerCase()} (next: ${NEXT_STAGES[complaint.stage].join(', ').toLowerCase() || 'none'}).`,
@@ -183,17 +185,17 @@ export function advance(
     );
   }
   const note = decision.note?.trim() || null;
-  const tellsResult = decision.to === 'VERIFIED' || decision.to === 'REJECTED' || decision.to === 'RESOLVED';
+  const tellsResult = to === 'VERIFIED' || to === 'REJECTED' || to === 'RESOLVED';
   if (tellsResult && (!note || note.length < 4)) throw fail('RESULT_REQUIRED', 'Write the result the complainant will read.', 'note');
   let amountOwedFen = complaint.amountOwedFen;
-  if (decision.to === 'VERIFIED' && complaint.category === 'WAGE_ARREARS') {
+  if (to === 'VERIFIED' && complaint.category === 'WAGE_ARREARS') {
     if (!decision.amountOwedFen || decision.amountOwedFen <= 0n)
       throw fail('AMOUNT_OWED_REQUIRED', 'A verified wage complaint states what the workers are owed.', 'amountOwed');
     amountOwedFen = decision.amountOwedFen;
   }
-  const next: Complaint = { ...complaint, stage: decision.to, result: tellsResult ? note : complaint.result, amountOwedFen };
+  const next: Complaint = { ...complaint, stage: to, result: tellsResult ? note : complaint.result, amountOwedFen };
   const events: OutgoingEvent[] = [];
-  if (decision.to === 'VERIFIED') {
+  if (to === 'VERIFIED') {
     const event = createEvent(
       complaintVerifiedV1,
       WELFARE_SOURCE,
@@ -213,7 +215,7 @@ export function advance(
     );
     events.push(outgoing(complaintVerifiedV1, event as CloudEvent));
   }
-  if ((decision.to === 'REJECTED' || decision.to === 'RESOLVED') && complaint.channel !== 'ARREARS_WARNING') {
+  if ((to === 'REJECTED' || to === 'RESOLVED') && complaint.channel !== 'ARREARS_WARNING') {
     events.push(
       outgoing(
         complaintClosedV1,
@@ -225,7 +227,7 @@ export function advance(
             complaintId: complaint.id,
             uscc: complaint.employerUscc,
             projectId: complaint.projectId,
-            outcome: decision.to,
+            outcome: to,
             closedAt: at.toISOString(),
           },
           at,
@@ -233,7 +235,7 @@ export function advance(
       ),
     );
   }
-  return { complaint: next, step: { complaintId: complaint.id, action: decision.to, from: complaint.stage, to: decision.to, actor, note, at }, events };
+  return { complaint: next, step: { complaintId: complaint.id, action: to, from: complaint.stage, to: to, actor, note, at }, events };
 }
 
 /** The first responder hands the case to the department that can act; the chain of hands is kept. */

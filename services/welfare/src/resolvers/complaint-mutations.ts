@@ -73,12 +73,7 @@ export const complaintMutations = {
 
   advanceComplaint: (_, args, ctx) =>
     onCase(ctx, args.complaintId, async (tx, complaint, handler) => {
-      const result = advance(
-        complaint,
-        { to: args.to as Complaint['stage'], note: args.note ?? null, amountOwedFen: args.amountOwed ?? null },
-        handler.subject,
-        ctx.clock.now(),
-      );
+      const result = advance(complaint, { to: args.to, note: args.note ?? null, amountOwedFen: args.amountOwed ?? null }, handler.subject, ctx.clock.now());
       await saveComplaint(tx, complaint, result.complaint, result.step, result.events);
       return result.complaint;
     }),
